@@ -1,0 +1,195 @@
+"""The one interface every platform connector implements.
+
+The dispatcher and collectors in `campaign/` only ever see these types, so adding a platform
+means adding one module and one registry entry, never a branch in the daemon. Connectors
+know HTTP and their platform; they know nothing of the database.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import ClassVar, Literal
+
+
+@dataclass(frozen=True)
+class ConnectorSettings:
+    """What a connector needs to reach one account.
+
+    `secret` is resolved by the caller from the environment variable the configuration
+    names; it is excluded from `repr` so that it cannot leak into logs or tracebacks.
+    `state_dir` is where a connector may keep a session (Bluesky logins are rate-limited).
+    """
+
+    platform: str
+    account_name: str
+    handle: str
+    server_url: str
+    secret: str = field(repr=False)
+    state_dir: Path | None = None
+    timeout_s: float = 10.0
+
+
+@dataclass(frozen=True)
+class MediaItem:
+    """An image to attach; alt text is mandatory for accessibility."""
+
+    path: Path
+    alt_text: str
+    mime_type: str = "image/png"
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A rich-text span (Bluesky) with UTF-8 byte offsets, as computed by `content/`."""
+
+    byte_start: int
+    byte_end: int
+    kind: Literal["link", "mention", "tag"]
+    value: str
+
+
+@dataclass(frozen=True)
+class RemotePost:
+    """Where a published post lives on its platform.
+
+    `remote_id` is the status id (Mastodon), tweet id (X) or at:// URI (Bluesky); `cid` is
+    the Bluesky content hash needed to reply to or quote a record.
+    """
+
+    remote_id: str
+    url: str
+    published_at: datetime
+    cid: str | None = None
+
+
+@dataclass(frozen=True)
+class OutgoingPost:
+    """One rendered variant ready to publish.
+
+    `idempotency_key` is stable per delivery: the connector derives the platform's own
+    de-duplication from it (Mastodon's Idempotency-Key header, Bluesky's record key, X's
+    content fingerprint search), so a retry after an unknown outcome cannot post twice.
+    `reply_to` is the direct parent, `thread_root` the first post of the thread.
+    """
+
+    text: str
+    idempotency_key: str
+    media: tuple[MediaItem, ...] = ()
+    facets: tuple[Facet, ...] = ()
+    reply_to: RemotePost | None = None
+    thread_root: RemotePost | None = None
+    language: str = "de"
+
+
+@dataclass(frozen=True)
+class RemoteReply:
+    """A reply somebody wrote to one of our posts (directly or deeper in the thread)."""
+
+    remote_id: str
+    url: str
+    in_reply_to_id: str
+    author_handle: str
+    text: str
+    created_at: datetime
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class MetricSnapshot:
+    """Counts for one published post at one moment; `impressions` is None where not given."""
+
+    remote_id: str
+    taken_at: datetime
+    likes: int
+    reposts: int
+    replies: int
+    quotes: int
+    impressions: int | None = None
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    """Who the credentials log in as, for `accounts verify` and per-follower rates."""
+
+    handle: str
+    display_name: str
+    remote_id: str
+    followers: int | None = None
+
+
+@dataclass(frozen=True)
+class PlatformLimits:
+    """What the platform allows, read from the server where it says so.
+
+    `replies_window` is how far back replies can be fetched at all (X's recent search:
+    7 days); reports use it to state the gap honestly.
+    """
+
+    max_characters: int
+    max_media: int
+    replies_window: timedelta | None = None
+    gives_impressions: bool = False
+    notes: tuple[str, ...] = ()
+
+
+class Connector(ABC):
+    """A platform account behind one small interface (see DESIGN.md, "Connectors")."""
+
+    identifier: ClassVar[str]
+    """The platform name stored on the account row: "x", "mastodon" or "bluesky"."""
+
+    max_concurrency: ClassVar[int] = 1
+    """How many calls may be in flight at once for one account."""
+
+    def __init__(self, settings: ConnectorSettings) -> None:
+        self.settings = settings
+
+    @abstractmethod
+    def publish(self, post: OutgoingPost) -> RemotePost:
+        """Publish one post (text, media with alt text, reply-to, language).
+
+        Raises RateLimited, AuthExpired, PaymentRequired, Rejected or Transient.
+        """
+
+    @abstractmethod
+    def recover(self, post: OutgoingPost, attempted_at: datetime) -> RemotePost | None:
+        """Find the post an earlier attempt may have published, without posting.
+
+        Called before any retry of a delivery whose outcome is unknown (a crash or a
+        dropped connection after sending). Returns None when the platform has no trace of
+        it, so that publishing again is safe.
+        Raises RateLimited, AuthExpired, PaymentRequired or Transient.
+        """
+
+    @abstractmethod
+    def fetch_replies(self, remote: RemotePost, since: datetime | None) -> list[RemoteReply]:
+        """Replies to `remote` created after `since` (all known ones when None).
+
+        Raises RateLimited, AuthExpired or Transient.
+        """
+
+    @abstractmethod
+    def fetch_metrics(self, remotes: Sequence[RemotePost]) -> list[MetricSnapshot]:
+        """Current counts for many posts in as few calls as the platform allows.
+
+        Posts the platform no longer knows (deleted) are left out of the result.
+        Raises RateLimited, AuthExpired or Transient.
+        """
+
+    @abstractmethod
+    def verify(self) -> AccountInfo:
+        """Log in and say who we are.
+
+        Raises AuthExpired, ConfigurationError or Transient.
+        """
+
+    @abstractmethod
+    def limits(self) -> PlatformLimits:
+        """The platform's limits for this account (may ask the server once).
+
+        Raises Transient when the server cannot be asked.
+        """
