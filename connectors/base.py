@@ -96,6 +96,8 @@ class RemoteReply:
     text: str
     created_at: datetime
     language: str | None = None
+    cid: str | None = None
+    """Bluesky's content hash of the reply, needed to answer it; None elsewhere."""
 
 
 @dataclass(frozen=True)
