@@ -1,0 +1,160 @@
+"""Validate one post variant against one platform's rules.
+
+The result carries stable rule ids (for code and JSON) and a German and an English message
+(for people), each naming the platform, the rule and by how much the post is over.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from content.advice import Advice, advise
+from content.length import text_length
+from content.platforms import DEFAULT_LIMITS, DISPLAY_NAMES, Platform, text_limit
+
+
+@dataclass(frozen=True)
+class MediaSpec:
+    """An image attached to a post; every image needs a description for blind readers."""
+
+    path: str
+    alt_text: str
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A broken rule: the platform would reject the post (or it would exclude readers)."""
+
+    rule: str
+    message: str
+    message_en: str
+    over: int
+
+    def text(self, lang: str = "de") -> str:
+        """The message in the requested language (German unless `lang` is "en")."""
+        return self.message_en if lang == "en" else self.message
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of checking one variant: its length, the limit, and what is wrong."""
+
+    platform: Platform
+    length: int
+    limit: int
+    violations: tuple[Violation, ...]
+    warnings: tuple[Advice, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when no rule is broken; warnings do not count."""
+        return not self.violations
+
+    def to_json(self, lang: str = "de") -> dict[str, Any]:
+        """The stable JSON shape of `leuchtturm content check --json`."""
+        return {
+            "platform": self.platform.value,
+            "length": self.length,
+            "limit": self.limit,
+            "ok": self.ok,
+            "violations": [
+                {"rule": v.rule, "message": v.text(lang), "over": v.over} for v in self.violations
+            ],
+            "warnings": [{"rule": w.rule, "message": w.text(lang)} for w in self.warnings],
+        }
+
+
+def _length_violation(platform: Platform, length: int, limit: int) -> Violation | None:
+    if length <= limit:
+        return None
+    over = length - limit
+    name = DISPLAY_NAMES[platform]
+    unit = DEFAULT_LIMITS[platform]
+    return Violation(
+        rule="length",
+        message=(
+            f"{name}: {length} von {limit} {unit.unit_de}, {over} zu viel. "
+            "Text kürzen oder als Thread aufteilen."
+        ),
+        message_en=(
+            f"{name}: {length} of {limit} {unit.unit_en}, {over} over. "
+            "Shorten the text or split it into a thread."
+        ),
+        over=over,
+    )
+
+
+def _empty_violation(platform: Platform, text: str, media: Sequence[MediaSpec]) -> Violation | None:
+    # An image alone is a valid post on all three platforms; nothing at all is not.
+    if text.strip() or media:
+        return None
+    name = DISPLAY_NAMES[platform]
+    return Violation(
+        rule="empty",
+        message=f"{name}: Der Beitrag ist leer. Text oder ein Bild hinzufügen.",
+        message_en=f"{name}: the post is empty. Add text or an image.",
+        over=0,
+    )
+
+
+def _media_count_violation(platform: Platform, media: Sequence[MediaSpec]) -> Violation | None:
+    allowed = DEFAULT_LIMITS[platform].images
+    if len(media) <= allowed:
+        return None
+    over = len(media) - allowed
+    name = DISPLAY_NAMES[platform]
+    return Violation(
+        rule="media_count",
+        message=f"{name}: {len(media)} von {allowed} Bildern, {over} zu viel.",
+        message_en=f"{name}: {len(media)} of {allowed} images, {over} over.",
+        over=over,
+    )
+
+
+def _alt_text_violation(platform: Platform, media: Sequence[MediaSpec]) -> Violation | None:
+    missing = [item.path for item in media if not item.alt_text.strip()]
+    if not missing:
+        return None
+    name = DISPLAY_NAMES[platform]
+    paths = ", ".join(missing)
+    return Violation(
+        rule="alt_text_missing",
+        message=(
+            f"{name}: {len(missing)} Bild(er) ohne Alternativtext ({paths}). "
+            "Jedes Bild braucht eine Beschreibung für blinde Leserinnen und Leser."
+        ),
+        message_en=(
+            f"{name}: {len(missing)} image(s) without alt text ({paths}). "
+            "Every image needs a description for blind readers."
+        ),
+        over=len(missing),
+    )
+
+
+def check_text(
+    platform: Platform,
+    text: str,
+    *,
+    limit: int | None = None,
+    media: Sequence[MediaSpec] = (),
+) -> CheckResult:
+    """Check `text` (and its images) against `platform`'s rules.
+
+    `limit` overrides the default text limit, e.g. for a Mastodon server that allows more.
+    Raises ValueError only for a non-positive `limit`; everything else is reported.
+    """
+    effective_limit = text_limit(platform, limit)
+    length = text_length(platform, text)
+    candidates = (
+        _empty_violation(platform, text, media),
+        _length_violation(platform, length, effective_limit),
+        _media_count_violation(platform, media),
+        _alt_text_violation(platform, media),
+    )
+    return CheckResult(
+        platform=platform,
+        length=length,
+        limit=effective_limit,
+        violations=tuple(v for v in candidates if v is not None),
+        warnings=advise(platform, text),
+    )
