@@ -1,0 +1,59 @@
+"""What every command needs: the settings, the database, and output helpers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from campaign.config import Settings, find_config, load_settings
+from campaign.db import Database
+from campaign.services import accounts
+
+
+@dataclass
+class CliContext:
+    """Loaded lazily, so `--help` and `content check` never touch a database."""
+
+    config_path: Path | None
+    _settings: Settings | None = None
+    _database: Database | None = field(default=None, repr=False)
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(find_config(self.config_path))
+        return self._settings
+
+    def database(self, *, check_schema: bool = True) -> Database:
+        """The configured database; accounts are synced from the config on first use."""
+        if self._database is None:
+            self._database = Database.open(self.settings.database_url(), check_schema=check_schema)
+            if check_schema:
+                with self._database.session() as session:
+                    accounts.sync_from_config(session, self.settings)
+        return self._database
+
+    def local(self, moment: datetime) -> str:
+        """A UTC time shown in the configured time zone."""
+        return moment.astimezone(self.settings.zone).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def context(ctx: typer.Context) -> CliContext:
+    """The `CliContext` the root callback stored."""
+    return ctx.find_root().obj
+
+
+def print_json(data: Any) -> None:
+    """Stable, readable JSON on stdout (UTF-8, not ASCII-escaped)."""
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_default))
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")

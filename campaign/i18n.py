@@ -1,0 +1,57 @@
+"""A small message catalogue: German by default, English with LEUCHTTURM_LANG=en.
+
+gettext would need compiled catalogues for a few dozen short strings; a dict keeps the
+two languages side by side, so a missing translation is seen in review.
+"""
+
+from __future__ import annotations
+
+import os
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "db.upgraded": ("Datenbank ist auf Stand {revision}.", "Database is at revision {revision}."),
+    "plan.imported": (
+        "Kampagne {slug}: {created} Beiträge neu, {updated} aktualisiert.",
+        "Campaign {slug}: {created} posts created, {updated} updated.",
+    ),
+    "post.added": ("Beitrag {id} gespeichert ({state}).", "Post {id} saved ({state})."),
+    "post.approved": (
+        "Beitrag {id} freigegeben: {deliveries} Zustellung(en).",
+        "Post {id} approved: {deliveries} delivery(ies).",
+    ),
+    "post.rescheduled": ("Beitrag {id} verschoben auf {when}.", "Post {id} moved to {when}."),
+    "post.cancelled": (
+        "Beitrag {id} abgesagt, {withdrawn} Zustellung(en) zurückgezogen.",
+        "Post {id} cancelled, {withdrawn} delivery(ies) withdrawn.",
+    ),
+    "campaign.paused": ("Kampagne {slug} angehalten.", "Campaign {slug} paused."),
+    "campaign.resumed": ("Kampagne {slug} läuft wieder.", "Campaign {slug} resumed."),
+    "none": ("(keine)", "(none)"),
+    "check.ok": ("{platform}: {length}/{limit} – passt.", "{platform}: {length}/{limit} – fits."),
+    "check.bad": (
+        "{platform}: {length}/{limit} – passt nicht.",
+        "{platform}: {length}/{limit} – does not fit.",
+    ),
+    "check.warning": ("Hinweis", "Note"),
+    "accounts.ok": (
+        "{name}: angemeldet als {handle} ({followers} Follower)",
+        "{name}: logged in as {handle} ({followers} followers)",
+    ),
+    "accounts.bad": ("{name}: FEHLER – {reason}", "{name}: ERROR – {reason}"),
+    "accounts.missing_secret": (
+        "Umgebungsvariable {env} ist nicht gesetzt",
+        "environment variable {env} is not set",
+    ),
+}
+
+
+def language() -> str:
+    """The output language: LEUCHTTURM_LANG if set to de/en, else German."""
+    chosen = os.environ.get("LEUCHTTURM_LANG", "de").lower()[:2]
+    return chosen if chosen in ("de", "en") else "de"
+
+
+def t(key: str, **values: object) -> str:
+    """The message `key` in the output language, filled with `values`."""
+    german, english = CATALOGUE[key]
+    return (english if language() == "en" else german).format(**values)

@@ -1,0 +1,46 @@
+"""The audit log: every state change is written with its time and reason."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from campaign.models import Event, utc_now
+
+
+def record(
+    session: Session,
+    kind: str,
+    message: str,
+    *,
+    at: datetime | None = None,
+    campaign_id: int | None = None,
+    post_id: int | None = None,
+    delivery_id: int | None = None,
+    account_id: int | None = None,
+    data: dict[str, Any] | None = None,
+) -> Event:
+    """Append one event (in the caller's transaction, so it commits with the change)."""
+    event = Event(
+        at=at or utc_now(),
+        kind=kind,
+        message=message,
+        campaign_id=campaign_id,
+        post_id=post_id,
+        delivery_id=delivery_id,
+        account_id=account_id,
+        data=data,
+    )
+    session.add(event)
+    return event
+
+
+def recent(session: Session, *, limit: int = 50, kind_prefix: str | None = None) -> list[Event]:
+    """Newest events first, optionally only one family such as "alert."."""
+    query = select(Event).order_by(Event.at.desc(), Event.id.desc()).limit(limit)
+    if kind_prefix:
+        query = query.where(Event.kind.startswith(kind_prefix))
+    return list(session.scalars(query))
