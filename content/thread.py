@@ -1,0 +1,90 @@
+"""Split a long text into a thread whose every part fits the platform's limit.
+
+Parts break at sentence ends where possible and at spaces otherwise. Links, mentions and
+hashtags contain no spaces, so they are never cut. The " 2/5" numbering counts toward the
+limit; because its width depends on the number of parts (9 → 10 parts widens every
+suffix), the split is repeated until the count it assumes is the count it produces.
+"""
+
+import re
+
+from content.length import text_length
+from content.platforms import DISPLAY_NAMES, Platform, text_limit
+from content.render import normalise
+
+# A sentence ends with . ! ? or … (optionally closed by quotes/brackets) before whitespace.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»«“”)\]]*\s+|\n\s*")
+
+
+class ThreadSplitError(ValueError):
+    """A single word (typically a very long URL) is longer than one part may be."""
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences with their closing quotes and brackets kept; line breaks end a sentence too."""
+    pieces: list[str] = []
+    cursor = 0
+    for match in _SENTENCE_END.finditer(text):
+        closer_end = match.start() + len(match.group(0).rstrip())
+        pieces.append(text[cursor:closer_end])
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def _pack(platform: Platform, sentences: list[str], limit: int, suffix_width: int) -> list[str]:
+    """Greedy packing: whole sentences first, a too-long sentence word by word."""
+    reserve = " " * suffix_width
+
+    def fits(candidate: str) -> bool:
+        return text_length(platform, candidate + reserve) <= limit
+
+    parts: list[str] = []
+    current = ""
+    for sentence in sentences:
+        joined = f"{current} {sentence}" if current else sentence
+        if fits(joined):
+            current = joined
+            continue
+        if fits(sentence):
+            parts.append(current)
+            current = sentence
+            continue
+        for word in sentence.split():
+            joined = f"{current} {word}" if current else word
+            if fits(joined):
+                current = joined
+            elif fits(word):
+                parts.append(current)
+                current = word
+            else:
+                raise ThreadSplitError(
+                    f"{DISPLAY_NAMES[platform]}: „{word[:40]}…“ ist allein länger als ein "
+                    f"Thread-Teil ({limit} Zeichen inkl. Nummer); Wort oder Link kürzen."
+                )
+    parts.append(current)
+    return [part for part in parts if part]
+
+
+def split_thread(
+    platform: Platform, text: str, *, limit: int | None = None, numbering: bool = True
+) -> list[str]:
+    """The parts of `text` for `platform`; a text that fits is returned as one unnumbered part.
+
+    Raises ThreadSplitError when one word alone cannot fit into a part.
+    """
+    effective_limit = text_limit(platform, limit)
+    normalised = normalise(text)
+    if text_length(platform, normalised) <= effective_limit:
+        return [normalised]
+    sentences = _sentences(normalised)
+    if not numbering:
+        return _pack(platform, sentences, effective_limit, 0)
+    assumed_count = 2
+    while True:
+        suffix_width = len(f" {assumed_count}/{assumed_count}")
+        parts = _pack(platform, sentences, effective_limit, suffix_width)
+        if len(str(len(parts))) <= len(str(assumed_count)):
+            total = len(parts)
+            return [f"{part} {index}/{total}" for index, part in enumerate(parts, start=1)]
+        assumed_count = len(parts)
