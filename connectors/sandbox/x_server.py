@@ -1,0 +1,766 @@
+"""A local stand-in for the subset of X API v2 that `connectors.x` uses through tweepy.
+
+Paths, parameters, JSON shapes, status codes, problem bodies and the `x-rate-limit-*`
+headers follow X's documentation; the response shapes are checked against the official X
+SDK's pydantic models (`xdk`) in the tests. Where X's docs and X's current OpenAPI spec
+name a count differently (`retweet_count` / `repost_count`, `tweet_count` /
+`post_count`), the sandbox sends both, so clients written against either keep working.
+
+State lives in memory under the server lock: our account's tweets, uploaded media,
+replies (added by tests or materialised lazily from the audience simulator) and
+per-token rate-limit windows.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import zlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import regex as re
+from twitter_text import parse_tweet
+
+from connectors.sandbox.faults import Fault, FaultInjector
+from connectors.sandbox.server import (
+    Clock,
+    SandboxRequest,
+    SandboxResponse,
+    SandboxServer,
+    route,
+    utc_now,
+)
+
+if TYPE_CHECKING:
+    from connectors.sandbox.audience import AudienceSimulator
+
+MAX_WEIGHTED_LENGTH = 280
+MAX_MEDIA_PER_TWEET = 4
+MAX_ALT_TEXT = 1000
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+RECENT_SEARCH_WINDOW = timedelta(days=7)
+RATE_WINDOW = timedelta(minutes=15)
+TWITTER_EPOCH_MS = 1288834974657
+PROBLEMS = "https://api.x.com/2/problems"
+
+DEFAULT_RATE_LIMITS: dict[str, int] = {
+    "create_tweet": 100,
+    "tweets_lookup": 900,
+    "search_recent": 300,
+    "users_me": 75,
+    "user_tweets": 900,
+    "media_upload": 500,
+    "media_metadata": 500,
+}
+"""Requests per 15-minute window and user token, after X's per-user limits."""
+
+TWEET_FIELDS = frozenset(
+    [
+        "attachments",
+        "author_id",
+        "card_uri",
+        "community_id",
+        "context_annotations",
+        "conversation_id",
+        "created_at",
+        "display_text_range",
+        "edit_controls",
+        "edit_history_tweet_ids",
+        "entities",
+        "geo",
+        "id",
+        "in_reply_to_user_id",
+        "lang",
+        "non_public_metrics",
+        "note_tweet",
+        "organic_metrics",
+        "possibly_sensitive",
+        "promoted_metrics",
+        "public_metrics",
+        "referenced_tweets",
+        "reply_settings",
+        "scopes",
+        "source",
+        "text",
+        "withheld",
+    ]
+)
+USER_FIELDS = frozenset(
+    [
+        "affiliation",
+        "connection_status",
+        "created_at",
+        "description",
+        "entities",
+        "id",
+        "location",
+        "most_recent_tweet_id",
+        "name",
+        "pinned_tweet_id",
+        "profile_banner_url",
+        "profile_image_url",
+        "protected",
+        "public_metrics",
+        "receives_your_dm",
+        "subscription_type",
+        "url",
+        "username",
+        "verified",
+        "verified_type",
+        "withheld",
+    ]
+)
+EXPANSIONS = frozenset(
+    [
+        "attachments.media_keys",
+        "attachments.poll_ids",
+        "author_id",
+        "edit_history_tweet_ids",
+        "entities.mentions.username",
+        "geo.place_id",
+        "in_reply_to_user_id",
+        "referenced_tweets.id",
+        "referenced_tweets.id.author_id",
+    ]
+)
+URL_PATTERN = re.compile(r"https?://[^\s]+")
+
+
+@dataclass
+class XUser:
+    """An account on the sandbox: ours or an audience member's."""
+
+    id: str
+    username: str
+    name: str
+    followers: int = 0
+
+
+@dataclass
+class XTweet:
+    """A stored tweet; `text` is what X shows (links rewritten to t.co)."""
+
+    id: str
+    text: str
+    submitted_text: str
+    author_id: str
+    created_at: datetime
+    conversation_id: str
+    replied_to_id: str | None = None
+    in_reply_to_user_id: str | None = None
+    media_keys: tuple[str, ...] = ()
+    lang: str = "de"
+
+
+@dataclass
+class XMedia:
+    """An uploaded image; only its owner may attach it."""
+
+    id: str
+    media_key: str
+    mime_type: str
+    size: int
+    owner_id: str
+    alt_text: str | None = None
+
+
+@dataclass
+class RateWindow:
+    """One user token's use of one endpoint in the current 15-minute window."""
+
+    limit: int
+    reset_at: datetime
+    used: int = 0
+
+    def headers(self) -> dict[str, str]:
+        """X's rate-limit headers; the reset is Unix seconds."""
+        return {
+            "x-rate-limit-limit": str(self.limit),
+            "x-rate-limit-remaining": str(max(self.limit - self.used, 0)),
+            "x-rate-limit-reset": str(int(self.reset_at.timestamp())),
+        }
+
+
+@dataclass
+class _Store:
+    users: dict[str, XUser] = field(default_factory=dict)
+    tweets: dict[str, XTweet] = field(default_factory=dict)
+    media: dict[str, XMedia] = field(default_factory=dict)
+    audience_keys: set[str] = field(default_factory=set)
+    windows: dict[tuple[str, str], RateWindow] = field(default_factory=dict)
+
+
+class XSandbox(SandboxServer):
+    """X API v2 on 127.0.0.1: any non-empty bearer token acts as our account."""
+
+    platform: ClassVar[str] = "x"
+
+    def __init__(
+        self,
+        *,
+        audience: AudienceSimulator | None = None,
+        faults: FaultInjector | None = None,
+        clock: Clock = utc_now,
+        user_id: str = "1590000000000000001",
+        username: str = "todo_dortmund",
+        name: str = "to:do – Dortmunds neue Arbeit",
+        followers: int = 2300,
+        rate_limits: dict[str, int] | None = None,
+    ) -> None:
+        super().__init__(faults=faults, clock=clock)
+        self.audience = audience
+        self.rate_limits = {**DEFAULT_RATE_LIMITS, **(rate_limits or {})}
+        self.account = XUser(user_id, username, name, followers)
+        self._store = _Store(users={user_id: self.account})
+        self._sequence = 0
+
+    # inspection and test helpers ------------------------------------------------------
+    def own_tweets(self) -> list[XTweet]:
+        """Our account's tweets, oldest first (what an exactly-once test counts)."""
+        with self.lock:
+            return sorted(
+                (t for t in self._store.tweets.values() if t.author_id == self.account.id),
+                key=lambda t: int(t.id),
+            )
+
+    def media_alt_text(self, media_id: str) -> str | None:
+        """The alt text stored for an uploaded image."""
+        with self.lock:
+            return self._store.media[media_id].alt_text
+
+    def add_reply(self, post_id: str, author: str, text: str) -> str:
+        """Let `author` (a username) reply to tweet `post_id` now; returns the reply's id."""
+        with self.lock:
+            parent = self._store.tweets[post_id]
+            user = self._user_for(author, author)
+            created_at = self.clock()
+            reply = self._new_tweet(text, user, created_at, parent, self._next_id(created_at))
+            return reply.id
+
+    # hooks -------------------------------------------------------------------------------
+    def rate_limited(self, fault: Fault, now: datetime) -> SandboxResponse:
+        reset = RateWindow(limit=1, used=1, reset_at=now + timedelta(seconds=fault.retry_after_s))
+        return self._too_many_requests(reset)
+
+    def unauthorized(self) -> SandboxResponse:
+        return self._problem(401, "Unauthorized", "Unauthorized")
+
+    def payment_required(self) -> SandboxResponse:
+        return SandboxResponse.json(
+            {
+                "title": "CreditsDepleted",
+                "detail": "Your enrolled account does not have any credits to fulfill this "
+                "request.",
+                "type": f"{PROBLEMS}/credits",
+                "status": 402,
+            },
+            402,
+        )
+
+    def error(self, status: int, message: str) -> SandboxResponse:
+        titles = {404: "Not Found Error", 405: "Method Not Allowed", 500: "Internal Error"}
+        title = titles.get(status, "Service Unavailable" if status >= 500 else "Error")
+        return self._problem(status, title, message)
+
+    def dispatch(self, request: SandboxRequest) -> SandboxResponse:
+        """Check the token and the caller's rate window before the core plays faults."""
+        token = request.bearer_token
+        if token is None:
+            return self.unauthorized()
+        endpoint = _endpoint_of(request)
+        window = self._consume(token, endpoint) if endpoint else None
+        if window is not None and window.used > window.limit:
+            return self._too_many_requests(window)
+        response = super().dispatch(request)
+        if window is not None and "x-rate-limit-reset" not in response.headers:
+            response.headers.update(window.headers())
+        return response
+
+    # POST /2/tweets ------------------------------------------------------------------
+    @route("POST", r"/2/tweets")
+    def create_tweet(self, request: SandboxRequest) -> SandboxResponse:
+        body = request.json()
+        text = body.get("text")
+        media_ids = [str(m) for m in (body.get("media") or {}).get("media_ids", [])]
+        if not isinstance(text, str) or (not text and not media_ids):
+            return self._invalid_request("text", "Text is required unless media is attached.")
+        if len(media_ids) > MAX_MEDIA_PER_TWEET:
+            return self._invalid_request(
+                "media.media_ids", "size must be between 1 and 4", value=media_ids
+            )
+        unknown = [m for m in media_ids if self._owned_media(m) is None]
+        if unknown:
+            return self._invalid_request(
+                "media.media_ids", "Your media IDs are invalid.", value=unknown
+            )
+        if parse_tweet(text).weightedLength > MAX_WEIGHTED_LENGTH:
+            return self._forbidden(
+                "Your Tweet text is too long. For more information on how X determines "
+                "text length see https://github.com/twitter/twitter-text."
+            )
+        if any(t.submitted_text == text for t in self.own_tweets() if text):
+            return self._forbidden("You are not allowed to create a Tweet with duplicate content.")
+        parent = None
+        reply_to = (body.get("reply") or {}).get("in_reply_to_tweet_id")
+        if reply_to is not None:
+            parent = self._store.tweets.get(str(reply_to))
+            if parent is None:
+                return self._forbidden(
+                    "You attempted to reply to a Tweet that is deleted or not visible to you."
+                )
+        now = self.clock()
+        tweet = self._new_tweet(text, self.account, now, parent, self._next_id(now))
+        tweet.media_keys = tuple(self._store.media[m].media_key for m in media_ids)
+        return SandboxResponse.json(
+            {"data": {"id": tweet.id, "text": tweet.text, "edit_history_tweet_ids": [tweet.id]}},
+            201,
+        )
+
+    # GET /2/tweets -------------------------------------------------------------------
+    @route("GET", r"/2/tweets")
+    def tweets_lookup(self, request: SandboxRequest) -> SandboxResponse:
+        ids = request.params("ids")
+        if not 1 <= len(ids) <= 100:
+            return self._invalid_request(
+                "ids",
+                f"The number of values in the `ids` query parameter list "
+                f"[{len(ids)}] is not between 1 and 100",
+            )
+        fields = self._fields(request)
+        if isinstance(fields, SandboxResponse):
+            return fields
+        self._materialise_audience()
+        found = [self._store.tweets[i] for i in ids if i in self._store.tweets]
+        missing = [i for i in ids if i not in self._store.tweets]
+        payload = self._tweets_payload(found, *fields)
+        if missing:
+            payload["errors"] = [_not_found("ids", i) for i in missing]
+        return SandboxResponse.json(payload)
+
+    # GET /2/tweets/search/recent -----------------------------------------------------
+    @route("GET", r"/2/tweets/search/recent")
+    def search_recent(self, request: SandboxRequest) -> SandboxResponse:
+        query = request.param("query") or ""
+        match = re.fullmatch(r"\s*conversation_id:(\d+)\s*", query)
+        if match is None:
+            return self._invalid_request(
+                "query", "The sandbox understands only `conversation_id:<id>` queries."
+            )
+        now = self.clock()
+        window_start = now - RECENT_SEARCH_WINDOW
+        start_time = _parse_time(request.param("start_time"))
+        if start_time is not None and start_time < window_start:
+            return self._invalid_request(
+                "start_time",
+                f"Invalid 'start_time':'{request.param('start_time')}'. 'start_time' must be "
+                f"on or after {_format_time(window_start)}",
+            )
+        page = self._page(request, "next_token", low=10)
+        if isinstance(page, SandboxResponse):
+            return page
+        fields = self._fields(request)
+        if isinstance(fields, SandboxResponse):
+            return fields
+        self._materialise_audience()
+        since = max(start_time or window_start, window_start)
+        matches = [
+            t
+            for t in self._store.tweets.values()
+            if t.conversation_id == match.group(1)
+            and t.id != match.group(1)
+            and since <= t.created_at <= now
+        ]
+        return self._paginated(matches, page, "next_token", fields)
+
+    # GET /2/users/me -------------------------------------------------------------------
+    @route("GET", r"/2/users/me")
+    def users_me(self, request: SandboxRequest) -> SandboxResponse:
+        user_fields = request.params("user.fields")
+        invalid = [f for f in user_fields if f not in USER_FIELDS]
+        if invalid:
+            return self._invalid_field("user.fields", invalid, USER_FIELDS)
+        return SandboxResponse.json({"data": self._user_json(self.account, user_fields)})
+
+    # GET /2/users/:id/tweets ---------------------------------------------------------
+    @route("GET", r"/2/users/(?P<user_id>\d+)/tweets")
+    def user_tweets(self, request: SandboxRequest) -> SandboxResponse:
+        user_id = request.path_params["user_id"]
+        if user_id not in self._store.users:
+            return SandboxResponse.json({"errors": [_not_found("id", user_id, "user")]})
+        page = self._page(request, "pagination_token", low=5)
+        if isinstance(page, SandboxResponse):
+            return page
+        fields = self._fields(request)
+        if isinstance(fields, SandboxResponse):
+            return fields
+        start = _parse_time(request.param("start_time"))
+        tweets = [
+            t
+            for t in self._store.tweets.values()
+            if t.author_id == user_id and (start is None or t.created_at >= start)
+        ]
+        return self._paginated(tweets, page, "pagination_token", fields)
+
+    # media -------------------------------------------------------------------------------
+    @route("POST", r"/2/media/upload")
+    def media_upload(self, request: SandboxRequest) -> SandboxResponse:
+        body = request.json()
+        if body.get("media_category") != "tweet_image":
+            return self._invalid_request(
+                "media_category", "The sandbox accepts only `tweet_image` uploads."
+            )
+        try:
+            data = base64.b64decode(str(body.get("media", "")), validate=True)
+        except (binascii.Error, ValueError):
+            return self._invalid_request("media", "The media is not valid base64.")
+        if not data:
+            return self._invalid_request("media", "The media is empty.")
+        if len(data) > MAX_IMAGE_BYTES:
+            return self._invalid_request("media", "The image is larger than 5 MB.")
+        now = self.clock()
+        media_id = self._next_id(now)
+        media = XMedia(
+            media_id,
+            f"3_{media_id}",
+            body.get("media_type", "image/png"),
+            len(data),
+            self.account.id,
+        )
+        self._store.media[media_id] = media
+        return SandboxResponse.json(
+            {
+                "data": {
+                    "id": media.id,
+                    "media_key": media.media_key,
+                    "size": media.size,
+                    "expires_after_secs": 86400,
+                    "image": {"image_type": media.mime_type},
+                }
+            }
+        )
+
+    @route("POST", r"/2/media/metadata")
+    def media_metadata(self, request: SandboxRequest) -> SandboxResponse:
+        body = request.json()
+        media = self._owned_media(str(body.get("id", "")))
+        if media is None:
+            return self._invalid_request("id", "Your media ID is invalid.")
+        alt = ((body.get("metadata") or {}).get("alt_text") or {}).get("text")
+        if not isinstance(alt, str) or len(alt) > MAX_ALT_TEXT:
+            return self._invalid_request(
+                "metadata.alt_text.text", f"Alt text must be 1 to {MAX_ALT_TEXT} characters."
+            )
+        media.alt_text = alt
+        return SandboxResponse.json(
+            {"data": {"id": media.id, "associated_metadata": {"alt_text": {"text": alt}}}}
+        )
+
+    # state helpers -----------------------------------------------------------------------
+    def _next_id(self, at: datetime) -> str:
+        """A snowflake-like id: ordered by time, unique per server."""
+        self._sequence += 1
+        millis = int(at.timestamp() * 1000) - TWITTER_EPOCH_MS
+        return str((millis << 22) | (self._sequence & 0x3FFFFF))
+
+    def _user_for(self, username: str, name: str) -> XUser:
+        for user in self._store.users.values():
+            if user.username == username:
+                return user
+        user_id = str(10**17 + zlib.crc32(username.encode("utf-8")))
+        user = XUser(user_id, username, name, followers=zlib.crc32(name.encode()) % 500)
+        self._store.users[user_id] = user
+        return user
+
+    def _new_tweet(
+        self, text: str, author: XUser, created_at: datetime, parent: XTweet | None, tweet_id: str
+    ) -> XTweet:
+        tweet = XTweet(
+            id=tweet_id,
+            text=_shorten_links(text),
+            submitted_text=text,
+            author_id=author.id,
+            created_at=created_at,
+            conversation_id=parent.conversation_id if parent else tweet_id,
+            replied_to_id=parent.id if parent else None,
+            in_reply_to_user_id=parent.author_id if parent else None,
+        )
+        self._store.tweets[tweet_id] = tweet
+        return tweet
+
+    def _owned_media(self, media_id: str) -> XMedia | None:
+        media = self._store.media.get(media_id)
+        return media if media is not None and media.owner_id == self.account.id else None
+
+    def _materialise_audience(self) -> None:
+        """Turn the audience's due replies into tweets, deterministically, on every read."""
+        if self.audience is None:
+            return
+        now = self.clock()
+        for post in [t for t in self._store.tweets.values() if t.author_id == self.account.id]:
+            for due in self.audience.replies_due(
+                post.id, post.submitted_text, now - post.created_at
+            ):
+                if due.key in self._store.audience_keys:
+                    continue
+                self._store.audience_keys.add(due.key)
+                created_at = post.created_at + due.delay
+                millis = int(created_at.timestamp() * 1000) - TWITTER_EPOCH_MS
+                reply_id = str((millis << 22) | (zlib.crc32(due.key.encode()) & 0x3FFFFF))
+                author = self._user_for(due.author_handle, due.author_name)
+                reply = self._new_tweet(due.text, author, created_at, post, reply_id)
+                reply.lang = due.language
+
+    def _consume(self, token: str, endpoint: str) -> RateWindow:
+        now = self.clock()
+        key = (hashlib.sha256(token.encode()).hexdigest(), endpoint)
+        with self.lock:
+            window = self._store.windows.get(key)
+            if window is None or now >= window.reset_at:
+                window = RateWindow(self.rate_limits[endpoint], now + RATE_WINDOW)
+                self._store.windows[key] = window
+            window.used += 1
+            return window
+
+    # rendering ---------------------------------------------------------------------------
+    def _fields(
+        self, request: SandboxRequest
+    ) -> tuple[list[str], list[str], list[str]] | SandboxResponse:
+        tweet_fields = request.params("tweet.fields")
+        user_fields = request.params("user.fields")
+        expansions = request.params("expansions")
+        for name, values, allowed in (
+            ("tweet.fields", tweet_fields, TWEET_FIELDS),
+            ("user.fields", user_fields, USER_FIELDS),
+            ("expansions", expansions, EXPANSIONS),
+        ):
+            invalid = [v for v in values if v not in allowed]
+            if invalid:
+                return self._invalid_field(name, invalid, allowed)
+        return tweet_fields, user_fields, expansions
+
+    def _page(
+        self, request: SandboxRequest, token_name: str, *, low: int
+    ) -> tuple[int, int] | SandboxResponse:
+        raw = request.param("max_results", "10")
+        if not (raw or "").isdigit() or not low <= int(raw or 0) <= 100:
+            return self._invalid_request(
+                "max_results",
+                f"The `max_results` query parameter value [{raw}] is not between {low} and 100",
+            )
+        token = request.param(token_name)
+        offset = int(token, 16) if token and re.fullmatch(r"[0-9a-f]+", token) else 0
+        if token and offset == 0:
+            return self._invalid_request(token_name, f"The `{token_name}` is invalid.")
+        return int(raw or 10), offset
+
+    def _paginated(
+        self,
+        tweets: list[XTweet],
+        page: tuple[int, int],
+        token_name: str,
+        fields: tuple[list[str], list[str], list[str]],
+    ) -> SandboxResponse:
+        size, offset = page
+        ordered = sorted(tweets, key=lambda t: int(t.id), reverse=True)
+        chunk = ordered[offset : offset + size]
+        payload = self._tweets_payload(chunk, *fields) if chunk else {}
+        meta: dict[str, Any] = {"result_count": len(chunk)}
+        if chunk:
+            meta["newest_id"] = chunk[0].id
+            meta["oldest_id"] = chunk[-1].id
+        if offset + size < len(ordered):
+            meta["next_token"] = format(offset + size, "x").rjust(16, "0")
+        payload["meta"] = meta
+        return SandboxResponse.json(payload)
+
+    def _tweets_payload(
+        self,
+        tweets: list[XTweet],
+        tweet_fields: list[str],
+        user_fields: list[str],
+        expansions: list[str],
+    ) -> dict[str, Any]:
+        payload: dict[str, Any] = {"data": [self._tweet_json(t, tweet_fields) for t in tweets]}
+        includes: dict[str, Any] = {}
+        user_ids: list[str] = []
+        for tweet in tweets:
+            if "author_id" in expansions:
+                user_ids.append(tweet.author_id)
+            if "in_reply_to_user_id" in expansions and tweet.in_reply_to_user_id:
+                user_ids.append(tweet.in_reply_to_user_id)
+        if user_ids:
+            unique = dict.fromkeys(user_ids)
+            includes["users"] = [self._user_json(self._store.users[u], user_fields) for u in unique]
+        if "attachments.media_keys" in expansions:
+            keys = {k for t in tweets for k in t.media_keys}
+            media = [m for m in self._store.media.values() if m.media_key in keys]
+            if media:
+                includes["media"] = [_media_json(m) for m in media]
+        if includes:
+            payload["includes"] = includes
+        return payload
+
+    def _tweet_json(self, tweet: XTweet, fields: list[str]) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": tweet.id,
+            "text": tweet.text,
+            "edit_history_tweet_ids": [tweet.id],
+        }
+        if "created_at" in fields:
+            data["created_at"] = _format_time(tweet.created_at)
+        if "author_id" in fields:
+            data["author_id"] = tweet.author_id
+        if "conversation_id" in fields:
+            data["conversation_id"] = tweet.conversation_id
+        if "in_reply_to_user_id" in fields and tweet.in_reply_to_user_id:
+            data["in_reply_to_user_id"] = tweet.in_reply_to_user_id
+        if "referenced_tweets" in fields and tweet.replied_to_id:
+            data["referenced_tweets"] = [{"type": "replied_to", "id": tweet.replied_to_id}]
+        if "lang" in fields:
+            data["lang"] = tweet.lang
+        if "attachments" in fields and tweet.media_keys:
+            data["attachments"] = {"media_keys": list(tweet.media_keys)}
+        if "public_metrics" in fields:
+            data["public_metrics"] = self._public_metrics(tweet)
+        if "non_public_metrics" in fields and tweet.author_id == self.account.id:
+            impressions = self._public_metrics(tweet)["impression_count"]
+            data["non_public_metrics"] = {"impression_count": impressions}
+        return data
+
+    def _public_metrics(self, tweet: XTweet) -> dict[str, int]:
+        replies = sum(1 for t in self._store.tweets.values() if t.replied_to_id == tweet.id)
+        likes = reposts = quotes = impressions = 0
+        if self.audience is not None and tweet.author_id == self.account.id:
+            engagement = self.audience.engagement_at(
+                tweet.id, tweet.submitted_text, self.clock() - tweet.created_at
+            )
+            likes, reposts = engagement.likes, engagement.reposts
+            quotes, impressions = engagement.quotes, engagement.impressions
+        return {
+            "retweet_count": reposts,
+            "repost_count": reposts,
+            "reply_count": replies,
+            "like_count": likes,
+            "quote_count": quotes,
+            "bookmark_count": 0,
+            "impression_count": impressions,
+        }
+
+    def _user_json(self, user: XUser, fields: list[str]) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": user.id, "name": user.name, "username": user.username}
+        if "public_metrics" in fields:
+            posts = sum(1 for t in self._store.tweets.values() if t.author_id == user.id)
+            data["public_metrics"] = {
+                "followers_count": user.followers,
+                "following_count": 0,
+                "tweet_count": posts,
+                "post_count": posts,
+                "listed_count": 0,
+                "like_count": 0,
+                "media_count": 0,
+            }
+        if "created_at" in fields:
+            data["created_at"] = "2022-11-01T09:00:00.000Z"
+        if "protected" in fields:
+            data["protected"] = False
+        return data
+
+    # error bodies ------------------------------------------------------------------------
+    def _problem(self, status: int, title: str, detail: str) -> SandboxResponse:
+        return SandboxResponse.json(
+            {"title": title, "type": "about:blank", "status": status, "detail": detail}, status
+        )
+
+    def _forbidden(self, detail: str) -> SandboxResponse:
+        return self._problem(403, "Forbidden", detail)
+
+    def _too_many_requests(self, window: RateWindow) -> SandboxResponse:
+        response = self._problem(429, "Too Many Requests", "Too Many Requests")
+        response.headers.update({**window.headers(), "x-rate-limit-remaining": "0"})
+        return response
+
+    def _invalid_request(self, parameter: str, message: str, value: Any = None) -> SandboxResponse:
+        values = value if isinstance(value, list) else [str(value) if value is not None else ""]
+        return SandboxResponse.json(
+            {
+                "errors": [{"parameters": {parameter: values}, "message": message}],
+                "title": "Invalid Request",
+                "detail": "One or more parameters to your request was invalid.",
+                "type": f"{PROBLEMS}/invalid-request",
+            },
+            400,
+        )
+
+    def _invalid_field(
+        self, parameter: str, invalid: list[str], allowed: frozenset[str]
+    ) -> SandboxResponse:
+        joined = ",".join(invalid)
+        return self._invalid_request(
+            parameter,
+            f"The `{parameter}` query parameter value [{joined}] is not one of "
+            f"[{','.join(sorted(allowed))}]",
+            value=invalid,
+        )
+
+
+def _endpoint_of(request: SandboxRequest) -> str | None:
+    """The rate-limit bucket a request counts against."""
+    path, method = request.path, request.method
+    if path == "/2/tweets":
+        return "create_tweet" if method == "POST" else "tweets_lookup"
+    if path == "/2/tweets/search/recent":
+        return "search_recent"
+    if path == "/2/users/me":
+        return "users_me"
+    if re.fullmatch(r"/2/users/\d+/tweets", path):
+        return "user_tweets"
+    if path == "/2/media/upload":
+        return "media_upload"
+    if path == "/2/media/metadata":
+        return "media_metadata"
+    return None
+
+
+def _not_found(parameter: str, value: str, resource: str = "tweet") -> dict[str, str]:
+    noun = "tweet" if resource == "tweet" else "user"
+    return {
+        "value": value,
+        "detail": f"Could not find {noun} with {parameter}: [{value}].",
+        "title": "Not Found Error",
+        "resource_type": resource,
+        "parameter": parameter,
+        "resource_id": value,
+        "type": f"{PROBLEMS}/resource-not-found",
+    }
+
+
+def _media_json(media: XMedia) -> dict[str, Any]:
+    data: dict[str, Any] = {"media_key": media.media_key, "type": "photo"}
+    if media.alt_text is not None:
+        data["alt_text"] = media.alt_text
+    return data
+
+
+def _shorten_links(text: str) -> str:
+    """X shows every link as a 23-character t.co URL; the code is stable per link."""
+
+    def shorten(match: re.Match[str]) -> str:
+        code = hashlib.sha256(match.group(0).encode()).hexdigest()[:10]
+        return f"https://t.co/{code}"
+
+    return URL_PATTERN.sub(shorten, text)
+
+
+def _format_time(moment: datetime) -> str:
+    """X's timestamp format: ISO 8601 in UTC with milliseconds and a Z."""
+    moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
