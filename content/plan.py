@@ -1,0 +1,421 @@
+"""Read a campaign plan (TOML or YAML) and validate every post for every target account.
+
+The import is all-or-nothing, so validation never stops at the first problem: it collects
+every problem with its post key and field and raises them together in one PlanError.
+"""
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from content.check import MediaSpec, check_text
+from content.local_time import LocalTimeError, to_utc
+from content.plan_model import (
+    AccountTarget,
+    CampaignInfo,
+    CampaignPlan,
+    PlanError,
+    PlannedPost,
+    PlanProblem,
+)
+from content.platforms import Platform
+from content.render import normalise
+from content.thread import ThreadSplitError, split_thread
+
+DEFAULT_TIMEZONE = "Europe/Berlin"
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+_POST_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_CAMPAIGN_FIELDS = {"slug", "name", "timezone", "description", "accounts"}
+_POST_FIELDS = {"key", "at", "text", "variants", "media", "thread", "accounts", "approved"}
+_MEDIA_FIELDS = {"path", "alt"}
+
+
+@dataclass
+class _Findings:
+    """Problems (which block the import) and warnings (which do not), in file order."""
+
+    problems: list[PlanProblem] = field(default_factory=list)
+    warnings: list[PlanProblem] = field(default_factory=list)
+
+    def problem(self, post_key: str | None, where: str, message: str, message_en: str) -> None:
+        self.problems.append(PlanProblem(post_key, where, message, message_en))
+
+    def warning(self, problem: PlanProblem) -> None:
+        if problem not in self.warnings:
+            self.warnings.append(problem)
+
+
+@dataclass(frozen=True)
+class _Content:
+    """What a post says, before it is checked per platform."""
+
+    text: str
+    variants: dict[Platform, str]
+    media: tuple[MediaSpec, ...]
+    thread: bool | list[str]
+
+
+def _read(path: Path) -> Mapping[str, Any]:
+    source = path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PlanError(source, [PlanProblem(
+            None, "", f"Datei nicht lesbar: {error.strerror}; Pfad prüfen.",
+            f"cannot read the file: {error.strerror}; check the path.",
+        )]) from None
+    try:
+        if path.suffix == ".toml":
+            data = tomllib.loads(raw.decode("utf-8"))
+        elif path.suffix in {".yaml", ".yml"}:
+            data = yaml.safe_load(raw)
+        else:
+            raise PlanError(source, [PlanProblem(
+                None, "", f"unbekanntes Format '{path.suffix}'; .toml, .yaml oder .yml verwenden.",
+                f"unknown format '{path.suffix}'; use .toml, .yaml or .yml.",
+            )])
+    except (tomllib.TOMLDecodeError, yaml.YAMLError, UnicodeDecodeError) as error:
+        detail = " ".join(str(error).split())
+        raise PlanError(source, [PlanProblem(
+            None, "", f"Datei ist kein gültiges {path.suffix[1:].upper()}: {detail}",
+            f"the file is not valid {path.suffix[1:].upper()}: {detail}",
+        )]) from None
+    if not isinstance(data, Mapping):
+        raise PlanError(source, [PlanProblem(
+            None, "", "Die Datei muss eine Tabelle mit [campaign] und [[posts]] sein.",
+            "the file must be a table with [campaign] and [[posts]].",
+        )])
+    return data
+
+
+def load_plan(path: str | Path, accounts: Mapping[str, AccountTarget]) -> CampaignPlan:
+    """Read and validate the plan at `path` (.toml, .yaml or .yml).
+
+    `accounts` maps each account name a plan may use to its platform and text limit.
+    Media paths are resolved relative to the plan file. Raises PlanError listing every
+    problem; returns a plan the caller can write all-or-nothing.
+    """
+    plan_path = Path(path)
+    return parse_plan(
+        _read(plan_path), accounts=accounts, base_dir=plan_path.parent, source=plan_path.name
+    )
+
+
+def _unknown_fields(
+    findings: _Findings, raw: Mapping[str, Any], allowed: set[str], where: str, key: str | None
+) -> None:
+    for name in sorted(set(raw) - allowed):
+        findings.problem(
+            key, f"{where}.{name}" if where else name,
+            f"unbekanntes Feld; erlaubt sind: {', '.join(sorted(allowed))}.",
+            f"unknown field; allowed are: {', '.join(sorted(allowed))}.",
+        )
+
+
+def _string(
+    findings: _Findings, raw: Mapping[str, Any], name: str, where: str, key: str | None,
+    *, default: str | None = None,
+) -> str | None:
+    value = raw.get(name, default)
+    if isinstance(value, str):
+        return value
+    if value is None:
+        findings.problem(key, where, "Pflichtfeld fehlt.", "required field is missing.")
+    else:
+        findings.problem(
+            key, where, f"muss Text sein, nicht {type(value).__name__}.",
+            f"must be a string, not {type(value).__name__}.",
+        )
+    return None
+
+
+def _account_names(
+    findings: _Findings, value: Any, where: str, key: str | None,
+    known: Mapping[str, AccountTarget],
+) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        findings.problem(
+            key, where, "muss eine nicht leere Liste von Kontonamen sein.",
+            "must be a non-empty list of account names.",
+        )
+        return ()
+    for index, name in enumerate(value):
+        if name not in known:
+            findings.problem(
+                key, f"{where}[{index}]",
+                f"Konto '{name}' ist nicht konfiguriert; bekannt: {', '.join(sorted(known))}.",
+                f"account '{name}' is not configured; known: {', '.join(sorted(known))}.",
+            )
+    return tuple(name for name in value if name in known)
+
+
+def _campaign(
+    findings: _Findings, raw: Any, known: Mapping[str, AccountTarget]
+) -> tuple[CampaignInfo | None, ZoneInfo | None]:
+    if not isinstance(raw, Mapping):
+        findings.problem(
+            None, "campaign", "Abschnitt [campaign] fehlt.", "section [campaign] is missing."
+        )
+        return None, None
+    _unknown_fields(findings, raw, _CAMPAIGN_FIELDS, "campaign", None)
+    slug = _string(findings, raw, "slug", "campaign.slug", None)
+    if slug is not None and not _SLUG.fullmatch(slug):
+        findings.problem(
+            None, "campaign.slug", f"'{slug}': nur Kleinbuchstaben, Ziffern und '-' verwenden.",
+            f"'{slug}': use lower-case letters, digits and '-' only.",
+        )
+    name = _string(findings, raw, "name", "campaign.name", None)
+    description = _string(findings, raw, "description", "campaign.description", None, default="")
+    zone_name = _string(
+        findings, raw, "timezone", "campaign.timezone", None, default=DEFAULT_TIMEZONE
+    )
+    zone = None
+    if zone_name is not None:
+        try:
+            zone = ZoneInfo(zone_name)
+        except (ZoneInfoNotFoundError, ValueError):
+            findings.problem(
+                None, "campaign.timezone",
+                f"unbekannte Zeitzone '{zone_name}'; z. B. 'Europe/Berlin' verwenden.",
+                f"unknown time zone '{zone_name}'; use e.g. 'Europe/Berlin'.",
+            )
+    accounts = _account_names(findings, raw.get("accounts"), "campaign.accounts", None, known)
+    if slug is None or name is None or description is None or zone_name is None:
+        return None, zone
+    return CampaignInfo(slug, name, zone_name, description, accounts), zone
+
+
+def _time(
+    findings: _Findings, value: Any, where: str, key: str | None, zone: ZoneInfo | None
+) -> datetime | None:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            findings.problem(
+                key, where, f"'{value}' ist keine Zeit; z. B. 2024-04-29T10:00 schreiben.",
+                f"'{value}' is not a time; write e.g. 2024-04-29T10:00.",
+            )
+            return None
+    if not isinstance(value, datetime):
+        findings.problem(
+            key, where, "Zeit fehlt; z. B. at = 2024-04-29T10:00:00 schreiben.",
+            "time is missing; write e.g. at = 2024-04-29T10:00:00.",
+        )
+        return None
+    if zone is None:
+        return None
+    try:
+        return to_utc(value, zone)
+    except LocalTimeError as error:
+        findings.problem(key, where, error.message, error.message_en)
+        return None
+
+
+def _variants(findings: _Findings, raw: Any, where: str, key: str | None) -> dict[Platform, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        findings.problem(
+            key, where, "muss eine Tabelle sein, z. B. variants.x = \"…\".",
+            'must be a table, e.g. variants.x = "…".',
+        )
+        return {}
+    _unknown_fields(findings, raw, {platform.value for platform in Platform}, where, key)
+    variants: dict[Platform, str] = {}
+    for platform in Platform:
+        if platform.value in raw:
+            text = _string(findings, raw, platform.value, f"{where}.{platform.value}", key)
+            if text is not None:
+                variants[platform] = normalise(text)
+    return variants
+
+
+def _media(
+    findings: _Findings, raw: Any, where: str, key: str | None, base_dir: Path
+) -> tuple[MediaSpec, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(item, Mapping) for item in raw):
+        findings.problem(
+            key, where, "muss eine Liste von {path, alt} sein.", "must be a list of {path, alt}."
+        )
+        return ()
+    media: list[MediaSpec] = []
+    for index, item in enumerate(raw):
+        item_where = f"{where}[{index}]"
+        _unknown_fields(findings, item, _MEDIA_FIELDS, item_where, key)
+        path_text = _string(findings, item, "path", f"{item_where}.path", key)
+        alt = _string(findings, item, "alt", f"{item_where}.alt", key, default="")
+        if alt is not None and not alt.strip():
+            findings.problem(
+                key, f"{item_where}.alt",
+                "Alternativtext fehlt; jedes Bild braucht eine Beschreibung für blinde Menschen.",
+                "alt text is missing; every image needs a description for blind readers.",
+            )
+        if path_text is None:
+            continue
+        resolved = (base_dir / path_text).resolve()
+        if not resolved.is_file():
+            findings.problem(
+                key, f"{item_where}.path",
+                f"Datei {resolved} nicht gefunden; Pfade gelten relativ zur Plan-Datei.",
+                f"file {resolved} not found; paths are relative to the plan file.",
+            )
+        media.append(MediaSpec(str(resolved), (alt or "").strip()))
+    return tuple(media)
+
+
+def _thread(findings: _Findings, raw: Any, where: str, key: str | None) -> bool | list[str]:
+    if raw is None or isinstance(raw, bool):
+        return bool(raw)
+    if isinstance(raw, list) and all(isinstance(part, str) for part in raw):
+        return [normalise(part) for part in raw]
+    findings.problem(
+        key, where, "muss true (automatisch teilen) oder eine Liste von Texten sein.",
+        "must be true (split automatically) or a list of texts.",
+    )
+    return False
+
+
+def _parts_for(
+    findings: _Findings, target: AccountTarget, content: _Content, prefix: str, key: str
+) -> list[tuple[str, str]]:
+    """The (text, field) pairs of the post on the target: one, or one per thread part."""
+    platform, limit, thread = target.platform, target.limit, content.thread
+    text = content.variants.get(platform, content.text)
+    text_where = (
+        f"{prefix}.variants.{platform.value}" if platform in content.variants else f"{prefix}.text"
+    )
+    if isinstance(thread, list):
+        return [(text, text_where)] + [
+            (part, f"{prefix}.thread[{index}]") for index, part in enumerate(thread)
+        ]
+    if not thread:
+        return [(text, text_where)]
+    try:
+        return [(part, text_where) for part in split_thread(platform, text, limit=limit)]
+    except ThreadSplitError as error:
+        findings.problem(key, text_where, str(error), str(error))
+        return []
+
+
+def _check_parts(
+    findings: _Findings, target: AccountTarget, content: _Content,
+    parts: list[tuple[str, str]], key: str, prefix: str,
+) -> None:
+    """Record every rule a part breaks; the media go with the first part."""
+    for index, (part, where) in enumerate(parts):
+        media = content.media if index == 0 else ()
+        result = check_text(target.platform, part, limit=target.limit, media=media)
+        for violation in result.violations:
+            # Missing alt text is reported once per image by _media, not once per platform.
+            if violation.rule == "alt_text_missing":
+                continue
+            at_field = f"{prefix}.media" if violation.rule == "media_count" else where
+            findings.problem(key, at_field, violation.message, violation.message_en)
+        for advice in result.warnings:
+            findings.warning(PlanProblem(key, where, advice.message, advice.message_en))
+
+
+def _validate_for_accounts(
+    findings: _Findings, content: _Content, key: str, prefix: str,
+    targets: Mapping[str, AccountTarget],
+) -> dict[str, tuple[str, ...]]:
+    """Check the post for every target and return the texts to send per account.
+
+    Accounts on the same platform with the same limit are checked once, so a problem is
+    reported once.
+    """
+    checked: dict[AccountTarget, tuple[str, ...]] = {}
+    for target in dict.fromkeys(targets.values()):
+        parts = _parts_for(findings, target, content, prefix, key)
+        _check_parts(findings, target, content, parts, key, prefix)
+        checked[target] = tuple(part for part, _ in parts)
+    return {account: checked[target] for account, target in targets.items()}
+
+
+def _post(
+    findings: _Findings, raw: Any, index: int, campaign: CampaignInfo | None,
+    zone: ZoneInfo | None, known: Mapping[str, AccountTarget], base_dir: Path,
+    seen_keys: set[str],
+) -> PlannedPost | None:
+    prefix = f"posts[{index}]"
+    if not isinstance(raw, Mapping):
+        findings.problem(None, prefix, "muss eine Tabelle sein.", "must be a table.")
+        return None
+    before = len(findings.problems)
+    key = _string(findings, raw, "key", f"{prefix}.key", None)
+    if key is not None and not _POST_KEY.fullmatch(key):
+        findings.problem(
+            key, f"{prefix}.key", "nur Buchstaben, Ziffern, '-', '_' und '.' verwenden.",
+            "use letters, digits, '-', '_' and '.' only.",
+        )
+    elif key is not None and key in seen_keys:
+        findings.problem(
+            key, f"{prefix}.key",
+            "Schlüssel kommt mehrfach vor; jeder Beitrag braucht einen eigenen.",
+            "duplicate key; every post needs its own.",
+        )
+    if key is not None:
+        seen_keys.add(key)
+    _unknown_fields(findings, raw, _POST_FIELDS, prefix, key)
+    at = _time(findings, raw.get("at"), f"{prefix}.at", key, zone)
+    text = _string(findings, raw, "text", f"{prefix}.text", key)
+    approved = raw.get("approved", False)
+    if not isinstance(approved, bool):
+        findings.problem(
+            key, f"{prefix}.approved", "muss true oder false sein.", "must be true or false."
+        )
+    account_value = raw.get("accounts", campaign.accounts if campaign else None)
+    where = f"{prefix}.accounts" if "accounts" in raw else "campaign.accounts"
+    accounts = _account_names(findings, list(account_value or ()), where, key, known)
+    content = _Content(
+        text=normalise(text or ""),
+        variants=_variants(findings, raw.get("variants"), f"{prefix}.variants", key),
+        media=_media(findings, raw.get("media"), f"{prefix}.media", key, base_dir),
+        thread=_thread(findings, raw.get("thread"), f"{prefix}.thread", key),
+    )
+    if key is None or text is None:
+        return None
+    targets = {name: AccountTarget(*known[name]) for name in accounts}
+    rendered = _validate_for_accounts(findings, content, key, prefix, targets)
+    if len(findings.problems) > before or at is None:
+        return None
+    return PlannedPost(
+        key=key, at=at, text=content.text, variants=content.variants, media=content.media,
+        accounts=accounts, approved=approved, thread=bool(content.thread), rendered=rendered,
+    )
+
+
+def parse_plan(
+    data: Mapping[str, Any], *, accounts: Mapping[str, AccountTarget], base_dir: Path,
+    source: str,
+) -> CampaignPlan:
+    """Validate an already parsed plan; see load_plan."""
+    findings = _Findings()
+    _unknown_fields(findings, data, {"campaign", "posts"}, "", None)
+    campaign, zone = _campaign(findings, data.get("campaign"), accounts)
+    raw_posts = data.get("posts")
+    posts: list[PlannedPost] = []
+    if not isinstance(raw_posts, Sequence) or isinstance(raw_posts, str) or not raw_posts:
+        findings.problem(
+            None, "posts", "keine Beiträge; mindestens einen [[posts]]-Eintrag anlegen.",
+            "no posts; add at least one [[posts]] entry.",
+        )
+    else:
+        seen_keys: set[str] = set()
+        for index, raw in enumerate(raw_posts):
+            post = _post(findings, raw, index, campaign, zone, accounts, base_dir, seen_keys)
+            if post is not None:
+                posts.append(post)
+    if findings.problems or campaign is None:
+        raise PlanError(source, findings.problems)
+    return CampaignPlan(source, campaign, tuple(posts), tuple(findings.warnings))

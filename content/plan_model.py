@@ -1,0 +1,90 @@
+"""What a campaign plan becomes once it has been read and validated.
+
+Everything is frozen and already checked: the caller (the campaign layer) only has to write
+it to the database, in one transaction.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NamedTuple
+
+from content.check import MediaSpec
+from content.platforms import Platform
+
+
+class AccountTarget(NamedTuple):
+    """Where an account name in a plan posts to; the config (campaign layer) knows this."""
+
+    platform: Platform
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class PlanProblem:
+    """One thing wrong with a plan: which post (by key), which field, and what to do."""
+
+    post_key: str | None
+    field: str
+    message: str
+    message_en: str = ""
+
+    def describe(self, source: str, lang: str = "de") -> str:
+        """One line: file, field, post key, message."""
+        text = self.message_en if lang == "en" and self.message_en else self.message
+        where = f"{self.field} [{self.post_key}]" if self.post_key else self.field
+        return f"{source}: {where}: {text}"
+
+
+class PlanError(ValueError):
+    """A plan that must not be imported; lists every problem, not only the first."""
+
+    def __init__(self, source: str, problems: list[PlanProblem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__(self.describe())
+
+    def describe(self, lang: str = "de") -> str:
+        """Every problem, one per line, each starting with the file name."""
+        return "\n".join(problem.describe(self.source, lang) for problem in self.problems)
+
+
+@dataclass(frozen=True)
+class CampaignInfo:
+    """The campaign a plan belongs to; `slug` is its stable identity across re-imports."""
+
+    slug: str
+    name: str
+    timezone: str
+    description: str
+    accounts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlannedPost:
+    """One post of a plan, validated for every account it targets.
+
+    `variants` holds the author's per-platform overrides of `text`; `rendered` holds, per
+    target account, the exact texts to send (more than one for a thread), media going with
+    the first of them.
+    """
+
+    key: str
+    at: datetime
+    text: str
+    variants: Mapping[Platform, str]
+    media: tuple[MediaSpec, ...]
+    accounts: tuple[str, ...]
+    approved: bool
+    thread: bool
+    rendered: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class CampaignPlan:
+    """A whole plan, ready to be written all-or-nothing; warnings do not block the import."""
+
+    source: str
+    campaign: CampaignInfo
+    posts: tuple[PlannedPost, ...]
+    warnings: tuple[PlanProblem, ...] = field(default=())
