@@ -9,9 +9,6 @@ from typing import Annotated
 
 import typer
 
-from connectors.sandbox.faults import FaultPlan
-from connectors.sandbox.run import start_sandbox
-
 app = typer.Typer(help="Lokale Test-Server für Mastodon, X und Bluesky.")
 
 
@@ -29,6 +26,9 @@ def serve(
     ] = 0,
 ) -> None:
     """Print `mastodon: URL`, `x: URL`, `bluesky: URL`, then serve until Ctrl-C."""
+    from connectors.sandbox.faults import FaultPlan
+    from connectors.sandbox.run import start_sandbox
+
     ports = {p: port + i for i, p in enumerate(("mastodon", "x", "bluesky"))} if port else None
     plan = FaultPlan.chaos(seed, chaos) if chaos else None
     stop = threading.Event()

@@ -85,6 +85,11 @@ def add_post(
         session.add(post)
     elif post.state == PostState.APPROVED and _has_started(post):
         raise UserError(f"post {draft.key!r} is already being delivered and cannot be changed")
+    else:
+        # Delete the old rows first: one flush would insert the new ones before deleting
+        # the old, and trip the unique constraints on (post, platform) and (post, account).
+        post.variants, post.media, post.targets = [], [], []
+        session.flush()
     post.text = draft.text
     post.scheduled_at = draft.scheduled_at
     post.variants = [Variant(platform=p, text=t) for p, t in sorted(draft.variants.items())]
@@ -92,6 +97,7 @@ def add_post(
         Media(position=i, path=path, alt_text=alt) for i, (path, alt) in enumerate(draft.media)
     ]
     post.targets = [PostTarget(account=account) for account in accounts]
+    _follow_changes(session, post, {account.id for account in accounts})
     session.flush()
     events.record(
         session, "post.saved", f"post {post.key} saved", campaign_id=campaign.id, post_id=post.id
@@ -99,6 +105,17 @@ def add_post(
     if draft.approved:
         approve(session, post)
     return post
+
+
+def _follow_changes(session: Session, post: Post, account_ids: set[int]) -> None:
+    """Deliveries not yet started follow a changed time and drop removed accounts."""
+    for delivery in list(post.deliveries):
+        if delivery.state not in CHANGEABLE_DELIVERY_STATES:
+            continue
+        if delivery.account_id in account_ids:
+            delivery.due_at = post.scheduled_at
+        else:
+            session.delete(delivery)
 
 
 def _account(session: Session, name: str) -> Account:

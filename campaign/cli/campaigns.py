@@ -1,0 +1,89 @@
+"""`leuchtturm campaign`: import plans, list, show, pause and resume."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from campaign.cli.context import context, print_json
+from campaign.i18n import t
+from campaign.services import campaigns, plans, posts
+
+app = typer.Typer(help="Kampagnen: importieren, anzeigen, anhalten.", no_args_is_help=True)
+JsonOption = Annotated[bool, typer.Option("--json", help="Stable JSON instead of text.")]
+
+
+@app.command("import")
+def import_plan(
+    ctx: typer.Context, plan: Annotated[Path, typer.Argument(help="PLAN.toml or PLAN.yaml")]
+) -> None:
+    """Import a campaign plan, all or nothing; re-importing updates by post key."""
+    cli = context(ctx)
+    with cli.database().session() as session:
+        outcome = plans.import_plan(session, cli.settings, plan)
+    typer.echo(
+        t("plan.imported", slug=outcome.slug, created=outcome.created, updated=outcome.updated)
+    )
+
+
+@app.command("list")
+def list_campaigns(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Campaigns with their post, delivery and reply counts."""
+    with context(ctx).database().session() as session:
+        rows = campaigns.summaries(session)
+    if as_json:
+        print_json([asdict(row) for row in rows])
+        return
+    if not rows:
+        typer.echo(t("none"))
+    for row in rows:
+        paused = " [angehalten]" if row.paused else ""
+        typer.echo(
+            f"{row.slug:<24} {row.posts:>5} Beiträge {row.delivered:>5} gesendet "
+            f"{row.replies:>6} Antworten  {row.name}{paused}"
+        )
+
+
+@app.command()
+def show(ctx: typer.Context, slug: str, as_json: JsonOption = False) -> None:
+    """One campaign and its posts in the campaign's time zone."""
+    cli = context(ctx)
+    with cli.database().session() as session:
+        campaign = campaigns.by_slug(session, slug)
+        rows = posts.list_posts(session, campaign_slug=slug, limit=10_000)
+        data = {
+            "slug": campaign.slug,
+            "name": campaign.name,
+            "time_zone": campaign.time_zone,
+            "paused": campaign.paused,
+            "posts": [posts.post_json(post) for post in rows],
+        }
+    if as_json:
+        print_json(data)
+        return
+    typer.echo(f"{data['name']} ({slug}, {data['time_zone']})")
+    for post in rows:
+        typer.echo(f"  {post.id:>5}  {cli.local(post.scheduled_at)}  {post.state:<9} {post.key}")
+
+
+@app.command()
+def pause(
+    ctx: typer.Context,
+    slug: str,
+    reason: Annotated[str, typer.Option(help="Why, for the audit log.")] = "paused by hand",
+) -> None:
+    """Hold every pending delivery of the campaign until `campaign resume`."""
+    with context(ctx).database().session() as session:
+        campaigns.pause(session, slug, reason)
+    typer.echo(t("campaign.paused", slug=slug))
+
+
+@app.command()
+def resume(ctx: typer.Context, slug: str) -> None:
+    """Let the campaign's deliveries go out again."""
+    with context(ctx).database().session() as session:
+        campaigns.resume(session, slug)
+    typer.echo(t("campaign.resumed", slug=slug))

@@ -1,0 +1,159 @@
+"""`leuchtturm post`: add, list, show, approve, reschedule, cancel."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import typer
+
+from campaign.cli.context import CliContext, context, print_json
+from campaign.errors import UserError
+from campaign.i18n import language, t
+from campaign.services import campaigns, posts
+from content.local_time import LocalTimeError, to_utc
+
+app = typer.Typer(help="Beiträge: anlegen, freigeben, verschieben, absagen.", no_args_is_help=True)
+JsonOption = Annotated[bool, typer.Option("--json", help="Stable JSON instead of text.")]
+
+
+def _when(cli: CliContext, value: str) -> datetime:
+    """A local time like 2024-04-29T09:30 (campaign zone) or with an explicit offset."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--at: {value!r} is not a time like 2024-04-29T09:30") from None
+    try:
+        return to_utc(moment, cli.settings.zone)
+    except LocalTimeError as error:
+        raise UserError(
+            f"--at: {error.message_en if language() == 'en' else error.message}"
+        ) from None
+
+
+def _variants(values: list[str]) -> dict[str, str]:
+    variants = {}
+    for value in values:
+        platform, separator, text = value.partition("=")
+        if not separator:
+            raise UserError(f"--variant {value!r}: write PLATFORM=TEXT, e.g. x='Kurz und knapp'")
+        variants[platform.strip()] = text
+    return variants
+
+
+def _media(values: list[str]) -> list[tuple[str, str]]:
+    media = []
+    for value in values:
+        path, separator, alt = value.partition(":")
+        if not separator or not alt.strip():
+            raise UserError(f"--media {value!r}: write PATH:ALT-TEXT (alt text is required)")
+        media.append((path, alt))
+    return media
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    campaign: Annotated[str, typer.Argument(help="Campaign slug.")],
+    key: Annotated[str, typer.Argument(help="Stable key of the post within the campaign.")],
+    text: Annotated[str, typer.Argument(help="Base text.")],
+    at: Annotated[
+        str, typer.Option(help="Local time in the campaign zone, e.g. 2024-04-29T09:30.")
+    ],
+    account: Annotated[list[str], typer.Option("--account", "-a", help="Target account (repeat).")],
+    variant: Annotated[list[str] | None, typer.Option(help="PLATFORM=TEXT (repeat).")] = None,
+    media: Annotated[list[str] | None, typer.Option(help="PATH:ALT-TEXT (repeat).")] = None,
+    approve: Annotated[bool, typer.Option(help="Approve at once.")] = False,
+) -> None:
+    """Add a post (or update the one with this key); refused whole if any rule breaks."""
+    cli = context(ctx)
+    draft = posts.PostDraft(
+        key=key,
+        text=text,
+        scheduled_at=_when(cli, at),
+        accounts=account,
+        variants=_variants(variant or []),
+        media=_media(media or []),
+        approved=approve,
+    )
+    limits = {a.name: a.max_characters for a in cli.settings.accounts}
+    with cli.database().session() as session:
+        post = posts.add_post(session, campaigns.by_slug(session, campaign), draft, limits)
+        typer.echo(t("post.added", id=post.id, state=post.state))
+
+
+@app.command("list")
+def list_posts(
+    ctx: typer.Context,
+    campaign: Annotated[str | None, typer.Option(help="Only this campaign.")] = None,
+    state: Annotated[str | None, typer.Option(help="draft, approved or cancelled.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 200,
+    as_json: JsonOption = False,
+) -> None:
+    """Posts by time, with their delivery states."""
+    cli = context(ctx)
+    with cli.database().session() as session:
+        rows = posts.list_posts(session, campaign_slug=campaign, state=state, limit=limit)
+        data = [posts.post_json(post) for post in rows]
+        lines = [
+            f"{p.id:>5}  {cli.local(p.scheduled_at)}  {p.state:<9} "
+            f"{' '.join(d.state for d in p.deliveries) or '-':<30} {p.campaign.slug}/{p.key}"
+            for p in rows
+        ]
+    if as_json:
+        print_json(data)
+        return
+    typer.echo("\n".join(lines) if lines else t("none"))
+
+
+@app.command()
+def show(ctx: typer.Context, post_id: int, as_json: JsonOption = False) -> None:
+    """One post with its variants, media and deliveries."""
+    cli = context(ctx)
+    with cli.database().session() as session:
+        post = posts.get_post(session, post_id)
+        data = posts.post_json(post)
+        data["variants"] = {v.platform: v.text for v in post.variants}
+        data["media"] = [{"path": m.path, "alt_text": m.alt_text} for m in post.media]
+        data["accounts"] = [target.account.name for target in post.targets]
+    if as_json:
+        print_json(data)
+        return
+    typer.echo(f"#{data['id']} {data['campaign']}/{data['key']} – {data['state']}")
+    typer.echo(f"  {cli.local(datetime.fromisoformat(str(data['scheduled_at'])))}")
+    typer.echo(f"  {data['text']}")
+    for platform, text in data["variants"].items():
+        typer.echo(f"  [{platform}] {text}")
+    for delivery in data["deliveries"]:
+        error = f" – {delivery['last_error']}" if delivery["last_error"] else ""
+        typer.echo(f"  → {delivery['state']} {delivery['remote_url'] or ''}{error}")
+
+
+@app.command()
+def approve(ctx: typer.Context, post_id: int) -> None:
+    """Approve a post: one delivery per target account is queued."""
+    with context(ctx).database().session() as session:
+        created = posts.approve(session, posts.get_post(session, post_id))
+    typer.echo(t("post.approved", id=post_id, deliveries=len(created)))
+
+
+@app.command()
+def reschedule(
+    ctx: typer.Context,
+    post_id: int,
+    at: Annotated[str, typer.Option(help="New local time, e.g. 2024-04-30T10:00.")],
+) -> None:
+    """Move a post; deliveries not yet started move with it."""
+    cli = context(ctx)
+    when = _when(cli, at)
+    with cli.database().session() as session:
+        posts.reschedule(session, posts.get_post(session, post_id), when)
+    typer.echo(t("post.rescheduled", id=post_id, when=cli.local(when)))
+
+
+@app.command()
+def cancel(ctx: typer.Context, post_id: int) -> None:
+    """Cancel a post; deliveries not yet started are withdrawn."""
+    with context(ctx).database().session() as session:
+        withdrawn = posts.cancel(session, posts.get_post(session, post_id))
+    typer.echo(t("post.cancelled", id=post_id, withdrawn=withdrawn))

@@ -1,0 +1,290 @@
+"""The headless daemon: APScheduler is the clock, the database is the truth.
+
+Jobs are module-level functions taking the daemon's id (APScheduler 3.x style); they find
+the running daemon's state in `_RUNNING`. No job store is used: the deliveries table is
+re-read on every tick, which is also how changes made by the TUI or CLI are picked up.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import random
+import socket
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import IO
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+
+from campaign.config import Settings
+from campaign.daemon.classify import classify_pending
+from campaign.daemon.collect import CollectPolicy, collect
+from campaign.daemon.dispatch import DispatchPolicy, claim_due, reconcile_interrupted, send
+from campaign.db import Database
+from campaign.errors import UserError
+from campaign.models import Account, AccountState, Delivery, DeliveryState, Heartbeat
+from campaign.services import accounts, events
+from campaign.services.verification import connector_settings
+from connectors.base import Connector
+from connectors.errors import AuthExpired, ConnectorError
+from connectors.registry import create_connector
+from sentiment.base import Classifier
+
+log = logging.getLogger("leuchtturm.daemon")
+_RUNNING: dict[str, Daemon] = {}
+
+
+def utc_now() -> datetime:
+    """The daemon's default clock."""
+    return datetime.now(UTC)
+
+
+class ConnectorPool:
+    """One connector per account, built on first use with the secret from the environment."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._connectors: dict[str, Connector] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, account_name: str) -> Connector:
+        with self._lock:
+            if account_name not in self._connectors:
+                configured = self._settings.account(account_name)
+                self._connectors[account_name] = create_connector(
+                    connector_settings(self._settings, configured)
+                )
+            return self._connectors[account_name]
+
+
+def _sqlite_lock(database: Database) -> IO[str] | None:
+    """Refuse a second daemon on the same SQLite file (PostgreSQL shares by claiming)."""
+    url = make_url(database.engine.url)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return None
+    path = Path(url.database).with_suffix(".daemon.lock")
+    handle = path.open("a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise UserError(
+            f"another daemon already runs on {url.database} (lock {path}); "
+            "one SQLite file takes one daemon — use PostgreSQL for several"
+        ) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
+
+
+@dataclass
+class Daemon:
+    """A running daemon's state, shared by its jobs."""
+
+    database: Database
+    settings: Settings
+    clock: Callable[[], datetime] = utc_now
+    connector_for: Callable[[str], Connector] | None = None
+    classifier_loader: Callable[[], Classifier] | None = None
+    daemon_id: str = field(default_factory=lambda: f"{socket.gethostname()}-{uuid.uuid4().hex[:8]}")
+    stop_event: threading.Event = field(default_factory=threading.Event)
+    errors: int = 0
+    _classifier: Classifier | None = None
+    _classifier_failed: bool = False
+    _lock_file: IO[str] | None = None
+    _started_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        self.connector_for = self.connector_for or ConnectorPool(self.settings)
+        daemon = self.settings.daemon
+        self.dispatch_policy = DispatchPolicy(
+            max_attempts=daemon.max_attempts,
+            backoff_base=timedelta(seconds=daemon.backoff_base_seconds),
+            grace=timedelta(minutes=daemon.grace_minutes),
+        )
+        self.collect_policy = CollectPolicy(
+            fresh_every=timedelta(minutes=daemon.collect_fresh_minutes),
+            old_every=timedelta(minutes=daemon.collect_old_minutes),
+        )
+        self.rng = random.Random()
+        self.limits = {a.name: a.max_characters for a in self.settings.accounts}
+
+    # lifecycle ------------------------------------------------------------------------
+    def start(self) -> BackgroundScheduler:
+        """Take the lock, reconcile what a crash left behind, and start the jobs."""
+        self._lock_file = _sqlite_lock(self.database)
+        self._started_at = self.clock()
+        with self.database.session() as session:
+            accounts.sync_from_config(session, self.settings)
+        recovered = reconcile_interrupted(
+            self.database, self.clock(), only_stale=self.database.is_postgres
+        )
+        if recovered:
+            log.warning("%d deliveries were interrupted while sending; recovering them", recovered)
+        _RUNNING[self.daemon_id] = self
+        self.beat()
+        scheduler = BackgroundScheduler(timezone=UTC)
+        poll = self.settings.daemon.poll_seconds
+        common = {"args": [self.daemon_id], "max_instances": 1, "coalesce": True}
+        scheduler.add_job(dispatch_job, "interval", seconds=min(poll, 0.5), **common)
+        scheduler.add_job(collect_job, "interval", seconds=max(poll, 5.0), **common)
+        scheduler.add_job(classify_job, "interval", seconds=max(poll, 2.0), **common)
+        scheduler.add_job(heartbeat_job, "interval", seconds=max(poll, 2.0), **common)
+        scheduler.start()
+        log.info("daemon %s started", self.daemon_id)
+        return scheduler
+
+    def run_until_stopped(self) -> None:
+        """Run until `stop_event` is set (SIGTERM/SIGINT), then finish the call in flight."""
+        scheduler = self.start()
+        try:
+            self.stop_event.wait()
+        finally:
+            scheduler.shutdown(wait=True)
+            self.stopped()
+
+    def stopped(self) -> None:
+        """Record a clean stop and release the lock."""
+        _RUNNING.pop(self.daemon_id, None)
+        with self.database.session() as session:
+            beat = session.get(Heartbeat, self.daemon_id)
+            if beat is not None:
+                beat.stopped_at = self.clock()
+        if self._lock_file is not None:
+            self._lock_file.close()
+        log.info("daemon %s stopped", self.daemon_id)
+
+    # work -----------------------------------------------------------------------------
+    def dispatch(self) -> int:
+        """Claim due deliveries and send them one by one; returns how many were sent."""
+        assert self.connector_for is not None
+        claimed = claim_due(self.database, self.daemon_id, self.clock(), self.dispatch_policy, 20)
+        sent = 0
+        for index, delivery_id in enumerate(claimed):
+            if self.stop_event.is_set():
+                self._release(claimed[index:])
+                break
+            state = send(
+                self.database,
+                delivery_id,
+                self.connector_for,
+                self.dispatch_policy,
+                self.clock,
+                self.rng,
+                self.limits.get,
+            )
+            sent += state == DeliveryState.SENT
+        return sent
+
+    def _release(self, delivery_ids: list[int]) -> None:
+        """Give back claims not yet started, so a stop never strands them in *sending*."""
+        with self.database.session() as session:
+            for delivery_id in delivery_ids:
+                delivery = session.get_one(Delivery, delivery_id)
+                if delivery.state == DeliveryState.SENDING:
+                    delivery.state = DeliveryState.PENDING
+                    delivery.attempts -= 1
+                    delivery.claimed_by = None
+
+    def collect(self) -> tuple[int, int]:
+        """One round of reply and metric collection."""
+        assert self.connector_for is not None
+        return collect(
+            self.database, self.connector_for, self.collect_policy, self.clock, self._collect_error
+        )
+
+    def _collect_error(self, account_name: str, error: ConnectorError) -> None:
+        self.errors += 1
+        log.warning("collecting for %s failed: %s", account_name, error.message)
+        if isinstance(error, AuthExpired):
+            with self.database.session() as session:
+                row = accounts.by_name(session, account_name)
+                accounts.set_state(session, row, AccountState.BROKEN, error.message)
+
+    def classify(self) -> int:
+        """Label new replies; without a usable model, say so once and keep running."""
+        if self._classifier_failed:
+            return 0
+        if self._classifier is None:
+            try:
+                self._classifier = (self.classifier_loader or self._load_classifier)()
+            except Exception as error:  # the model or the sentiment extra is missing
+                self._classifier_failed = True
+                log.error("sentiment model unavailable, replies stay unclassified: %s", error)
+                with self.database.session() as session:
+                    events.record(session, "alert.sentiment_unavailable", str(error))
+                return 0
+        return classify_pending(self.database, self._classifier, self.clock)
+
+    def _load_classifier(self) -> Classifier:
+        from sentiment.loader import load_classifier
+
+        return load_classifier(self.settings.sentiment)
+
+    def beat(self) -> None:
+        """Write the heartbeat row the TUI and `leuchtturm status` read."""
+        now = self.clock()
+        with self.database.session() as session:
+            queue = session.scalar(
+                select(func.count(Delivery.id)).where(
+                    Delivery.state.in_((DeliveryState.PENDING, DeliveryState.RETRY))
+                )
+            )
+            broken = session.scalar(
+                select(func.count(Account.id)).where(Account.state != AccountState.OK)
+            )
+            beat = session.get(Heartbeat, self.daemon_id)
+            if beat is None:
+                beat = Heartbeat(
+                    daemon_id=self.daemon_id,
+                    host=socket.gethostname(),
+                    pid=os.getpid(),
+                    started_at=self._started_at or now,
+                    last_tick=now,
+                )
+                session.add(beat)
+            beat.last_tick = now
+            beat.queue_length = queue or 0
+            beat.broken_accounts = broken or 0
+            beat.errors = self.errors
+
+
+def _guarded(daemon_id: str, work: Callable[[Daemon], object]) -> None:
+    daemon = _RUNNING.get(daemon_id)
+    if daemon is None:
+        return
+    try:
+        work(daemon)
+    except Exception:
+        daemon.errors += 1
+        log.exception("job failed; it runs again at its next interval")
+
+
+def dispatch_job(daemon_id: str) -> None:
+    """APScheduler job: send what is due."""
+    _guarded(daemon_id, Daemon.dispatch)
+
+
+def collect_job(daemon_id: str) -> None:
+    """APScheduler job: fetch replies and metrics."""
+    _guarded(daemon_id, Daemon.collect)
+
+
+def classify_job(daemon_id: str) -> None:
+    """APScheduler job: label new replies."""
+    _guarded(daemon_id, Daemon.classify)
+
+
+def heartbeat_job(daemon_id: str) -> None:
+    """APScheduler job: say we are alive."""
+    _guarded(daemon_id, Daemon.beat)
