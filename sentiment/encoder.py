@@ -1,5 +1,6 @@
 """Sentence embeddings from an e5-style encoder folder: mean-pooled, L2-normalised."""
 
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -12,10 +13,17 @@ QUERY_PREFIX = "query: "
 
 
 def quantise_linear_layers(model: Any) -> Any:
-    """Dynamic int8 quantisation of every `nn.Linear`: smaller and faster on CPU."""
+    """Dynamic int8 quantisation of every `nn.Linear`: smaller and faster on CPU.
+
+    torch marks `torch.ao.quantization` as deprecated in favour of torchao, but it still works
+    in the pinned torch and needs no extra package; its warnings are silenced here only.
+    """
     import torch
 
-    return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", UserWarning)
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
 class SentenceEncoder:
