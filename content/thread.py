@@ -16,6 +16,12 @@ from content.render import normalise
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»«“”)\]]*\s+|\n\s*")
 
 
+# A full stop after a day number ("1. Mai") or a common abbreviation ends no sentence.
+_NOT_A_SENTENCE_END = re.compile(
+    r"(?:^|\s)(?:\d{1,2}|z\.\s?B|u\.\s?a|d\.\s?h|bzw|ca|Nr|Dr|Str|vgl|inkl)\.$"
+)
+
+
 class ThreadSplitError(ValueError):
     """A single word (typically a very long URL) is longer than one part may be."""
 
@@ -29,7 +35,13 @@ def _sentences(text: str) -> list[str]:
         pieces.append(text[cursor:closer_end])
         cursor = match.end()
     pieces.append(text[cursor:])
-    return [piece.strip() for piece in pieces if piece.strip()]
+    sentences: list[str] = []
+    for piece in (piece.strip() for piece in pieces if piece.strip()):
+        if sentences and _NOT_A_SENTENCE_END.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return sentences
 
 
 def _pack(platform: Platform, sentences: list[str], limit: int, suffix_width: int) -> list[str]:

@@ -37,6 +37,15 @@ def test_splits_at_sentence_ends_when_sentences_fit() -> None:
         assert part.endswith("Dortmund.")
 
 
+def test_day_numbers_and_abbreviations_end_no_sentence() -> None:
+    text = " ".join(
+        f"Am {n}. Mai gibt es z. B. Werkstätten zur Ausbildung im Container." for n in range(1, 12)
+    )
+    for part in _unnumbered(split_thread(Platform.X, text)):
+        assert part.startswith("Am ")
+        assert part.endswith("Container.")
+
+
 def test_nothing_is_lost_or_reordered() -> None:
     text = " ".join(f"Wort{n}" for n in range(400))
     assert " ".join(_unnumbered(split_thread(Platform.BLUESKY, text))).split() == text.split()
