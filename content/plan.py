@@ -17,6 +17,7 @@ import yaml
 
 from content.check import MediaSpec, check_text
 from content.local_time import LocalTimeError, to_utc
+from content.normalise import normalise
 from content.plan_model import (
     AccountTarget,
     CampaignInfo,
@@ -26,7 +27,6 @@ from content.plan_model import (
     PlanProblem,
 )
 from content.platforms import Platform
-from content.render import normalise
 from content.thread import ThreadSplitError, split_thread
 
 DEFAULT_TIMEZONE = "Europe/Berlin"

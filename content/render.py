@@ -4,11 +4,11 @@ Normalising once, here, means the length that was checked is the length that is 
 the facets' byte offsets point into the very bytes Bluesky receives.
 """
 
-import unicodedata
 from dataclasses import dataclass
 
 from content.facets import Facet, bluesky_facets
 from content.length import text_length
+from content.normalise import normalise
 from content.platforms import Platform, text_limit
 
 
@@ -30,12 +30,6 @@ class RenderedVariant:
     def fits(self) -> bool:
         """True when the text is within the platform's (or instance's) limit."""
         return self.length <= self.limit
-
-
-def normalise(text: str) -> str:
-    """NFC (so ä is one code point everywhere), trailing whitespace removed from every line."""
-    lines = unicodedata.normalize("NFC", text).split("\n")
-    return "\n".join(line.rstrip() for line in lines).rstrip()
 
 
 def render_variant(platform: Platform, text: str, *, limit: int | None = None) -> RenderedVariant:

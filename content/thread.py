@@ -9,8 +9,8 @@ suffix), the split is repeated until the count it assumes is the count it produc
 import re
 
 from content.length import text_length
+from content.normalise import normalise
 from content.platforms import DISPLAY_NAMES, Platform, text_limit
-from content.render import normalise
 
 # A sentence ends with . ! ? or … (optionally closed by quotes/brackets) before whitespace.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»«“”)\]]*\s+|\n\s*")
