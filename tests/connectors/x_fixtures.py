@@ -1,0 +1,82 @@
+"""Fixtures for the X connector and X sandbox tests, imported explicitly by those modules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from connectors.base import ConnectorSettings
+from connectors.sandbox.faults import FaultInjector
+from connectors.sandbox.x_server import DEFAULT_RATE_LIMITS, XSandbox
+from connectors.x import XConnector
+
+SECRET = "x-user-token-geheim-4711"
+START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+@dataclass
+class ManualClock:
+    """A clock the test moves by hand; the sandbox and the connector share it."""
+
+    now: datetime = field(default=START)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def _shared_sandbox() -> Iterator[tuple[XSandbox, ManualClock, FaultInjector]]:
+    """One server per test module: stopping one takes the core half a second."""
+    clock, faults = ManualClock(), FaultInjector()
+    server = XSandbox(faults=faults, clock=clock)
+    server.start()
+    yield server, clock, faults
+    server.stop()
+
+
+@pytest.fixture
+def x_sandbox(_shared_sandbox: tuple[XSandbox, ManualClock, FaultInjector]) -> XSandbox:
+    """The module's server, emptied, fault-free and with the clock back at START."""
+    server, clock, faults = _shared_sandbox
+    clock.now = START
+    faults.clear()
+    faults.restore()
+    server.reset()
+    server.rate_limits = {**DEFAULT_RATE_LIMITS, "create_tweet": 500}
+    return server
+
+
+@pytest.fixture
+def clock(x_sandbox: XSandbox) -> ManualClock:
+    assert isinstance(x_sandbox.clock, ManualClock)
+    return x_sandbox.clock
+
+
+@pytest.fixture
+def faults(x_sandbox: XSandbox) -> FaultInjector:
+    return x_sandbox.faults
+
+
+def make_connector(server: XSandbox, clock: ManualClock, timeout_s: float = 2.0) -> XConnector:
+    """A connector for the sandbox's account with a short timeout for fault tests."""
+    settings = ConnectorSettings(
+        platform="x",
+        account_name="x-todo",
+        handle="@todo_dortmund",
+        server_url=server.url,
+        secret=SECRET,
+        timeout_s=timeout_s,
+    )
+    return XConnector(settings, clock=clock)
+
+
+@pytest.fixture
+def x_connector(x_sandbox: XSandbox, clock: ManualClock) -> XConnector:
+    return make_connector(x_sandbox, clock)
