@@ -13,7 +13,7 @@ from typing import Annotated
 import click
 import typer
 
-from campaign.cli import accounts, campaigns, content_check, db, posts, sandbox
+from campaign.cli import accounts, campaigns, content_check, daemon, db, posts, sandbox
 from campaign.cli.context import CliContext
 from campaign.errors import UserError
 
@@ -29,6 +29,9 @@ app.add_typer(posts.app, name="post")
 app.add_typer(content_check.app, name="content")
 app.add_typer(accounts.app, name="accounts")
 app.add_typer(sandbox.app, name="sandbox")
+app.command("daemon")(daemon.daemon)
+app.command("status")(daemon.status)
+app.command("demo")(daemon.demo)
 
 
 @app.callback()

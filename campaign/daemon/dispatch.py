@@ -155,6 +155,11 @@ def claim_due(
         return claimed
 
 
+def _account_on_hold(account: Account, now: datetime) -> bool:
+    limited = account.rate_limited_until is not None and account.rate_limited_until > now
+    return limited or account.state != AccountState.OK
+
+
 def send(
     database: Database,
     delivery_id: int,
@@ -169,6 +174,13 @@ def send(
         delivery = session.get_one(Delivery, delivery_id)
         if delivery.state != DeliveryState.SENDING:
             return DeliveryState(delivery.state)
+        if _account_on_hold(delivery.account, clock()):
+            # Claimed in the same batch as a delivery that just hit a limit or a 401.
+            delivery.attempts -= 1
+            delivery.claimed_by = None
+            delivery.state = DeliveryState.PENDING
+            delivery.due_at = max(delivery.due_at, delivery.account.rate_limited_until or clock())
+            return DeliveryState.PENDING
         try:
             outgoing = build_outgoing(session, delivery, limit_for(delivery.account.name))
         except WaitingForParent as waiting:

@@ -1,0 +1,145 @@
+"""The zero-setup demo: a fresh SQLite database, the example plan, the sandbox, the daemon.
+
+The example plan is for the to:do week of 2024; the demo keeps its order and spacing but
+moves it to start a few seconds from now, compressed so that a minute shows the week.
+Secrets for the sandbox are throwaway values placed in this process's environment only.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from campaign.config import AccountSettings, DaemonSettings, Settings
+from campaign.daemon.runner import Daemon
+from campaign.db import Database, make_engine, upgrade
+from campaign.models import Delivery, DeliveryState, Post, PostState, Reply
+from campaign.services import accounts, plans, posts
+from connectors.sandbox.run import Sandbox, start_sandbox
+
+EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "examples" / "todo-dortmund.toml"
+DEMO_HANDLES = {
+    "mastodon": "todo_dortmund",
+    "x": "todo_dortmund",
+    "bluesky": "todo-dortmund.bsky.social",
+}
+
+
+@dataclass(frozen=True)
+class DemoFigures:
+    """What the demo achieved, printed as `name: value` lines at the end."""
+
+    posts: int
+    delivered: int
+    failed: int
+    replies: int
+    classified: int
+
+    def lines(self) -> list[str]:
+        return [f"{name}: {value}" for name, value in vars(self).items()]
+
+
+def demo_settings(sandbox: Sandbox, folder: Path) -> Settings:
+    """Accounts that point at the sandbox, and a daemon tuned for a short run."""
+    configured = []
+    for platform, url in sandbox.urls().items():
+        env = f"LEUCHTTURM_DEMO_{platform.upper()}_SECRET"
+        os.environ[env] = f"demo-{platform}-token"
+        configured.append(
+            AccountSettings(
+                name=f"{platform}-todo",
+                platform=platform,
+                handle=DEMO_HANDLES[platform],
+                server_url=url,
+                secret_env=env,
+            )
+        )
+    return Settings(
+        database={"url": f"sqlite:///{folder / 'demo.sqlite3'}"},
+        accounts=configured,
+        daemon=DaemonSettings(poll_seconds=0.5, collect_fresh_minutes=0, backoff_base_seconds=1),
+    )
+
+
+def compress_schedule(database: Database, start: datetime, span: timedelta) -> int:
+    """Move every post so the plan runs from `start` over `span`, order kept; approve all."""
+    with database.session() as session:
+        every = list(session.scalars(select(Post).order_by(Post.scheduled_at, Post.id)))
+        first, last = every[0].scheduled_at, every[-1].scheduled_at
+        length = max((last - first).total_seconds(), 1.0)
+        for post in every:
+            offset = (post.scheduled_at - first).total_seconds() / length
+            posts.reschedule(session, post, start + span * offset)
+            if post.state == PostState.DRAFT:
+                posts.approve(session, post)
+        return len(every)
+
+
+def figures(database: Database) -> DemoFigures:
+    """Counts from the database, the one source of truth."""
+    with database.session() as session:
+
+        def deliveries(state: DeliveryState) -> int:
+            query = select(func.count(Delivery.id)).where(Delivery.state == state)
+            return session.scalar(query) or 0
+
+        return DemoFigures(
+            posts=session.scalar(select(func.count(Post.id))) or 0,
+            delivered=deliveries(DeliveryState.SENT),
+            failed=deliveries(DeliveryState.FAILED) + deliveries(DeliveryState.NEEDS_REVIEW),
+            replies=session.scalar(select(func.count(Reply.id))) or 0,
+            classified=session.scalar(
+                select(func.count(Reply.id)).where(Reply.classified_at.is_not(None))
+            )
+            or 0,
+        )
+
+
+def run_demo(
+    duration: float,
+    report: Callable[[str], None],
+    *,
+    folder: Path | None = None,
+    span: timedelta = timedelta(seconds=40),
+    pace: float = 600.0,
+) -> DemoFigures:
+    """Run the demo headless for `duration` seconds and return its figures."""
+    folder = folder or Path(tempfile.mkdtemp(prefix="leuchtturm-demo-"))
+    with start_sandbox(seed=7, pace=pace) as sandbox:
+        settings = demo_settings(sandbox, folder)
+        engine = make_engine(settings.database_url())
+        upgrade(engine)
+        database = Database(engine)
+        with database.session() as session:
+            accounts.sync_from_config(session, settings)
+            plans.import_plan(session, settings, EXAMPLE_PLAN)
+        count = compress_schedule(database, datetime.now(UTC) + timedelta(seconds=3), span)
+        report(f"database: {settings.database_url()}")
+        for platform, url in sandbox.urls().items():
+            report(f"sandbox {platform}: {url}")
+        report(f"{count} Beiträge geplant, die Woche läuft in {span.total_seconds():.0f} s ab.")
+        daemon = Daemon(database, settings)
+        scheduler = daemon.start()
+        deadline = time.monotonic() + duration
+        try:
+            while not daemon.stop_event.wait(max(0.0, min(5.0, deadline - time.monotonic()))):
+                now = figures(database)
+                report(
+                    f"gesendet {now.delivered}, Antworten {now.replies}, "
+                    f"eingeordnet {now.classified}"
+                )
+                if time.monotonic() >= deadline:
+                    break
+        except KeyboardInterrupt:
+            pass
+        finally:
+            scheduler.shutdown(wait=True)
+            daemon.stopped()
+        return figures(database)

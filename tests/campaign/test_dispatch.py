@@ -1,0 +1,231 @@
+"""The delivery state machine against the real tweepy client and the X sandbox.
+
+Time is a controllable clock; the daemon's work functions are called directly (no
+scheduler), so every transition is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from campaign.config import AccountSettings, DaemonSettings, Settings
+from campaign.daemon.dispatch import reconcile_interrupted
+from campaign.daemon.runner import Daemon
+from campaign.db import Database, make_engine, upgrade
+from campaign.models import Account, AccountState, Campaign, Delivery, DeliveryState, Event
+from campaign.services import accounts, campaigns, posts
+from connectors.sandbox.faults import Fault
+from connectors.sandbox.x_server import XSandbox
+
+START = datetime.now(UTC).replace(microsecond=0)
+"""Near the real time: connectors stamp publication times from the real clock."""
+
+
+@dataclass
+class Clock:
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(START)
+
+
+@pytest.fixture
+def x_sandbox(clock: Clock) -> Iterator[XSandbox]:
+    with XSandbox(clock=clock) as server:
+        yield server
+
+
+@pytest.fixture
+def daemon(
+    database_url: str, x_sandbox: XSandbox, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Daemon]:
+    monkeypatch.setenv("LT_TEST_X", "x-user-token")
+    settings = Settings(
+        accounts=[
+            AccountSettings(
+                name="x-todo",
+                platform="x",
+                handle="todo_dortmund",
+                server_url=x_sandbox.url,
+                secret_env="LT_TEST_X",
+            )
+        ],
+        daemon=DaemonSettings(max_attempts=3, backoff_base_seconds=1, grace_minutes=30),
+    )
+    engine = make_engine(database_url)
+    upgrade(engine)
+    database = Database(engine)
+    with database.session() as session:
+        accounts.sync_from_config(session, settings)
+        session.add(Campaign(slug="todo", name="to:do"))
+    yield Daemon(database, settings, clock=clock, classifier_loader=lambda: None)  # type: ignore[arg-type]
+    engine.dispose()
+
+
+def queue(daemon: Daemon, key: str, at: datetime, text: str | None = None) -> int:
+    with daemon.database.session() as session:
+        draft = posts.PostDraft(
+            key=key,
+            text=text or f"Beitrag {key} zur to:do-Woche",
+            scheduled_at=at,
+            accounts=["x-todo"],
+            approved=True,
+        )
+        post = posts.add_post(session, campaigns.by_slug(session, "todo"), draft, {})
+        return post.deliveries[0].id
+
+
+def delivery(daemon: Daemon, delivery_id: int) -> Delivery:
+    with daemon.database.session() as session:
+        return session.get_one(Delivery, delivery_id)
+
+
+def test_due_post_is_sent_once_and_audited(daemon: Daemon, x_sandbox: XSandbox) -> None:
+    first = queue(daemon, "a", START)
+    later = queue(daemon, "b", START + timedelta(minutes=5))
+    assert daemon.dispatch() == 1
+    sent = delivery(daemon, first)
+    assert sent.state == DeliveryState.SENT and sent.remote_id
+    assert delivery(daemon, later).state == DeliveryState.PENDING
+    assert daemon.dispatch() == 0
+    assert [t.text for t in x_sandbox.own_tweets()] == ["Beitrag a zur to:do-Woche"]
+    with daemon.database.session() as session:
+        kinds = [e.kind for e in session.scalars(select(Event).where(Event.delivery_id == first))]
+    assert kinds == ["delivery.sending", "delivery.sent"]
+
+
+def test_accept_then_crash_is_recovered_not_reposted(
+    daemon: Daemon, x_sandbox: XSandbox, clock: Clock
+) -> None:
+    delivery_id = queue(daemon, "a", START)
+    x_sandbox.faults.push(Fault("accept_then_crash", method="POST", path=r"^/2/tweets$"))
+    daemon.dispatch()
+    assert delivery(daemon, delivery_id).state == DeliveryState.RETRY
+    clock.now += timedelta(minutes=1)
+    daemon.dispatch()
+    assert delivery(daemon, delivery_id).state == DeliveryState.SENT
+    assert len(x_sandbox.own_tweets()) == 1
+
+
+def test_crash_while_sending_is_reconciled_through_recovery(
+    daemon: Daemon, x_sandbox: XSandbox, clock: Clock
+) -> None:
+    delivery_id = queue(daemon, "a", START)
+    daemon.dispatch()
+    with daemon.database.session() as session:  # as if the process died after the call
+        row = session.get_one(Delivery, delivery_id)
+        row.state, row.remote_id = DeliveryState.SENDING, None
+    assert reconcile_interrupted(daemon.database, clock(), only_stale=False) == 1
+    daemon.dispatch()
+    assert delivery(daemon, delivery_id).state == DeliveryState.SENT
+    assert len(x_sandbox.own_tweets()) == 1
+
+
+def test_transient_errors_back_off_then_fail(
+    daemon: Daemon, x_sandbox: XSandbox, clock: Clock
+) -> None:
+    delivery_id = queue(daemon, "a", START)
+    for _ in range(3):
+        x_sandbox.faults.push(Fault("server_error", status=503, method="POST", path=r"^/2/tweets$"))
+    daemon.dispatch()
+    retry = delivery(daemon, delivery_id)
+    assert retry.state == DeliveryState.RETRY and retry.due_at > START
+    for _ in range(2):
+        clock.now += timedelta(minutes=15)
+        daemon.dispatch()
+    failed = delivery(daemon, delivery_id)
+    assert failed.state == DeliveryState.FAILED
+    assert "3 attempts" in (failed.last_error or "") or failed.attempts == 3
+    assert x_sandbox.own_tweets() == []
+
+
+def test_rate_limit_waits_for_reset_and_holds_the_account(
+    daemon: Daemon, x_sandbox: XSandbox, clock: Clock
+) -> None:
+    first = queue(daemon, "a", START)
+    second = queue(daemon, "b", START)
+    limit = Fault("rate_limit", retry_after_s=120, method="POST", path=r"^/2/tweets$")
+    x_sandbox.faults.push(limit)
+    daemon.dispatch()
+    limited = delivery(daemon, first)
+    assert limited.state == DeliveryState.RETRY
+    assert limited.due_at == START + timedelta(seconds=120)
+    assert delivery(daemon, second).state == DeliveryState.PENDING  # the account waits too
+    clock.now += timedelta(seconds=121)
+    daemon.dispatch()
+    assert {delivery(daemon, d).state for d in (first, second)} == {DeliveryState.SENT}
+
+
+def test_revoked_token_breaks_the_account_and_holds_posts(
+    daemon: Daemon, x_sandbox: XSandbox
+) -> None:
+    delivery_id = queue(daemon, "a", START)
+    x_sandbox.faults.revoke()
+    daemon.dispatch()
+    held = delivery(daemon, delivery_id)
+    assert held.state == DeliveryState.PENDING and held.attempts == 0
+    with daemon.database.session() as session:
+        account = session.scalar(select(Account).where(Account.name == "x-todo"))
+        assert account is not None and account.state == AccountState.BROKEN
+    assert daemon.dispatch() == 0  # nothing goes out while broken, nothing is lost
+
+
+def test_credits_exhausted_holds_x_deliveries(daemon: Daemon, x_sandbox: XSandbox) -> None:
+    delivery_id = queue(daemon, "a", START)
+    x_sandbox.faults.push(Fault("payment_required", method="POST", path=r"^/2/tweets$"))
+    daemon.dispatch()
+    assert delivery(daemon, delivery_id).state == DeliveryState.PENDING
+    with daemon.database.session() as session:
+        account = session.scalar(select(Account).where(Account.name == "x-todo"))
+        assert account is not None and account.state == AccountState.CREDITS_EXHAUSTED
+
+
+def test_post_missed_during_downtime_needs_review(daemon: Daemon, clock: Clock) -> None:
+    missed = queue(daemon, "old", START - timedelta(hours=2))
+    recent = queue(daemon, "recent", START - timedelta(minutes=10))
+    daemon.dispatch()
+    assert delivery(daemon, missed).state == DeliveryState.NEEDS_REVIEW
+    assert "missed while the daemon was down" in (delivery(daemon, missed).last_error or "")
+    assert delivery(daemon, recent).state == DeliveryState.SENT
+
+
+def test_paused_campaign_holds_its_deliveries(daemon: Daemon) -> None:
+    delivery_id = queue(daemon, "a", START)
+    with daemon.database.session() as session:
+        campaigns.pause(session, "todo", "negative spike")
+    assert daemon.dispatch() == 0
+    with daemon.database.session() as session:
+        campaigns.resume(session, "todo")
+    assert daemon.dispatch() == 1
+    assert delivery(daemon, delivery_id).state == DeliveryState.SENT
+
+
+def test_replies_and_metrics_are_collected_once(
+    daemon: Daemon, x_sandbox: XSandbox, clock: Clock
+) -> None:
+    delivery_id = queue(daemon, "a", START)
+    daemon.dispatch()
+    remote_id = delivery(daemon, delivery_id).remote_id
+    assert remote_id
+    clock.now += timedelta(minutes=1)
+    x_sandbox.add_reply(remote_id, "jule_nordstadt", "Wo genau steht der Container?")
+    assert daemon.collect()[0] == 1
+    assert daemon.errors == 0
+    clock.now += timedelta(minutes=10)
+    new, snapshots = daemon.collect()
+    assert new == 0 and snapshots == 1
+    from campaign.models import Reply
+
+    with daemon.database.session() as session:
+        reply = session.scalar(select(Reply))
+        assert reply is not None and reply.is_question and reply.author_handle
