@@ -62,36 +62,41 @@ class _Content:
     thread: bool | list[str]
 
 
+def _file_error(source: str, message: str, message_en: str) -> PlanError:
+    """An error about the file as a whole, before any field can be named."""
+    return PlanError(source, [PlanProblem(None, "", message, message_en)])
+
+
 def _read(path: Path) -> Mapping[str, Any]:
     source = path.name
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise PlanError(source, [PlanProblem(
-            None, "", f"Datei nicht lesbar: {error.strerror}; Pfad prüfen.",
+        raise _file_error(
+            source, f"Datei nicht lesbar: {error.strerror}; Pfad prüfen.",
             f"cannot read the file: {error.strerror}; check the path.",
-        )]) from None
+        ) from None
     try:
         if path.suffix == ".toml":
             data = tomllib.loads(raw.decode("utf-8"))
         elif path.suffix in {".yaml", ".yml"}:
             data = yaml.safe_load(raw)
         else:
-            raise PlanError(source, [PlanProblem(
-                None, "", f"unbekanntes Format '{path.suffix}'; .toml, .yaml oder .yml verwenden.",
+            raise _file_error(
+                source, f"unbekanntes Format '{path.suffix}'; .toml, .yaml oder .yml verwenden.",
                 f"unknown format '{path.suffix}'; use .toml, .yaml or .yml.",
-            )])
+            )
     except (tomllib.TOMLDecodeError, yaml.YAMLError, UnicodeDecodeError) as error:
         detail = " ".join(str(error).split())
-        raise PlanError(source, [PlanProblem(
-            None, "", f"Datei ist kein gültiges {path.suffix[1:].upper()}: {detail}",
+        raise _file_error(
+            source, f"Datei ist kein gültiges {path.suffix[1:].upper()}: {detail}",
             f"the file is not valid {path.suffix[1:].upper()}: {detail}",
-        )]) from None
+        ) from None
     if not isinstance(data, Mapping):
-        raise PlanError(source, [PlanProblem(
-            None, "", "Die Datei muss eine Tabelle mit [campaign] und [[posts]] sein.",
+        raise _file_error(
+            source, "Die Datei muss eine Tabelle mit [campaign] und [[posts]] sein.",
             "the file must be a table with [campaign] and [[posts]].",
-        )])
+        )
     return data
 
 

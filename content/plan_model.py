@@ -33,7 +33,7 @@ class PlanProblem:
         """One line: file, field, post key, message."""
         text = self.message_en if lang == "en" and self.message_en else self.message
         where = f"{self.field} [{self.post_key}]" if self.post_key else self.field
-        return f"{source}: {where}: {text}"
+        return f"{source}: {where}: {text}" if where else f"{source}: {text}"
 
 
 class PlanError(ValueError):

@@ -127,7 +127,7 @@ def test_broken_toml_names_the_file_and_line(tmp_path: Path) -> None:
     plan.write_text("[campaign\nslug = 1\n", encoding="utf-8")
     [problem] = _problems(plan).problems
     assert "line 1" in problem.message
-    assert str(_problems(plan)).startswith("kaputt.toml: ")
+    assert str(_problems(plan)).startswith("kaputt.toml: Datei ist kein gültiges TOML")
 
 
 def test_missing_file_and_unknown_format(tmp_path: Path) -> None:
