@@ -20,9 +20,12 @@ from sentiment.transformers_backend import SequenceClassificationScorer
 EMBEDDED = "embedded"
 
 
-def _configure_torch(settings: SentimentSettings) -> None:
+def _configure_libraries(settings: SentimentSettings) -> None:
+    """Thread count for torch; no progress bars, which would litter daemon logs and CLI output."""
     import torch
+    from transformers.utils import logging as transformers_logging
 
+    transformers_logging.disable_progress_bar()
     if settings.threads is not None:
         torch.set_num_threads(settings.threads)
 
@@ -92,7 +95,7 @@ def _load_sequence_classifier(settings: SentimentSettings) -> Classifier:
 
 def load_classifier(settings: SentimentSettings) -> Classifier:
     """The classifier `settings.model` names; raises ModelNotAvailable instead of downloading."""
-    _configure_torch(settings)
+    _configure_libraries(settings)
     if settings.model == EMBEDDED:
         return _load_embedded(settings)
     return _load_sequence_classifier(settings)
