@@ -2,9 +2,10 @@
 
 Paths, parameters, JSON shapes, status codes, problem bodies and the `x-rate-limit-*`
 headers follow X's documentation; the response shapes are checked against the official X
-SDK's pydantic models (`xdk`) in the tests. Where X's docs and X's current OpenAPI spec
-name a count differently (`retweet_count` / `repost_count`, `tweet_count` /
-`post_count`), the sandbox sends both, so clients written against either keep working.
+SDK's pydantic models (`xdk`) in the tests. X's current OpenAPI spec renames a few fields
+that X's documentation and tweepy still use (`referenced_tweets` → `referenced_posts`,
+`retweet_count` → `repost_count`, …); the sandbox speaks the documented names tweepy
+reads, and the schema tests translate them before validating.
 
 State lives in memory under the server lock: our account's tweets, uploaded media,
 replies (added by tests or materialised lazily from the audience simulator) and
@@ -655,7 +656,6 @@ class XSandbox(SandboxServer):
             quotes, impressions = engagement.quotes, engagement.impressions
         return {
             "retweet_count": reposts,
-            "repost_count": reposts,
             "reply_count": replies,
             "like_count": likes,
             "quote_count": quotes,
@@ -671,7 +671,6 @@ class XSandbox(SandboxServer):
                 "followers_count": user.followers,
                 "following_count": 0,
                 "tweet_count": posts,
-                "post_count": posts,
                 "listed_count": 0,
                 "like_count": 0,
                 "media_count": 0,
