@@ -97,19 +97,28 @@ class _BaseURLAdapter(HTTPAdapter):
         return super().send(request, **kwargs)
 
 
-class _RedactToken(logging.Filter):
-    """tweepy logs request headers at DEBUG level; never let the token through."""
+class _RedactTokens(logging.Filter):
+    """tweepy logs request headers at DEBUG level; never let a token through.
 
-    def __init__(self, token: str) -> None:
+    One filter on tweepy's logger serves every connector: each adds its own token.
+    """
+
+    def __init__(self) -> None:
         super().__init__()
-        self.token = token
+        self.tokens: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if self.token and self.token in message:
-            record.msg = message.replace(self.token, "***")
-            record.args = ()
+        leaked = [token for token in self.tokens if token in message]
+        for token in leaked:
+            message = message.replace(token, "***")
+        if leaked:
+            record.msg, record.args = message, ()
         return True
+
+
+_REDACTION = _RedactTokens()
+logging.getLogger("tweepy.client").addFilter(_REDACTION)
 
 
 class XConnector(Connector):
@@ -136,7 +145,7 @@ class XConnector(Connector):
         self.client.session.mount(
             TWEEPY_HOST, _BaseURLAdapter(settings.server_url, settings.timeout_s)
         )
-        logging.getLogger("tweepy.client").addFilter(_RedactToken(settings.secret))
+        _REDACTION.tokens.add(settings.secret)
         self._me: AccountInfo | None = None
 
     # Connector ------------------------------------------------------------------------------
@@ -166,7 +175,7 @@ class XConnector(Connector):
         Raises RateLimited, AuthExpired, PaymentRequired or Transient.
         """
         wanted = content_fingerprint(post.text, post.reply_to.remote_id if post.reply_to else None)
-        me = self.verify()
+        me = self._account()
         with self._translated_errors(writing=False):
             for page in tweepy.Paginator(
                 self.client.get_users_tweets,
@@ -193,7 +202,7 @@ class XConnector(Connector):
         """
         window_start = self.clock() - REPLIES_WINDOW + timedelta(minutes=1)
         start_time = max(since, window_start) if since else window_start
-        me = self.verify()
+        me = self._account()
         replies: list[RemoteReply] = []
         with self._translated_errors(writing=False):
             for page in tweepy.Paginator(
@@ -256,21 +265,20 @@ class XConnector(Connector):
         return snapshots
 
     def verify(self) -> AccountInfo:
-        """Who the token belongs to (asked once, then remembered).
+        """Who the token belongs to, asked every time (`accounts verify` wants a live answer).
 
         Raises AuthExpired, ConfigurationError or Transient.
         """
-        if self._me is None:
-            with self._translated_errors(writing=False):
-                response = self.client.get_me(user_fields=["public_metrics"], user_auth=False)
-            user = response.data
-            metrics = user.public_metrics or {}
-            self._me = AccountInfo(
-                handle=user.username,
-                display_name=user.name,
-                remote_id=str(user.id),
-                followers=metrics.get("followers_count"),
-            )
+        with self._translated_errors(writing=False):
+            response = self.client.get_me(user_fields=["public_metrics"], user_auth=False)
+        user = response.data
+        metrics = user.public_metrics or {}
+        self._me = AccountInfo(
+            handle=user.username,
+            display_name=user.name,
+            remote_id=str(user.id),
+            followers=metrics.get("followers_count"),
+        )
         return self._me
 
     def limits(self) -> PlatformLimits:
@@ -313,6 +321,10 @@ class XConnector(Connector):
         )
         return media_id
 
+    def _account(self) -> AccountInfo:
+        """Our account, asked once: recovery and reply collection need our user id."""
+        return self._me or self.verify()
+
     def _handle(self) -> str:
         return self._me.handle if self._me else self.settings.handle.lstrip("@")
 
@@ -326,7 +338,7 @@ class XConnector(Connector):
         try:
             yield
         except tweepy.HTTPException as error:
-            raise _from_http_error(error, self.settings.account_name) from None
+            raise _from_http_error(error, self.settings.account_name, self.clock()) from None
         except requests.exceptions.ConnectTimeout:
             raise Transient(
                 PLATFORM, f"{self.settings.server_url} did not accept a connection in time"
@@ -348,12 +360,12 @@ class XConnector(Connector):
             ) from None
 
 
-def _from_http_error(error: tweepy.HTTPException, account: str) -> Exception:
+def _from_http_error(error: tweepy.HTTPException, account: str, now: datetime) -> Exception:
     response = error.response
     status = response.status_code
     detail = _detail(response)
     if status == 429:
-        reset_at = _reset_time(response.headers.get("x-rate-limit-reset"))
+        reset_at = _reset_time(response.headers.get("x-rate-limit-reset"), now)
         return RateLimited(
             PLATFORM,
             f"rate limit reached for account {account!r}; X accepts again at "
@@ -391,11 +403,11 @@ def _detail(response: requests.Response) -> str:
     return str(body.get("detail") or body.get("title") or response.reason)
 
 
-def _reset_time(header: str | None) -> datetime:
+def _reset_time(header: str | None, now: datetime) -> datetime:
     """`x-rate-limit-reset` is Unix seconds; without it, assume X's 15-minute window."""
     if header and header.isdigit():
         return datetime.fromtimestamp(int(header), UTC)
-    return datetime.now(UTC) + timedelta(minutes=15)
+    return now + timedelta(minutes=15)
 
 
 def _replied_to(tweet: tweepy.Tweet) -> str | None:

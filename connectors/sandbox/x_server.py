@@ -366,7 +366,9 @@ class XSandbox(SandboxServer):
             )
         now = self.clock()
         window_start = now - RECENT_SEARCH_WINDOW
-        start_time = _parse_time(request.param("start_time"))
+        start_time = self._time_param(request, "start_time")
+        if isinstance(start_time, SandboxResponse):
+            return start_time
         if start_time is not None and start_time < window_start:
             return self._invalid_request(
                 "start_time",
@@ -411,7 +413,9 @@ class XSandbox(SandboxServer):
         fields = self._fields(request)
         if isinstance(fields, SandboxResponse):
             return fields
-        start = _parse_time(request.param("start_time"))
+        start = self._time_param(request, "start_time")
+        if isinstance(start, SandboxResponse):
+            return start
         tweets = [
             t
             for t in self._store.tweets.values()
@@ -555,6 +559,17 @@ class XSandbox(SandboxServer):
             if invalid:
                 return self._invalid_field(name, invalid, allowed)
         return tweet_fields, user_fields, expansions
+
+    def _time_param(self, request: SandboxRequest, name: str) -> datetime | SandboxResponse | None:
+        """A timestamp parameter in X's format (e.g. 2026-11-24T09:00:00Z), or a 400."""
+        value = request.param(name)
+        if not value:
+            return None
+        if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", value):
+            return self._invalid_request(
+                name, f"Invalid '{name}':'{value}'. Use YYYY-MM-DDTHH:mm:ssZ (UTC).", value
+            )
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
     def _page(
         self, request: SandboxRequest, token_name: str, *, low: int
@@ -771,9 +786,3 @@ def _format_time(moment: datetime) -> str:
     """X's timestamp format: ISO 8601 in UTC with milliseconds and a Z."""
     moment = moment.astimezone(UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from pathlib import Path
 
@@ -333,3 +334,22 @@ def test_fingerprint_ignores_link_shortening_and_entities() -> None:
         "Mehr: https://t.co/abcdef1234 &amp; so"
     )
     assert content_fingerprint("A", "1") != content_fingerprint("A", "2")
+
+
+def test_verify_asks_again_and_sees_a_revoked_token(
+    x_connector: XConnector, faults: FaultInjector
+) -> None:
+    x_connector.verify()
+    faults.revoke()
+    with pytest.raises(AuthExpired):
+        x_connector.verify()
+
+
+def test_tweepys_debug_log_never_shows_the_token(
+    x_connector: XConnector, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG, logger="tweepy.client"):
+        x_connector.publish(_post("Mit Protokoll"))
+    assert "Making API request" in caplog.text
+    assert "Bearer ***" in caplog.text
+    assert SECRET not in caplog.text

@@ -254,3 +254,11 @@ def test_audience_replies_appear_lazily_and_deterministically(
         assert {u["id"] for u in first["includes"]["users"]} == authors
     finally:
         x_sandbox.audience = None
+
+
+@pytest.mark.parametrize("path", ["/2/tweets/search/recent", f"/2/users/{ME}/tweets"])
+def test_listing_endpoints_reject_malformed_start_times(x_sandbox: XSandbox, path: str) -> None:
+    params = {"query": "conversation_id:1", "start_time": "24.11.2026 09:00"}
+    response = _get(x_sandbox, path, **params)
+    assert response.status_code == 400
+    assert "start_time" in response.json()["errors"][0]["parameters"]
