@@ -131,6 +131,14 @@ EXPANSIONS = frozenset(
 URL_PATTERN = re.compile(r"https?://[^\s]+")
 
 
+class _Refused(Exception):
+    """A parameter check failed deep in a handler: answer with X's error at once."""
+
+    def __init__(self, response: SandboxResponse) -> None:
+        super().__init__(response.status)
+        self.response = response
+
+
 @dataclass
 class XUser:
     """An account on the sandbox: ours or an audience member's."""
@@ -289,7 +297,10 @@ class XSandbox(SandboxServer):
         window = self._consume(token, endpoint) if endpoint else None
         if window is not None and window.used > window.limit:
             return self._too_many_requests(window)
-        response = super().dispatch(request)
+        try:
+            response = super().dispatch(request)
+        except _Refused as refused:
+            response = refused.response
         if window is not None and "x-rate-limit-reset" not in response.headers:
             response.headers.update(window.headers())
         return response
@@ -345,8 +356,6 @@ class XSandbox(SandboxServer):
                 f"[{len(ids)}] is not between 1 and 100",
             )
         fields = self._fields(request)
-        if isinstance(fields, SandboxResponse):
-            return fields
         self._materialise_audience()
         found = [self._store.tweets[i] for i in ids if i in self._store.tweets]
         missing = [i for i in ids if i not in self._store.tweets]
@@ -367,8 +376,6 @@ class XSandbox(SandboxServer):
         now = self.clock()
         window_start = now - RECENT_SEARCH_WINDOW
         start_time = self._time_param(request, "start_time")
-        if isinstance(start_time, SandboxResponse):
-            return start_time
         if start_time is not None and start_time < window_start:
             return self._invalid_request(
                 "start_time",
@@ -376,11 +383,7 @@ class XSandbox(SandboxServer):
                 f"on or after {_format_time(window_start)}",
             )
         page = self._page(request, "next_token", low=10)
-        if isinstance(page, SandboxResponse):
-            return page
         fields = self._fields(request)
-        if isinstance(fields, SandboxResponse):
-            return fields
         self._materialise_audience()
         since = max(start_time or window_start, window_start)
         matches = [
@@ -408,14 +411,8 @@ class XSandbox(SandboxServer):
         if user_id not in self._store.users:
             return SandboxResponse.json({"errors": [_not_found("id", user_id, "user")]})
         page = self._page(request, "pagination_token", low=5)
-        if isinstance(page, SandboxResponse):
-            return page
         fields = self._fields(request)
-        if isinstance(fields, SandboxResponse):
-            return fields
         start = self._time_param(request, "start_time")
-        if isinstance(start, SandboxResponse):
-            return start
         tweets = [
             t
             for t in self._store.tweets.values()
@@ -544,9 +541,7 @@ class XSandbox(SandboxServer):
             return window
 
     # rendering ---------------------------------------------------------------------------
-    def _fields(
-        self, request: SandboxRequest
-    ) -> tuple[list[str], list[str], list[str]] | SandboxResponse:
+    def _fields(self, request: SandboxRequest) -> tuple[list[str], list[str], list[str]]:
         tweet_fields = request.params("tweet.fields")
         user_fields = request.params("user.fields")
         expansions = request.params("expansions")
@@ -557,33 +552,35 @@ class XSandbox(SandboxServer):
         ):
             invalid = [v for v in values if v not in allowed]
             if invalid:
-                return self._invalid_field(name, invalid, allowed)
+                raise _Refused(self._invalid_field(name, invalid, allowed))
         return tweet_fields, user_fields, expansions
 
-    def _time_param(self, request: SandboxRequest, name: str) -> datetime | SandboxResponse | None:
+    def _time_param(self, request: SandboxRequest, name: str) -> datetime | None:
         """A timestamp parameter in X's format (e.g. 2026-11-24T09:00:00Z), or a 400."""
         value = request.param(name)
         if not value:
             return None
         if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", value):
-            return self._invalid_request(
-                name, f"Invalid '{name}':'{value}'. Use YYYY-MM-DDTHH:mm:ssZ (UTC).", value
+            raise _Refused(
+                self._invalid_request(
+                    name, f"Invalid '{name}':'{value}'. Use YYYY-MM-DDTHH:mm:ssZ (UTC).", value
+                )
             )
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
-    def _page(
-        self, request: SandboxRequest, token_name: str, *, low: int
-    ) -> tuple[int, int] | SandboxResponse:
+    def _page(self, request: SandboxRequest, token_name: str, *, low: int) -> tuple[int, int]:
         raw = request.param("max_results", "10")
         if not (raw or "").isdigit() or not low <= int(raw or 0) <= 100:
-            return self._invalid_request(
-                "max_results",
-                f"The `max_results` query parameter value [{raw}] is not between {low} and 100",
+            raise _Refused(
+                self._invalid_request(
+                    "max_results",
+                    f"The `max_results` query parameter value [{raw}] is not between {low} and 100",
+                )
             )
         token = request.param(token_name)
         offset = int(token, 16) if token and re.fullmatch(r"[0-9a-f]+", token) else 0
         if token and offset == 0:
-            return self._invalid_request(token_name, f"The `{token_name}` is invalid.")
+            raise _Refused(self._invalid_request(token_name, f"The `{token_name}` is invalid."))
         return int(raw or 10), offset
 
     def _paginated(
