@@ -212,12 +212,20 @@ class BlueskySandbox(SandboxServer):
         self.requests = RateLimiter(rate_limit)
         self.logins = RateLimiter(login_limit)
         self.default_followers = followers
-        self.accounts: dict[str, Account] = {}
-        self.records: dict[str, StoredRecord] = {}
-        self.blobs: dict[str, Blob] = {}
         self._signing_key = secrets.token_bytes(32)
-        self._live_refresh_tokens: set[str] = set()
-        self._materialised: set[str] = set()
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget every account, record, blob, session and counter (tests share a server)."""
+        with self.lock:
+            self.accounts: dict[str, Account] = {}
+            self.records: dict[str, StoredRecord] = {}
+            self.blobs: dict[str, Blob] = {}
+            self._live_refresh_tokens: set[str] = set()
+            self._materialised: set[str] = set()
+            self.requests.windows.clear()
+            self.logins.windows.clear()
+            self.request_log.clear()
 
     # hooks --------------------------------------------------------------------------------
     def is_authenticated(self, request: SandboxRequest) -> bool:
