@@ -65,11 +65,11 @@ def _utc_now() -> datetime:
 def content_fingerprint(text: str, reply_to_id: str | None = None) -> str:
     """A hash of what a post says, stable across X's rewriting of it.
 
-    X returns links as t.co URLs and `&`, `<`, `>` as HTML entities, so both are undone
-    before hashing; the parent id is included so that the same words in two threads
-    differ.
+    X returns every link as a t.co URL, appends one more for attached media, and escapes
+    `&`, `<`, `>` as HTML entities; so entities are undone and links left out before
+    hashing. The parent id is included so that the same words in two threads differ.
     """
-    normalised = URL_PATTERN.sub("<link>", html.unescape(text))
+    normalised = URL_PATTERN.sub(" ", html.unescape(text))
     normalised = " ".join(unicodedata.normalize("NFC", normalised).split())
     return hashlib.sha256(f"{reply_to_id or ''}\n{normalised}".encode()).hexdigest()
 

@@ -339,7 +339,11 @@ class XSandbox(SandboxServer):
                 )
         now = self.clock()
         tweet = self._new_tweet(text, self.account, now, parent, self._next_id(now))
-        tweet.media_keys = tuple(self._store.media[m].media_key for m in media_ids)
+        if media_ids:
+            # X appends a link to the media, as it shows it on x.com.
+            media_link = _shorten_links(f"https://x.com/i/media/{media_ids[0]}")
+            tweet.text = f"{tweet.text} {media_link}".lstrip()
+            tweet.media_keys = tuple(self._store.media[m].media_key for m in media_ids)
         return SandboxResponse.json(
             {"data": {"id": tweet.id, "text": tweet.text, "edit_history_tweet_ids": [tweet.id]}},
             201,

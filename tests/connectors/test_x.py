@@ -318,6 +318,25 @@ def test_unknown_outcome_ends_with_exactly_one_post(
     assert x_sandbox.request_log.count(("POST", "/2/tweets", 201)) == (fault.kind == "drop")
 
 
+def test_crashed_post_with_an_image_is_recovered_despite_xs_media_link(
+    x_connector: XConnector,
+    x_sandbox: XSandbox,
+    faults: FaultInjector,
+    clock: ManualClock,
+    tmp_path: Path,
+) -> None:
+    image = tmp_path / "plakat.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n")
+    post = _post("Plakat der Woche", media=(MediaItem(image, "Plakat"),))
+    faults.push(Fault("accept_then_crash", path=POST_PATH))
+
+    remote_id = _deliver(x_connector, post, clock)
+
+    [stored] = x_sandbox.own_tweets()
+    assert stored.id == remote_id
+    assert stored.text.startswith("Plakat der Woche https://t.co/")
+
+
 def test_recover_tells_thread_posts_with_the_same_words_apart(
     x_connector: XConnector, clock: ManualClock
 ) -> None:
