@@ -529,9 +529,9 @@ class XSandbox(SandboxServer):
                 created_at = post.created_at + due.delay
                 millis = int(created_at.timestamp() * 1000) - TWITTER_EPOCH_MS
                 reply_id = str((millis << 22) | (zlib.crc32(due.key.encode()) & 0x3FFFFF))
-                author = self._user_for(due.author_handle, due.author_name)
+                author = self._user_for(due.author_handle.lstrip("@"), due.author_name)
                 reply = self._new_tweet(due.text, author, created_at, post, reply_id)
-                reply.lang = due.language
+                reply.lang = due.language or "de"
 
     def _consume(self, token: str, endpoint: str) -> RateWindow:
         now = self.clock()
