@@ -20,7 +20,7 @@ from connectors.errors import (
     Transient,
 )
 from connectors.registry import create_connector
-from connectors.sandbox.faults import Fault, FaultInjector
+from connectors.sandbox.faults import Fault, FaultInjector, FaultPlan
 from connectors.sandbox.x_server import XSandbox
 from connectors.x import XConnector, content_fingerprint
 from tests.connectors.x_fixtures import (  # noqa: F401
@@ -282,16 +282,23 @@ def test_duplicate_text_is_rejected_with_xs_reason(x_connector: XConnector) -> N
 
 
 # exactly once -----------------------------------------------------------------------------
-def _deliver(connector: XConnector, post: OutgoingPost, clock: ManualClock) -> str:
-    """What the dispatcher does: publish; on an unknown outcome recover, then maybe retry."""
-    attempted_at = clock.now
-    try:
-        return connector.publish(post).remote_id
-    except Transient as error:
-        assert error.outcome_unknown
-    clock.advance(seconds=30)
-    found = connector.recover(post, attempted_at)
-    return found.remote_id if found else connector.publish(post).remote_id
+def _deliver_retrying(connector: XConnector, post: OutgoingPost, clock: ManualClock) -> str:
+    """The dispatcher's loop: retry on transient errors, recovering first when unsure."""
+    uncertain_since = None
+    for _ in range(40):
+        try:
+            if uncertain_since is not None:
+                found = connector.recover(post, uncertain_since)
+                if found is not None:
+                    return found.remote_id
+            return connector.publish(post).remote_id
+        except Transient as error:
+            if error.outcome_unknown and uncertain_since is None:
+                uncertain_since = clock.now
+        except RateLimited:
+            pass
+        clock.advance(seconds=10)
+    raise AssertionError(f"{post.text!r} was never delivered")
 
 
 @pytest.mark.parametrize(
@@ -312,7 +319,7 @@ def test_unknown_outcome_ends_with_exactly_one_post(
     post = _post("Heute 18 Uhr: Infoabend zu to:do https://dortmund.de/todo?x=1 & mehr")
     faults.push(fault)
 
-    remote_id = _deliver(x_connector, post, clock)
+    remote_id = _deliver_retrying(x_connector, post, clock)
 
     assert [t.id for t in x_sandbox.own_tweets()] == [remote_id]
     assert x_sandbox.request_log.count(("POST", "/2/tweets", 201)) == (fault.kind == "drop")
@@ -330,7 +337,7 @@ def test_crashed_post_with_an_image_is_recovered_despite_xs_media_link(
     post = _post("Plakat der Woche", media=(MediaItem(image, "Plakat"),))
     faults.push(Fault("accept_then_crash", path=POST_PATH))
 
-    remote_id = _deliver(x_connector, post, clock)
+    remote_id = _deliver_retrying(x_connector, post, clock)
 
     [stored] = x_sandbox.own_tweets()
     assert stored.id == remote_id
@@ -374,3 +381,20 @@ def test_tweepys_debug_log_never_shows_the_token(
     assert "Making API request" in caplog.text
     assert "Bearer ***" in caplog.text
     assert SECRET not in caplog.text
+
+
+def test_seeded_chaos_delivers_every_post_exactly_once(
+    x_connector: XConnector, x_sandbox: XSandbox, faults: FaultInjector, clock: ManualClock
+) -> None:
+    faults.set_plan(
+        FaultPlan(seed=11, rate_limit=0.05, server_error=0.1, drop=0.1, accept_then_crash=0.15)
+    )
+    texts = [f"Termin {n}: Sprechstunde im Rathaus, Raum {100 + n}" for n in range(30)]
+
+    delivered = [
+        _deliver_retrying(x_connector, _post(text, f"d{n}"), clock) for n, text in enumerate(texts)
+    ]
+
+    assert sorted(t.text for t in x_sandbox.own_tweets()) == sorted(texts)
+    assert [t.id for t in x_sandbox.own_tweets()] == delivered
+    assert any(status == 0 for _, _, status in x_sandbox.request_log), "chaos never struck"
