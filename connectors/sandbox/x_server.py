@@ -402,10 +402,7 @@ class XSandbox(SandboxServer):
     # GET /2/users/me -------------------------------------------------------------------
     @route("GET", r"/2/users/me")
     def users_me(self, request: SandboxRequest) -> SandboxResponse:
-        user_fields = request.params("user.fields")
-        invalid = [f for f in user_fields if f not in USER_FIELDS]
-        if invalid:
-            return self._invalid_field("user.fields", invalid, USER_FIELDS)
+        _, user_fields, _ = self._fields(request)
         return SandboxResponse.json({"data": self._user_json(self.account, user_fields)})
 
     # GET /2/users/:id/tweets ---------------------------------------------------------
