@@ -19,7 +19,7 @@ import binascii
 import hashlib
 import zlib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -35,163 +35,31 @@ from connectors.sandbox.server import (
     route,
     utc_now,
 )
+from connectors.sandbox.x import problems
+from connectors.sandbox.x.records import (
+    RateWindow,
+    XMedia,
+    XTweet,
+    XUser,
+    format_time,
+    shorten_links,
+    snowflake,
+)
+from connectors.sandbox.x.vocabulary import (
+    DEFAULT_RATE_LIMITS,
+    EXPANSIONS,
+    MAX_ALT_TEXT,
+    MAX_IMAGE_BYTES,
+    MAX_MEDIA_PER_TWEET,
+    MAX_WEIGHTED_LENGTH,
+    RATE_WINDOW,
+    RECENT_SEARCH_WINDOW,
+    TWEET_FIELDS,
+    USER_FIELDS,
+)
 
 if TYPE_CHECKING:
     from connectors.sandbox.audience import AudienceSimulator
-
-MAX_WEIGHTED_LENGTH = 280
-MAX_MEDIA_PER_TWEET = 4
-MAX_ALT_TEXT = 1000
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
-RECENT_SEARCH_WINDOW = timedelta(days=7)
-RATE_WINDOW = timedelta(minutes=15)
-TWITTER_EPOCH_MS = 1288834974657
-PROBLEMS = "https://api.x.com/2/problems"
-
-DEFAULT_RATE_LIMITS: dict[str, int] = {
-    "create_tweet": 100,
-    "tweets_lookup": 900,
-    "search_recent": 300,
-    "users_me": 75,
-    "user_tweets": 900,
-    "media_upload": 500,
-    "media_metadata": 500,
-}
-"""Requests per 15-minute window and user token, after X's per-user limits."""
-
-TWEET_FIELDS = frozenset(
-    [
-        "attachments",
-        "author_id",
-        "card_uri",
-        "community_id",
-        "context_annotations",
-        "conversation_id",
-        "created_at",
-        "display_text_range",
-        "edit_controls",
-        "edit_history_tweet_ids",
-        "entities",
-        "geo",
-        "id",
-        "in_reply_to_user_id",
-        "lang",
-        "non_public_metrics",
-        "note_tweet",
-        "organic_metrics",
-        "possibly_sensitive",
-        "promoted_metrics",
-        "public_metrics",
-        "referenced_tweets",
-        "reply_settings",
-        "scopes",
-        "source",
-        "text",
-        "withheld",
-    ]
-)
-USER_FIELDS = frozenset(
-    [
-        "affiliation",
-        "connection_status",
-        "created_at",
-        "description",
-        "entities",
-        "id",
-        "location",
-        "most_recent_tweet_id",
-        "name",
-        "pinned_tweet_id",
-        "profile_banner_url",
-        "profile_image_url",
-        "protected",
-        "public_metrics",
-        "receives_your_dm",
-        "subscription_type",
-        "url",
-        "username",
-        "verified",
-        "verified_type",
-        "withheld",
-    ]
-)
-EXPANSIONS = frozenset(
-    [
-        "attachments.media_keys",
-        "attachments.poll_ids",
-        "author_id",
-        "edit_history_tweet_ids",
-        "entities.mentions.username",
-        "geo.place_id",
-        "in_reply_to_user_id",
-        "referenced_tweets.id",
-        "referenced_tweets.id.author_id",
-    ]
-)
-URL_PATTERN = re.compile(r"https?://[^\s]+")
-
-
-class _Refused(Exception):
-    """A parameter check failed deep in a handler: answer with X's error at once."""
-
-    def __init__(self, response: SandboxResponse) -> None:
-        super().__init__(response.status)
-        self.response = response
-
-
-@dataclass
-class XUser:
-    """An account on the sandbox: ours or an audience member's."""
-
-    id: str
-    username: str
-    name: str
-    followers: int = 0
-
-
-@dataclass
-class XTweet:
-    """A stored tweet; `text` is what X shows (links rewritten to t.co)."""
-
-    id: str
-    text: str
-    submitted_text: str
-    author_id: str
-    created_at: datetime
-    conversation_id: str
-    replied_to_id: str | None = None
-    in_reply_to_user_id: str | None = None
-    media_keys: tuple[str, ...] = ()
-    lang: str = "de"
-
-
-@dataclass
-class XMedia:
-    """An uploaded image; only its owner may attach it."""
-
-    id: str
-    media_key: str
-    mime_type: str
-    size: int
-    owner_id: str
-    alt_text: str | None = None
-
-
-@dataclass
-class RateWindow:
-    """One user token's use of one endpoint in the current 15-minute window."""
-
-    limit: int
-    reset_at: datetime
-    used: int = 0
-
-    def headers(self) -> dict[str, str]:
-        """X's rate-limit headers; the reset is Unix seconds."""
-        return {
-            "x-rate-limit-limit": str(self.limit),
-            "x-rate-limit-remaining": str(max(self.limit - self.used, 0)),
-            "x-rate-limit-reset": str(int(self.reset_at.timestamp())),
-        }
 
 
 @dataclass
@@ -259,27 +127,18 @@ class XSandbox(SandboxServer):
     # hooks -------------------------------------------------------------------------------
     def rate_limited(self, fault: Fault, now: datetime) -> SandboxResponse:
         reset = RateWindow(limit=1, used=1, reset_at=now + timedelta(seconds=fault.retry_after_s))
-        return self._too_many_requests(reset)
+        return problems.too_many_requests(reset)
 
     def unauthorized(self) -> SandboxResponse:
-        return self._problem(401, "Unauthorized", "Unauthorized")
+        return problems.problem(401, "Unauthorized", "Unauthorized")
 
     def payment_required(self) -> SandboxResponse:
-        return SandboxResponse.json(
-            {
-                "title": "CreditsDepleted",
-                "detail": "Your enrolled account does not have any credits to fulfill this "
-                "request.",
-                "type": f"{PROBLEMS}/credits",
-                "status": 402,
-            },
-            402,
-        )
+        return problems.credits_depleted()
 
     def error(self, status: int, message: str) -> SandboxResponse:
         titles = {404: "Not Found Error", 405: "Method Not Allowed", 500: "Internal Error"}
         title = titles.get(status, "Service Unavailable" if status >= 500 else "Error")
-        return self._problem(status, title, message)
+        return problems.problem(status, title, message)
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         """Send headers and body without Nagle's delay: tweepy keeps connections alive, and
@@ -296,10 +155,10 @@ class XSandbox(SandboxServer):
         endpoint = _endpoint_of(request)
         window = self._consume(token, endpoint) if endpoint else None
         if window is not None and window.used > window.limit:
-            return self._too_many_requests(window)
+            return problems.too_many_requests(window)
         try:
             response = super().dispatch(request)
-        except _Refused as refused:
+        except problems.Refused as refused:
             response = refused.response
         if window is not None and "x-rate-limit-reset" not in response.headers:
             response.headers.update(window.headers())
@@ -312,36 +171,38 @@ class XSandbox(SandboxServer):
         text = body.get("text")
         media_ids = [str(m) for m in (body.get("media") or {}).get("media_ids", [])]
         if not isinstance(text, str) or (not text and not media_ids):
-            return self._invalid_request("text", "Text is required unless media is attached.")
+            return problems.invalid_request("text", "Text is required unless media is attached.")
         if len(media_ids) > MAX_MEDIA_PER_TWEET:
-            return self._invalid_request(
+            return problems.invalid_request(
                 "media.media_ids", "size must be between 1 and 4", value=media_ids
             )
         unknown = [m for m in media_ids if self._owned_media(m) is None]
         if unknown:
-            return self._invalid_request(
+            return problems.invalid_request(
                 "media.media_ids", "Your media IDs are invalid.", value=unknown
             )
         if parse_tweet(text).weightedLength > MAX_WEIGHTED_LENGTH:
-            return self._forbidden(
+            return problems.forbidden(
                 "Your Tweet text is too long. For more information on how X determines "
                 "text length see https://github.com/twitter/twitter-text."
             )
         if any(t.submitted_text == text for t in self.own_tweets() if text):
-            return self._forbidden("You are not allowed to create a Tweet with duplicate content.")
+            return problems.forbidden(
+                "You are not allowed to create a Tweet with duplicate content."
+            )
         parent = None
         reply_to = (body.get("reply") or {}).get("in_reply_to_tweet_id")
         if reply_to is not None:
             parent = self._store.tweets.get(str(reply_to))
             if parent is None:
-                return self._forbidden(
+                return problems.forbidden(
                     "You attempted to reply to a Tweet that is deleted or not visible to you."
                 )
         now = self.clock()
         tweet = self._new_tweet(text, self.account, now, parent, self._next_id(now))
         if media_ids:
             # X appends a link to the media, as it shows it on x.com.
-            media_link = _shorten_links(f"https://x.com/i/media/{media_ids[0]}")
+            media_link = shorten_links(f"https://x.com/i/media/{media_ids[0]}")
             tweet.text = f"{tweet.text} {media_link}".lstrip()
             tweet.media_keys = tuple(self._store.media[m].media_key for m in media_ids)
         return SandboxResponse.json(
@@ -354,7 +215,7 @@ class XSandbox(SandboxServer):
     def tweets_lookup(self, request: SandboxRequest) -> SandboxResponse:
         ids = request.params("ids")
         if not 1 <= len(ids) <= 100:
-            return self._invalid_request(
+            return problems.invalid_request(
                 "ids",
                 f"The number of values in the `ids` query parameter list "
                 f"[{len(ids)}] is not between 1 and 100",
@@ -365,7 +226,7 @@ class XSandbox(SandboxServer):
         missing = [i for i in ids if i not in self._store.tweets]
         payload = self._tweets_payload(found, *fields)
         if missing:
-            payload["errors"] = [_not_found("ids", i) for i in missing]
+            payload["errors"] = [problems.not_found("ids", i) for i in missing]
         return SandboxResponse.json(payload)
 
     # GET /2/tweets/search/recent -----------------------------------------------------
@@ -374,17 +235,17 @@ class XSandbox(SandboxServer):
         query = request.param("query") or ""
         match = re.fullmatch(r"\s*conversation_id:(\d+)\s*", query)
         if match is None:
-            return self._invalid_request(
+            return problems.invalid_request(
                 "query", "The sandbox understands only `conversation_id:<id>` queries."
             )
         now = self.clock()
         window_start = now - RECENT_SEARCH_WINDOW
         start_time = self._time_param(request, "start_time")
         if start_time is not None and start_time < window_start:
-            return self._invalid_request(
+            return problems.invalid_request(
                 "start_time",
                 f"Invalid 'start_time':'{request.param('start_time')}'. 'start_time' must be "
-                f"on or after {_format_time(window_start)}",
+                f"on or after {format_time(window_start)}",
             )
         page = self._page(request, "next_token", low=10)
         fields = self._fields(request)
@@ -410,7 +271,7 @@ class XSandbox(SandboxServer):
     def user_tweets(self, request: SandboxRequest) -> SandboxResponse:
         user_id = request.path_params["user_id"]
         if user_id not in self._store.users:
-            return SandboxResponse.json({"errors": [_not_found("id", user_id, "user")]})
+            return SandboxResponse.json({"errors": [problems.not_found("id", user_id, "user")]})
         page = self._page(request, "pagination_token", low=5)
         fields = self._fields(request)
         start = self._time_param(request, "start_time")
@@ -426,17 +287,17 @@ class XSandbox(SandboxServer):
     def media_upload(self, request: SandboxRequest) -> SandboxResponse:
         body = request.json()
         if body.get("media_category") != "tweet_image":
-            return self._invalid_request(
+            return problems.invalid_request(
                 "media_category", "The sandbox accepts only `tweet_image` uploads."
             )
         try:
             data = base64.b64decode(str(body.get("media", "")), validate=True)
         except (binascii.Error, ValueError):
-            return self._invalid_request("media", "The media is not valid base64.")
+            return problems.invalid_request("media", "The media is not valid base64.")
         if not data:
-            return self._invalid_request("media", "The media is empty.")
+            return problems.invalid_request("media", "The media is empty.")
         if len(data) > MAX_IMAGE_BYTES:
-            return self._invalid_request("media", "The image is larger than 5 MB.")
+            return problems.invalid_request("media", "The image is larger than 5 MB.")
         now = self.clock()
         media_id = self._next_id(now)
         media = XMedia(
@@ -464,10 +325,10 @@ class XSandbox(SandboxServer):
         body = request.json()
         media = self._owned_media(str(body.get("id", "")))
         if media is None:
-            return self._invalid_request("id", "Your media ID is invalid.")
+            return problems.invalid_request("id", "Your media ID is invalid.")
         alt = ((body.get("metadata") or {}).get("alt_text") or {}).get("text")
         if not isinstance(alt, str) or len(alt) > MAX_ALT_TEXT:
-            return self._invalid_request(
+            return problems.invalid_request(
                 "metadata.alt_text.text", f"Alt text must be 1 to {MAX_ALT_TEXT} characters."
             )
         media.alt_text = alt
@@ -479,8 +340,7 @@ class XSandbox(SandboxServer):
     def _next_id(self, at: datetime) -> str:
         """A snowflake-like id: ordered by time, unique per server."""
         self._sequence += 1
-        millis = int(at.timestamp() * 1000) - TWITTER_EPOCH_MS
-        return str((millis << 22) | (self._sequence & 0x3FFFFF))
+        return snowflake(at, self._sequence)
 
     def _user_for(self, username: str, name: str) -> XUser:
         for user in self._store.users.values():
@@ -496,7 +356,7 @@ class XSandbox(SandboxServer):
     ) -> XTweet:
         tweet = XTweet(
             id=tweet_id,
-            text=_shorten_links(text),
+            text=shorten_links(text),
             submitted_text=text,
             author_id=author.id,
             created_at=created_at,
@@ -524,8 +384,7 @@ class XSandbox(SandboxServer):
                     continue
                 self._store.audience_keys.add(due.key)
                 created_at = post.created_at + due.delay
-                millis = int(created_at.timestamp() * 1000) - TWITTER_EPOCH_MS
-                reply_id = str((millis << 22) | (zlib.crc32(due.key.encode()) & 0x3FFFFF))
+                reply_id = snowflake(created_at, zlib.crc32(due.key.encode()))
                 author = self._user_for(due.author_handle.lstrip("@"), due.author_name)
                 reply = self._new_tweet(due.text, author, created_at, post, reply_id)
                 reply.lang = due.language or "de"
@@ -553,7 +412,7 @@ class XSandbox(SandboxServer):
         ):
             invalid = [v for v in values if v not in allowed]
             if invalid:
-                raise _Refused(self._invalid_field(name, invalid, allowed))
+                raise problems.Refused(problems.invalid_field(name, invalid, allowed))
         return tweet_fields, user_fields, expansions
 
     def _time_param(self, request: SandboxRequest, name: str) -> datetime | None:
@@ -562,8 +421,8 @@ class XSandbox(SandboxServer):
         if not value:
             return None
         if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", value):
-            raise _Refused(
-                self._invalid_request(
+            raise problems.Refused(
+                problems.invalid_request(
                     name, f"Invalid '{name}':'{value}'. Use YYYY-MM-DDTHH:mm:ssZ (UTC).", value
                 )
             )
@@ -572,8 +431,8 @@ class XSandbox(SandboxServer):
     def _page(self, request: SandboxRequest, token_name: str, *, low: int) -> tuple[int, int]:
         raw = request.param("max_results", "10")
         if not (raw or "").isdigit() or not low <= int(raw or 0) <= 100:
-            raise _Refused(
-                self._invalid_request(
+            raise problems.Refused(
+                problems.invalid_request(
                     "max_results",
                     f"The `max_results` query parameter value [{raw}] is not between {low} and 100",
                 )
@@ -581,7 +440,9 @@ class XSandbox(SandboxServer):
         token = request.param(token_name)
         offset = int(token, 16) if token and re.fullmatch(r"[0-9a-f]+", token) else 0
         if token and offset == 0:
-            raise _Refused(self._invalid_request(token_name, f"The `{token_name}` is invalid."))
+            raise problems.Refused(
+                problems.invalid_request(token_name, f"The `{token_name}` is invalid.")
+            )
         return int(raw or 10), offset
 
     def _paginated(
@@ -638,7 +499,7 @@ class XSandbox(SandboxServer):
             "edit_history_tweet_ids": [tweet.id],
         }
         if "created_at" in fields:
-            data["created_at"] = _format_time(tweet.created_at)
+            data["created_at"] = format_time(tweet.created_at)
         if "author_id" in fields:
             data["author_id"] = tweet.author_id
         if "conversation_id" in fields:
@@ -694,43 +555,6 @@ class XSandbox(SandboxServer):
             data["protected"] = False
         return data
 
-    # error bodies ------------------------------------------------------------------------
-    def _problem(self, status: int, title: str, detail: str) -> SandboxResponse:
-        return SandboxResponse.json(
-            {"title": title, "type": "about:blank", "status": status, "detail": detail}, status
-        )
-
-    def _forbidden(self, detail: str) -> SandboxResponse:
-        return self._problem(403, "Forbidden", detail)
-
-    def _too_many_requests(self, window: RateWindow) -> SandboxResponse:
-        response = self._problem(429, "Too Many Requests", "Too Many Requests")
-        response.headers.update({**window.headers(), "x-rate-limit-remaining": "0"})
-        return response
-
-    def _invalid_request(self, parameter: str, message: str, value: Any = None) -> SandboxResponse:
-        values = value if isinstance(value, list) else [str(value) if value is not None else ""]
-        return SandboxResponse.json(
-            {
-                "errors": [{"parameters": {parameter: values}, "message": message}],
-                "title": "Invalid Request",
-                "detail": "One or more parameters to your request was invalid.",
-                "type": f"{PROBLEMS}/invalid-request",
-            },
-            400,
-        )
-
-    def _invalid_field(
-        self, parameter: str, invalid: list[str], allowed: frozenset[str]
-    ) -> SandboxResponse:
-        joined = ",".join(invalid)
-        return self._invalid_request(
-            parameter,
-            f"The `{parameter}` query parameter value [{joined}] is not one of "
-            f"[{','.join(sorted(allowed))}]",
-            value=invalid,
-        )
-
 
 def _endpoint_of(request: SandboxRequest) -> str | None:
     """The rate-limit bucket a request counts against."""
@@ -750,37 +574,8 @@ def _endpoint_of(request: SandboxRequest) -> str | None:
     return None
 
 
-def _not_found(parameter: str, value: str, resource: str = "tweet") -> dict[str, str]:
-    noun = "tweet" if resource == "tweet" else "user"
-    return {
-        "value": value,
-        "detail": f"Could not find {noun} with {parameter}: [{value}].",
-        "title": "Not Found Error",
-        "resource_type": resource,
-        "parameter": parameter,
-        "resource_id": value,
-        "type": f"{PROBLEMS}/resource-not-found",
-    }
-
-
 def _media_json(media: XMedia) -> dict[str, Any]:
     data: dict[str, Any] = {"media_key": media.media_key, "type": "photo"}
     if media.alt_text is not None:
         data["alt_text"] = media.alt_text
     return data
-
-
-def _shorten_links(text: str) -> str:
-    """X shows every link as a 23-character t.co URL; the code is stable per link."""
-
-    def shorten(match: re.Match[str]) -> str:
-        code = hashlib.sha256(match.group(0).encode()).hexdigest()[:10]
-        return f"https://t.co/{code}"
-
-    return URL_PATTERN.sub(shorten, text)
-
-
-def _format_time(moment: datetime) -> str:
-    """X's timestamp format: ISO 8601 in UTC with milliseconds and a Z."""
-    moment = moment.astimezone(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
