@@ -625,7 +625,7 @@ class BlueskySandbox(SandboxServer):
                 self._materialised.add(reply.key)
                 self.add_reply(
                     stored.uri,
-                    reply.author_handle,
+                    bluesky_handle(reply.author_handle),
                     reply.text,
                     created_at=stored.created_at + reply.delay,
                     display_name=reply.author_name,
@@ -752,6 +752,12 @@ class BlueskySandbox(SandboxServer):
                 "labels": [],
             }
         )
+
+
+def bluesky_handle(name: str) -> str:
+    """A simulated author's name as a handle on bsky.social ("Kalle_09" → kalle-09.bsky.social)."""
+    label = re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") or "anonym"
+    return f"{label[:63]}.bsky.social"
 
 
 def _blob_ref(blob: Blob) -> dict[str, Any]:

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from connectors.base import ConnectorSettings, Facet, MediaItem, OutgoingPost
+from connectors.base import (
+    ConnectorSettings,
+    Facet,
+    MediaItem,
+    MetricSnapshot,
+    OutgoingPost,
+    RemoteReply,
+)
 from connectors.bluesky import BlueskyConnector
 from connectors.bluesky.record_keys import is_tid, record_key_for
 from connectors.errors import (
@@ -21,6 +28,7 @@ from connectors.errors import (
     Transient,
 )
 from connectors.registry import create_connector
+from connectors.sandbox.audience import AudienceSimulator, Engagement
 from connectors.sandbox.bluesky_server import BlueskySandbox
 from connectors.sandbox.faults import Fault, FaultInjector
 from tests.connectors.bluesky_fixtures import (  # noqa: F401
@@ -316,3 +324,44 @@ def test_publishing_the_same_delivery_twice_returns_the_first_post(
     second = connector.publish(_post("Einmal", "twice-1"))
     assert second == first
     assert len(bluesky_sandbox.posts_by(HANDLE)) == 1
+
+
+# audience ----------------------------------------------------------------------------------
+def _audience_run(
+    tmp_path: Path, clock: ManualClock
+) -> tuple[list[RemoteReply], MetricSnapshot, Engagement]:
+    """Publish one post to a fresh sandbox with a seeded audience, two hours later read it."""
+    audience = AudienceSimulator(7)
+    with BlueskySandbox(audience=audience, clock=clock) as server:
+        settings = ConnectorSettings(
+            "bluesky", "audience", HANDLE, server.url, APP_PASSWORD, tmp_path / server.url[-5:]
+        )
+        connector = BlueskyConnector(settings, clock=clock)
+        text = "Neue Ausbildungsplätze in Dortmund: jetzt bewerben!"
+        remote = connector.publish(_post(text, "audience-1"))
+        clock.advance(hours=2)
+        replies = connector.fetch_replies(remote, None)
+        (snapshot,) = connector.fetch_metrics([remote])
+        expected = audience.engagement_at(remote.remote_id, text, clock.now - remote.published_at)
+        clock.advance(hours=-2)
+        return replies, snapshot, expected
+
+
+def test_audience_replies_and_counts_appear_over_time_reproducibly(
+    bluesky_sandbox: BlueskySandbox, clock: ManualClock, tmp_path: Path
+) -> None:
+    replies, snapshot, expected = _audience_run(tmp_path, clock)
+    again, _, _ = _audience_run(tmp_path, clock)
+
+    assert replies
+    assert [(reply.author_handle, reply.text) for reply in replies] == [
+        (reply.author_handle, reply.text) for reply in again
+    ]
+    assert all(reply.author_handle.endswith(".bsky.social") for reply in replies)
+    assert all(reply.created_at <= clock.now + timedelta(hours=2) for reply in replies)
+    assert (snapshot.replies, snapshot.likes, snapshot.reposts) == (
+        expected.replies,
+        expected.likes,
+        expected.reposts,
+    )
+    assert snapshot.replies == len(replies)
