@@ -143,14 +143,22 @@ def test_fetch_replies_uses_the_audience_simulator(x_sandbox: XSandbox, clock: M
     x_sandbox.audience = audience_module.AudienceSimulator(seed=7)
     connector = make_connector(x_sandbox, clock)
     root = connector.publish(_post("Heute eröffnet das neue Jobcenter-Büro in der Nordstadt."))
+    clock.advance(minutes=30)
+    [early] = connector.fetch_metrics([root])
     clock.advance(days=2)
 
     first = connector.fetch_replies(root, since=None)
     again = connector.fetch_replies(root, since=None)
+    [later] = connector.fetch_metrics([root])
 
     assert first, "the audience answers a post within two days"
     assert first == again
     assert all(r.created_at > root.published_at for r in first)
+    assert later.replies == len(first)
+    assert later.impressions is not None and early.impressions is not None
+    assert later.likes >= early.likes
+    assert later.impressions >= early.impressions
+    assert later.likes > 0
 
 
 def test_fetch_metrics_batches_by_100_and_skips_deleted_posts(
