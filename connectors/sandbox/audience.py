@@ -17,7 +17,7 @@ import random
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
@@ -66,14 +66,14 @@ MAX_HANDLE_LENGTH = 15  # X's limit, the strictest of the three platforms
 class SimulatedReply:
     """One reply of the simulated audience to a published post."""
 
-    key: str
-    author_handle: str
-    author_name: str
+    key: str  # stable: f"{post_key}-r{rank}", rank 1 being the earliest reply
+    author_handle: str  # local part, [A-Za-z0-9_]{1,15}; servers add @domain or .bsky.social
+    author_name: str  # display name, e.g. "Jule aus der Nordstadt"
     text: str
     tone: Tone
-    language: str
-    delay: timedelta
-    topic: str
+    language: str  # "de", now and then "en" or "tr"
+    delay: timedelta  # after the post's publication, already divided by the pace
+    topic: str  # the corpus topic the text came from, or "generic"
 
 
 @dataclass(frozen=True)
@@ -239,14 +239,14 @@ def with_typo(rng: random.Random, text: str) -> str:
 
 
 def pick(weights: Mapping[Key, float], u: float) -> Key:
-    """The key whose share of the total weight covers `u` in [0, 1)."""
-    total = sum(weights.values())
-    running = 0.0
-    for key, weight in weights.items():
-        running += weight / total
-        if u < running:
+    """The key whose share of the total weight covers `u` in [0, 1); never one weighing 0."""
+    candidates = [(key, weight) for key, weight in weights.items() if weight > 0]
+    remaining = u * sum(weight for _, weight in candidates)
+    for key, weight in candidates:
+        remaining -= weight
+        if remaining < 0:
             return key
-    return key
+    return candidates[-1][0]
 
 
 def growth(age_minutes: float, midpoint_minutes: float) -> float:
@@ -257,7 +257,7 @@ def growth(age_minutes: float, midpoint_minutes: float) -> float:
         return 1 / (1 + math.exp(-(t - midpoint_minutes) / steepness))
 
     start = logistic(0.0)
-    return max(0.0, (logistic(max(age_minutes, 0.0)) - start) / (1 - start))
+    return (logistic(max(age_minutes, 0.0)) - start) / (1 - start)
 
 
 class AudienceSimulator:
@@ -324,20 +324,8 @@ class AudienceSimulator:
             self._draft(self._rng(post_key, text, f"reply{n}"), topics, weights, used)
             for n in range(count)
         ]
-        drafts.sort(key=lambda draft: draft[0])
-        return [
-            SimulatedReply(
-                key=f"{post_key}-r{n}",
-                author_handle=persona.handle,
-                author_name=persona.name,
-                text=reply_text,
-                tone=tone,
-                language=language,
-                delay=delay,
-                topic=topic,
-            )
-            for n, (delay, persona, reply_text, tone, language, topic) in enumerate(drafts, 1)
-        ]
+        drafts.sort(key=lambda draft: draft.delay)
+        return [replace(draft, key=f"{post_key}-r{rank}") for rank, draft in enumerate(drafts, 1)]
 
     def replies_due(self, post_key: str, text: str, age: timedelta) -> list[SimulatedReply]:
         """The replies visible `age` after publication."""
@@ -387,25 +375,37 @@ class AudienceSimulator:
         topics: tuple[Topic, ...],
         weights: Mapping[Tone, float],
         used: set[str],
-    ) -> tuple[timedelta, Persona, str, Tone, str, str]:
-        """One reply before it gets its key; draws a fixed number of values in a fixed order."""
+    ) -> SimulatedReply:
+        """One reply before it gets its key (its rank by delay).
+
+        The first draws come in a fixed order, so a mood, which changes the tone, leaves the
+        delay and the author of every reply where they were.
+        """
         delay = self._delay(rng.random())
         regular_bias = rng.random() ** 1.5
         tone = pick(weights, rng.random())
         foreign = rng.random() < FOREIGN_SHARE
         language = pick(FOREIGN_LANGUAGE_WEIGHTS, rng.random())
         on_topic = rng.random() < TOPIC_SHARE and bool(topics)
-        topic = topics[int(rng.random() * len(topics))] if on_topic else None
-        choice = rng.random()
+        topic_choice, choice = rng.random(), rng.random()
+        topic = topics[int(topic_choice * len(topics))] if on_topic else None
         if foreign:
             pool, topic_name = self.corpus.foreign[language][tone], GENERIC_TOPIC
         elif topic is not None and topic.replies[tone]:
             pool, topic_name, language = topic.replies[tone], topic.name, "de"
         else:
             pool, topic_name, language = self.corpus.generic[tone], GENERIC_TOPIC, "de"
-        text = self._unused(pool, choice, used)
         persona = self._author(regular_bias, language)
-        return delay, persona, self._vary(rng, text, tone), tone, language, topic_name
+        return SimulatedReply(
+            key="",
+            author_handle=persona.handle,
+            author_name=persona.name,
+            text=self._vary(rng, self._unused(pool, choice, used), tone),
+            tone=tone,
+            language=language,
+            delay=delay,
+            topic=topic_name,
+        )
 
     @staticmethod
     def _unused(pool: tuple[str, ...], u: float, used: set[str]) -> str:
