@@ -224,7 +224,7 @@ class XSandbox(SandboxServer):
         self._materialise_audience()
         found = [self._store.tweets[i] for i in ids if i in self._store.tweets]
         missing = [i for i in ids if i not in self._store.tweets]
-        payload = self._tweets_payload(found, *fields)
+        payload = self._tweets_payload(found, *fields) if found else {}
         if missing:
             payload["errors"] = [problems.not_found("ids", i) for i in missing]
         return SandboxResponse.json(payload)

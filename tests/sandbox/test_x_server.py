@@ -262,3 +262,9 @@ def test_listing_endpoints_reject_malformed_start_times(x_sandbox: XSandbox, pat
     response = _get(x_sandbox, path, **params)
     assert response.status_code == 400
     assert "start_time" in response.json()["errors"][0]["parameters"]
+
+
+def test_lookup_of_only_unknown_ids_has_errors_and_no_data(x_sandbox: XSandbox) -> None:
+    body = _get(x_sandbox, "/2/tweets", ids="404").json()
+    assert "data" not in body
+    assert [e["resource_id"] for e in body["errors"]] == ["404"]
