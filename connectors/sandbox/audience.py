@@ -59,6 +59,7 @@ TYPO_CHANCE = 0.2
 MENTION_CHANCE = 0.08
 
 COMMUNITY_SIZE = 240
+MEMO_SIZE = 4096  # posts whose replies are remembered; a demo or benchmark has fewer
 MAX_HANDLE_LENGTH = 15  # X's limit, the strictest of the three platforms
 
 
@@ -299,6 +300,7 @@ class AudienceSimulator:
         self.corpus = load_corpus()
         self.community = build_community(seed, self.corpus)
         self._moods: dict[str, float] = {}
+        self._generated: dict[tuple[str, str, float], tuple[SimulatedReply, ...]] = {}
 
     def set_mood(self, post_key: str, mood: float) -> None:
         """Tilt the replies to one post: -1 angry, 0 as usual, +1 delighted.
@@ -314,7 +316,21 @@ class AudienceSimulator:
         return self._moods.get(post_key, 0.0)
 
     def replies_for(self, post_key: str, text: str) -> list[SimulatedReply]:
-        """All replies the post will ever get, sorted by delay; the same call, the same list."""
+        """All replies the post will ever get, sorted by delay; the same call, the same list.
+
+        Servers ask for every post on every read, so results are remembered (a bounded
+        number of them); the answer does not depend on what was remembered.
+        """
+        memo_key = (post_key, text, self.mood_of(post_key))
+        replies = self._generated.get(memo_key)
+        if replies is None:
+            replies = self._generate(post_key, text)
+            if len(self._generated) >= MEMO_SIZE:
+                self._generated.pop(next(iter(self._generated)), None)
+            self._generated[memo_key] = replies
+        return list(replies)
+
+    def _generate(self, post_key: str, text: str) -> tuple[SimulatedReply, ...]:
         low, high = self.replies_per_post
         count = self._rng(post_key, text, "count").randint(low, high)
         topics = self.corpus.topics_of(text)
@@ -325,7 +341,9 @@ class AudienceSimulator:
             for n in range(count)
         ]
         drafts.sort(key=lambda draft: draft.delay)
-        return [replace(draft, key=f"{post_key}-r{rank}") for rank, draft in enumerate(drafts, 1)]
+        return tuple(
+            replace(draft, key=f"{post_key}-r{rank}") for rank, draft in enumerate(drafts, 1)
+        )
 
     def replies_due(self, post_key: str, text: str, age: timedelta) -> list[SimulatedReply]:
         """The replies visible `age` after publication."""

@@ -260,3 +260,17 @@ def test_bad_settings_are_refused_with_the_setting_named(
 def test_a_mood_outside_the_range_is_refused() -> None:
     with pytest.raises(ValueError, match=r"post 'p1'.*-1\.\.1"):
         AudienceSimulator().set_mood("p1", -1.5)
+
+
+def test_remembered_replies_are_the_same_as_fresh_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("connectors.sandbox.audience.MEMO_SIZE", 2)
+    audience = AudienceSimulator()
+    first = audience.replies_for("p0", POST)
+    first.clear()
+    for n in range(5):
+        audience.replies_for(f"p{n}", POST)
+
+    assert audience.replies_for("p0", POST) == AudienceSimulator().replies_for("p0", POST)
+    assert len(audience._generated) <= 2
+    audience.set_mood("p0", -1.0)
+    assert audience.replies_for("p0", POST) != AudienceSimulator().replies_for("p0", POST)
