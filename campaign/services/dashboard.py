@@ -1,0 +1,219 @@
+"""The dashboard's aggregates and the alerts every TUI screen shows, computed in SQL.
+
+Each query is bounded (a time window on an indexed column, or a LIMIT), so the dashboard
+stays fast with a million replies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from campaign.models import (
+    Account,
+    AccountState,
+    Campaign,
+    Delivery,
+    DeliveryState,
+    Event,
+    Heartbeat,
+    Post,
+    Reply,
+)
+
+HEARTBEAT_STALE = timedelta(seconds=30)
+"""A daemon silent for longer than this is shown as not running (it ticks every few s)."""
+
+
+@dataclass(frozen=True)
+class DueDelivery:
+    """A delivery waiting to go out."""
+
+    due_at: datetime
+    post_key: str
+    account: str
+    state: str
+
+
+@dataclass(frozen=True)
+class DaemonHealth:
+    """The newest daemon's heartbeat; `last_seen` None means no daemon ever ran."""
+
+    running: bool
+    last_seen: timedelta | None
+    queue_length: int
+    errors: int
+
+
+@dataclass(frozen=True)
+class DaySentiment:
+    """Replies of one local day, split by effective label (a person's label wins)."""
+
+    day: datetime
+    positive: int
+    neutral: int
+    negative: int
+    unclassified: int
+
+    @property
+    def total(self) -> int:
+        return self.positive + self.neutral + self.negative + self.unclassified
+
+
+@dataclass(frozen=True)
+class Alert:
+    """Something a person must look at; `campaign_slug` is what the pause key acts on."""
+
+    kind: str
+    message: str
+    campaign_slug: str | None
+    campaign_paused: bool
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything the dashboard shows, read in one worker call."""
+
+    due: list[DueDelivery]
+    last_day_states: dict[str, int]
+    broken_accounts: list[tuple[str, str, str | None]]
+    daemon: DaemonHealth
+    sentiment: list[DaySentiment]
+
+
+def next_due(session: Session, *, limit: int = 8) -> list[DueDelivery]:
+    """The next deliveries waiting to go out, soonest first."""
+    rows = session.execute(
+        select(Delivery.due_at, Post.key, Account.name, Delivery.state)
+        .join(Post, Post.id == Delivery.post_id)
+        .join(Account, Account.id == Delivery.account_id)
+        .where(Delivery.state.in_((DeliveryState.PENDING, DeliveryState.RETRY)))
+        .order_by(Delivery.due_at, Delivery.id)
+        .limit(limit)
+    )
+    return [DueDelivery(*row) for row in rows]
+
+
+def delivery_states_since(session: Session, since: datetime) -> dict[str, int]:
+    """How many deliveries changed into each state since `since`."""
+    rows = session.execute(
+        select(Delivery.state, func.count(Delivery.id))
+        .where(Delivery.updated_at >= since)
+        .group_by(Delivery.state)
+    )
+    return {state: count for state, count in rows}
+
+
+def broken_accounts(session: Session) -> list[tuple[str, str, str | None]]:
+    """(name, state, reason) of every account that cannot post."""
+    rows = session.execute(
+        select(Account.name, Account.state, Account.state_reason)
+        .where(Account.state != AccountState.OK)
+        .order_by(Account.name)
+    )
+    return [(name, state, reason) for name, state, reason in rows]
+
+
+def daemon_health(session: Session, now: datetime) -> DaemonHealth:
+    """Running, last seen N s ago, or never started."""
+    beat = session.scalar(select(Heartbeat).order_by(Heartbeat.last_tick.desc()).limit(1))
+    if beat is None:
+        return DaemonHealth(running=False, last_seen=None, queue_length=0, errors=0)
+    age = now - beat.last_tick
+    running = beat.stopped_at is None and age <= HEARTBEAT_STALE
+    return DaemonHealth(running, age, beat.queue_length, beat.errors)
+
+
+def sentiment_by_day(
+    session: Session, now: datetime, zone: ZoneInfo, *, days: int = 7
+) -> list[DaySentiment]:
+    """Reply volume and label split per local day, oldest first, today last.
+
+    One indexed range query per day keeps the day boundaries in the campaign's time zone
+    without dialect-specific date functions.
+    """
+    effective = func.coalesce(Reply.human_label, Reply.sentiment_label)
+    today = now.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    result = []
+    for back in range(days - 1, -1, -1):
+        start = (today - timedelta(days=back)).replace(tzinfo=None).replace(tzinfo=zone)
+        end = (start.replace(tzinfo=None) + timedelta(days=1)).replace(tzinfo=zone)
+        counts = dict(
+            session.execute(
+                select(effective, func.count(Reply.id))
+                .where(Reply.created_at >= start, Reply.created_at < end)
+                .group_by(effective)
+            ).all()
+        )
+        result.append(
+            DaySentiment(
+                day=start,
+                positive=counts.get("positive", 0),
+                neutral=counts.get("neutral", 0),
+                negative=counts.get("negative", 0),
+                unclassified=counts.get(None, 0),
+            )
+        )
+    return result
+
+
+def overview(session: Session, now: datetime, zone: ZoneInfo) -> Overview:
+    """The whole dashboard."""
+    return Overview(
+        due=next_due(session),
+        last_day_states=delivery_states_since(session, now - timedelta(hours=24)),
+        broken_accounts=broken_accounts(session),
+        daemon=daemon_health(session, now),
+        sentiment=sentiment_by_day(session, now, zone),
+    )
+
+
+def open_alerts(session: Session, *, limit: int = 5) -> list[Alert]:
+    """Open alert events, broken accounts and missed posts (deliveries needing review)."""
+    alerts: list[Alert] = []
+    events = session.execute(
+        select(Event.kind, Event.message, Campaign.slug, Campaign.paused)
+        .outerjoin(Campaign, Campaign.id == Event.campaign_id)
+        .where(Event.kind.startswith("alert."), Event.resolved_at.is_(None))
+        .order_by(Event.at.desc(), Event.id.desc())
+        .limit(limit)
+    )
+    alerts += [Alert(kind, message, slug, bool(paused)) for kind, message, slug, paused in events]
+    for name, state, reason in broken_accounts(session):
+        slug, paused = _campaign_waiting_on(session, name)
+        alerts.append(Alert(f"account.{state}", f"{name}: {reason or state}", slug, paused))
+    missed = session.execute(
+        select(Post.key, Account.name, Delivery.last_error, Campaign.slug, Campaign.paused)
+        .join(Post, Post.id == Delivery.post_id)
+        .join(Campaign, Campaign.id == Post.campaign_id)
+        .join(Account, Account.id == Delivery.account_id)
+        .where(Delivery.state == DeliveryState.NEEDS_REVIEW)
+        .order_by(Delivery.due_at.desc())
+        .limit(limit)
+    )
+    alerts += [
+        Alert("delivery.needs_review", f"{key} → {account}: {error or '?'}", slug, paused)
+        for key, account, error, slug, paused in missed
+    ]
+    return alerts[:limit]
+
+
+def _campaign_waiting_on(session: Session, account_name: str) -> tuple[str | None, bool]:
+    """The campaign whose next delivery is stuck on this account (what to pause)."""
+    row = session.execute(
+        select(Campaign.slug, Campaign.paused)
+        .join(Post, Post.campaign_id == Campaign.id)
+        .join(Delivery, Delivery.post_id == Post.id)
+        .join(Account, Account.id == Delivery.account_id)
+        .where(
+            Account.name == account_name,
+            Delivery.state.in_((DeliveryState.PENDING, DeliveryState.RETRY)),
+        )
+        .order_by(Delivery.due_at)
+        .limit(1)
+    ).first()
+    return (row[0], bool(row[1])) if row else (None, False)

@@ -1,0 +1,168 @@
+"""The reply inbox: paged reply queries with filters, label overrides and answers.
+
+Pages use keyset pagination on (created_at, id) so the millionth reply costs the same as
+the first: OFFSET would make the database walk every skipped row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from campaign.errors import UserError
+from campaign.models import Account, Campaign, Delivery, Post, Reply, utc_now
+from campaign.services import events
+from campaign.services.posts import PostDraft, add_post
+
+LABELS = ("positive", "neutral", "negative")
+
+
+@dataclass(frozen=True)
+class ReplyFilter:
+    """What the inbox shows; None means "any"."""
+
+    label: str | None = None
+    campaign_slug: str | None = None
+    platform: str | None = None
+    unanswered_questions: bool = False
+
+
+@dataclass(frozen=True)
+class ReplyRow:
+    """One inbox line, flat so the TUI never touches a lazy relationship."""
+
+    id: int
+    platform: str
+    created_at: datetime
+    author_handle: str
+    text: str
+    url: str
+    label: str | None
+    score: float | None
+    human_labelled: bool
+    is_question: bool
+    answered: bool
+    campaign_slug: str
+
+
+@dataclass(frozen=True)
+class PageCursor:
+    """The last row of a page; the next page starts just after it."""
+
+    created_at: datetime
+    id: int
+
+
+def page_replies(
+    session: Session,
+    reply_filter: ReplyFilter,
+    *,
+    after: PageCursor | None = None,
+    limit: int = 100,
+) -> list[ReplyRow]:
+    """Newest replies first, one page, after `after` if given."""
+    label = Reply.sentiment_label
+    query = (
+        select(Reply, Campaign.slug)
+        .join(Delivery, Delivery.id == Reply.delivery_id)
+        .join(Post, Post.id == Delivery.post_id)
+        .join(Campaign, Campaign.id == Post.campaign_id)
+        .order_by(Reply.created_at.desc(), Reply.id.desc())
+        .limit(limit)
+    )
+    if reply_filter.label:
+        query = query.where(
+            or_(
+                Reply.human_label == reply_filter.label,
+                and_(Reply.human_label.is_(None), label == reply_filter.label),
+            )
+        )
+    if reply_filter.campaign_slug:
+        query = query.where(Campaign.slug == reply_filter.campaign_slug)
+    if reply_filter.platform:
+        query = query.where(Reply.platform == reply_filter.platform)
+    if reply_filter.unanswered_questions:
+        query = query.where(Reply.is_question.is_(True), Reply.answered_at.is_(None))
+    if after is not None:
+        query = query.where(
+            or_(
+                Reply.created_at < after.created_at,
+                and_(Reply.created_at == after.created_at, Reply.id < after.id),
+            )
+        )
+    return [_row(reply, slug) for reply, slug in session.execute(query)]
+
+
+def _row(reply: Reply, campaign_slug: str) -> ReplyRow:
+    return ReplyRow(
+        id=reply.id,
+        platform=reply.platform,
+        created_at=reply.created_at,
+        author_handle=reply.author_handle,
+        text=reply.text,
+        url=reply.url,
+        label=reply.effective_label,
+        score=reply.sentiment_score,
+        human_labelled=reply.human_label is not None,
+        is_question=reply.is_question,
+        answered=reply.answered_at is not None or reply.answer_post_id is not None,
+        campaign_slug=campaign_slug,
+    )
+
+
+def _reply(session: Session, reply_id: int) -> Reply:
+    reply = session.get(Reply, reply_id)
+    if reply is None:
+        raise UserError(f"no reply with id {reply_id}: it may have been deleted")
+    return reply
+
+
+def set_human_label(session: Session, reply_id: int, label: str | None) -> Reply:
+    """Override the model's label (None removes the override); the model's stays beside it."""
+    if label is not None and label not in LABELS:
+        raise UserError(f"label {label!r} is not one of {', '.join(LABELS)}")
+    reply = _reply(session, reply_id)
+    reply.human_label = label
+    reply.human_labelled_at = utc_now() if label else None
+    events.record(
+        session,
+        "reply.labelled",
+        f"reply {reply.id} labelled {label or 'as the model said'} by a person",
+        delivery_id=reply.delivery_id,
+    )
+    return reply
+
+
+def answer_reply(
+    session: Session,
+    reply_id: int,
+    text: str,
+    limits: dict[str, int | None],
+    *,
+    now: datetime | None = None,
+) -> Post:
+    """Answer a reply: an approved post due now on the account that was replied to.
+
+    The daemon sends it as a threaded answer (it finds the reply by `answer_post_id`) and
+    marks the reply answered once it is out, so the answer goes through the same
+    exactly-once delivery machinery as any post.
+    """
+    reply = _reply(session, reply_id)
+    if reply.answer_post_id is not None:
+        raise UserError(f"reply {reply.id} already has an answer (post {reply.answer_post_id})")
+    delivery = reply.delivery
+    account = session.get_one(Account, delivery.account_id)
+    campaign = session.get_one(Campaign, delivery.post.campaign_id)
+    draft = PostDraft(
+        key=f"answer-reply-{reply.id}",
+        text=text,
+        scheduled_at=now or utc_now(),
+        accounts=[account.name],
+        approved=True,
+    )
+    post = add_post(session, campaign, draft, limits)
+    reply.answer_post_id = post.id
+    return post
