@@ -235,6 +235,9 @@ def test_the_corpus_has_enough_distinct_german_texts_for_every_topic_and_tone() 
     corpus = load_corpus()
 
     assert len(corpus.german_texts()) >= 250
+    longest = max(len(text) for text in corpus.german_texts())
+    decorated = len("@todo_dortmund ") + longest + len(" 💛🖤")
+    assert decorated <= 280, "a decorated reply must fit X's 280 and Bluesky's 300"
     for topic in corpus.topics:
         assert all(topic.replies[tone] for tone in TONES), topic.name
     assert all(corpus.generic[tone] for tone in TONES)
