@@ -1,0 +1,1 @@
+"""Parts of the Mastodon sandbox: its records, their JSON shapes and the text rules."""

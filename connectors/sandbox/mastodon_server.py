@@ -1,0 +1,513 @@
+"""A local Mastodon instance for tests and the demo: the API subset Leuchtturm's connector uses.
+
+Endpoints, parameters, status codes, error bodies and rate-limit headers follow Mastodon
+4.3 as Mastodon.py 2.3.3 calls it: statuses (form or JSON, Idempotency-Key), context,
+two-step media upload (v2, processed on a later GET), verify_credentials, account
+statuses, mention notifications and both instance documents. Any non-empty bearer token
+logs in as its own account; `handles` names the accounts of known tokens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler
+from typing import Any
+
+from connectors.sandbox.audience import AudienceSimulator
+from connectors.sandbox.faults import Fault, FaultInjector
+from connectors.sandbox.mastodon.records import (
+    DESCRIPTION_LIMIT,
+    IMAGE_MIME_TYPES,
+    MAX_MEDIA_ATTACHMENTS,
+    Account,
+    Media,
+    Status,
+    account_json,
+    credential_account_json,
+    instance_v1_json,
+    instance_v2_json,
+    iso,
+    media_json,
+    snowflake,
+    status_json,
+)
+from connectors.sandbox.mastodon.text import countable_length
+from connectors.sandbox.server import (
+    Clock,
+    SandboxRequest,
+    SandboxResponse,
+    SandboxServer,
+    route,
+    utc_now,
+)
+
+IDEMPOTENCY_TTL = timedelta(hours=1)
+RATE_LIMIT = 300
+RATE_PERIOD_S = 300
+DEFAULT_PAGE = 20
+MAX_PAGE = 40
+NOT_FOUND = "Record not found"
+REPLY_TARGET_MISSING = "The post you are trying to reply to does not appear to exist."
+
+
+@dataclass
+class _RateWindow:
+    """Requests of one token in Mastodon's fixed 5-minute window (rack-attack style)."""
+
+    index: int
+    used: int = 0
+
+    def headers(self, remaining: int | None = None) -> dict[str, str]:
+        reset = datetime.fromtimestamp((self.index + 1) * RATE_PERIOD_S, UTC)
+        left = max(RATE_LIMIT - self.used, 0) if remaining is None else remaining
+        return {
+            "X-RateLimit-Limit": str(RATE_LIMIT),
+            "X-RateLimit-Remaining": str(left),
+            "X-RateLimit-Reset": iso(reset),
+        }
+
+
+class MastodonSandbox(SandboxServer):
+    """Mastodon's REST API in memory, on 127.0.0.1."""
+
+    platform = "mastodon"
+
+    def __init__(
+        self,
+        *,
+        audience: AudienceSimulator | None = None,
+        faults: FaultInjector | None = None,
+        clock: Clock = utc_now,
+        max_characters: int = 500,
+        domain: str = "sandbox.social",
+        handles: Mapping[str, str] | None = None,
+        media_processing_polls: int = 1,
+        followers: int = 1200,
+    ) -> None:
+        super().__init__(faults=faults, clock=clock)
+        self.audience = audience
+        self.max_characters = max_characters
+        self.domain = domain
+        self.handles = dict(handles or {})
+        self.media_processing_polls = media_processing_polls
+        self.followers = followers
+        self.accounts: dict[str, Account] = {}
+        self.statuses: dict[str, Status] = {}
+        self.media: dict[str, Media] = {}
+        self._token_accounts: dict[str, str] = {}
+        self._idempotency: dict[tuple[str, str], tuple[str, datetime]] = {}
+        self._audience_keys: set[str] = set()
+        self._windows: dict[str, _RateWindow] = {}
+        self._sequence = itertools.count(1)
+
+    # test helpers ---------------------------------------------------------------------
+    def add_reply(self, post_id: str, author: str, text: str) -> str:
+        """Let `author` (a username) reply to a status, as a follower would; returns its id."""
+        with self.lock:
+            parent = self.statuses[post_id]
+            account = self._account_named(author, author)
+            reply = self._new_status(account, text, self.clock(), parent=parent)
+            return reply.id
+
+    def statuses_of(self, username: str) -> list[Status]:
+        """Every status `username` wrote, oldest first (what tests count)."""
+        with self.lock:
+            return [
+                s
+                for s in self.statuses.values()
+                if self.accounts[s.account_id].username == username
+            ]
+
+    # platform hooks ---------------------------------------------------------------------
+    def rate_limited(self, fault: Fault, now: datetime) -> SandboxResponse:
+        reset = now + timedelta(seconds=fault.retry_after_s)
+        headers = {
+            "X-RateLimit-Limit": str(RATE_LIMIT),
+            "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Reset": iso(reset),
+        }
+        return SandboxResponse.json({"error": "Too many requests"}, 429, headers)
+
+    def unauthorized(self) -> SandboxResponse:
+        return self.error(401, "The access token is invalid")
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        """Mastodon.py keeps connections alive; without TCP_NODELAY a split write costs a
+        delayed ACK (40 ms) per call."""
+        handler = super()._handler_class()
+        handler.disable_nagle_algorithm = True
+        return handler
+
+    def dispatch(self, request: SandboxRequest) -> SandboxResponse:
+        """Count the token's request in its window and answer 429 beyond the limit."""
+        token = request.bearer_token
+        window = self._consume(token) if token else None
+        if window is not None and window.used > RATE_LIMIT:
+            return SandboxResponse.json(
+                {"error": "Too many requests"}, 429, window.headers(remaining=0)
+            )
+        response = super().dispatch(request)
+        if window is not None and "X-RateLimit-Reset" not in response.headers:
+            response.headers.update(window.headers())
+        return response
+
+    # instance -----------------------------------------------------------------------------
+    @route("GET", r"/api/v1/instance/?")
+    def instance_v1(self, request: SandboxRequest) -> SandboxResponse:
+        return SandboxResponse.json(instance_v1_json(self.domain, self.max_characters))
+
+    @route("GET", r"/api/v2/instance/?")
+    def instance_v2(self, request: SandboxRequest) -> SandboxResponse:
+        return SandboxResponse.json(instance_v2_json(self.domain, self.max_characters))
+
+    # accounts -----------------------------------------------------------------------------
+    @route("GET", r"/api/v1/accounts/verify_credentials")
+    def verify_credentials(self, request: SandboxRequest) -> SandboxResponse:
+        me = self._caller(request)
+        if me is None:
+            return self.unauthorized()
+        return SandboxResponse.json(
+            credential_account_json(me, self.domain, len(self._statuses_by(me.id)))
+        )
+
+    @route("GET", r"/api/v1/accounts/(?P<account_id>\d+)/statuses")
+    def account_statuses(self, request: SandboxRequest) -> SandboxResponse:
+        account = self.accounts.get(request.path_params["account_id"])
+        if account is None:
+            return self.error(404, NOT_FOUND)
+        self._materialise_audience()
+        statuses = sorted(self._statuses_by(account.id), key=_id_order, reverse=True)
+        if request.param("exclude_replies") in ("true", "1"):
+            statuses = [s for s in statuses if s.in_reply_to_id is None]
+        try:
+            page = _page(statuses, request)
+        except ValueError as problem:
+            return self.error(400, str(problem))
+        return SandboxResponse.json([self._status_json(s) for s in page])
+
+    # statuses -----------------------------------------------------------------------------
+    @route("POST", r"/api/v1/statuses")
+    def post_status(self, request: SandboxRequest) -> SandboxResponse:
+        me = self._caller(request)
+        if me is None:
+            return self.unauthorized()
+        fields = _status_fields(request)
+        now = self.clock()
+        key = request.headers.get("Idempotency-Key")
+        if key:
+            earlier = self._idempotency.get((me.id, key))
+            if earlier is not None and now - earlier[1] < IDEMPOTENCY_TTL:
+                return SandboxResponse.json(self._status_json(self.statuses[earlier[0]]))
+        parent = None
+        if fields.in_reply_to_id:
+            parent = self.statuses.get(fields.in_reply_to_id)
+            if parent is None:
+                return self.error(404, REPLY_TARGET_MISSING)
+        problem = self._status_problem(me, fields)
+        if problem is not None:
+            return self.error(422, problem)
+        status = self._new_status(me, fields.text, now, parent=parent, language=fields.language)
+        for media_id in fields.media_ids:
+            self.media[media_id].status_id = status.id
+        status.media_ids = list(fields.media_ids)
+        if key:
+            self._idempotency[(me.id, key)] = (status.id, now)
+        return SandboxResponse.json(self._status_json(status))
+
+    @route("GET", r"/api/v1/statuses/(?P<status_id>\d+)")
+    def get_status(self, request: SandboxRequest) -> SandboxResponse:
+        self._materialise_audience()
+        status = self.statuses.get(request.path_params["status_id"])
+        if status is None:
+            return self.error(404, NOT_FOUND)
+        return SandboxResponse.json(self._status_json(status))
+
+    @route("GET", r"/api/v1/statuses/(?P<status_id>\d+)/context")
+    def status_context(self, request: SandboxRequest) -> SandboxResponse:
+        self._materialise_audience()
+        status = self.statuses.get(request.path_params["status_id"])
+        if status is None:
+            return self.error(404, NOT_FOUND)
+        ancestors: list[Status] = []
+        parent_id = status.in_reply_to_id
+        while parent_id is not None and parent_id in self.statuses:
+            ancestors.insert(0, self.statuses[parent_id])
+            parent_id = self.statuses[parent_id].in_reply_to_id
+        return SandboxResponse.json(
+            {
+                "ancestors": [self._status_json(s) for s in ancestors],
+                "descendants": [self._status_json(s) for s in self._descendants(status.id)],
+            }
+        )
+
+    # media --------------------------------------------------------------------------------
+    @route("POST", r"/api/v2/media")
+    def upload_media(self, request: SandboxRequest) -> SandboxResponse:
+        me = self._caller(request)
+        if me is None:
+            return self.unauthorized()
+        fields, files = request.multipart()
+        upload = files.get("file")
+        if upload is None or not upload.data:
+            return self.error(422, "Validation failed: File can't be blank")
+        if upload.content_type not in IMAGE_MIME_TYPES:
+            return self.error(
+                422,
+                "Validation failed: File content type is invalid, File file type is invalid",
+            )
+        description = fields.get("description")
+        if description is not None and len(description) > DESCRIPTION_LIMIT:
+            return self.error(
+                422,
+                "Validation failed: Description is too long "
+                f"(maximum is {DESCRIPTION_LIMIT} characters)",
+            )
+        media = Media(
+            id=snowflake(self.clock(), next(self._sequence)),
+            account_id=me.id,
+            mime_type=upload.content_type,
+            description=description,
+            polls_left=self.media_processing_polls,
+        )
+        self.media[media.id] = media
+        status = 200 if media.processed else 202
+        return SandboxResponse.json(media_json(media, self.domain), status)
+
+    @route("GET", r"/api/v1/media/(?P<media_id>\d+)")
+    def get_media(self, request: SandboxRequest) -> SandboxResponse:
+        me = self._caller(request)
+        if me is None:
+            return self.unauthorized()
+        media = self.media.get(request.path_params["media_id"])
+        if media is None or media.account_id != me.id:
+            return self.error(404, NOT_FOUND)
+        was_processed = media.processed
+        media.polls_left -= 1
+        return SandboxResponse.json(media_json(media, self.domain), 200 if was_processed else 206)
+
+    # notifications ------------------------------------------------------------------------
+    @route("GET", r"/api/v1/notifications")
+    def notifications(self, request: SandboxRequest) -> SandboxResponse:
+        me = self._caller(request)
+        if me is None:
+            return self.unauthorized()
+        types = request.params("types")
+        if types and "mention" not in types:
+            return SandboxResponse.json([])
+        self._materialise_audience()
+        mentions = sorted(
+            (
+                s
+                for s in self.statuses.values()
+                if s.in_reply_to_account_id == me.id and s.account_id != me.id
+            ),
+            key=_id_order,
+            reverse=True,
+        )
+        try:
+            page = _page(mentions, request)
+        except ValueError as problem:
+            return self.error(400, str(problem))
+        return SandboxResponse.json(
+            [
+                {
+                    "id": s.id,
+                    "type": "mention",
+                    "created_at": iso(s.created_at),
+                    "group_key": f"ungrouped-{s.id}",
+                    "account": self._account_json(self.accounts[s.account_id]),
+                    "status": self._status_json(s),
+                }
+                for s in page
+            ]
+        )
+
+    # state --------------------------------------------------------------------------------
+    def _caller(self, request: SandboxRequest) -> Account | None:
+        token = request.bearer_token
+        if token is None:
+            return None
+        account_id = self._token_accounts.get(token)
+        if account_id is None:
+            digest = hashlib.sha256(token.encode()).hexdigest()[:8]
+            username = self.handles.get(token, f"user_{digest}")
+            account = self._account_named(username, username.replace("_", " ").title())
+            account.followers_count = self.followers
+            account_id = self._token_accounts[token] = account.id
+        return self.accounts[account_id]
+
+    def _account_named(self, username: str, display_name: str) -> Account:
+        for account in self.accounts.values():
+            if account.username == username:
+                return account
+        account = Account(
+            id=str(100000 + len(self.accounts) + 1),
+            username=username,
+            display_name=display_name,
+            created_at=self.clock(),
+        )
+        self.accounts[account.id] = account
+        return account
+
+    def _new_status(
+        self,
+        account: Account,
+        text: str,
+        created_at: datetime,
+        *,
+        parent: Status | None,
+        language: str | None = None,
+        from_api: bool = True,
+    ) -> Status:
+        status = Status(
+            id=snowflake(created_at, next(self._sequence)),
+            account_id=account.id,
+            text=text,
+            created_at=created_at,
+            language=language,
+            in_reply_to_id=parent.id if parent else None,
+            in_reply_to_account_id=parent.account_id if parent else None,
+            from_api=from_api,
+        )
+        self.statuses[status.id] = status
+        return status
+
+    def _status_problem(self, me: Account, fields: _StatusFields) -> str | None:
+        """Mastodon's validation messages for a status it refuses with 422."""
+        if len(fields.media_ids) > MAX_MEDIA_ATTACHMENTS:
+            return f"Cannot attach more than {MAX_MEDIA_ATTACHMENTS} files"
+        missing = [
+            media_id
+            for media_id in fields.media_ids
+            if (media := self.media.get(media_id)) is None
+            or media.account_id != me.id
+            or media.status_id is not None
+        ]
+        if missing:
+            return f"Media {', '.join(missing)} not found or already attached to another post"
+        if any(not self.media[media_id].processed for media_id in fields.media_ids):
+            return "Cannot attach files that have not finished processing. Try again in a moment!"
+        if not fields.text.strip() and not fields.media_ids:
+            return "Validation failed: Text can't be blank"
+        if countable_length(fields.text) > self.max_characters:
+            return f"Validation failed: Text character limit of {self.max_characters} exceeded"
+        return None
+
+    def _statuses_by(self, account_id: str) -> list[Status]:
+        return [s for s in self.statuses.values() if s.account_id == account_id]
+
+    def _descendants(self, status_id: str) -> list[Status]:
+        """Replies below a status, depth first in creation order, as Mastodon lists them."""
+        children = sorted(
+            (s for s in self.statuses.values() if s.in_reply_to_id == status_id), key=_id_order
+        )
+        found: list[Status] = []
+        for child in children:
+            found.append(child)
+            found.extend(self._descendants(child.id))
+        return found
+
+    def _materialise_audience(self) -> None:
+        """Turn the audience's replies that are due into statuses (deterministic, lazily)."""
+        if self.audience is None:
+            return
+        now = self.clock()
+        for post in [s for s in self.statuses.values() if s.from_api]:
+            for due in self.audience.replies_due(post.id, post.text, now - post.created_at):
+                if due.key in self._audience_keys:
+                    continue
+                self._audience_keys.add(due.key)
+                author = self._account_named(due.author_handle.lstrip("@"), due.author_name)
+                self._new_status(
+                    author,
+                    due.text,
+                    post.created_at + due.delay,
+                    parent=post,
+                    language=due.language,
+                    from_api=False,
+                )
+
+    def _consume(self, token: str) -> _RateWindow:
+        index = int(self.clock().timestamp() // RATE_PERIOD_S)
+        with self.lock:
+            window = self._windows.get(token)
+            if window is None or window.index != index:
+                window = self._windows[token] = _RateWindow(index)
+            window.used += 1
+            return window
+
+    def _account_json(self, account: Account) -> dict[str, Any]:
+        return account_json(account, self.domain, len(self._statuses_by(account.id)))
+
+    def _status_json(self, status: Status) -> dict[str, Any]:
+        account = self.accounts[status.account_id]
+        direct_replies = sum(1 for s in self.statuses.values() if s.in_reply_to_id == status.id)
+        reblogs = favourites = 0
+        if self.audience is not None and status.from_api:
+            engagement = self.audience.engagement_at(
+                status.id, status.text, self.clock() - status.created_at
+            )
+            reblogs, favourites = engagement.reposts, engagement.likes
+        return status_json(
+            status,
+            account=self._account_json(account),
+            media=[media_json(self.media[m], self.domain) for m in status.media_ids],
+            counts=(direct_replies, reblogs, favourites),
+            domain=self.domain,
+            username=account.username,
+        )
+
+
+@dataclass(frozen=True)
+class _StatusFields:
+    text: str
+    in_reply_to_id: str | None
+    media_ids: tuple[str, ...]
+    language: str | None
+
+
+def _status_fields(request: SandboxRequest) -> _StatusFields:
+    """POST /api/v1/statuses parameters, from a form or a JSON body alike."""
+    if request.headers.get_content_type() == "application/json":
+        body = request.json()
+        media_ids = tuple(str(m) for m in body.get("media_ids") or ())
+        reply_to = body.get("in_reply_to_id")
+        return _StatusFields(
+            text=str(body.get("status") or ""),
+            in_reply_to_id=str(reply_to) if reply_to else None,
+            media_ids=media_ids,
+            language=body.get("language"),
+        )
+    return _StatusFields(
+        text=request.param("status") or "",
+        in_reply_to_id=request.param("in_reply_to_id") or None,
+        media_ids=tuple(request.params("media_ids")),
+        language=request.param("language"),
+    )
+
+
+def _id_order(status: Status) -> int:
+    return int(status.id)
+
+
+def _page(statuses: list[Status], request: SandboxRequest) -> list[Status]:
+    """Apply `max_id`, `since_id`, `min_id` and `limit` to statuses sorted newest first."""
+    limit_text = request.param("limit") or str(DEFAULT_PAGE)
+    if not limit_text.isdigit():
+        raise ValueError(f"limit must be a number, got {limit_text!r}")
+    limit = min(max(int(limit_text), 1), MAX_PAGE)
+    max_id, since_id, min_id = (request.param(name) for name in ("max_id", "since_id", "min_id"))
+    selected = [
+        s
+        for s in statuses
+        if (max_id is None or int(s.id) < int(max_id))
+        and (since_id is None or int(s.id) > int(since_id))
+        and (min_id is None or int(s.id) > int(min_id))
+    ]
+    if min_id is not None:
+        return selected[-limit:]
+    return selected[:limit]
