@@ -278,7 +278,7 @@ class AudienceSimulator:
         `mention_handle` is the account some replies address as @handle; `tone_mix` the
         share of each tone before any mood is applied.
         """
-        if pace <= 0:
+        if not pace > 0:
             raise ValueError(f"audience pace must be above 0, got {pace}; use 1 for real time")
         low, high = replies_per_post
         if not 0 <= low <= high:
@@ -326,7 +326,7 @@ class AudienceSimulator:
         if replies is None:
             replies = self._generate(post_key, text)
             if len(self._generated) >= MEMO_SIZE:
-                self._generated.pop(next(iter(self._generated)), None)
+                self._generated.clear()  # atomic, unlike evicting one; servers share threads
             self._generated[memo_key] = replies
         return list(replies)
 
