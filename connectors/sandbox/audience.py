@@ -326,7 +326,7 @@ class AudienceSimulator:
         if replies is None:
             replies = self._generate(post_key, text)
             if len(self._generated) >= MEMO_SIZE:
-                self._generated.clear()  # atomic, unlike evicting one; servers share threads
+                self._generated.clear()  # one atomic step; servers call from many threads
             self._generated[memo_key] = replies
         return list(replies)
 
