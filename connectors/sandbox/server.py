@@ -192,7 +192,10 @@ class SandboxServer:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name=f"sandbox-{self.platform}", daemon=True
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"sandbox-{self.platform}",
+            daemon=True,
         )
         self._thread.start()
         return self
@@ -273,6 +276,7 @@ class SandboxServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # small JSON answers must not wait 40 ms for an ACK
 
             def _serve(self) -> None:
                 split = urlsplit(self.path)
