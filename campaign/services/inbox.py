@@ -46,6 +46,7 @@ class ReplyRow:
     is_question: bool
     answered: bool
     campaign_slug: str
+    account_name: str
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,11 @@ def page_replies(
     """Newest replies first, one page, after `after` if given."""
     label = Reply.sentiment_label
     query = (
-        select(Reply, Campaign.slug)
+        select(Reply, Campaign.slug, Account.name)
         .join(Delivery, Delivery.id == Reply.delivery_id)
         .join(Post, Post.id == Delivery.post_id)
         .join(Campaign, Campaign.id == Post.campaign_id)
+        .join(Account, Account.id == Delivery.account_id)
         .order_by(Reply.created_at.desc(), Reply.id.desc())
         .limit(limit)
     )
@@ -93,10 +95,10 @@ def page_replies(
                 and_(Reply.created_at == after.created_at, Reply.id < after.id),
             )
         )
-    return [_row(reply, slug) for reply, slug in session.execute(query)]
+    return [_row(reply, slug, account) for reply, slug, account in session.execute(query)]
 
 
-def _row(reply: Reply, campaign_slug: str) -> ReplyRow:
+def _row(reply: Reply, campaign_slug: str, account_name: str) -> ReplyRow:
     return ReplyRow(
         id=reply.id,
         platform=reply.platform,
@@ -110,6 +112,7 @@ def _row(reply: Reply, campaign_slug: str) -> ReplyRow:
         is_question=reply.is_question,
         answered=reply.answered_at is not None or reply.answer_post_id is not None,
         campaign_slug=campaign_slug,
+        account_name=account_name,
     )
 
 

@@ -1,0 +1,1 @@
+"""The Textual terminal UI: a thin layer over the services, with database calls in workers."""

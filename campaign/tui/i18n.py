@@ -1,0 +1,178 @@
+"""The TUI's texts: German by default, English by setting or LEUCHTTURM_LANG=en.
+
+A dict keeps both languages side by side (as `campaign.i18n` does), so a missing
+translation shows in review; the app chooses the language once at start.
+"""
+
+from __future__ import annotations
+
+import os
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "title": ("Leuchtturm", "Leuchtturm"),
+    "screen.dashboard": ("Übersicht", "Overview"),
+    "screen.queue": ("Warteschlange", "Queue"),
+    "screen.compose": ("Verfassen", "Compose"),
+    "screen.inbox": ("Antworten", "Replies"),
+    "screen.campaigns": ("Kampagnen", "Campaigns"),
+    "screen.accounts": ("Konten", "Accounts"),
+    "key.help": ("Hilfe", "Help"),
+    "key.quit": ("Beenden", "Quit"),
+    "key.pause": ("Kampagne anhalten", "Pause campaign"),
+    "key.resume": ("Kampagne fortsetzen", "Resume campaign"),
+    "key.approve": ("Freigeben", "Approve"),
+    "key.cancel": ("Absagen", "Cancel"),
+    "key.duplicate": ("Duplizieren", "Duplicate"),
+    "key.reschedule": ("Verschieben", "Reschedule"),
+    "key.filter_state": ("Status-Filter", "State filter"),
+    "key.filter_campaign": ("Kampagnen-Filter", "Campaign filter"),
+    "key.filter_platform": ("Plattform-Filter", "Platform filter"),
+    "key.filter_label": ("Stimmungs-Filter", "Sentiment filter"),
+    "key.filter_questions": ("Nur offene Fragen", "Open questions only"),
+    "key.more": ("Mehr laden", "Load more"),
+    "key.save_draft": ("Als Entwurf speichern", "Save as draft"),
+    "key.save_approved": ("Freigegeben speichern", "Save approved"),
+    "key.label_positive": ("Positiv setzen", "Mark positive"),
+    "key.label_neutral": ("Neutral setzen", "Mark neutral"),
+    "key.label_negative": ("Negativ setzen", "Mark negative"),
+    "key.label_clear": ("Eigenes Label entfernen", "Clear own label"),
+    "key.open_url": ("Im Browser öffnen", "Open in browser"),
+    "key.answer": ("Beantworten", "Answer"),
+    "key.send": ("Senden", "Send"),
+    "key.back": ("Zurück", "Back"),
+    "any": ("alle", "all"),
+    "none": ("(keine)", "(none)"),
+    "filters": (
+        "Filter – Status: {state} · Kampagne: {campaign} · Plattform: {platform}",
+        "Filters – state: {state} · campaign: {campaign} · platform: {platform}",
+    ),
+    "inbox.filters": (
+        "Filter – Stimmung: {label} · Kampagne: {campaign} · Plattform: {platform}{questions}",
+        "Filters – sentiment: {label} · campaign: {campaign} · platform: {platform}{questions}",
+    ),
+    "inbox.questions": (" · nur offene Fragen", " · open questions only"),
+    "col.when": ("Zeit", "Time"),
+    "col.campaign": ("Kampagne", "Campaign"),
+    "col.key": ("Beitrag", "Post"),
+    "col.state": ("Status", "State"),
+    "col.deliveries": ("Zustellungen", "Deliveries"),
+    "col.text": ("Text", "Text"),
+    "col.platform": ("Plattform", "Platform"),
+    "col.author": ("Von", "From"),
+    "col.label": ("Stimmung", "Sentiment"),
+    "col.name": ("Name", "Name"),
+    "col.handle": ("Handle", "Handle"),
+    "col.reason": ("Grund", "Reason"),
+    "col.posts": ("Beiträge", "Posts"),
+    "col.delivered": ("Zugestellt", "Delivered"),
+    "col.replies": ("Antworten", "Replies"),
+    "col.paused": ("Angehalten", "Paused"),
+    "col.zone": ("Zeitzone", "Time zone"),
+    "col.followers": ("Follower", "Followers"),
+    "col.verified": ("Geprüft", "Verified"),
+    "yes": ("ja", "yes"),
+    "no": ("nein", "no"),
+    "alerts.none": ("Keine Warnungen.", "No alerts."),
+    "alerts.line": ("⚠ {message}{campaign}", "⚠ {message}{campaign}"),
+    "alerts.campaign": (" [Kampagne {slug}{paused}]", " [campaign {slug}{paused}]"),
+    "alerts.paused": (", angehalten", ", paused"),
+    "alerts.no_campaign": (
+        "Keine Warnung nennt eine Kampagne, die angehalten werden könnte.",
+        "No alert names a campaign that could be paused.",
+    ),
+    "paused.reason": ("im Terminal angehalten wegen: {message}", "paused in the TUI: {message}"),
+    "campaign.paused": ("Kampagne {slug} angehalten.", "Campaign {slug} paused."),
+    "campaign.resumed": ("Kampagne {slug} läuft wieder.", "Campaign {slug} resumed."),
+    "compose.base": ("Grundtext", "Base text"),
+    "compose.key": ("Schlüssel (eindeutig je Kampagne)", "Key (unique per campaign)"),
+    "compose.when": ("Zeit (JJJJ-MM-TT HH:MM, {zone})", "Time (YYYY-MM-DD HH:MM, {zone})"),
+    "compose.accounts": ("Zielkonten", "Target accounts"),
+    "compose.campaign": ("Kampagne", "Campaign"),
+    "compose.media": ("Bild (Pfad)", "Image (path)"),
+    "compose.alt": ("Alternativtext des Bildes", "Image alt text"),
+    "compose.variant": (
+        "Variante für {platform} (leer: Grundtext)",
+        "{platform} variant (empty: base text)",
+    ),
+    "compose.thread": (
+        "Thread-Vorschau ({platform}): {parts} Teile",
+        "Thread preview ({platform}): {parts} parts",
+    ),
+    "counter.ok": ("{platform}: {length}/{limit}", "{platform}: {length}/{limit}"),
+    "counter.over": (
+        "{platform}: {length}/{limit} – {over} zu viel",
+        "{platform}: {length}/{limit} – {over} over",
+    ),
+    "compose.refused": ("Nicht gespeichert: {problems}", "Not saved: {problems}"),
+    "compose.saved": ("Beitrag {key} gespeichert ({state}).", "Post {key} saved ({state})."),
+    "compose.bad_time": (
+        "Zeit: {value!r} ist kein Datum wie 2026-11-24 09:30; bitte so eingeben.",
+        "Time: {value!r} is not a date like 2026-11-24 09:30; please enter it that way.",
+    ),
+    "compose.no_key": (
+        "Schlüssel fehlt: einen kurzen Namen eingeben.",
+        "Key missing: enter a short name.",
+    ),
+    "compose.no_campaign": ("Keine Kampagne gewählt.", "No campaign chosen."),
+    "compose.no_accounts": ("Kein Zielkonto gewählt.", "No target account chosen."),
+    "queue.approved": ("Beitrag {key} freigegeben.", "Post {key} approved."),
+    "queue.cancelled": ("Beitrag {key} abgesagt.", "Post {key} cancelled."),
+    "queue.duplicated": ("Kopie {key} als Entwurf angelegt.", "Copy {key} created as draft."),
+    "queue.rescheduled": ("Beitrag {key} verschoben auf {when}.", "Post {key} moved to {when}."),
+    "queue.reschedule_prompt": (
+        "Neue Zeit (JJJJ-MM-TT HH:MM, {zone})",
+        "New time (YYYY-MM-DD HH:MM, {zone})",
+    ),
+    "inbox.labelled": ("Antwort {id}: Label {label}.", "Reply {id}: label {label}."),
+    "inbox.answered": ("Antwort auf {id} wird gesendet.", "Answer to {id} is being sent."),
+    "inbox.no_url": ("Diese Antwort hat keine Adresse.", "This reply has no address."),
+    "inbox.answer_title": ("Antwort an {author}", "Answer to {author}"),
+    "dash.daemon_running": (
+        "Daemon läuft (zuletzt vor {seconds} s, Warteschlange {queue}, Fehler {errors})",
+        "Daemon running (last seen {seconds} s ago, queue {queue}, errors {errors})",
+    ),
+    "dash.daemon_stale": (
+        "Daemon läuft nicht – zuletzt vor {seconds} s gesehen",
+        "Daemon not running – last seen {seconds} s ago",
+    ),
+    "dash.daemon_never": ("Daemon läuft nicht", "Daemon not running"),
+    "dash.due": ("Als Nächstes fällig", "Due next"),
+    "dash.last_day": ("Zustellungen der letzten 24 h", "Deliveries of the last 24 h"),
+    "dash.broken": ("Gestörte Konten", "Broken accounts"),
+    "dash.sentiment": ("Antworten der letzten 7 Tage", "Replies of the last 7 days"),
+    "dash.split": (
+        "{total} Antworten: {positive} positiv · {neutral} neutral · {negative} negativ",
+        "{total} replies: {positive} positive · {neutral} neutral · {negative} negative",
+    ),
+    "dash.negative": ("negativ", "negative"),
+    "help.title": ("Tastenkürzel", "Keys"),
+    "help.body": (
+        "1–6 Bildschirm wechseln · j/k oder Pfeile bewegen · Strg+P Befehle · "
+        "! Kampagne der Warnung anhalten · ^ fortsetzen · q beenden · Esc schließen",
+        "1–6 switch screen · j/k or arrows move · Ctrl+P commands · "
+        "! pause the alert's campaign · ^ resume · q quit · Esc close",
+    ),
+    "error": ("Fehler: {message}", "Error: {message}"),
+    "state.draft": ("Entwurf", "draft"),
+    "state.approved": ("freigegeben", "approved"),
+    "state.cancelled": ("abgesagt", "cancelled"),
+}
+
+_chosen: list[str] = []
+
+
+def choose_language(setting: str) -> None:
+    """Fix the language for this process: LEUCHTTURM_LANG wins over the setting."""
+    wanted = os.environ.get("LEUCHTTURM_LANG", setting).lower()[:2]
+    _chosen[:] = [wanted if wanted in ("de", "en") else "de"]
+
+
+def language() -> str:
+    """The chosen language ("de" until the app chose)."""
+    return _chosen[0] if _chosen else "de"
+
+
+def t(key: str, **values: object) -> str:
+    """The text `key` in the chosen language, filled with `values`."""
+    german, english = CATALOGUE[key]
+    return (english if language() == "en" else german).format(**values)

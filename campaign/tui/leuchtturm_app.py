@@ -1,0 +1,117 @@
+"""The Textual app: six screens as modes, global keys, alerts actions, worker errors.
+
+Import it through `campaign.tui.app.make_app`, which fixes the language first: key labels
+are translated when this module loads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import ClassVar
+
+from sqlalchemy.orm import Session
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
+
+from campaign.config import Settings
+from campaign.db import Database
+from campaign.services import campaigns
+from campaign.services.dashboard import Alert
+from campaign.tui.commands import SCREEN_MODES, ScreenCommands
+from campaign.tui.i18n import t
+from campaign.tui.screens.accounts import AccountsScreen
+from campaign.tui.screens.base import DataScreen
+from campaign.tui.screens.campaigns import CampaignsScreen
+from campaign.tui.screens.compose import ComposeScreen
+from campaign.tui.screens.dashboard import DashboardScreen
+from campaign.tui.screens.inbox import InboxScreen
+from campaign.tui.screens.queue import QueueScreen
+
+
+class LeuchtturmApp(App[None]):
+    """Keyboard-first: 1–6 switch screens, ! and ^ pause and resume the alert's campaign."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = t("title")
+    COMMANDS = App.COMMANDS | {ScreenCommands}
+    MODES: ClassVar = {
+        "dashboard": DashboardScreen,
+        "queue": QueueScreen,
+        "compose": ComposeScreen,
+        "inbox": InboxScreen,
+        "campaigns": CampaignsScreen,
+        "accounts": AccountsScreen,
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(str(number), f"switch_mode('{mode}')", t(f"screen.{mode}"), show=False)
+            for number, mode in enumerate(SCREEN_MODES, start=1)
+        ),
+        Binding("question_mark", "help", t("key.help")),
+        Binding("exclamation_mark", "pause_alerted", t("key.pause")),
+        Binding("circumflex_accent", "resume_alerted", t("key.resume")),
+    ]
+
+    def __init__(
+        self, database: Database, settings: Settings, clock: Callable[[], datetime]
+    ) -> None:
+        super().__init__()
+        self.database = database
+        self.settings = settings
+        self.clock = clock
+        self.alerts: list[Alert] = []
+
+    def on_mount(self) -> None:
+        self.switch_mode("dashboard")
+
+    def limits(self) -> dict[str, int | None]:
+        """Each account's text limit override (a Mastodon instance may allow more)."""
+        return {account.name: account.max_characters for account in self.settings.accounts}
+
+    def action_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.notify(t("help.body"), title=t("help.title"), timeout=8)
+            self.action_show_help_panel()
+
+    def _alerted_campaign(self) -> str | None:
+        for alert in self.alerts:
+            if alert.campaign_slug:
+                return alert.campaign_slug
+        self.notify(t("alerts.no_campaign"), severity="warning")
+        return None
+
+    def action_pause_alerted(self) -> None:
+        slug = self._alerted_campaign()
+        if slug is None:
+            return
+        reason = t("paused.reason", message=self.alerts[0].message)
+
+        def pause(session: Session) -> str:
+            campaigns.pause(session, slug, reason)
+            return t("campaign.paused", slug=slug)
+
+        self._write(pause)
+
+    def action_resume_alerted(self) -> None:
+        slug = self._alerted_campaign()
+        if slug is None:
+            return
+
+        def resume(session: Session) -> str:
+            campaigns.resume(session, slug)
+            return t("campaign.resumed", slug=slug)
+
+        self._write(resume)
+
+    def _write(self, change: Callable[[Session], str]) -> None:
+        if isinstance(self.screen, DataScreen):
+            self.screen.write(change)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every failed worker becomes a notification that says what went wrong."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.notify(t("error", message=str(event.worker.error)), severity="error", timeout=10)

@@ -1,0 +1,75 @@
+"""Konten: every account with its state, the reason when broken, and when last verified."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+from textual.app import ComposeResult
+
+from campaign.services import accounts
+from campaign.tui.i18n import t
+from campaign.tui.local_time import shown
+from campaign.tui.screens.base import DataScreen
+from campaign.tui.widgets.live_table import LiveTable
+
+
+@dataclass(frozen=True)
+class AccountLine:
+    name: str
+    platform: str
+    handle: str
+    state: str
+    reason: str
+    followers: str
+    verified: str
+
+
+class AccountsScreen(DataScreen):
+    def compose_body(self) -> ComposeResult:
+        yield LiveTable(
+            [
+                t("col.name"),
+                t("col.platform"),
+                t("col.handle"),
+                t("col.state"),
+                t("col.reason"),
+                t("col.followers"),
+                t("col.verified"),
+            ],
+            id="accounts-table",
+        )
+
+    def load(self, session: Session) -> list[AccountLine]:
+        zone = self.leuchtturm.settings.zone
+        return [
+            AccountLine(
+                a.name,
+                a.platform,
+                a.handle,
+                a.state,
+                a.state_reason or "",
+                "" if a.followers is None else str(a.followers),
+                shown(a.verified_at, zone) if a.verified_at else "–",
+            )
+            for a in accounts.list_accounts(session)
+        ]
+
+    def show(self, data: list[AccountLine]) -> None:
+        self.query_one(LiveTable).show_rows(
+            [
+                (
+                    line.name,
+                    (
+                        line.name,
+                        line.platform,
+                        line.handle,
+                        line.state,
+                        line.reason,
+                        line.followers,
+                        line.verified,
+                    ),
+                )
+                for line in data
+            ]
+        )

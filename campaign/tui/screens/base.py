@@ -1,0 +1,92 @@
+"""What every Leuchtturm screen shares: header, alerts banner, footer and a live reload.
+
+A screen says what it reads (`load`, run in a thread worker with its own session) and how
+it shows it (`show`); the base re-reads every `REFRESH_SECONDS` so changes made by the
+daemon appear without a restart, and never blocks input while the database works.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy.orm import Session
+from textual import work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from campaign.services.dashboard import Alert, open_alerts
+from campaign.tui.widgets.alerts_banner import AlertsBanner
+
+if TYPE_CHECKING:
+    from campaign.tui.leuchtturm_app import LeuchtturmApp
+
+REFRESH_SECONDS = 2.0
+
+
+class DataScreen(Screen[None]):
+    """A screen whose content comes from the database and refreshes itself."""
+
+    class Loaded(Message):
+        """A worker finished reading: the screen's data and the open alerts."""
+
+        def __init__(self, data: Any, alerts: list[Alert]) -> None:
+            super().__init__()
+            self.data = data
+            self.alerts = alerts
+
+    @property
+    def leuchtturm(self) -> LeuchtturmApp:
+        """The app, typed: its database, settings and clock."""
+        return cast("LeuchtturmApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield AlertsBanner(id="alerts")
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        """The screen's own widgets."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.set_interval(REFRESH_SECONDS, self.reload)
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def load(self, session: Session) -> Any:
+        """Read what the screen shows (runs in a worker thread)."""
+        return None
+
+    def show(self, data: Any) -> None:
+        """Show what `load` read (runs on the UI thread)."""
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reload")
+    def reload(self) -> None:
+        with self.leuchtturm.database.session() as session:
+            data = self.load(session)
+            alerts = open_alerts(session)
+        self.post_message(self.Loaded(data, alerts))
+
+    def on_data_screen_loaded(self, message: Loaded) -> None:
+        self.leuchtturm.alerts = message.alerts
+        self.query_one(AlertsBanner).show_alerts(message.alerts)
+        self.show(message.data)
+
+    def now(self) -> datetime:
+        """The app's clock (frozen in tests)."""
+        return self.leuchtturm.clock()
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def write(self, change: Callable[[Session], str]) -> None:
+        """Apply one change through the services, tell the user, and re-read."""
+        with self.leuchtturm.database.session() as session:
+            done = change(session)
+        self.app.call_from_thread(self.app.notify, done)
+        self.app.call_from_thread(self.reload)

@@ -1,0 +1,80 @@
+"""Kampagnen: every campaign with its counts; p pauses, r resumes the selected one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from sqlalchemy.orm import Session
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+
+from campaign.services import campaigns
+from campaign.services.campaigns import CampaignSummary
+from campaign.tui.i18n import t
+from campaign.tui.screens.base import DataScreen
+from campaign.tui.widgets.live_table import LiveTable
+
+
+class CampaignsScreen(DataScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "pause", t("key.pause")),
+        Binding("r", "resume", t("key.resume")),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        yield LiveTable(
+            [
+                t("col.campaign"),
+                t("col.name"),
+                t("col.zone"),
+                t("col.paused"),
+                t("col.posts"),
+                t("col.delivered"),
+                t("col.replies"),
+            ],
+            id="campaigns-table",
+        )
+
+    def load(self, session: Session) -> list[CampaignSummary]:
+        return campaigns.summaries(session)
+
+    def show(self, data: list[CampaignSummary]) -> None:
+        self.query_one(LiveTable).show_rows(
+            [
+                (
+                    c.slug,
+                    (
+                        c.slug,
+                        c.name,
+                        c.time_zone,
+                        t("yes") if c.paused else t("no"),
+                        str(c.posts),
+                        str(c.delivered),
+                        str(c.replies),
+                    ),
+                )
+                for c in data
+            ]
+        )
+
+    def action_pause(self) -> None:
+        slug = self.query_one(LiveTable).selected_key
+        if slug is None:
+            return
+
+        def pause(session: Session) -> str:
+            campaigns.pause(session, slug, t("paused.reason", message=t("screen.campaigns")))
+            return t("campaign.paused", slug=slug)
+
+        self.write(pause)
+
+    def action_resume(self) -> None:
+        slug = self.query_one(LiveTable).selected_key
+        if slug is None:
+            return
+
+        def resume(session: Session) -> str:
+            campaigns.resume(session, slug)
+            return t("campaign.resumed", slug=slug)
+
+        self.write(resume)

@@ -1,0 +1,230 @@
+"""Verfassen: base text and per-platform variants with live counters that use `content/`.
+
+A counter turns red with "N zu viel" the moment a variant stops fitting, and saving is
+refused while any counter is red, so a post that a platform would reject never reaches
+the queue. The services check again on save; the screen only checks earlier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import ClassVar
+
+from sqlalchemy.orm import Session
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import (
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
+
+from campaign.errors import UserError
+from campaign.models import Account
+from campaign.services import accounts, campaigns, posts
+from campaign.services.posts import PostDraft
+from campaign.tui.i18n import language, t
+from campaign.tui.local_time import parsed, shown
+from campaign.tui.screens.base import DataScreen
+from campaign.tui.widgets.platform_counter import PlatformCounter
+from content.check import CheckResult, MediaSpec, check_text
+from content.platforms import DISPLAY_NAMES, Platform, text_limit
+from content.thread import ThreadSplitError, split_thread
+
+
+@dataclass(frozen=True)
+class ComposeChoices:
+    """What the form offers: campaigns and accounts (name, platform)."""
+
+    campaign_slugs: list[str]
+    accounts: list[tuple[str, str]]
+
+
+class ComposeScreen(DataScreen):
+    """Tab moves between fields; Ctrl+S saves a draft, Ctrl+G saves it approved."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save(False)", t("key.save_draft"), priority=True),
+        Binding("ctrl+g", "save(True)", t("key.save_approved"), priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.choices = ComposeChoices([], [])
+
+    def compose_body(self) -> ComposeResult:
+        zone = self.leuchtturm.settings.zone
+        start = (self.now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+        with Horizontal(id="compose"):
+            with Vertical(id="compose-form"):
+                yield Label(t("compose.campaign"))
+                yield Select[str]([], id="campaign", allow_blank=True)
+                yield Label(t("compose.key"))
+                yield Input(id="key")
+                yield Label(t("compose.when", zone=zone.key))
+                yield Input(shown(start, zone), id="when")
+                yield Label(t("compose.accounts"))
+                yield SelectionList[str](id="accounts")
+                yield Label(t("compose.media"))
+                yield Input(id="media-path")
+                yield Label(t("compose.alt"))
+                yield Input(id="media-alt")
+            with Vertical(id="compose-texts"):
+                with TabbedContent(id="texts"):
+                    with TabPane(t("compose.base"), id="tab-base"):
+                        yield TextArea(id="base", soft_wrap=True)
+                    for platform in Platform:
+                        name = DISPLAY_NAMES[platform]
+                        with TabPane(name, id=f"tab-{platform.value}"):
+                            yield Label(t("compose.variant", platform=name))
+                            yield TextArea(id=f"variant-{platform.value}", soft_wrap=True)
+                with Horizontal(id="counters"):
+                    for platform in Platform:
+                        yield PlatformCounter(id=f"counter-{platform.value}", classes="counter")
+                yield Static(id="thread-preview")
+
+    def load(self, session: Session) -> ComposeChoices:
+        slugs = [summary.slug for summary in campaigns.summaries(session)]
+        known: list[Account] = accounts.list_accounts(session)
+        return ComposeChoices(slugs, [(account.name, account.platform) for account in known])
+
+    def show(self, data: ComposeChoices) -> None:
+        if data == self.choices:
+            return
+        self.choices = data
+        select = self.query_one("#campaign", Select)
+        select.set_options((slug, slug) for slug in data.campaign_slugs)
+        if len(data.campaign_slugs) == 1:
+            select.value = data.campaign_slugs[0]
+        chosen = self._selected_accounts()
+        selection = self.query_one("#accounts", SelectionList)
+        selection.clear_options()
+        selection.add_options(
+            (f"{name} ({platform})", name, name in chosen) for name, platform in data.accounts
+        )
+        self.recount()
+
+    def _selected_accounts(self) -> list[str]:
+        return list(self.query_one("#accounts", SelectionList).selected)
+
+    def on_text_area_changed(self, _: TextArea.Changed) -> None:
+        self.recount()
+
+    def on_input_changed(self, _: Input.Changed) -> None:
+        self.recount()
+
+    def on_selection_list_selected_changed(self, _: SelectionList.SelectedChanged) -> None:
+        self.recount()
+
+    def _platform_limits(self) -> dict[Platform, int]:
+        """The platforms the chosen accounts are on, each with its tightest text limit.
+
+        With no account chosen yet, all three platforms are counted at their defaults.
+        """
+        chosen = set(self._selected_accounts())
+        overrides = self.leuchtturm.limits()
+        found: dict[Platform, int] = {}
+        for name, platform_value in self.choices.accounts:
+            if chosen and name not in chosen:
+                continue
+            platform = Platform(platform_value)
+            limit = text_limit(platform, overrides.get(name))
+            found[platform] = min(limit, found.get(platform, limit))
+        return found or {platform: text_limit(platform) for platform in Platform}
+
+    def _text_for(self, platform: Platform) -> str:
+        variant = self.query_one(f"#variant-{platform.value}", TextArea).text
+        return variant if variant.strip() else self.query_one("#base", TextArea).text
+
+    def _media(self) -> list[MediaSpec]:
+        path = self.query_one("#media-path", Input).value.strip()
+        alt = self.query_one("#media-alt", Input).value
+        return [MediaSpec(path=path, alt_text=alt)] if path else []
+
+    def checks(self) -> list[CheckResult]:
+        """Every counted platform's check of its text, with the exact rules of `content/`."""
+        media = self._media()
+        return [
+            check_text(platform, self._text_for(platform), limit=limit, media=media)
+            for platform, limit in self._platform_limits().items()
+        ]
+
+    def recount(self) -> None:
+        results = {result.platform: result for result in self.checks()}
+        for platform in Platform:
+            counter = self.query_one(f"#counter-{platform.value}", PlatformCounter)
+            counter.display = platform in results
+            if platform in results:
+                counter.show_result(results[platform])
+        self._preview_thread(results)
+
+    def _preview_thread(self, results: dict[Platform, CheckResult]) -> None:
+        too_long = [r for r in results.values() if r.length > r.limit]
+        preview = self.query_one("#thread-preview", Static)
+        if not too_long:
+            preview.update("")
+            return
+        tightest = min(too_long, key=lambda result: result.limit)
+        try:
+            parts = split_thread(
+                tightest.platform, self._text_for(tightest.platform), limit=tightest.limit
+            )
+        except ThreadSplitError as error:
+            preview.update(str(error))
+            return
+        name = DISPLAY_NAMES[tightest.platform]
+        heading = t("compose.thread", platform=name, parts=len(parts))
+        preview.update("\n".join([heading, *(f"  {part}" for part in parts)]))
+
+    def action_save(self, approved: bool) -> None:
+        problems = [v.text(language()) for r in self.checks() for v in r.violations]
+        try:
+            draft = self._draft(approved)
+        except UserError as error:
+            problems.append(str(error))
+        if problems:
+            self.notify(
+                t("compose.refused", problems=" ".join(problems)), severity="error", timeout=10
+            )
+            return
+        slug = str(self.query_one("#campaign", Select).value)
+        limits = self.leuchtturm.limits()
+
+        def save(session: Session) -> str:
+            post = posts.add_post(session, campaigns.by_slug(session, slug), draft, limits)
+            return t("compose.saved", key=post.key, state=t(f"state.{post.state}"))
+
+        self.write(save)
+
+    def _draft(self, approved: bool) -> PostDraft:
+        if self.query_one("#campaign", Select).value is Select.BLANK:
+            raise UserError(t("compose.no_campaign"))
+        key = self.query_one("#key", Input).value.strip()
+        if not key:
+            raise UserError(t("compose.no_key"))
+        chosen = self._selected_accounts()
+        if not chosen:
+            raise UserError(t("compose.no_accounts"))
+        when = parsed(self.query_one("#when", Input).value, self.leuchtturm.settings.zone)
+        variants = {
+            platform.value: text
+            for platform in Platform
+            if (text := self.query_one(f"#variant-{platform.value}", TextArea).text).strip()
+        }
+        media = [(item.path, item.alt_text) for item in self._media()]
+        return PostDraft(
+            key=key,
+            text=self.query_one("#base", TextArea).text,
+            scheduled_at=when,
+            accounts=chosen,
+            variants=variants,
+            media=media,
+            approved=approved,
+        )

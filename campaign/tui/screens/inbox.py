@@ -1,0 +1,187 @@
+"""Antworten: replies across platforms, newest first, coloured by sentiment.
+
+Filters cycle with one key each; a person's label overrides the model's with one key
+and is stored beside it. Pages are keyset queries, so a million replies stay fast: the
+table holds only what has been scrolled to, and `m` (or reaching the end) loads more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from rich.text import Text
+from sqlalchemy.orm import Session
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Static
+
+from campaign.services import campaigns, inbox
+from campaign.services.inbox import LABELS, ReplyFilter, ReplyRow
+from campaign.tui.i18n import t
+from campaign.tui.local_time import shown
+from campaign.tui.screens.answer import AnswerScreen
+from campaign.tui.screens.base import DataScreen
+from campaign.tui.widgets.live_table import LiveTable, Row
+from content.platforms import Platform
+
+PAGE = 100
+LABEL_STYLES = {"positive": "green", "neutral": "yellow", "negative": "bold red"}
+PLATFORMS: tuple[str | None, ...] = (None, *(platform.value for platform in Platform))
+
+
+@dataclass(frozen=True)
+class InboxData:
+    replies: list[ReplyRow]
+    campaign_slugs: list[str]
+
+
+def _next(options: tuple[str | None, ...], current: str | None) -> str | None:
+    return options[(options.index(current) + 1) % len(options)]
+
+
+def label_cell(row: ReplyRow) -> Text:
+    """ "negative 0.91" in red; a person's label is marked with a ✎."""
+    if row.label is None:
+        return Text("–")
+    score = "" if row.score is None or row.human_labelled else f" {row.score:.2f}"
+    mark = " ✎" if row.human_labelled else ""
+    return Text(f"{row.label}{score}{mark}", style=LABEL_STYLES.get(row.label, ""))
+
+
+class InboxScreen(DataScreen):
+    """+ = - set a label, Backspace clears it, a answers, o opens the reply."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "cycle_label", t("key.filter_label")),
+        Binding("c", "cycle_campaign", t("key.filter_campaign")),
+        Binding("f", "cycle_platform", t("key.filter_platform")),
+        Binding("q", "toggle_questions", t("key.filter_questions")),
+        Binding("plus", "label('positive')", t("key.label_positive")),
+        Binding("equals_sign", "label('neutral')", t("key.label_neutral")),
+        Binding("minus", "label('negative')", t("key.label_negative")),
+        Binding("backspace", "label('')", t("key.label_clear"), show=False),
+        Binding("a", "answer", t("key.answer")),
+        Binding("o", "open_url", t("key.open_url")),
+        Binding("m", "more", t("key.more")),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = ReplyFilter()
+        self.limit = PAGE
+        self.data = InboxData([], [])
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="filters", classes="filters")
+        yield LiveTable(
+            [t("col.when"), t("col.platform"), t("col.author"), t("col.label"), t("col.text")],
+            id="inbox-table",
+        )
+        yield Static(id="reply-detail", classes="detail")
+
+    def load(self, session: Session) -> InboxData:
+        rows = inbox.page_replies(session, self.filter, limit=self.limit)
+        slugs = [summary.slug for summary in campaigns.summaries(session)]
+        return InboxData(rows, slugs)
+
+    def show(self, data: InboxData) -> None:
+        self.data = data
+        any_ = t("any")
+        self.query_one("#filters", Static).update(
+            t(
+                "inbox.filters",
+                label=self.filter.label or any_,
+                campaign=self.filter.campaign_slug or any_,
+                platform=self.filter.platform or any_,
+                questions=t("inbox.questions") if self.filter.unanswered_questions else "",
+            )
+        )
+        self.query_one(LiveTable).show_rows([self._row(reply) for reply in data.replies])
+        self._show_detail()
+
+    def _row(self, reply: ReplyRow) -> Row:
+        question = "? " if reply.is_question and not reply.answered else ""
+        cells = (
+            shown(reply.created_at, self.leuchtturm.settings.zone),
+            reply.platform,
+            reply.author_handle,
+            label_cell(reply),
+            question + reply.text.replace("\n", " ")[:80],
+        )
+        return str(reply.id), cells
+
+    def _selected(self) -> ReplyRow | None:
+        key = self.query_one(LiveTable).selected_key
+        return next((row for row in self.data.replies if str(row.id) == key), None)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+        if event.cursor_row >= len(self.data.replies) - 1 and len(self.data.replies) >= self.limit:
+            self.action_more()
+
+    def _show_detail(self) -> None:
+        reply = self._selected()
+        detail = "" if reply is None else f"{reply.author_handle}: {reply.text}\n{reply.url}"
+        self.query_one("#reply-detail", Static).update(Text(detail))
+
+    def action_cycle_label(self) -> None:
+        self._filter(replace(self.filter, label=_next((None, *LABELS), self.filter.label)))
+
+    def action_cycle_campaign(self) -> None:
+        options = (None, *self.data.campaign_slugs)
+        self._filter(replace(self.filter, campaign_slug=_next(options, self.filter.campaign_slug)))
+
+    def action_cycle_platform(self) -> None:
+        self._filter(replace(self.filter, platform=_next(PLATFORMS, self.filter.platform)))
+
+    def action_toggle_questions(self) -> None:
+        questions = not self.filter.unanswered_questions
+        self._filter(replace(self.filter, unanswered_questions=questions))
+
+    def _filter(self, reply_filter: ReplyFilter) -> None:
+        self.filter = reply_filter
+        self.limit = PAGE
+        self.reload()
+
+    def action_more(self) -> None:
+        self.limit += PAGE
+        self.reload()
+
+    def action_label(self, label: str) -> None:
+        reply = self._selected()
+        if reply is None:
+            return
+
+        def set_label(session: Session) -> str:
+            inbox.set_human_label(session, reply.id, label or None)
+            return t("inbox.labelled", id=reply.id, label=label or "–")
+
+        self.write(set_label)
+
+    def action_open_url(self) -> None:
+        reply = self._selected()
+        if reply is None or not reply.url:
+            self.notify(t("inbox.no_url"), severity="warning")
+            return
+        self.app.open_url(reply.url)
+
+    def action_answer(self) -> None:
+        reply = self._selected()
+        if reply is None:
+            return
+        limits = self.leuchtturm.limits()
+
+        def send(text: str | None) -> None:
+            if not text:
+                return
+
+            def answer(session: Session) -> str:
+                inbox.answer_reply(session, reply.id, text, limits, now=self.now())
+                return t("inbox.answered", id=reply.id)
+
+            self.write(answer)
+
+        platform, limit = Platform(reply.platform), limits.get(reply.account_name)
+        screen = AnswerScreen(reply.author_handle, reply.text, platform, limit)
+        self.app.push_screen(screen, send)

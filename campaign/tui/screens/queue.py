@@ -1,0 +1,220 @@
+"""Warteschlange: posts by time in the campaign's zone, with approve, reschedule, cancel,
+duplicate, filters, and each post's deliveries with their last error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import ClassVar
+
+from sqlalchemy.orm import Session
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Static
+
+from campaign.errors import UserError
+from campaign.models import Post, PostState
+from campaign.services import accounts, campaigns, posts
+from campaign.services.posts import PostDraft
+from campaign.tui.i18n import t
+from campaign.tui.local_time import parsed, shown
+from campaign.tui.screens.base import DataScreen
+from campaign.tui.screens.prompt import PromptScreen
+from campaign.tui.widgets.live_table import LiveTable, Row
+
+PAGE = 200
+STATES = (None, PostState.DRAFT, PostState.APPROVED, PostState.CANCELLED)
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """None means "any"."""
+
+    state: str | None = None
+    campaign_slug: str | None = None
+
+
+@dataclass(frozen=True)
+class QueueData:
+    posts: list[Post]
+    campaign_slugs: list[str]
+    account_names: dict[int, str]
+
+
+def _next(options: tuple[str | None, ...], current: str | None) -> str | None:
+    """The option after `current`, wrapping round (filters cycle with one key)."""
+    return options[(options.index(current) + 1) % len(options)]
+
+
+class QueueScreen(DataScreen):
+    """Select a row with j/k, act on it with one key."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "approve", t("key.approve")),
+        Binding("e", "reschedule", t("key.reschedule")),
+        Binding("x", "cancel_post", t("key.cancel")),
+        Binding("d", "duplicate", t("key.duplicate")),
+        Binding("s", "cycle_state", t("key.filter_state")),
+        Binding("c", "cycle_campaign", t("key.filter_campaign")),
+        Binding("m", "more", t("key.more")),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = QueueFilter()
+        self.limit = PAGE
+        self.data = QueueData([], [], {})
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="filters", classes="filters")
+        yield LiveTable(
+            [
+                t("col.when"),
+                t("col.campaign"),
+                t("col.key"),
+                t("col.state"),
+                t("col.deliveries"),
+                t("col.text"),
+            ],
+            id="queue-table",
+        )
+        yield Static(id="post-detail", classes="detail")
+
+    def load(self, session: Session) -> QueueData:
+        found = posts.list_posts(
+            session,
+            campaign_slug=self.filter.campaign_slug,
+            state=self.filter.state,
+            limit=self.limit,
+        )
+        slugs = [summary.slug for summary in campaigns.summaries(session)]
+        names = {account.id: account.name for account in accounts.list_accounts(session)}
+        return QueueData(found, slugs, names)
+
+    def show(self, data: QueueData) -> None:
+        self.data = data
+        any_ = t("any")
+        self.query_one("#filters", Static).update(
+            t(
+                "filters",
+                state=t(f"state.{self.filter.state}") if self.filter.state else any_,
+                campaign=self.filter.campaign_slug or any_,
+                platform=any_,
+            )
+        )
+        self.query_one(LiveTable).show_rows([self._row(post) for post in data.posts])
+        self._show_detail()
+
+    def _row(self, post: Post) -> Row:
+        zone = self.leuchtturm.settings.zone
+        states: dict[str, int] = {}
+        for delivery in post.deliveries:
+            states[delivery.state] = states.get(delivery.state, 0) + 1
+        summary = ", ".join(f"{count} {state}" for state, count in sorted(states.items()))
+        excerpt = post.text.replace("\n", " ")[:60]
+        cells = (
+            shown(post.scheduled_at, zone),
+            post.campaign.slug,
+            post.key,
+            t(f"state.{post.state}"),
+            summary or "–",
+            excerpt,
+        )
+        return str(post.id), cells
+
+    def on_data_table_row_highlighted(self, _: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        post = self._selected()
+        lines = []
+        if post is not None:
+            for delivery in post.deliveries:
+                name = self.data.account_names.get(delivery.account_id, "?")
+                error = f" – {delivery.last_error}" if delivery.last_error else ""
+                lines.append(f"{name}: {delivery.state}{error}")
+        self.query_one("#post-detail", Static).update("\n".join(lines))
+
+    def _selected(self) -> Post | None:
+        key = self.query_one(LiveTable).selected_key
+        return next((p for p in self.data.posts if str(p.id) == key), None)
+
+    def action_approve(self) -> None:
+        post = self._selected()
+        if post is None:
+            return
+
+        def approve(session: Session) -> str:
+            posts.approve(session, posts.get_post(session, post.id))
+            return t("queue.approved", key=post.key)
+
+        self.write(approve)
+
+    def action_cancel_post(self) -> None:
+        post = self._selected()
+        if post is None:
+            return
+
+        def cancel(session: Session) -> str:
+            posts.cancel(session, posts.get_post(session, post.id))
+            return t("queue.cancelled", key=post.key)
+
+        self.write(cancel)
+
+    def action_duplicate(self) -> None:
+        post = self._selected()
+        if post is not None:
+            self.write(
+                lambda session: _duplicate(session, post.id, self.leuchtturm.limits(), self.now())
+            )
+
+    def action_reschedule(self) -> None:
+        post = self._selected()
+        if post is None:
+            return
+        zone = self.leuchtturm.settings.zone
+        question = t("queue.reschedule_prompt", zone=zone.key)
+
+        def answered(text: str | None) -> None:
+            if not text:
+                return
+
+            def move(session: Session) -> str:
+                when = parsed(text, zone)
+                posts.reschedule(session, posts.get_post(session, post.id), when)
+                return t("queue.rescheduled", key=post.key, when=shown(when, zone))
+
+            self.write(move)
+
+        self.app.push_screen(PromptScreen(question, shown(post.scheduled_at, zone)), answered)
+
+    def action_cycle_state(self) -> None:
+        self.filter = replace(self.filter, state=_next(STATES, self.filter.state))
+        self.reload()
+
+    def action_cycle_campaign(self) -> None:
+        options = (None, *self.data.campaign_slugs)
+        self.filter = replace(self.filter, campaign_slug=_next(options, self.filter.campaign_slug))
+        self.reload()
+
+    def action_more(self) -> None:
+        self.limit += PAGE
+        self.reload()
+
+
+def _duplicate(session: Session, post_id: int, limits: dict[str, int | None], now: datetime) -> str:
+    """A draft copy keyed by the copy's time, same text, variants, media, time and accounts."""
+    post = posts.get_post(session, post_id)
+    key = f"{post.key}-{now:%Y%m%d%H%M%S}"
+    draft = PostDraft(
+        key=key,
+        text=post.text,
+        scheduled_at=post.scheduled_at,
+        accounts=[target.account.name for target in post.targets],
+        variants={variant.platform: variant.text for variant in post.variants},
+        media=[(item.path, item.alt_text) for item in post.media],
+    )
+    if not draft.accounts:
+        raise UserError(f"post {post.key} has no target accounts to copy")
+    posts.add_post(session, post.campaign, draft, limits)
+    return t("queue.duplicated", key=key)

@@ -1,0 +1,30 @@
+"""A live length counter for one platform, using the exact rules of `content/`."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from campaign.tui.i18n import t
+from content.check import CheckResult
+from content.platforms import DISPLAY_NAMES
+
+
+class PlatformCounter(Static):
+    """Shows "X: 290/280 – 10 zu viel" in red when the text does not fit."""
+
+    def show_result(self, result: CheckResult) -> None:
+        name = DISPLAY_NAMES[result.platform]
+        over = result.length - result.limit
+        self.set_class(not result.ok, "-over")
+        if over > 0:
+            self.update(
+                t(
+                    "counter.over",
+                    platform=name,
+                    length=result.length,
+                    limit=result.limit,
+                    over=over,
+                )
+            )
+        else:
+            self.update(t("counter.ok", platform=name, length=result.length, limit=result.limit))
