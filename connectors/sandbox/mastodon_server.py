@@ -105,6 +105,15 @@ class MastodonSandbox(SandboxServer):
         self._sequence = itertools.count(1)
 
     # test helpers ---------------------------------------------------------------------
+    def reset(self) -> None:
+        """Forget every account, status, upload, key and rate window (between tests)."""
+        with self.lock:
+            for table in (self.accounts, self.statuses, self.media, self._token_accounts):
+                table.clear()
+            self._idempotency.clear()
+            self._audience_keys.clear()
+            self._windows.clear()
+
     def add_reply(self, post_id: str, author: str, text: str) -> str:
         """Let `author` (a username) reply to a status, as a follower would; returns its id."""
         with self.lock:
@@ -285,9 +294,8 @@ class MastodonSandbox(SandboxServer):
         media = self.media.get(request.path_params["media_id"])
         if media is None or media.account_id != me.id:
             return self.error(404, NOT_FOUND)
-        was_processed = media.processed
         media.polls_left -= 1
-        return SandboxResponse.json(media_json(media, self.domain), 200 if was_processed else 206)
+        return SandboxResponse.json(media_json(media, self.domain), 200 if media.processed else 206)
 
     # notifications ------------------------------------------------------------------------
     @route("GET", r"/api/v1/notifications")

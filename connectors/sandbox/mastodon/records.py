@@ -46,7 +46,7 @@ class Account:
 
 @dataclass
 class Media:
-    """An uploaded attachment; `polls_left` GETs until processing finishes."""
+    """An uploaded attachment; processing finishes on the `polls_left`-th GET."""
 
     id: str
     account_id: str

@@ -1,0 +1,426 @@
+"""Mastodon through Mastodon.py: any instance, the sandbox in tests and the demo.
+
+Credentials: the account's secret is an access token with the scopes read and write
+(create an application under Preferences → Development on the instance). The instance's
+own limits (characters, attachments) are read from /api/v2/instance, not assumed.
+
+De-duplication: every status carries the delivery's `Idempotency-Key`; Mastodon keeps it
+about an hour and answers a repeated key with the status already created. A retry after an
+unknown outcome still calls `recover()` first, which reads our own recent statuses and
+compares text fingerprints, because resending would publish if the first attempt never
+arrived, and a key older than an hour protects nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import time
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any, ClassVar
+
+import regex as re
+import requests
+from mastodon import (
+    Mastodon,
+    MastodonAPIError,
+    MastodonBadGatewayError,
+    MastodonError,
+    MastodonGatewayTimeoutError,
+    MastodonIOError,
+    MastodonNetworkError,
+    MastodonNotFoundError,
+    MastodonRatelimitError,
+    MastodonServerError,
+    MastodonUnauthorizedError,
+)
+from urllib3.exceptions import NewConnectionError
+
+from connectors.base import (
+    AccountInfo,
+    Connector,
+    ConnectorSettings,
+    MediaItem,
+    MetricSnapshot,
+    OutgoingPost,
+    PlatformLimits,
+    RemotePost,
+    RemoteReply,
+)
+from connectors.errors import (
+    AuthExpired,
+    ConfigurationError,
+    RateLimited,
+    Rejected,
+    Transient,
+)
+
+PLATFORM = "mastodon"
+RECOVERY_MARGIN = timedelta(minutes=1)
+PAGE_SIZE = 40
+DEFAULT_RATE_WINDOW = timedelta(minutes=5)
+MEDIA_PROCESSING_DEADLINE_S = 60.0
+MEDIA_POLL_FIRST_S = 0.1
+MEDIA_POLL_MAX_S = 2.0
+FALLBACK_MAX_CHARACTERS = 500
+FALLBACK_MAX_MEDIA = 4
+URL_PATTERN = re.compile(r"https?://\S+")
+REMOTE_MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w+)@[\w.-]+\w")
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def plain_text(content: str) -> str:
+    """A status's HTML `content` back as plain text: paragraphs and breaks kept, tags gone."""
+    text = re.sub(r"<br\s*/?>", "\n", content)
+    text = re.sub(r"</p>\s*<p>", "\n\n", text)
+    return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+
+
+def content_fingerprint(text: str, reply_to_id: str | None = None) -> str:
+    """A hash of what a status says that survives Mastodon's rendering of it.
+
+    Links are left out (the instance may shorten their display text) and remote mentions
+    lose their domain, as in the rendered HTML; the parent id keeps the same words in two
+    threads apart.
+    """
+    normalised = REMOTE_MENTION_PATTERN.sub(r"@\1", URL_PATTERN.sub(" ", text))
+    normalised = " ".join(unicodedata.normalize("NFC", normalised).split())
+    return hashlib.sha256(f"{reply_to_id or ''}\n{normalised}".encode()).hexdigest()
+
+
+class _RateLimitHeaders:
+    """Keeps the last response's `X-RateLimit-Reset`, which Mastodon.py's 429 error omits."""
+
+    def __init__(self) -> None:
+        self.reset: str | None = None
+
+    def __call__(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        self.reset = response.headers.get("X-RateLimit-Reset", self.reset)
+
+
+class MastodonConnector(Connector):
+    """One Mastodon account behind the `Connector` interface."""
+
+    identifier: ClassVar[str] = PLATFORM
+
+    def __init__(
+        self,
+        settings: ConnectorSettings,
+        *,
+        clock: Clock = _utc_now,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        super().__init__(settings)
+        if not settings.secret:
+            raise ConfigurationError(
+                PLATFORM,
+                f"account {settings.account_name!r} has no access token; set the environment "
+                "variable its configuration names to a token with the read and write scopes",
+            )
+        if not settings.server_url.startswith(("http://", "https://")):
+            raise ConfigurationError(
+                PLATFORM,
+                f"account {settings.account_name!r}: server_url {settings.server_url!r} is "
+                "not an http(s) URL; use the instance's address, e.g. https://mastodon.social",
+            )
+        self.clock = clock
+        self.sleep = sleep
+        self._rate_headers = _RateLimitHeaders()
+        session = requests.Session()
+        session.hooks["response"].append(self._rate_headers)
+        self.api = Mastodon(
+            access_token=settings.secret,
+            api_base_url=settings.server_url,
+            ratelimit_method="throw",
+            request_timeout=settings.timeout_s,
+            version_check_mode="none",
+            session=session,
+        )
+        self._me: AccountInfo | None = None
+        self._limits: PlatformLimits | None = None
+
+    # Connector ------------------------------------------------------------------------------
+    def publish(self, post: OutgoingPost) -> RemotePost:
+        """Upload each image with its alt text, wait until processed, then post the status.
+
+        Raises RateLimited, AuthExpired, Rejected or Transient.
+        """
+        with self._translated_errors(writing=True):
+            media_ids = [self._upload(item) for item in post.media] or None
+            status = self.api.status_post(
+                post.text,
+                in_reply_to_id=post.reply_to.remote_id if post.reply_to else None,
+                media_ids=media_ids,
+                language=post.language,
+                idempotency_key=post.idempotency_key,
+            )
+        return _remote_post(status)
+
+    def recover(self, post: OutgoingPost, attempted_at: datetime) -> RemotePost | None:
+        """Find our own status with the same fingerprint created since the attempt.
+
+        Raises RateLimited, AuthExpired or Transient.
+        """
+        wanted = content_fingerprint(post.text, post.reply_to.remote_id if post.reply_to else None)
+        cutoff = attempted_at - RECOVERY_MARGIN
+        me = self._account()
+        max_id: str | None = None
+        while True:
+            with self._translated_errors(writing=False):
+                page = self.api.account_statuses(me.remote_id, max_id=max_id, limit=PAGE_SIZE)
+            for status in page:
+                if status.created_at < cutoff:
+                    return None
+                text = plain_text(status.content)
+                if content_fingerprint(text, _str_or_none(status.in_reply_to_id)) == wanted:
+                    return _remote_post(status)
+            if len(page) < PAGE_SIZE:
+                return None
+            max_id = str(page[-1].id)
+
+    def fetch_replies(self, remote: RemotePost, since: datetime | None) -> list[RemoteReply]:
+        """Other accounts' statuses below `remote` in its context (all depths).
+
+        A status that no longer exists has no replies to collect.
+        Raises RateLimited, AuthExpired or Transient.
+        """
+        me = self._account()
+        with self._translated_errors(writing=False):
+            try:
+                context = self.api.status_context(remote.remote_id)
+            except MastodonNotFoundError:
+                return []
+        replies = [
+            RemoteReply(
+                remote_id=str(status.id),
+                url=status.url or status.uri,
+                in_reply_to_id=str(status.in_reply_to_id),
+                author_handle=status.account.acct,
+                text=plain_text(status.content),
+                created_at=_utc(status.created_at),
+                language=status.language,
+            )
+            for status in context["descendants"]
+            if str(status.account.id) != me.remote_id
+            and (since is None or _utc(status.created_at) > since)
+        ]
+        return sorted(replies, key=lambda reply: reply.created_at)
+
+    def fetch_metrics(self, remotes: Sequence[RemotePost]) -> list[MetricSnapshot]:
+        """Favourites, boosts and replies per status (Mastodon has no batch lookup).
+
+        Mastodon counts no impressions and no quotes here. Deleted statuses are left out.
+        Raises RateLimited, AuthExpired or Transient.
+        """
+        snapshots: list[MetricSnapshot] = []
+        for remote in remotes:
+            with self._translated_errors(writing=False):
+                try:
+                    status = self.api.status(remote.remote_id)
+                except MastodonNotFoundError:
+                    continue
+            snapshots.append(
+                MetricSnapshot(
+                    remote_id=str(status.id),
+                    taken_at=self.clock(),
+                    likes=status.favourites_count,
+                    reposts=status.reblogs_count,
+                    replies=status.replies_count,
+                    quotes=0,
+                    impressions=None,
+                )
+            )
+        return snapshots
+
+    def verify(self) -> AccountInfo:
+        """Who the token belongs to, asked every time (`accounts verify` wants a live answer).
+
+        Raises AuthExpired, ConfigurationError or Transient.
+        """
+        with self._translated_errors(writing=False):
+            account = self.api.account_verify_credentials()
+        self._me = AccountInfo(
+            handle=account.acct,
+            display_name=account.display_name or account.username,
+            remote_id=str(account.id),
+            followers=account.followers_count,
+        )
+        return self._me
+
+    def limits(self) -> PlatformLimits:
+        """The instance's configured limits (v2 instance document, v1 on older servers).
+
+        Raises Transient when the server cannot be asked.
+        """
+        if self._limits is None:
+            configuration = self._instance_configuration()
+            statuses = configuration.get("statuses") or {}
+            max_characters = statuses.get("max_characters") or FALLBACK_MAX_CHARACTERS
+            self._limits = PlatformLimits(
+                max_characters=max_characters,
+                max_media=statuses.get("max_media_attachments") or FALLBACK_MAX_MEDIA,
+                replies_window=None,
+                gives_impressions=False,
+                notes=(
+                    f"{max_characters} characters on this instance: links count 23, "
+                    "remote mentions count without their domain",
+                    "no impression counts; quotes are not counted",
+                ),
+            )
+        return self._limits
+
+    # internals -----------------------------------------------------------------------------
+    def _instance_configuration(self) -> dict[str, Any]:
+        """The `configuration` object; servers before Mastodon 4.0 only have the v1 document."""
+        try:
+            with self._translated_errors(writing=False):
+                try:
+                    instance = self.api.instance_v2()
+                except MastodonNotFoundError:
+                    instance = self.api.instance_v1()
+        except (Rejected, AuthExpired) as error:
+            raise Transient(
+                PLATFORM,
+                f"{self.settings.server_url} did not describe its limits ({error.message})",
+            ) from None
+        return dict(instance.get("configuration") or {})
+
+    def _upload(self, item: MediaItem) -> str:
+        """Upload one image (v2: processed asynchronously) and wait until it can be attached."""
+        try:
+            media = self.api.media_post(
+                item.path, mime_type=item.mime_type, description=item.alt_text
+            )
+        except MastodonIOError as error:
+            if isinstance(error, MastodonNetworkError):
+                raise
+            raise Rejected(
+                PLATFORM, f"image {item.path} cannot be read ({error}); check the path"
+            ) from None
+        delay = MEDIA_POLL_FIRST_S
+        waited = 0.0
+        while media.url is None:
+            if waited >= MEDIA_PROCESSING_DEADLINE_S:
+                raise Transient(
+                    PLATFORM,
+                    f"image {item.path.name} was still processing after "
+                    f"{MEDIA_PROCESSING_DEADLINE_S:g} s; will retry",
+                )
+            self.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, MEDIA_POLL_MAX_S)
+            media = self.api.media(media.id)
+        return str(media.id)
+
+    def _account(self) -> AccountInfo:
+        """Our account, asked once: recovery and reply collection need our account id."""
+        return self._me or self.verify()
+
+    @contextmanager
+    def _translated_errors(self, *, writing: bool) -> Iterator[None]:
+        """Turn Mastodon.py's exceptions into the connector's own kinds."""
+        server = self.settings.server_url
+        account = self.settings.account_name
+        try:
+            yield
+        except MastodonRatelimitError:
+            reset_at = self._reset_time()
+            raise RateLimited(
+                PLATFORM,
+                f"rate limit reached for account {account!r} on {server}; the instance "
+                f"accepts again at {reset_at:%H:%M:%S} UTC",
+                reset_at,
+            ) from None
+        except MastodonNetworkError as error:
+            never_sent = _never_sent(error)
+            timed_out = isinstance(error.__context__, requests.exceptions.Timeout)
+            what = "did not answer in time" if timed_out else "dropped the connection"
+            raise Transient(
+                PLATFORM,
+                f"{server} " + ("refused the connection; is it reachable?" if never_sent else what),
+                outcome_unknown=writing and not never_sent,
+            ) from None
+        except MastodonServerError as error:
+            status, detail = _status_and_detail(error)
+            proxied = isinstance(error, MastodonBadGatewayError | MastodonGatewayTimeoutError)
+            raise Transient(
+                PLATFORM,
+                f"{server} answered {status} ({detail}); will retry",
+                outcome_unknown=writing and proxied,
+            ) from None
+        except MastodonUnauthorizedError as error:
+            raise _auth_expired(error, account, server) from None
+        except MastodonNotFoundError as error:
+            raise Rejected(
+                PLATFORM, f"{server} answered 404: {_status_and_detail(error)[1]}"
+            ) from None
+        except MastodonAPIError as error:
+            status, detail = _status_and_detail(error)
+            if status == 403:
+                raise _auth_expired(error, account, server) from None
+            raise Rejected(PLATFORM, f"the instance refused it ({status}): {detail}") from None
+        except MastodonError as error:
+            raise Rejected(PLATFORM, f"Mastodon.py refused the request: {error}") from None
+
+    def _reset_time(self) -> datetime:
+        """When the window resets, from `X-RateLimit-Reset` (ISO 8601, or Unix seconds on
+        GoToSocial); Mastodon's 5-minute window when the header is absent."""
+        header = self._rate_headers.reset
+        if header:
+            if header.isdigit():
+                return datetime.fromtimestamp(int(header), UTC)
+            try:
+                return datetime.fromisoformat(header.replace("Z", "+00:00")).astimezone(UTC)
+            except ValueError:
+                pass
+        return self.clock() + DEFAULT_RATE_WINDOW
+
+
+def _remote_post(status: Any) -> RemotePost:
+    return RemotePost(str(status.id), status.url or status.uri, _utc(status.created_at))
+
+
+def _utc(moment: datetime) -> datetime:
+    """Mastodon.py hands out times in the local zone; the project keeps UTC."""
+    return moment.astimezone(UTC)
+
+
+def _str_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _status_and_detail(error: MastodonAPIError) -> tuple[int, str]:
+    """Mastodon.py raises with args (message, status, reason, the server's `error`)."""
+    args = error.args
+    status = args[1] if len(args) > 1 and isinstance(args[1], int) else 0
+    detail = (args[3] if len(args) > 3 and args[3] else None) or (
+        args[2] if len(args) > 2 else str(error)
+    )
+    return status, str(detail)
+
+
+def _auth_expired(error: MastodonAPIError, account: str, server: str) -> AuthExpired:
+    status, detail = _status_and_detail(error)
+    return AuthExpired(
+        PLATFORM,
+        f"{server} refused the access token of account {account!r} ({status}: {detail}); "
+        "create a new token with the read and write scopes and store it",
+    )
+
+
+def _never_sent(error: MastodonNetworkError) -> bool:
+    """Whether the connection failed before the request left (refused, unresolvable)."""
+    cause = error.__context__
+    if isinstance(cause, requests.exceptions.ConnectTimeout):
+        return True
+    if isinstance(cause, requests.exceptions.ConnectionError) and cause.args:
+        return isinstance(getattr(cause.args[0], "reason", None), NewConnectionError)
+    return False
