@@ -1,0 +1,1 @@
+"""Weekly engagement summaries: SQL aggregates, frozen figures, Markdown/HTML/CSV renderers."""
