@@ -59,14 +59,14 @@ class _RateWindow:
     """Requests of one token in Mastodon's fixed 5-minute window (rack-attack style)."""
 
     index: int
+    limit: int
     used: int = 0
 
-    def headers(self, remaining: int | None = None) -> dict[str, str]:
+    def headers(self) -> dict[str, str]:
         reset = datetime.fromtimestamp((self.index + 1) * RATE_PERIOD_S, UTC)
-        left = max(RATE_LIMIT - self.used, 0) if remaining is None else remaining
         return {
-            "X-RateLimit-Limit": str(RATE_LIMIT),
-            "X-RateLimit-Remaining": str(left),
+            "X-RateLimit-Limit": str(self.limit),
+            "X-RateLimit-Remaining": str(max(self.limit - self.used, 0)),
             "X-RateLimit-Reset": iso(reset),
         }
 
@@ -87,6 +87,7 @@ class MastodonSandbox(SandboxServer):
         handles: Mapping[str, str] | None = None,
         media_processing_polls: int = 1,
         followers: int = 1200,
+        rate_limit: int = RATE_LIMIT,
     ) -> None:
         super().__init__(faults=faults, clock=clock)
         self.audience = audience
@@ -95,6 +96,7 @@ class MastodonSandbox(SandboxServer):
         self.handles = dict(handles or {})
         self.media_processing_polls = media_processing_polls
         self.followers = followers
+        self.rate_limit = rate_limit
         self.accounts: dict[str, Account] = {}
         self.statuses: dict[str, Status] = {}
         self.media: dict[str, Media] = {}
@@ -135,7 +137,7 @@ class MastodonSandbox(SandboxServer):
     def rate_limited(self, fault: Fault, now: datetime) -> SandboxResponse:
         reset = now + timedelta(seconds=fault.retry_after_s)
         headers = {
-            "X-RateLimit-Limit": str(RATE_LIMIT),
+            "X-RateLimit-Limit": str(self.rate_limit),
             "X-RateLimit-Remaining": "0",
             "X-RateLimit-Reset": iso(reset),
         }
@@ -155,10 +157,8 @@ class MastodonSandbox(SandboxServer):
         """Count the token's request in its window and answer 429 beyond the limit."""
         token = request.bearer_token
         window = self._consume(token) if token else None
-        if window is not None and window.used > RATE_LIMIT:
-            return SandboxResponse.json(
-                {"error": "Too many requests"}, 429, window.headers(remaining=0)
-            )
+        if window is not None and window.used > window.limit:
+            return SandboxResponse.json({"error": "Too many requests"}, 429, window.headers())
         response = super().dispatch(request)
         if window is not None and "X-RateLimit-Reset" not in response.headers:
             response.headers.update(window.headers())
@@ -444,7 +444,7 @@ class MastodonSandbox(SandboxServer):
         with self.lock:
             window = self._windows.get(token)
             if window is None or window.index != index:
-                window = self._windows[token] = _RateWindow(index)
+                window = self._windows[token] = _RateWindow(index, self.rate_limit)
             window.used += 1
             return window
 

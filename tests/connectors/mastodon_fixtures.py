@@ -18,7 +18,7 @@ from mastodon_mock.testing import MockServer
 from connectors.base import ConnectorSettings
 from connectors.mastodon import MastodonConnector
 from connectors.sandbox.faults import FaultInjector
-from connectors.sandbox.mastodon_server import MastodonSandbox
+from connectors.sandbox.mastodon_server import RATE_LIMIT, MastodonSandbox
 
 SECRET = "masto-token-geheim-4711"
 FOLLOWER_SECRET = "masto-follower-token-0815"
@@ -108,6 +108,8 @@ def sandbox(_shared_sandbox: MastodonSandbox) -> MastodonSandbox:
     server.reset()
     server.audience = None
     server.max_characters = 500
+    server.rate_limit = RATE_LIMIT
+    server.media_processing_polls = 1
     return server
 
 

@@ -182,9 +182,6 @@ def test_media_is_polled_until_processed(
     sandbox: MastodonSandbox, sandbox_connector: MastodonConnector, image: Path
 ) -> None:
     sandbox.media_processing_polls = 3
-    try:
-        sandbox_connector.publish(outgoing("Foto", media=(MediaItem(image, "Ein Foto"),)))
-    finally:
-        sandbox.media_processing_polls = 1
+    sandbox_connector.publish(outgoing("Foto", media=(MediaItem(image, "Ein Foto"),)))
     media_gets = [e for e in sandbox.request_log if e[0] == "GET" and "/media/" in e[1]]
     assert [status for *_, status in media_gets[-3:]] == [206, 206, 200]
