@@ -17,6 +17,21 @@ VERSION = "4.3.0"
 MAX_MEDIA_ATTACHMENTS = 4
 DESCRIPTION_LIMIT = 1500
 IMAGE_MIME_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp", "image/avif")
+ACCOUNTS_CONFIGURATION = {"max_featured_tags": 10, "max_pinned_statuses": 5}
+MEDIA_CONFIGURATION = {
+    "supported_mime_types": list(IMAGE_MIME_TYPES),
+    "image_size_limit": 16777216,
+    "image_matrix_limit": 33177600,
+    "video_size_limit": 103809024,
+    "video_frame_rate_limit": 120,
+    "video_matrix_limit": 8294400,
+}
+POLLS_CONFIGURATION = {
+    "max_options": 4,
+    "max_characters_per_option": 50,
+    "min_expiration": 300,
+    "max_expiration": 2629746,
+}
 
 
 def iso(moment: datetime) -> str:
@@ -103,6 +118,10 @@ def account_json(account: Account, domain: str, statuses_count: int) -> dict[str
         "last_status_at": None,
         "hide_collections": None,
         "noindex": False,
+        "attribution_domains": [],
+        "moved": None,
+        "suspended": None,
+        "limited": None,
         "emojis": [],
         "roles": [],
         "fields": [],
@@ -168,23 +187,10 @@ def instance_v2_json(domain: str, max_characters: int) -> dict[str, Any]:
         "configuration": {
             "urls": {"streaming": f"wss://{domain}", "status": None},
             "vapid": {"public_key": ""},
-            "accounts": {"max_featured_tags": 10, "max_pinned_statuses": 5},
+            "accounts": ACCOUNTS_CONFIGURATION,
             "statuses": _statuses_configuration(max_characters),
-            "media_attachments": {
-                "supported_mime_types": list(IMAGE_MIME_TYPES),
-                "description_limit": DESCRIPTION_LIMIT,
-                "image_size_limit": 16777216,
-                "image_matrix_limit": 33177600,
-                "video_size_limit": 103809024,
-                "video_frame_rate_limit": 120,
-                "video_matrix_limit": 8294400,
-            },
-            "polls": {
-                "max_options": 4,
-                "max_characters_per_option": 50,
-                "min_expiration": 300,
-                "max_expiration": 2629746,
-            },
+            "media_attachments": {**MEDIA_CONFIGURATION, "description_limit": DESCRIPTION_LIMIT},
+            "polls": POLLS_CONFIGURATION,
             "translation": {"enabled": False},
         },
         "registrations": {"enabled": False, "approval_required": False, "message": None},
@@ -211,12 +217,10 @@ def instance_v1_json(domain: str, max_characters: int) -> dict[str, Any]:
         "approval_required": False,
         "invites_enabled": False,
         "configuration": {
+            "accounts": ACCOUNTS_CONFIGURATION,
             "statuses": _statuses_configuration(max_characters),
-            "media_attachments": {
-                "supported_mime_types": list(IMAGE_MIME_TYPES),
-                "image_size_limit": 16777216,
-                "image_matrix_limit": 33177600,
-            },
+            "media_attachments": MEDIA_CONFIGURATION,
+            "polls": POLLS_CONFIGURATION,
         },
         "contact_account": None,
         "rules": [],
@@ -273,4 +277,6 @@ def status_json(
         "emojis": [],
         "card": None,
         "poll": None,
+        "quote": None,
+        "quote_approval_policy": "public",
     }
