@@ -69,14 +69,16 @@ def demo_settings(sandbox: Sandbox, folder: Path) -> Settings:
 
 
 def compress_schedule(database: Database, start: datetime, span: timedelta) -> int:
-    """Move every post so the plan runs from `start` over `span`, order kept; approve all."""
+    """Spread the posts evenly over `span` from `start`, order kept; approve them all.
+
+    Even spacing by rank rather than by the plan's own gaps: the real plan has days of
+    teasers with one post each, which would leave a short demo looking idle.
+    """
     with database.session() as session:
         every = list(session.scalars(select(Post).order_by(Post.scheduled_at, Post.id)))
-        first, last = every[0].scheduled_at, every[-1].scheduled_at
-        length = max((last - first).total_seconds(), 1.0)
-        for post in every:
-            offset = (post.scheduled_at - first).total_seconds() / length
-            posts.reschedule(session, post, start + span * offset)
+        steps = max(len(every) - 1, 1)
+        for rank, post in enumerate(every):
+            posts.reschedule(session, post, start + span * (rank / steps))
             if post.state == PostState.DRAFT:
                 posts.approve(session, post)
         return len(every)
@@ -107,7 +109,7 @@ def run_demo(
     report: Callable[[str], None],
     *,
     folder: Path | None = None,
-    span: timedelta = timedelta(seconds=40),
+    span: timedelta = timedelta(seconds=30),
     pace: float = 600.0,
 ) -> DemoFigures:
     """Run the demo headless for `duration` seconds and return its figures."""

@@ -13,7 +13,16 @@ from typing import Annotated
 import click
 import typer
 
-from campaign.cli import accounts, campaigns, content_check, daemon, db, posts, sandbox
+from campaign.cli import (
+    accounts,
+    campaigns,
+    content_check,
+    daemon,
+    db,
+    posts,
+    sandbox,
+    sentiment,
+)
 from campaign.cli.context import CliContext
 from campaign.errors import UserError
 
@@ -29,6 +38,7 @@ app.add_typer(posts.app, name="post")
 app.add_typer(content_check.app, name="content")
 app.add_typer(accounts.app, name="accounts")
 app.add_typer(sandbox.app, name="sandbox")
+app.add_typer(sentiment.app, name="sentiment")
 app.command("daemon")(daemon.daemon)
 app.command("status")(daemon.status)
 app.command("demo")(daemon.demo)

@@ -39,6 +39,10 @@ from connectors.registry import create_connector
 from sentiment.base import Classifier
 
 log = logging.getLogger("leuchtturm.daemon")
+# A job still running at its next interval is skipped on purpose (max_instances=1,
+# coalesce): not worth a warning every half second.
+logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
+logging.getLogger("apscheduler.executors.default").setLevel(logging.ERROR)
 _RUNNING: dict[str, Daemon] = {}
 
 
@@ -224,7 +228,14 @@ class Daemon:
                 with self.database.session() as session:
                     events.record(session, "alert.sentiment_unavailable", str(error))
                 return 0
-        return classify_pending(self.database, self._classifier, self.clock)
+        total = 0
+        batch = self.settings.sentiment.batch_size * 2
+        while not self.stop_event.is_set():
+            done = classify_pending(self.database, self._classifier, self.clock, batch)
+            total += done
+            if done < batch:
+                break
+        return total
 
     def _load_classifier(self) -> Classifier:
         from sentiment.loader import load_classifier

@@ -1,0 +1,87 @@
+"""The `leuchtturm` command as a user runs it: a subprocess, exit codes, German output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+
+
+def leuchtturm(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from campaign.cli.main import run; run()", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+    )
+
+
+def test_bad_config_exits_2_with_one_line_naming_the_key(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[[accounts]]\nname = "a"\nplatform = "twiter"\nhandle = "h"\n'
+        'server_url = "https://x.example"\nsecret_env = "T"\n',
+        encoding="utf-8",
+    )
+    result = leuchtturm("--config", str(config), "accounts", "list", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"error: {config}:3: accounts[0].platform: 'twiter' is not one of x, mastodon, bluesky"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_content_check_json_and_exit_codes(tmp_path: Path) -> None:
+    fits = leuchtturm("content", "check", "--platform", "x", "--json", "a" * 280, cwd=tmp_path)
+    assert fits.returncode == 0
+    data = json.loads(fits.stdout)
+    assert {"platform", "length", "limit", "ok", "violations"} <= set(data)
+    over = leuchtturm("content", "check", "--platform", "x", "--json", "a" * 281, cwd=tmp_path)
+    assert over.returncode == 1
+    violation = json.loads(over.stdout)["violations"][0]
+    assert violation["rule"] == "length" and violation["over"] == 1
+
+
+def test_import_list_and_dst_error_through_the_cli(tmp_path: Path) -> None:
+    env = {"LEUCHTTURM_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
+    config = str(ROOT / "config.toml")
+    assert leuchtturm("--config", config, "db", "upgrade", cwd=tmp_path, env=env).returncode == 0
+    imported = leuchtturm(
+        "--config",
+        config,
+        "campaign",
+        "import",
+        str(ROOT / "examples" / "todo-dortmund.toml"),
+        cwd=tmp_path,
+        env=env,
+    )
+    assert imported.returncode == 0, imported.stderr
+    assert "Beiträge neu" in imported.stdout
+    listed = json.loads(
+        leuchtturm("--config", config, "campaign", "list", "--json", cwd=tmp_path, env=env).stdout
+    )
+    assert listed[0]["posts"] >= 20
+    gap = leuchtturm(
+        "--config",
+        config,
+        "post",
+        "add",
+        listed[0]["slug"],
+        "nacht",
+        "Hallo",
+        "--at",
+        "2024-03-31T02:30",
+        "-a",
+        "x-todo",
+        cwd=tmp_path,
+        env=env,
+    )
+    assert gap.returncode == 2 and "03:30" in gap.stderr

@@ -1,0 +1,21 @@
+"""The zero-setup demo, headless: posts reach the sandbox, replies come back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from campaign.demo import run_demo
+
+pytestmark = pytest.mark.slow
+
+
+def test_headless_demo_delivers_and_collects(tmp_path: Path) -> None:
+    lines: list[str] = []
+    figures = run_demo(20, lines.append, folder=tmp_path)
+    assert figures.posts >= 20
+    assert figures.delivered >= 30
+    assert figures.failed == 0
+    assert figures.replies > 0
+    assert any(line.startswith("sandbox mastodon: http://127.0.0.1:") for line in lines)
