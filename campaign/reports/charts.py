@@ -1,0 +1,71 @@
+"""The HTML report's charts as inline SVG, drawn by matplotlib without a display.
+
+Text stays text (`svg.fonttype: none`), so the charts are small, sharp in print and carry
+no embedded fonts; the XML prologue and metadata are dropped to embed cleanly in HTML.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import matplotlib
+from matplotlib.figure import Figure
+
+from campaign.reports.figures import WeekFigures
+
+matplotlib.use("Agg")
+
+COLOURS = {"positiv": "#2e7d32", "neutral": "#9e9e9e", "negativ": "#c62828", "offen": "#e0e0e0"}
+WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+SIZE = (7.0, 2.6)
+PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
+METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
+
+
+def _svg(figure: Figure) -> str:
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "leuchtturm"}):
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    return METADATA.sub("", PROLOGUE.sub("", buffer.getvalue(), count=1))
+
+
+def volume_per_day(week: WeekFigures) -> str:
+    """Stacked bars: replies per weekday by label."""
+    figure = Figure(figsize=SIZE)
+    axes = figure.subplots()
+    bottom = [0] * len(week.days)
+    for name, field in (
+        ("positiv", "positive"),
+        ("neutral", "neutral"),
+        ("negativ", "negative"),
+        ("offen", "unclassified"),
+    ):
+        values = [getattr(day.counts, field) for day in week.days]
+        axes.bar(WEEKDAYS, values, bottom=bottom, label=name, color=COLOURS[name])
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    axes.set_title("Antworten pro Tag")
+    axes.legend(loc="upper right", fontsize="small")
+    return _svg(figure)
+
+
+def sentiment_over_week(week: WeekFigures) -> str:
+    """Net sentiment per weekday (gaps where a day had no classified reply)."""
+    figure = Figure(figsize=SIZE)
+    axes = figure.subplots()
+    values = [day.counts.net for day in week.days]
+    axes.plot(WEEKDAYS, [float("nan") if v is None else v for v in values], marker="o")
+    axes.axhline(0, color="#9e9e9e", linewidth=0.8)
+    axes.set_ylim(-100, 100)
+    axes.set_title("Netto-Stimmung im Wochenverlauf (−100 bis +100)")
+    return _svg(figure)
+
+
+def engagement_per_platform(week: WeekFigures) -> str:
+    """Bars: engagement per 1,000 followers per platform."""
+    figure = Figure(figsize=SIZE)
+    axes = figure.subplots()
+    platforms = [row.platform for row in week.engagement]
+    axes.bar(platforms, [row.per_1000_followers or 0.0 for row in week.engagement])
+    axes.set_title("Engagement je 1.000 Follower")
+    return _svg(figure)

@@ -1,0 +1,72 @@
+"""Writing a report to disk, for the CLI and for the daemon's Monday job.
+
+Each report gets its own folder named after the week (and campaign), so the newest report
+is the last folder in name order and CSV tables of different weeks never overwrite each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from campaign.config import Settings
+from campaign.db import Database
+from campaign.reports.figures import WeeklyReport
+from campaign.reports.pseudonyms import Pseudonymiser, load_or_create_key
+from campaign.reports.render_csv import write_csv
+from campaign.reports.render_html import render_html
+from campaign.reports.render_markdown import render_markdown
+from campaign.reports.weekly import Privacy, weekly_report
+
+KEY_FILE = "pseudonym.key"
+REPORT_STEM = "bericht"
+
+
+def privacy_for(settings: Settings, *, pseudonymise: bool) -> Privacy:
+    """Pseudonyms keyed by the user's key file, and the configured secrets to blank."""
+    secrets = [secret for account in settings.accounts if (secret := account.secret())]
+    if not pseudonymise:
+        return Privacy(pseudonym=None, secrets=secrets)
+    key = load_or_create_key(settings.data_dir() / KEY_FILE)
+    return Privacy(pseudonym=Pseudonymiser(key), secrets=secrets)
+
+
+def report_folder(root: Path, report: WeeklyReport) -> Path:
+    suffix = f"-{report.campaign}" if report.campaign else ""
+    return root / f"{report.current.week}{suffix}"
+
+
+def write_report(report: WeeklyReport, formats: Iterable[str], root: Path) -> list[Path]:
+    """The report in each of `formats` (md, html, csv) under `root`; the paths written."""
+    folder = report_folder(root, report)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for kind in formats:
+        if kind == "md":
+            written.append(_write(folder / f"{REPORT_STEM}.md", render_markdown(report)))
+        elif kind == "html":
+            written.append(_write(folder / f"{REPORT_STEM}.html", render_html(report)))
+        elif kind == "csv":
+            written += write_csv(report, folder)
+        else:
+            raise ValueError(f"unknown report format {kind!r} (md, html, csv)")
+    return written
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def write_weekly_reports(database: Database, settings: Settings, now: datetime) -> list[Path]:
+    """The previous ISO week's report over all campaigns, into the configured folder.
+
+    Called by the daemon on the configured weekday and time.
+    """
+    privacy = privacy_for(settings, pseudonymise=settings.reports.pseudonymise)
+    with database.session() as session:
+        report = weekly_report(session, now=now, zone=settings.zone, privacy=privacy)
+    return write_report(
+        report, settings.reports.formats, Path(settings.expand(settings.reports.folder))
+    )

@@ -1,0 +1,70 @@
+"""The report as one self-contained HTML file: inline CSS, inline SVG charts, no external
+resource, so it opens offline, survives being mailed, and prints on A4."""
+
+from __future__ import annotations
+
+from html import escape
+
+from campaign.reports import charts
+from campaign.reports.figures import WeeklyReport
+from campaign.reports.tables import Cell, Table, format_cell, heading, report_tables
+
+STYLE = """
+@page { size: A4; margin: 15mm; }
+body { font: 11pt/1.4 system-ui, sans-serif; color: #222; max-width: 60rem; margin: 2rem auto;
+       padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { font-size: 1.15rem; margin-top: 1.6rem; border-bottom: 1px solid #ccc; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+th, td { border: 1px solid #ddd; padding: .25rem .4rem; text-align: left; vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #f3f3f3; }
+.note, .period { color: #555; font-size: .9rem; }
+figure { margin: 1rem 0; page-break-inside: avoid; }
+figure svg { max-width: 100%; height: auto; }
+section { page-break-inside: avoid; }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+"""
+
+
+def render_html(report: WeeklyReport) -> str:
+    title, period = heading(report)
+    week = report.current
+    figures = "".join(
+        f"<figure>{svg}</figure>"
+        for svg in (
+            charts.volume_per_day(week),
+            charts.sentiment_over_week(week),
+            charts.engagement_per_platform(week),
+        )
+    )
+    sections = "".join(_section(table) for table in report_tables(report))
+    return (
+        '<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f'<h1>{escape(title)}</h1>\n<p class="period">{escape(period)}</p>\n'
+        f"{figures}\n{sections}</body>\n</html>\n"
+    )
+
+
+def _section(table: Table) -> str:
+    if not table.rows:
+        body = "<p>(keine)</p>"
+    else:
+        head = "".join(f"<th>{escape(h)}</th>" for h in table.headers)
+        rows = "".join(
+            "<tr>"
+            + "".join(_cell(header, cell) for header, cell in zip(table.headers, row, strict=True))
+            + "</tr>"
+            for row in table.rows
+        )
+        body = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    note = f'<p class="note">{escape(table.note)}</p>' if table.note else ""
+    return f"<section><h2>{escape(table.title)}</h2>{body}{note}</section>\n"
+
+
+def _cell(header: str, value: Cell) -> str:
+    if header == "Link" and isinstance(value, str) and value:
+        return f'<td><a href="{escape(value)}">{escape(value)}</a></td>'
+    css = ' class="n"' if isinstance(value, int | float) else ""
+    return f"<td{css}>{escape(format_cell(value))}</td>"
