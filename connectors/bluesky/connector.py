@@ -193,7 +193,11 @@ class BlueskyConnector(Connector):
             for facet in post.facets
             if facet.kind == "mention"
         }
-        blobs = [client.upload_blob(data).blob for data in contents]
+        # The client declares every blob "*/*" and the PDS keeps what is declared.
+        blobs = [
+            client.com.atproto.repo.upload_blob(data, headers={"Content-Type": item.mime_type}).blob
+            for item, data in zip(post.media, contents, strict=True)
+        ]
         record = post_record(
             post, self._clock(), mention_dids, image_embed(post.media, blobs, contents)
         )

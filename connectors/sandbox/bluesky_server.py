@@ -46,6 +46,8 @@ MAX_TEXT_BYTES = 3000
 MAX_IMAGES = 4
 MAX_IMAGE_BYTES = 2_000_000
 MAX_URIS_PER_GET_POSTS = 25
+REFRESH_GRACE = timedelta(hours=2)
+"""How long the PDS still honours a refresh token after it was used once."""
 _JWT_HEADER = {"typ": "at+jwt", "alg": "HS256"}
 
 
@@ -65,6 +67,16 @@ class XrpcError(Exception):
 def invalid_request(message: str, error: str = "InvalidRequest") -> XrpcError:
     """The PDS's usual 400."""
     return XrpcError(400, error, message)
+
+
+def invalid_record(issue: str, path: str) -> XrpcError:
+    """A lexicon violation in a post record, e.g. "… at $.record.text"."""
+    return invalid_request(f"Invalid {POST_COLLECTION} record: {issue} at $.record{path}")
+
+
+def too_big(kind: str, maximum: int, actual: int) -> str:
+    """The validator's wording: "grapheme too big (maximum 300, got 301)"."""
+    return f"{kind} too big (maximum {maximum}, got {actual})"
 
 
 def _b64url(data: bytes) -> str:
@@ -221,7 +233,8 @@ class BlueskySandbox(SandboxServer):
             self.accounts: dict[str, Account] = {}
             self.records: dict[str, StoredRecord] = {}
             self.blobs: dict[str, Blob] = {}
-            self._live_refresh_tokens: set[str] = set()
+            self._refresh_tokens: dict[str, datetime | None] = {}
+            """Issued refresh tokens and when they were spent (None: not yet)."""
             self._materialised: set[str] = set()
             self.requests.windows.clear()
             self.logins.windows.clear()
@@ -323,7 +336,7 @@ class BlueskySandbox(SandboxServer):
         except (ValueError, json.JSONDecodeError, IndexError) as error:
             raise invalid_request("Token could not be verified", "InvalidToken") from error
         if claims.get("scope") != scope:
-            raise invalid_request("Bad token scope", "InvalidToken")
+            raise invalid_request("Token could not be verified", "InvalidToken")
         if int(claims["exp"]) <= int(self.clock().timestamp()):
             raise invalid_request("Token has expired", "ExpiredToken")
         return claims
@@ -337,7 +350,7 @@ class BlueskySandbox(SandboxServer):
 
     def _session_body(self, account: Account, request: SandboxRequest) -> dict[str, Any]:
         refresh = self._issue(account.did, "com.atproto.refresh", self.refresh_ttl)
-        self._live_refresh_tokens.add(refresh)
+        self._refresh_tokens[refresh] = None
         host = request.headers.get("Host", "127.0.0.1")
         return {
             "accessJwt": self._issue(account.did, "com.atproto.access", self.access_ttl),
@@ -402,10 +415,13 @@ class BlueskySandbox(SandboxServer):
     @route("POST", r"/xrpc/com\.atproto\.server\.refreshSession")
     def refresh_session(self, request: SandboxRequest) -> SandboxResponse:
         claims = self._verified(request, "com.atproto.refresh")
-        token = str(request.bearer_token)
-        if token not in self._live_refresh_tokens:
+        token, now = str(request.bearer_token), self.clock()
+        if token not in self._refresh_tokens:
+            raise invalid_request("Token could not be verified", "InvalidToken")
+        rotated_at = self._refresh_tokens[token] or now
+        if now - rotated_at > REFRESH_GRACE:
             raise invalid_request("Token has been revoked", "ExpiredToken")
-        self._live_refresh_tokens.discard(token)
+        self._refresh_tokens[token] = rotated_at
         account = self.accounts[str(claims["sub"])]
         return SandboxResponse.json(self._session_body(account, request))
 
@@ -421,7 +437,7 @@ class BlueskySandbox(SandboxServer):
             raise invalid_request('Params must have the property "handle"')
         account = self.accounts.get(did_for(handle))
         if account is None:
-            raise invalid_request("Unable to resolve handle")
+            raise invalid_request("Unable to resolve handle", "HandleNotFound")
         return SandboxResponse.json({"did": account.did})
 
     # com.atproto.repo ---------------------------------------------------------------------
@@ -431,7 +447,8 @@ class BlueskySandbox(SandboxServer):
         data = request.body
         if not data:
             raise invalid_request("Request encoding (Content-Type) required but not provided")
-        mime = _sniff_mime(data) or request.headers.get_content_type()
+        # The PDS keeps the declared type, even the "*/*" the atproto client sends.
+        mime = str(request.headers.get("Content-Type") or "application/octet-stream")
         blob = Blob(cid_for(data, raw=True), mime, len(data))
         self.blobs[blob.cid] = blob
         return SandboxResponse.json({"blob": _blob_ref(blob)})
@@ -452,7 +469,7 @@ class BlueskySandbox(SandboxServer):
             raise invalid_request('Input must have the property "record"')
         rkey = body.get("rkey") or tid_for(self.clock(), len(self.records) & 0x3FF)
         if not is_record_key(str(rkey)):
-            raise invalid_request(f"Invalid record key: {rkey}")
+            raise invalid_request(f'Invalid record key (got "{rkey}") at $.rkey')
         self._validate_post(record)
         uri = f"at://{account.did}/{POST_COLLECTION}/{rkey}"
         if uri in self.records:
@@ -484,83 +501,74 @@ class BlueskySandbox(SandboxServer):
         return SandboxResponse.json({"uri": uri, "cid": stored.cid, "value": stored.value})
 
     def _validate_post(self, record: dict[str, Any]) -> None:
-        """Lexicon checks of app.bsky.feed.post, with the PDS's messages."""
-        prefix = f"Invalid {POST_COLLECTION} record: Record"
-        text = record.get("text")
-        if not isinstance(text, str):
-            raise invalid_request(f'{prefix} must have the property "text"')
-        if "createdAt" not in record:
-            raise invalid_request(f'{prefix} must have the property "createdAt"')
-        if _grapheme_count(text) > MAX_GRAPHEMES:
-            raise invalid_request(
-                f"{prefix}/text must not be longer than {MAX_GRAPHEMES} graphemes"
-            )
-        if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
-            raise invalid_request(
-                f"{prefix}/text must not be longer than {MAX_TEXT_BYTES} characters"
-            )
-        if len(record.get("langs") or []) > 3:
-            raise invalid_request(f"{prefix}/langs must not have more than 3 elements")
-        self._validate_facets(text, record.get("facets") or [], prefix)
-        self._validate_reply(record.get("reply"), prefix)
-        self._validate_embed(record.get("embed"), prefix)
+        """Lexicon checks of app.bsky.feed.post, worded as the PDS's validator words them."""
+        for key in ("text", "createdAt"):
+            if key not in record:
+                raise invalid_record(f'Missing required key "{key}"', "")
+        text = str(record["text"])
+        graphemes, size = _grapheme_count(text), len(text.encode("utf-8"))
+        if graphemes > MAX_GRAPHEMES:
+            raise invalid_record(too_big("grapheme", MAX_GRAPHEMES, graphemes), ".text")
+        if size > MAX_TEXT_BYTES:
+            raise invalid_record(too_big("string", MAX_TEXT_BYTES, size), ".text")
+        langs = record.get("langs") or []
+        if len(langs) > 3:
+            raise invalid_record(too_big("array", 3, len(langs)), ".langs")
+        self._validate_facets(size, record.get("facets") or [])
+        self._validate_reply(record.get("reply"))
+        self._validate_embed(record.get("embed"))
 
     @staticmethod
-    def _validate_facets(text: str, facets: list[dict[str, Any]], prefix: str) -> None:
-        size = len(text.encode("utf-8"))
+    def _validate_facets(size: int, facets: list[dict[str, Any]]) -> None:
         for number, facet in enumerate(facets):
+            where = f".facets[{number}]"
             index = facet.get("index") or {}
             start, end = index.get("byteStart"), index.get("byteEnd")
             if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end:
-                raise invalid_request(f"{prefix}/facets/{number}/index must be a byte slice")
+                raise invalid_record("Invalid byte slice", f"{where}.index")
             if end > size:
-                raise invalid_request(
-                    f"{prefix}/facets/{number}/index ends at byte {end}, after the text's "
-                    f"{size} bytes (the sandbox checks what the AppView would silently drop)"
+                raise invalid_record(
+                    f"byte slice ends at {end}, after the text's {size} bytes (a sandbox "
+                    "check: the PDS stores it and apps ignore the facet)",
+                    f"{where}.index",
                 )
             if not facet.get("features"):
-                raise invalid_request(f'{prefix}/facets/{number} must have the property "features"')
+                raise invalid_record('Missing required key "features"', where)
 
-    def _validate_reply(self, reply: dict[str, Any] | None, prefix: str) -> None:
+    def _validate_reply(self, reply: dict[str, Any] | None) -> None:
         if reply is None:
             return
         for part in ("root", "parent"):
             ref = reply.get(part) or {}
-            if not ref.get("uri") or not ref.get("cid"):
-                raise invalid_request(
-                    f'{prefix}/reply/{part} must have the properties "uri", "cid"'
-                )
+            for key in ("uri", "cid"):
+                if not ref.get(key):
+                    raise invalid_record(f'Missing required key "{key}"', f".reply.{part}")
             stored = self.records.get(ref["uri"])
             if stored is None or stored.cid != ref["cid"]:
-                raise invalid_request(
-                    f"{prefix}/reply/{part} refers to {ref['uri']}, which does not exist with "
-                    "that cid (the sandbox checks what the AppView would hide)"
+                raise invalid_record(
+                    f"{ref['uri']} does not exist with that cid (a sandbox check: the PDS "
+                    "stores it and apps show the reply as detached)",
+                    f".reply.{part}",
                 )
 
-    def _validate_embed(self, embed: dict[str, Any] | None, prefix: str) -> None:
+    def _validate_embed(self, embed: dict[str, Any] | None) -> None:
         if embed is None:
             return
         if embed.get("$type") != "app.bsky.embed.images":
-            raise invalid_request(
-                f"{prefix}/embed: the sandbox supports app.bsky.embed.images only"
-            )
+            raise invalid_record("the sandbox supports app.bsky.embed.images only", ".embed")
         images = embed.get("images") or []
         if len(images) > MAX_IMAGES:
-            raise invalid_request(f"{prefix}/embed/images must not have more than 4 elements")
+            raise invalid_record(too_big("array", MAX_IMAGES, len(images)), ".embed.images")
         for number, image in enumerate(images):
-            where = f"{prefix}/embed/images/{number}"
+            where = f".embed.images[{number}]"
             if "alt" not in image:
-                raise invalid_request(f'{where} must have the property "alt"')
+                raise invalid_record('Missing required key "alt"', where)
             link = ((image.get("image") or {}).get("ref") or {}).get("$link")
             blob = self.blobs.get(str(link))
             if blob is None:
                 raise invalid_request(f"Could not find blob: {link}", "BlobNotFound")
             if blob.size > MAX_IMAGE_BYTES:
-                raise invalid_request(
-                    f"{where}/image file too large ({blob.size} bytes, max {MAX_IMAGE_BYTES})"
-                )
-            if not blob.mime_type.startswith("image/"):
-                raise invalid_request(f"{where}/image has the wrong mime type: {blob.mime_type}")
+                raise invalid_record(too_big("blob", MAX_IMAGE_BYTES, blob.size), f"{where}.image")
 
     def _store(self, uri: str, account: Account, value: dict[str, Any]) -> StoredRecord:
         encoded = json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8")
@@ -722,7 +730,10 @@ class BlueskySandbox(SandboxServer):
         if not uris:
             raise invalid_request('Params must have the property "uris"')
         if len(uris) > MAX_URIS_PER_GET_POSTS:
-            raise invalid_request(f"uris must not have more than {MAX_URIS_PER_GET_POSTS} elements")
+            raise invalid_request(
+                "Invalid app.bsky.feed.getPosts params: "
+                + too_big("array", MAX_URIS_PER_GET_POSTS, len(uris))
+            )
         self._materialise_audience()
         views = [self._post_view(self.records[uri]) for uri in uris if uri in self.records]
         return SandboxResponse.json({"posts": views})
@@ -767,19 +778,6 @@ def _blob_ref(blob: Blob) -> dict[str, Any]:
         "mimeType": blob.mime_type,
         "size": blob.size,
     }
-
-
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"GIF8", "image/gif"),
-    (b"RIFF", "image/webp"),
-)
-
-
-def _sniff_mime(data: bytes) -> str | None:
-    """The PDS detects a blob's type from its bytes, as the client sends "*/*"."""
-    return next((mime for magic, mime in _MAGIC if data.startswith(magic)), None)
 
 
 _GRAPHEME = re.compile(r"\X")

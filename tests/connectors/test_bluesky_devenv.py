@@ -24,7 +24,7 @@ from connectors.errors import Rejected
 from tests.connectors.bluesky_fixtures import png_image
 
 DEVENV_URL = os.environ.get("LEUCHTTURM_BSKY_DEVENV_URL", "")
-HANDLE, PASSWORD = "todo.test", "leuchtturm-todo-pass"
+HANDLE, PASSWORD = "leuchtturm.test", "leuchtturm-team-pass"
 REPLIER, REPLIER_PASSWORD = "anna.test", "leuchtturm-anna-pass"
 INDEXING_DEADLINE_S = 20.0
 
@@ -140,7 +140,7 @@ def test_the_same_delivery_twice_is_one_post(
 def test_too_long_text_is_rejected_by_the_pds(
     connector: BlueskyConnector, key: Callable[[str], str]
 ) -> None:
-    with pytest.raises(Rejected, match="300 graphemes"):
+    with pytest.raises(Rejected, match=r"grapheme too big \(maximum 300, got 301\)"):
         connector.publish(OutgoingPost("ä" * 301, key("long")))
 
 

