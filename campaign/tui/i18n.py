@@ -39,6 +39,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "key.open_url": ("Im Browser öffnen", "Open in browser"),
     "key.answer": ("Beantworten", "Answer"),
     "key.send": ("Senden", "Send"),
+    "key.leave_field": ("Feld verlassen", "Leave field"),
     "key.back": ("Zurück", "Back"),
     "any": ("alle", "all"),
     "none": ("(keine)", "(none)"),
@@ -172,7 +173,7 @@ def language() -> str:
     return _chosen[0] if _chosen else "de"
 
 
-def t(key: str, **values: object) -> str:
+def t(key: str, /, **values: object) -> str:
     """The text `key` in the chosen language, filled with `values`."""
     german, english = CATALOGUE[key]
     return (english if language() == "en" else german).format(**values)

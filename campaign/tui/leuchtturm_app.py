@@ -13,7 +13,6 @@ from typing import ClassVar
 from sqlalchemy.orm import Session
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.worker import Worker, WorkerState
 
 from campaign.config import Settings
 from campaign.db import Database
@@ -110,8 +109,3 @@ class LeuchtturmApp(App[None]):
     def _write(self, change: Callable[[Session], str]) -> None:
         if isinstance(self.screen, DataScreen):
             self.screen.write(change)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Every failed worker becomes a notification that says what went wrong."""
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.notify(t("error", message=str(event.worker.error)), severity="error", timeout=10)

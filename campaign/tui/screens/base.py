@@ -17,8 +17,10 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header
+from textual.worker import Worker, WorkerState
 
 from campaign.services.dashboard import Alert, open_alerts
+from campaign.tui.i18n import t
 from campaign.tui.widgets.alerts_banner import AlertsBanner
 
 if TYPE_CHECKING:
@@ -78,6 +80,14 @@ class DataScreen(Screen[None]):
         self.leuchtturm.alerts = message.alerts
         self.query_one(AlertsBanner).show_alerts(message.alerts)
         self.show(message.data)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every failed worker becomes a notification that says what went wrong.
+
+        Worker state messages do not bubble, so the screen that owns the workers listens.
+        """
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.notify(t("error", message=str(event.worker.error)), severity="error", timeout=10)
 
     def now(self) -> datetime:
         """The app's clock (frozen in tests)."""

@@ -48,11 +48,15 @@ class ComposeChoices:
 
 
 class ComposeScreen(DataScreen):
-    """Tab moves between fields; Ctrl+S saves a draft, Ctrl+G saves it approved."""
+    """Tab moves between fields; Ctrl+S saves a draft, Ctrl+G saves it approved.
+
+    Escape leaves the field, so that 1–6 switch screens again instead of being typed.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save(False)", t("key.save_draft"), priority=True),
         Binding("ctrl+g", "save(True)", t("key.save_approved"), priority=True),
+        Binding("escape", "leave_field", t("key.leave_field"), priority=True),
     ]
 
     def __init__(self) -> None:
@@ -89,6 +93,9 @@ class ComposeScreen(DataScreen):
                     for platform in Platform:
                         yield PlatformCounter(id=f"counter-{platform.value}", classes="counter")
                 yield Static(id="thread-preview")
+
+    def action_leave_field(self) -> None:
+        self.set_focus(None)
 
     def load(self, session: Session) -> ComposeChoices:
         slugs = [summary.slug for summary in campaigns.summaries(session)]
