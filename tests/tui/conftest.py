@@ -107,4 +107,3 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], timeout:
             notes = [str(note.message) for note in pilot.app._notifications]
             raise AssertionError(f"condition not met within {timeout} s; notifications: {notes}")
         await pilot.pause(0.02)
-

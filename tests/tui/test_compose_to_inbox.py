@@ -70,7 +70,8 @@ async def test_compose_refuses_too_long_then_saves_and_approves(
         assert table.selected_key == str(saved.id)
         await pilot.press("a")
         await wait_until(
-            pilot, lambda: _post(database, "neue-arbeit").state == PostState.APPROVED  # type: ignore[union-attr]
+            pilot,
+            lambda: _post(database, "neue-arbeit").state == PostState.APPROVED,  # type: ignore[union-attr]
         )
         await wait_until(pilot, lambda: "freigegeben" in str(table.get_row(str(saved.id))))
 
