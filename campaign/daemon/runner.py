@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from campaign.config import Settings
+from campaign.daemon.alerts import check_spikes
 from campaign.daemon.classify import classify_pending
 from campaign.daemon.collect import CollectPolicy, collect
 from campaign.daemon.dispatch import DispatchPolicy, claim_due, reconcile_interrupted, send
@@ -144,6 +145,7 @@ class Daemon:
         scheduler.add_job(collect_job, "interval", seconds=max(poll, 5.0), **common)
         scheduler.add_job(classify_job, "interval", seconds=max(poll, 2.0), **common)
         scheduler.add_job(heartbeat_job, "interval", seconds=max(poll, 2.0), **common)
+        scheduler.add_job(alerts_job, "interval", seconds=30, **common)
         scheduler.start()
         log.info("daemon %s started", self.daemon_id)
         return scheduler
@@ -242,6 +244,14 @@ class Daemon:
 
         return load_classifier(self.settings.sentiment)
 
+    def check_alerts(self) -> int:
+        """Raise negative-spike alerts; returns how many were raised."""
+        daemon = self.settings.daemon
+        raised = check_spikes(self.database, self.clock(), daemon.spike_z, daemon.spike_min_replies)
+        for check in raised:
+            log.warning("negative spike in campaign %s (z=%.1f)", check.campaign_id, check.z)
+        return len(raised)
+
     def beat(self) -> None:
         """Write the heartbeat row the TUI and `leuchtturm status` read."""
         now = self.clock()
@@ -294,6 +304,11 @@ def collect_job(daemon_id: str) -> None:
 def classify_job(daemon_id: str) -> None:
     """APScheduler job: label new replies."""
     _guarded(daemon_id, Daemon.classify)
+
+
+def alerts_job(daemon_id: str) -> None:
+    """APScheduler job: look for negative spikes."""
+    _guarded(daemon_id, Daemon.check_alerts)
 
 
 def heartbeat_job(daemon_id: str) -> None:

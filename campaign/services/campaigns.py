@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from campaign.errors import UserError
-from campaign.models import Campaign, Delivery, DeliveryState, Post, Reply
+from campaign.models import Campaign, Delivery, DeliveryState, Event, Post, Reply, utc_now
 from campaign.services import events
 
 
@@ -83,5 +83,12 @@ def resume(session: Session, slug: str) -> Campaign:
     campaign = by_slug(session, slug)
     campaign.paused = False
     campaign.paused_reason = None
+    open_alerts = select(Event).where(
+        Event.campaign_id == campaign.id,
+        Event.kind.startswith("alert."),
+        Event.resolved_at.is_(None),
+    )
+    for alert in session.scalars(open_alerts):
+        alert.resolved_at = utc_now()
     events.record(session, "campaign.resumed", f"{slug} resumed", campaign_id=campaign.id)
     return campaign

@@ -1,0 +1,130 @@
+"""Negative-spike alerts: when a campaign's replies turn sour faster than usual.
+
+The share of negative replies in the last hour is compared with the campaign's own
+baseline (the seven days before) by a one-sided binomial z-score, so a campaign that is
+always criticised does not alarm, and one loud hour in a quiet campaign does. Counts come
+from SQL aggregates; a human label wins over the model's.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from campaign.db import Database
+from campaign.models import Campaign, Delivery, Event, Post, Reply
+from campaign.services import events
+
+WINDOW = timedelta(hours=1)
+BASELINE = timedelta(days=7)
+FLOOR = 0.05
+"""Lowest baseline share assumed, so a campaign without any negative history does not
+alarm on its first two critical replies."""
+
+
+@dataclass(frozen=True)
+class SpikeCheck:
+    """The figures behind one decision, kept in the alert for people to judge."""
+
+    campaign_id: int
+    replies: int
+    negative: int
+    baseline_share: float
+    z: float
+
+
+def z_score(negative: int, replies: int, baseline_share: float) -> float:
+    """How many standard errors the observed share lies above the baseline."""
+    p0 = min(max(baseline_share, FLOOR), 1 - FLOOR)
+    observed = negative / replies
+    return (observed - p0) / math.sqrt(p0 * (1 - p0) / replies)
+
+
+def _shares(session: Session, since: datetime, until: datetime) -> dict[int, tuple[int, int]]:
+    label = func.coalesce(Reply.human_label, Reply.sentiment_label)
+    rows = session.execute(
+        select(
+            Post.campaign_id,
+            func.count(Reply.id),
+            func.sum(case((label == "negative", 1), else_=0)),
+        )
+        .join(Delivery, Reply.delivery_id == Delivery.id)
+        .join(Post, Delivery.post_id == Post.id)
+        .where(Reply.created_at >= since, Reply.created_at < until, label.is_not(None))
+        .group_by(Post.campaign_id)
+    )
+    return {campaign_id: (total, int(negative or 0)) for campaign_id, total, negative in rows}
+
+
+def check_spikes(
+    database: Database, now: datetime, threshold: float, min_replies: int
+) -> list[SpikeCheck]:
+    """Write an alert event for every campaign whose last hour spiked; returns those."""
+    raised = []
+    with database.session() as session:
+        recent = _shares(session, now - WINDOW, now)
+        baseline = _shares(session, now - WINDOW - BASELINE, now - WINDOW)
+        for campaign_id, (replies, negative) in recent.items():
+            if replies < min_replies:
+                continue
+            base_total, base_negative = baseline.get(campaign_id, (0, 0))
+            share = base_negative / base_total if base_total else FLOOR
+            check = SpikeCheck(
+                campaign_id, replies, negative, share, z_score(negative, replies, share)
+            )
+            if check.z < threshold or _already_alerted(session, campaign_id, now):
+                continue
+            _raise(session, check, now)
+            raised.append(check)
+    return raised
+
+
+def _already_alerted(session: Session, campaign_id: int, now: datetime) -> bool:
+    open_alert = session.scalar(
+        select(Event.id).where(
+            Event.kind == "alert.negative_spike",
+            Event.campaign_id == campaign_id,
+            Event.resolved_at.is_(None),
+            Event.at > now - WINDOW,
+        )
+    )
+    return open_alert is not None
+
+
+def _raise(session: Session, check: SpikeCheck, now: datetime) -> None:
+    campaign = session.get_one(Campaign, check.campaign_id)
+    label = func.coalesce(Reply.human_label, Reply.sentiment_label)
+    causes = list(
+        session.scalars(
+            select(Reply.id)
+            .join(Delivery, Reply.delivery_id == Delivery.id)
+            .join(Post, Delivery.post_id == Post.id)
+            .where(
+                Post.campaign_id == check.campaign_id,
+                Reply.created_at >= now - WINDOW,
+                label == "negative",
+            )
+            .order_by(Reply.created_at.desc())
+            .limit(50)
+        )
+    )
+    events.record(
+        session,
+        "alert.negative_spike",
+        f"{campaign.slug}: {check.negative} von {check.replies} Antworten der letzten Stunde "
+        f"negativ (sonst {check.baseline_share:.0%}); `leuchtturm campaign pause "
+        f"{campaign.slug}` hält die Warteschlange an",
+        at=now,
+        campaign_id=check.campaign_id,
+        data={
+            "replies": check.replies,
+            "negative": check.negative,
+            "baseline_share": round(check.baseline_share, 4),
+            "z": round(check.z, 2),
+            "reply_ids": causes,
+        },
+    )
