@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Interval, Select, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from campaign.models import (
@@ -308,7 +308,7 @@ def x_search_window(
                     (
                         or_(
                             Delivery.last_collected_at.is_(None),
-                            Delivery.last_collected_at < Delivery.sent_at + X_SEARCH_WINDOW,
+                            _collected_before_window_closed(session),
                         ),
                         1,
                     )
@@ -326,6 +326,16 @@ def x_search_window(
     )
     closed, late = session.execute(statement).one()
     return int(closed), int(late)
+
+
+def _collected_before_window_closed(session: Session) -> Any:
+    """Last collected less than the search window after sending; date maths differs by
+    dialect (SQLite stores text and compares Julian days)."""
+    if session.get_bind().dialect.name == "sqlite":
+        days = func.julianday(Delivery.last_collected_at) - func.julianday(Delivery.sent_at)
+        return days < X_SEARCH_WINDOW.days
+    window = literal(X_SEARCH_WINDOW, Interval())
+    return Delivery.last_collected_at < Delivery.sent_at + window
 
 
 def models_used(
