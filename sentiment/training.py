@@ -16,7 +16,7 @@ from sentiment.head import LinearHead
 from sentiment.metrics import score
 from sentiment.preprocess import normalise
 
-L2_GRID = (1e-4, 3e-4, 1e-3, 3e-3, 1e-2)
+L2_GRID = (1e-5, 3e-5, 1e-4, 3e-4, 1e-3)
 FOLDS = 5
 SEED = 20261124
 
