@@ -358,6 +358,8 @@ class BlueskySandbox(SandboxServer):
             "handle": account.handle,
             "did": account.did,
             "didDoc": self._did_document(account, f"http://{host}"),
+            "email": f"{account.handle}@example.org",
+            "emailConfirmed": True,
             "active": True,
         }
 
@@ -428,7 +430,15 @@ class BlueskySandbox(SandboxServer):
     @route("GET", r"/xrpc/com\.atproto\.server\.getSession")
     def get_session(self, request: SandboxRequest) -> SandboxResponse:
         account = self._session_account(request)
-        return SandboxResponse.json({"handle": account.handle, "did": account.did, "active": True})
+        return SandboxResponse.json(
+            {
+                "handle": account.handle,
+                "did": account.did,
+                "email": f"{account.handle}@example.org",
+                "emailConfirmed": True,
+                "active": True,
+            }
+        )
 
     @route("GET", r"/xrpc/com\.atproto\.identity\.resolveHandle")
     def resolve_handle(self, request: SandboxRequest) -> SandboxResponse:
@@ -660,6 +670,7 @@ class BlueskySandbox(SandboxServer):
         view: dict[str, Any] = {
             "$type": "app.bsky.feed.defs#threadViewPost",
             "post": self._post_view(stored),
+            "threadContext": {},
         }
         parent = self.records.get(stored.parent_uri or "")
         if with_parent and parent is not None:
@@ -683,7 +694,6 @@ class BlueskySandbox(SandboxServer):
             )
             likes, reposts, quotes = engagement.likes, engagement.reposts, engagement.quotes
         view: dict[str, Any] = {
-            "$type": "app.bsky.feed.defs#postView",
             "uri": stored.uri,
             "cid": stored.cid,
             "author": {
@@ -691,7 +701,7 @@ class BlueskySandbox(SandboxServer):
                 "handle": author.handle,
                 "displayName": author.display_name,
                 "labels": [],
-                "createdAt": iso_timestamp(author.created_at),
+                "viewer": {"muted": False, "blockedBy": False},
             },
             "record": stored.value,
             "replyCount": len(self._children(stored.uri)),
@@ -699,7 +709,8 @@ class BlueskySandbox(SandboxServer):
             "likeCount": likes,
             "quoteCount": quotes,
             "indexedAt": iso_timestamp(stored.indexed_at),
-            "viewer": {},
+            "bookmarkCount": 0,
+            "viewer": {"bookmarked": False, "threadMuted": False, "embeddingDisabled": False},
             "labels": [],
         }
         embed = stored.value.get("embed")
@@ -759,7 +770,8 @@ class BlueskySandbox(SandboxServer):
                 "postsCount": posts,
                 "indexedAt": iso_timestamp(account.created_at),
                 "createdAt": iso_timestamp(account.created_at),
-                "viewer": {},
+                "associated": {"lists": 0, "feedgens": 0, "starterPacks": 0, "labeler": False},
+                "viewer": {"muted": False, "blockedBy": False},
                 "labels": [],
             }
         )
