@@ -7,8 +7,8 @@ Mastodon fake written by others, so that where the two disagree the sandbox is c
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,28 +19,14 @@ from connectors.base import ConnectorSettings
 from connectors.mastodon import MastodonConnector
 from connectors.sandbox.faults import FaultInjector
 from connectors.sandbox.mastodon_server import RATE_LIMIT, MastodonSandbox
+from tests.connectors.x_fixtures import START, ManualClock  # one manual clock for all platforms
 
 SECRET = "masto-token-geheim-4711"
 FOLLOWER_SECRET = "masto-follower-token-0815"
-START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 PNG_1X1 = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
     "0000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082"
 )
-
-
-@dataclass
-class ManualClock:
-    """A clock the test moves by hand; the sandbox and the connector share it."""
-
-    now: datetime = field(default=START)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
 
 
 @dataclass
