@@ -1,0 +1,76 @@
+"""`leuchtturm report weekly`: write one ISO week's summary as Markdown, HTML and CSV."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from campaign.cli.context import context
+from campaign.errors import UserError
+from campaign.reports.files import privacy_for, write_report
+from campaign.reports.weekly import weekly_report
+
+FORMATS = ("md", "html", "csv")
+
+app = typer.Typer(help="Berichte: Wochenzusammenfassung schreiben.", no_args_is_help=True)
+
+
+def parse_formats(text: str) -> list[str]:
+    """`md,html` → ["md", "html"]; an unknown name says which are known."""
+    chosen = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [name for name in chosen if name not in FORMATS]
+    if unknown or not chosen:
+        raise UserError(
+            f"--format {text!r}: unknown format {', '.join(unknown) or '(empty)'}; "
+            f"use a comma-separated list of {', '.join(FORMATS)}"
+        )
+    return chosen
+
+
+@app.command()
+def weekly(
+    ctx: typer.Context,
+    week: Annotated[
+        str | None,
+        typer.Option("--week", help="ISO week, e.g. 2024-W18 (default: last complete week)."),
+    ] = None,
+    campaign: Annotated[
+        str | None, typer.Option("--campaign", help="Only this campaign (slug).")
+    ] = None,
+    formats: Annotated[
+        str | None, typer.Option("--format", help="Comma-separated: md,html,csv.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder (default: reports.folder).")
+    ] = None,
+    pseudonymise: Annotated[
+        bool | None,
+        typer.Option(
+            "--pseudonymise/--real-names",
+            help="Reply authors as stable pseudonyms (default: reports.pseudonymise).",
+        ),
+    ] = None,
+) -> None:
+    """Write the weekly engagement summary (Monday to Sunday, campaign time zone)."""
+    cli = context(ctx)
+    settings = cli.settings
+    chosen = parse_formats(formats) if formats else list(settings.reports.formats)
+    privacy = privacy_for(
+        settings,
+        pseudonymise=settings.reports.pseudonymise if pseudonymise is None else pseudonymise,
+    )
+    with cli.database().session() as session:
+        report = weekly_report(
+            session,
+            now=datetime.now(UTC),
+            zone=settings.zone,
+            privacy=privacy,
+            week=week,
+            campaign_slug=campaign,
+        )
+    folder = out or Path(settings.expand(settings.reports.folder))
+    for path in write_report(report, chosen, folder):
+        typer.echo(str(path))

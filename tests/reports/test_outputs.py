@@ -1,0 +1,225 @@
+"""The rendered report: self-contained valid HTML, CSVs that re-read as the figures,
+Markdown, the CLI and the daemon's writer; no secret or raw handle in any file."""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from campaign.cli import report as report_cli
+from campaign.cli.context import CliContext
+from campaign.config import Settings
+from campaign.db import Database
+from campaign.errors import UserError
+from campaign.reports.figures import WeeklyReport
+from campaign.reports.files import write_report, write_weekly_reports
+from campaign.reports.render_html import render_html
+from campaign.reports.render_markdown import render_markdown
+from tests.reports import scenario
+from tests.reports.scenario import at
+
+VOID = {"meta", "br", "img", "hr", "input", "link", "source", "wbr"}
+URL = re.compile(r"https?://[^\s\"'<>)]+")
+NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+
+
+class StructureCheck(HTMLParser):
+    """Records open/close mismatches and every URL-bearing attribute."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.references: list[str] = []
+        self.tags: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.references += [
+            value or "" for name, value in attrs if name in ("src", "href", "xlink:href")
+        ]
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.references += [value or "" for name, value in attrs if name in ("src", "href")]
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+            return
+        self.stack.pop()
+
+
+def post_links(report: WeeklyReport) -> set[str]:
+    return {p.url for p in report.current.top_posts if p.url}
+
+
+def test_html_is_well_formed_and_self_contained(report: WeeklyReport) -> None:
+    html = render_html(report)
+    check = StructureCheck()
+    check.feed(html)
+    check.close()
+    assert check.errors == [] and check.stack == []
+    assert {"svg", "style", "table"} <= check.tags
+    assert html.count("<svg") == 3
+    assert re.findall(r"url\((?!#)", html) == [] and "@import" not in html
+    external = [ref for ref in check.references if not ref.startswith("#")]
+    assert set(external) == post_links(report)
+    assert set(URL.findall(html)) - NAMESPACES == post_links(report)
+    assert "@page { size: A4" in html
+
+
+def test_csv_files_reread_equal_the_figures(report: WeeklyReport, tmp_path: Path) -> None:
+    paths = {p.stem: p for p in write_report(report, ["csv"], tmp_path)}
+    assert {"vergleich", "engagement", "stimmung", "antworten_pro_tag"} <= set(paths)
+
+    def rows(name: str) -> list[list[str]]:
+        with paths[name].open(encoding="utf-8", newline="") as handle:
+            return list(csv.reader(handle))[1:]
+
+    engagement = {row[0]: row for row in rows("engagement")}
+    for figure in report.current.engagement:
+        row = engagement[figure.platform]
+        assert int(row[1]) == figure.posts
+        assert int(row[8]) == figure.engagement
+        assert (int(row[6]) if row[6] else None) == figure.impressions
+        assert float(row[9]) == figure.per_1000_followers
+    days = [(date.fromisoformat(r[0]), [int(v) for v in r[1:]]) for r in rows("antworten_pro_tag")]
+    assert days == [
+        (
+            d.day,
+            [
+                d.counts.positive,
+                d.counts.neutral,
+                d.counts.negative,
+                d.counts.unclassified,
+                d.counts.total,
+            ],
+        )
+        for d in report.current.days
+    ]
+    net = {(r[0], r[1]): float(r[9]) for r in rows("stimmung")}
+    assert net[("gesamt", "gesamt")] == 12.5
+    assert net[("bluesky", "arbeit")] == -50.0
+    changes = [r[3] for r in rows("vergleich")]
+    assert changes == ["" if c.change is None else str(c.change) for c in report.comparison()]
+    published = [(r[1], int(r[2])) for r in rows("veroeffentlicht")]
+    assert published == [(p.account, p.posts) for p in report.current.published]
+
+
+def test_markdown_lists_the_sections_with_german_numbers(report: WeeklyReport) -> None:
+    text = render_markdown(report)
+    assert text.startswith("# Wochenbericht 2024-W13 – Kampagne arbeit")
+    assert "25.03.2024 00:00 bis 01.04.2024 00:00 (Europe/Berlin)" in text
+    assert "| mastodon | 1 | 10 | 4 | 6 | 1 | – | 2000 | 21 | 10,5 |" in text
+    assert "## Datenlücken" in text and "## Unbeantwortete Fragen (2)" in text
+
+
+def test_no_secret_or_raw_handle_in_any_output(report: WeeklyReport, tmp_path: Path) -> None:
+    paths = write_report(report, ["md", "html", "csv"], tmp_path)
+    for path in paths:
+        content = path.read_text(encoding="utf-8")
+        assert scenario.SECRET not in content, path
+        for handle in scenario.RAW_HANDLES:
+            assert handle not in content, (path, handle)
+
+
+def cli_app(config: Path) -> typer.Typer:
+    root = typer.Typer()
+
+    @root.callback()
+    def main(ctx: typer.Context) -> None:
+        ctx.obj = CliContext(config_path=config)
+
+    root.add_typer(report_cli.app, name="report")
+    return root
+
+
+@pytest.fixture
+def config_file(
+    tmp_path: Path, scenario_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    monkeypatch.setenv(
+        "LEUCHTTURM_DATABASE_URL", scenario_database.engine.url.render_as_string(False)
+    )
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[[accounts]]\nname = "x-todo"\nplatform = "x"\nhandle = "todo_dortmund"\n'
+        f'server_url = "http://127.0.0.1:1"\nsecret_env = "{scenario.SECRET_ENV}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_cli_writes_the_chosen_formats(config_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli_app(config_file),
+        [
+            "report",
+            "weekly",
+            "--week",
+            "2024-W13",
+            "--campaign",
+            "arbeit",
+            "--format",
+            "md,html",
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    written = [Path(line) for line in result.output.splitlines()]
+    assert [p.name for p in written] == ["bericht.md", "bericht.html"]
+    assert all(p.parent == out / "2024-W13-arbeit" for p in written)
+    assert "kritiker99" not in written[0].read_text(encoding="utf-8")
+
+
+def test_cli_real_names_show_handles(config_file: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli_app(config_file),
+        [
+            "report",
+            "weekly",
+            "--week",
+            "2024-W13",
+            "--format",
+            "md",
+            "--real-names",
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "kritiker99" in Path(result.output.strip()).read_text(encoding="utf-8")
+
+
+def test_cli_rejects_an_unknown_format(config_file: Path) -> None:
+    result = CliRunner().invoke(cli_app(config_file), ["report", "weekly", "--format", "md,pdf"])
+    assert isinstance(result.exception, UserError)
+    assert "pdf" in str(result.exception) and "md, html, csv" in str(result.exception)
+
+
+def test_daemon_writer_uses_the_configured_folder_and_previous_week(
+    scenario_database: Database, settings: Settings, private_data_dir: Path
+) -> None:
+    paths = write_weekly_reports(scenario_database, settings, at("2024-04-01 05:00"))
+    folder = Path(settings.expand(settings.reports.folder)) / "2024-W13"
+    assert folder.is_relative_to(private_data_dir)
+    assert {p.name for p in paths} >= {"bericht.md", "bericht.html", "engagement.csv"}
+    assert all(p.parent == folder and p.is_file() for p in paths)
+    key = private_data_dir / "leuchtturm" / "pseudonym.key"
+    assert key.stat().st_mode & 0o077 == 0
+    again = write_weekly_reports(scenario_database, settings, at("2024-04-01 05:00"))
+    assert (folder / "bericht.md").read_text(encoding="utf-8") == paths[0].read_text(
+        encoding="utf-8"
+    ) and len(again) == len(paths)
