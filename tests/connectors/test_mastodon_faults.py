@@ -224,3 +224,22 @@ def test_seeded_chaos_delivers_a_thread_exactly_once(
     assert all(s.in_reply_to_id == p.id for p, s in itertools.pairwise(chain))
     lost_answers = [e for e in sandbox.request_log if e[1] == "/api/v1/statuses" and e[2] == 0]
     assert lost_answers, "the seed must provoke at least one lost answer"
+
+
+def test_token_revoked_after_some_calls_stops_the_account(
+    sandbox: MastodonSandbox, sandbox_connector: MastodonConnector
+) -> None:
+    sandbox.faults.set_plan(FaultPlan(revoke_after=2))
+    sandbox_connector.verify()
+    sandbox_connector.publish(outgoing("noch erlaubt"))
+    with pytest.raises(AuthExpired):
+        sandbox_connector.publish(outgoing("nicht mehr"))
+    assert len(sandbox.statuses_of(OWN)) == 1
+
+
+def test_slow_answer_within_the_timeout_is_just_slow(
+    sandbox: MastodonSandbox, sandbox_connector: MastodonConnector
+) -> None:
+    sandbox.faults.push(Fault("slow", delay_s=0.2, path=STATUSES))
+    remote = sandbox_connector.publish(outgoing("Geduld"))
+    assert [s.id for s in sandbox.statuses_of(OWN)] == [remote.remote_id]
