@@ -28,6 +28,7 @@ class ReplyFilter:
     campaign_slug: str | None = None
     platform: str | None = None
     unanswered_questions: bool = False
+    """Questions nobody has answered yet, nor started to (an answer waiting to go out)."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,11 @@ def page_replies(
     if reply_filter.platform:
         query = query.where(Reply.platform == reply_filter.platform)
     if reply_filter.unanswered_questions:
-        query = query.where(Reply.is_question.is_(True), Reply.answered_at.is_(None))
+        query = query.where(
+            Reply.is_question.is_(True),
+            Reply.answered_at.is_(None),
+            Reply.answer_post_id.is_(None),
+        )
     if after is not None:
         query = query.where(
             or_(

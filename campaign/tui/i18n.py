@@ -43,6 +43,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "key.back": ("Zurück", "Back"),
     "any": ("alle", "all"),
     "none": ("(keine)", "(none)"),
+    "label.positive": ("positiv", "positive"),
+    "label.neutral": ("neutral", "neutral"),
+    "label.negative": ("negativ", "negative"),
     "filters": (
         "Filter – Status: {state} · Kampagne: {campaign} · Plattform: {platform}",
         "Filters – state: {state} · campaign: {campaign} · platform: {platform}",

@@ -46,7 +46,8 @@ def label_cell(row: ReplyRow) -> Text:
         return Text("–")
     score = "" if row.score is None or row.human_labelled else f" {row.score:.2f}"
     mark = " ✎" if row.human_labelled else ""
-    return Text(f"{row.label}{score}{mark}", style=LABEL_STYLES.get(row.label, ""))
+    name = t(f"label.{row.label}") if row.label in LABELS else row.label
+    return Text(f"{name}{score}{mark}", style=LABEL_STYLES.get(row.label, ""))
 
 
 class InboxScreen(DataScreen):
@@ -91,7 +92,7 @@ class InboxScreen(DataScreen):
         self.query_one("#filters", Static).update(
             t(
                 "inbox.filters",
-                label=self.filter.label or any_,
+                label=t(f"label.{self.filter.label}") if self.filter.label else any_,
                 campaign=self.filter.campaign_slug or any_,
                 platform=self.filter.platform or any_,
                 questions=t("inbox.questions") if self.filter.unanswered_questions else "",
@@ -155,7 +156,7 @@ class InboxScreen(DataScreen):
 
         def set_label(session: Session) -> str:
             inbox.set_human_label(session, reply.id, label or None)
-            return t("inbox.labelled", id=reply.id, label=label or "–")
+            return t("inbox.labelled", id=reply.id, label=t(f"label.{label}") if label else "–")
 
         self.write(set_label)
 

@@ -10,12 +10,17 @@ from content.platforms import DISPLAY_NAMES
 
 
 class PlatformCounter(Static):
-    """Shows "X: 290/280 – 10 zu viel" in red when the text does not fit."""
+    """Shows "X: 290/280 – 10 zu viel" in red when the text does not fit.
+
+    Other broken rules (an empty post, an image without alt text) are marked apart, so red
+    always means "too long".
+    """
 
     def show_result(self, result: CheckResult) -> None:
         name = DISPLAY_NAMES[result.platform]
         over = result.length - result.limit
-        self.set_class(not result.ok, "-over")
+        self.set_class(over > 0, "-over")
+        self.set_class(over <= 0 and not result.ok, "-invalid")
         if over > 0:
             self.update(
                 t(
