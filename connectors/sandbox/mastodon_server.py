@@ -4,7 +4,8 @@ Endpoints, parameters, status codes, error bodies and rate-limit headers follow 
 4.3 as Mastodon.py 2.3.3 calls it: statuses (form or JSON, Idempotency-Key), context,
 two-step media upload (v2, processed on a later GET), verify_credentials, account
 statuses, mention notifications and both instance documents. Any non-empty bearer token
-logs in as its own account; `handles` names the accounts of known tokens.
+logs in as its own account; `handles` names the accounts of known tokens. `version`
+below 4.0 plays an older instance without /api/v2/instance.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ class MastodonSandbox(SandboxServer):
         media_processing_polls: int = 1,
         followers: int = 1200,
         rate_limit: int = RATE_LIMIT,
+        version: str = "4.3.0",
     ) -> None:
         super().__init__(faults=faults, clock=clock)
         self.audience = audience
@@ -97,6 +99,7 @@ class MastodonSandbox(SandboxServer):
         self.media_processing_polls = media_processing_polls
         self.followers = followers
         self.rate_limit = rate_limit
+        self.version = version
         self.accounts: dict[str, Account] = {}
         self.statuses: dict[str, Status] = {}
         self.media: dict[str, Media] = {}
@@ -167,11 +170,17 @@ class MastodonSandbox(SandboxServer):
     # instance -----------------------------------------------------------------------------
     @route("GET", r"/api/v1/instance/?")
     def instance_v1(self, request: SandboxRequest) -> SandboxResponse:
-        return SandboxResponse.json(instance_v1_json(self.domain, self.max_characters))
+        return SandboxResponse.json(
+            instance_v1_json(self.domain, self.max_characters, self.version)
+        )
 
     @route("GET", r"/api/v2/instance/?")
     def instance_v2(self, request: SandboxRequest) -> SandboxResponse:
-        return SandboxResponse.json(instance_v2_json(self.domain, self.max_characters))
+        if int(self.version.split(".")[0]) < 4:
+            return self.error(404, NOT_FOUND)  # /api/v2/instance came with Mastodon 4.0
+        return SandboxResponse.json(
+            instance_v2_json(self.domain, self.max_characters, self.version)
+        )
 
     # accounts -----------------------------------------------------------------------------
     @route("GET", r"/api/v1/accounts/verify_credentials")

@@ -178,6 +178,13 @@ def test_limits_follow_the_instance_setting(sandbox: MastodonSandbox, clock: Man
     assert make_connector(sandbox.url, SECRET, clock).limits().max_characters == 1000
 
 
+def test_limits_fall_back_to_the_v1_instance_on_older_servers(clock: ManualClock) -> None:
+    with MastodonSandbox(clock=clock, max_characters=640, version="3.5.3") as older:
+        limits = make_connector(older.url, SECRET, clock).limits()
+        assert limits.max_characters == 640
+        assert ("GET", "/api/v2/instance/", 404) in older.request_log
+
+
 def test_media_is_polled_until_processed(
     sandbox: MastodonSandbox, sandbox_connector: MastodonConnector, image: Path
 ) -> None:

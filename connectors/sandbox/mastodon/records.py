@@ -13,7 +13,6 @@ from typing import Any
 
 from connectors.sandbox.mastodon.text import CHARACTERS_RESERVED_PER_URL, to_html
 
-VERSION = "4.3.0"
 MAX_MEDIA_ATTACHMENTS = 4
 DESCRIPTION_LIMIT = 1500
 IMAGE_MIME_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp", "image/avif")
@@ -172,12 +171,12 @@ def media_json(media: Media, domain: str) -> dict[str, Any]:
     }
 
 
-def instance_v2_json(domain: str, max_characters: int) -> dict[str, Any]:
+def instance_v2_json(domain: str, max_characters: int, version: str) -> dict[str, Any]:
     """The Instance entity of /api/v2/instance."""
     return {
         "domain": domain,
         "title": "Leuchtturm Sandbox",
-        "version": VERSION,
+        "version": version,
         "source_url": "https://github.com/mastodon/mastodon",
         "description": "A local stand-in for a Mastodon instance.",
         "usage": {"users": {"active_month": 0}},
@@ -200,7 +199,7 @@ def instance_v2_json(domain: str, max_characters: int) -> dict[str, Any]:
     }
 
 
-def instance_v1_json(domain: str, max_characters: int) -> dict[str, Any]:
+def instance_v1_json(domain: str, max_characters: int, version: str) -> dict[str, Any]:
     """The deprecated V1::Instance entity, which older clients still read."""
     return {
         "uri": domain,
@@ -208,7 +207,7 @@ def instance_v1_json(domain: str, max_characters: int) -> dict[str, Any]:
         "short_description": "A local stand-in for a Mastodon instance.",
         "description": "A local stand-in for a Mastodon instance.",
         "email": f"admin@{domain}",
-        "version": VERSION,
+        "version": version,
         "urls": {"streaming_api": f"wss://{domain}"},
         "stats": {"user_count": 0, "status_count": 0, "domain_count": 0},
         "thumbnail": f"https://{domain}/packs/media/images/preview.png",
