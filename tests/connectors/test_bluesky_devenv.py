@@ -10,17 +10,19 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import httpx
 import pytest
 from atproto_client import Client, models
 
 from connectors.base import ConnectorSettings, Facet, MediaItem, OutgoingPost, RemotePost
 from connectors.bluesky import BlueskyConnector
 from connectors.errors import Rejected
+from connectors.sandbox.bluesky_server import BlueskySandbox
 from tests.connectors.bluesky_fixtures import png_image
 
 DEVENV_URL = os.environ.get("LEUCHTTURM_BSKY_DEVENV_URL", "")
@@ -161,3 +163,131 @@ def test_replies_and_counts_from_the_appview(
     assert replies[0].in_reply_to_id == root.remote_id
     assert replies[0].language == "de"
     assert snapshots[0].likes == 0
+
+
+# the sandbox against the reference ---------------------------------------------------------
+def _session(base: str, handle: str, password: str) -> dict[str, str]:
+    response = httpx.post(
+        f"{base}/xrpc/com.atproto.server.createSession",
+        json={"identifier": handle, "password": password},
+        timeout=10,
+    )
+    response.raise_for_status()
+    return dict(response.json())
+
+
+def _create(base: str, session: dict[str, str], record: dict[str, Any], **extra: Any) -> Any:
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    body = {
+        "repo": session["did"],
+        "collection": "app.bsky.feed.post",
+        "record": {"$type": "app.bsky.feed.post", "createdAt": now, **record},
+        **extra,
+    }
+    return httpx.post(
+        f"{base}/xrpc/com.atproto.repo.createRecord",
+        json=body,
+        headers={"Authorization": f"Bearer {session['accessJwt']}"},
+        timeout=10,
+    )
+
+
+def _get(base: str, nsid: str, session: dict[str, str] | None, **params: Any) -> Any:
+    headers = {"Authorization": f"Bearer {session['accessJwt']}"} if session else {}
+    return httpx.get(f"{base}/xrpc/{nsid}", params=params, headers=headers, timeout=10)
+
+
+_MISSING_BLOB = {
+    "$type": "blob",
+    "ref": {"$link": "bafkreibbs3iwtdpbzbq75fuuftc5lfswvjo4pmxa3u3wuy7huysfv364ri"},
+    "mimeType": "image/png",
+    "size": 10,
+}
+BAD_REQUESTS: dict[str, Callable[[str, dict[str, str]], Any]] = {
+    "too many graphemes": lambda base, s: _create(base, s, {"text": "a" * 301}),
+    "too many bytes": lambda base, s: _create(base, s, {"text": "👨‍👩‍👧" * 200}),
+    "no createdAt": lambda base, s: httpx.post(
+        f"{base}/xrpc/com.atproto.repo.createRecord",
+        json={"repo": s["did"], "collection": "app.bsky.feed.post", "record": {"text": "x"}},
+        headers={"Authorization": f"Bearer {s['accessJwt']}"},
+        timeout=10,
+    ),
+    "bad record key": lambda base, s: _create(base, s, {"text": "x"}, rkey=".."),
+    "unknown blob": lambda base, s: _create(
+        base,
+        s,
+        {
+            "text": "x",
+            "embed": {
+                "$type": "app.bsky.embed.images",
+                "images": [{"alt": "", "image": _MISSING_BLOB}],
+            },
+        },
+    ),
+    "five images": lambda base, s: _create(
+        base,
+        s,
+        {
+            "text": "x",
+            "embed": {
+                "$type": "app.bsky.embed.images",
+                "images": [{"alt": "", "image": _MISSING_BLOB}] * 5,
+            },
+        },
+    ),
+    "missing record": lambda base, s: _get(
+        base,
+        "com.atproto.repo.getRecord",
+        None,
+        repo=s["did"],
+        collection="app.bsky.feed.post",
+        rkey="3kejhu4zae5ie",
+    ),
+    "missing thread": lambda base, s: _get(
+        base,
+        "app.bsky.feed.getPostThread",
+        s,
+        uri=f"at://{s['did']}/app.bsky.feed.post/3kejhu4zae5ie",
+    ),
+    "unknown handle": lambda base, s: _get(
+        base, "com.atproto.identity.resolveHandle", None, handle="niemand.example"
+    ),
+    "26 uris": lambda base, s: _get(
+        base,
+        "app.bsky.feed.getPosts",
+        s,
+        uris=[f"at://{s['did']}/app.bsky.feed.post/3kejhu4zae5ie"] * 26,
+    ),
+    "no token": lambda base, s: _get(base, "com.atproto.server.getSession", None),
+    "forged token": lambda base, s: _get(
+        base, "com.atproto.server.getSession", {"accessJwt": s["accessJwt"][:-4] + "AAAA"}
+    ),
+    "refresh token as access": lambda base, s: _get(
+        base, "com.atproto.server.getSession", {"accessJwt": s["refreshJwt"]}
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def both() -> Iterator[tuple[str, dict[str, str], str, dict[str, str]]]:
+    """The reference PDS and a sandbox, each with a logged-in session."""
+    with BlueskySandbox() as sandbox:
+        yield (
+            DEVENV_URL,
+            _session(DEVENV_URL, HANDLE, PASSWORD),
+            sandbox.url,
+            _session(sandbox.url, HANDLE, PASSWORD),
+        )
+
+
+@pytest.mark.parametrize("case", sorted(BAD_REQUESTS))
+def test_the_sandbox_refuses_what_the_reference_refuses(
+    both: tuple[str, dict[str, str], str, dict[str, str]], case: str
+) -> None:
+    real_url, real_session, sandbox_url, sandbox_session = both
+    real = BAD_REQUESTS[case](real_url, real_session)
+    fake = BAD_REQUESTS[case](sandbox_url, sandbox_session)
+
+    assert (fake.status_code, fake.json()["error"]) == (real.status_code, real.json()["error"])
+    real_message = real.json()["message"].replace(real_session["did"], sandbox_session["did"])
+    assert fake.json()["message"] == real_message
