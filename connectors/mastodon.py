@@ -103,7 +103,7 @@ class _RateLimitHeaders:
         self.reset: str | None = None
 
     def __call__(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
-        self.reset = response.headers.get("X-RateLimit-Reset", self.reset)
+        self.reset = response.headers.get("X-RateLimit-Reset")
 
 
 class MastodonConnector(Connector):
@@ -245,8 +245,15 @@ class MastodonConnector(Connector):
 
         Raises AuthExpired, ConfigurationError or Transient.
         """
-        with self._translated_errors(writing=False):
-            account = self.api.account_verify_credentials()
+        try:
+            with self._translated_errors(writing=False):
+                account = self.api.account_verify_credentials()
+        except Rejected as error:
+            raise ConfigurationError(
+                PLATFORM,
+                f"account {self.settings.account_name!r}: {self.settings.server_url} does not "
+                f"answer like a Mastodon instance ({error.message}); check server_url",
+            ) from None
         self._me = AccountInfo(
             handle=account.acct,
             display_name=account.display_name or account.username,

@@ -178,6 +178,14 @@ def test_missing_secret_and_bad_url_are_configuration_errors(sandbox: MastodonSa
         MastodonConnector(replace(settings, secret=SECRET, server_url="sandbox.social"))
 
 
+def test_a_server_that_is_not_mastodon_is_a_configuration_error(
+    sandbox: MastodonSandbox, clock: ManualClock
+) -> None:
+    connector = make_connector(f"{sandbox.url}/kein-mastodon", SECRET, clock)
+    with pytest.raises(ConfigurationError, match="does not answer like a Mastodon instance"):
+        connector.verify()
+
+
 def test_accept_then_crash_is_recovered_into_exactly_one_status(
     sandbox: MastodonSandbox, sandbox_connector: MastodonConnector
 ) -> None:
