@@ -47,8 +47,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.neutral": ("neutral", "neutral"),
     "label.negative": ("negativ", "negative"),
     "filters": (
-        "Filter – Status: {state} · Kampagne: {campaign} · Plattform: {platform}",
-        "Filters – state: {state} · campaign: {campaign} · platform: {platform}",
+        "Filter – Status: {state} · Kampagne: {campaign}",
+        "Filters – state: {state} · campaign: {campaign}",
     ),
     "inbox.filters": (
         "Filter – Stimmung: {label} · Kampagne: {campaign} · Plattform: {platform}{questions}",

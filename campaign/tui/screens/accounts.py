@@ -26,6 +26,8 @@ class AccountLine:
 
 
 class AccountsScreen(DataScreen):
+    SUB_TITLE = t("screen.accounts")
+
     def compose_body(self) -> ComposeResult:
         yield LiveTable(
             [

@@ -16,6 +16,7 @@ from campaign.tui.widgets.live_table import LiveTable
 
 
 class CampaignsScreen(DataScreen):
+    SUB_TITLE = t("screen.campaigns")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "pause", t("key.pause")),
         Binding("r", "resume", t("key.resume")),

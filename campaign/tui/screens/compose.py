@@ -53,6 +53,8 @@ class ComposeScreen(DataScreen):
     Escape leaves the field, so that 1–6 switch screens again instead of being typed.
     """
 
+    SUB_TITLE = t("screen.compose")
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save(False)", t("key.save_draft"), priority=True),
         Binding("ctrl+g", "save(True)", t("key.save_approved"), priority=True),

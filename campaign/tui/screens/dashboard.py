@@ -33,6 +33,8 @@ def daemon_line(health: DaemonHealth) -> str:
 class DashboardScreen(DataScreen):
     """Read-only; every figure comes from one bounded SQL aggregate."""
 
+    SUB_TITLE = t("screen.dashboard")
+
     def compose_body(self) -> ComposeResult:
         yield Static(id="daemon")
         with Grid(id="dashboard"):

@@ -53,6 +53,8 @@ def label_cell(row: ReplyRow) -> Text:
 class InboxScreen(DataScreen):
     """+ = - set a label, Backspace clears it, a answers, o opens the reply."""
 
+    SUB_TITLE = t("screen.inbox")
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "cycle_label", t("key.filter_label")),
         Binding("c", "cycle_campaign", t("key.filter_campaign")),

@@ -49,6 +49,8 @@ def _next(options: tuple[str | None, ...], current: str | None) -> str | None:
 class QueueScreen(DataScreen):
     """Select a row with j/k, act on it with one key."""
 
+    SUB_TITLE = t("screen.queue")
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "approve", t("key.approve")),
         Binding("e", "reschedule", t("key.reschedule")),
@@ -99,7 +101,6 @@ class QueueScreen(DataScreen):
                 "filters",
                 state=t(f"state.{self.filter.state}") if self.filter.state else any_,
                 campaign=self.filter.campaign_slug or any_,
-                platform=any_,
             )
         )
         self.query_one(LiveTable).show_rows([self._row(post) for post in data.posts])
