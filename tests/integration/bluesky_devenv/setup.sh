@@ -82,10 +82,11 @@ if [ -f "$RUN/devenv.pid" ] && kill -0 "$(cat "$RUN/devenv.pid")" 2>/dev/null; t
     log "already running"
 else
     : > "$RUN/devenv.log"
-    (cd "$HERE" && DB_POSTGRES_URL="postgresql://postgres@127.0.0.1:$PG_PORT/postgres" \
+    cd "$HERE"
+    DB_POSTGRES_URL="postgresql://postgres@127.0.0.1:$PG_PORT/postgres" \
         REDIS_HOST="127.0.0.1:$REDIS_PORT" LOG_ENABLED=false \
         nohup "$NODE" start.mjs >"$RUN/devenv.log" 2>&1 &
-        echo $! >"$RUN/devenv.pid")
+    echo $! >"$RUN/devenv.pid"
 fi
 deadline=$((SECONDS + READY_TIMEOUT_S))
 until grep -q '"ready":true' "$RUN/devenv.log" 2>/dev/null; do
