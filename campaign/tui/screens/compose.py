@@ -28,7 +28,7 @@ from textual.widgets import (
 
 from campaign.errors import UserError
 from campaign.models import Account
-from campaign.services import accounts, campaigns, posts
+from campaign.services import accounts, campaigns, dashboard, posts
 from campaign.services.posts import PostDraft
 from campaign.tui.i18n import language, t
 from campaign.tui.local_time import parsed, shown
@@ -100,7 +100,7 @@ class ComposeScreen(DataScreen):
         self.set_focus(None)
 
     def load(self, session: Session) -> ComposeChoices:
-        slugs = [summary.slug for summary in campaigns.summaries(session)]
+        slugs = dashboard.campaign_slugs(session)
         known: list[Account] = accounts.list_accounts(session)
         return ComposeChoices(slugs, [(account.name, account.platform) for account in known])
 

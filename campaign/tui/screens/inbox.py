@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from campaign.services import campaigns, inbox
+from campaign.services import dashboard, inbox
 from campaign.services.inbox import LABELS, ReplyFilter, ReplyRow
 from campaign.tui.i18n import t
 from campaign.tui.local_time import shown
@@ -85,7 +85,7 @@ class InboxScreen(DataScreen):
 
     def load(self, session: Session) -> InboxData:
         rows = inbox.page_replies(session, self.filter, limit=self.limit)
-        slugs = [summary.slug for summary in campaigns.summaries(session)]
+        slugs = dashboard.campaign_slugs(session)
         return InboxData(rows, slugs)
 
     def show(self, data: InboxData) -> None:

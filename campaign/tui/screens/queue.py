@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 
 from campaign.errors import UserError
 from campaign.models import Post, PostState
-from campaign.services import accounts, campaigns, posts
+from campaign.services import accounts, dashboard, posts
 from campaign.services.posts import PostDraft
 from campaign.tui.i18n import t
 from campaign.tui.local_time import parsed, shown
@@ -89,7 +89,7 @@ class QueueScreen(DataScreen):
             state=self.filter.state,
             limit=self.limit,
         )
-        slugs = [summary.slug for summary in campaigns.summaries(session)]
+        slugs = dashboard.campaign_slugs(session)
         names = {account.id: account.name for account in accounts.list_accounts(session)}
         return QueueData(found, slugs, names)
 
