@@ -182,6 +182,13 @@ class BlueskyConnector(Connector):
                 f"{len(post.media)} images attached, Bluesky allows {MAX_IMAGES}: "
                 f"remove {len(post.media) - MAX_IMAGES}",
             )
+        for parent in (post.reply_to, post.thread_root):
+            if parent is not None and parent.cid is None:
+                raise Rejected(
+                    PLATFORM,
+                    f"the reply names {parent.remote_id} without its cid, and Bluesky needs "
+                    "both: publish the thread through this connector so the cid is recorded",
+                )
         contents = [self._read_media(item) for item in post.media]
         return self._call(
             "publishing a post", lambda client: self._create(client, post, contents), sends=True

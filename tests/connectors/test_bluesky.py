@@ -16,6 +16,7 @@ from connectors.base import (
     MediaItem,
     MetricSnapshot,
     OutgoingPost,
+    RemotePost,
     RemoteReply,
 )
 from connectors.bluesky import BlueskyConnector
@@ -365,3 +366,13 @@ def test_audience_replies_and_counts_appear_over_time_reproducibly(
         expected.reposts,
     )
     assert snapshot.replies == len(replies)
+
+
+def test_a_reply_without_the_parents_cid_is_rejected_before_sending(
+    connector: BlueskyConnector, bluesky_sandbox: BlueskySandbox
+) -> None:
+    parent = connector.publish(_post("Anfang", "cid-1"))
+    without_cid = RemotePost(parent.remote_id, parent.url, parent.published_at)
+    with pytest.raises(Rejected, match="without its cid"):
+        connector.publish(_post("Weiter", "cid-2", reply_to=without_cid, thread_root=without_cid))
+    assert len(bluesky_sandbox.posts_by(HANDLE)) == 1
