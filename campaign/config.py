@@ -17,9 +17,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from sentiment.settings import SentimentSettings
 
 from campaign.errors import UserError
+from sentiment.settings import SentimentSettings
 
 PLATFORMS = ("x", "mastodon", "bluesky")
 CONFIG_ENV = "LEUCHTTURM_CONFIG"

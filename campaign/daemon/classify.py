@@ -17,6 +17,13 @@ from campaign.models import Reply
 from sentiment.base import Classifier
 
 
+def has_unclassified(database: Database) -> bool:
+    """Whether any reply waits for a label (the model is only loaded when one does)."""
+    with database.session() as session:
+        query = select(Reply.id).where(Reply.classified_at.is_(None)).limit(1)
+        return session.scalar(query) is not None
+
+
 def classify_pending(
     database: Database, classifier: Classifier, clock: Callable[[], datetime], batch: int = 64
 ) -> int:

@@ -37,8 +37,9 @@ class CollectPolicy:
 
     def due(self, sent_at: datetime, last: datetime | None, now: datetime) -> bool:
         """Whether a post of this age, last collected at `last`, is due now."""
-        if last is None:
-            return True
+        # The first look comes one interval after sending: a post seconds old has no
+        # replies yet, and the dispatcher needs the connection more than the collector.
+        last = last or sent_at
         every = self.fresh_every if now - sent_at < FRESH_AGE else self.old_every
         return now - last >= every
 

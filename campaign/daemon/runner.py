@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 
 from campaign.config import Settings
 from campaign.daemon.alerts import check_spikes
-from campaign.daemon.classify import classify_pending
+from campaign.daemon.classify import classify_pending, has_unclassified
 from campaign.daemon.collect import CollectPolicy, collect
 from campaign.daemon.dispatch import DispatchPolicy, claim_due, reconcile_interrupted, send
 from campaign.db import Database
@@ -219,7 +219,7 @@ class Daemon:
 
     def classify(self) -> int:
         """Label new replies; without a usable model, say so once and keep running."""
-        if self._classifier_failed:
+        if self._classifier_failed or not has_unclassified(self.database):
             return 0
         if self._classifier is None:
             try:

@@ -10,6 +10,7 @@ import io
 import re
 
 import matplotlib
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from campaign.reports.figures import WeekFigures
@@ -23,17 +24,23 @@ PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 
 
+def _figure() -> tuple[Figure, Axes]:
+    """A chart with fixed margins (a "tight" bounding box would draw every chart twice)."""
+    figure = Figure(figsize=SIZE)
+    figure.subplots_adjust(left=0.08, right=0.98, top=0.88, bottom=0.12)
+    return figure, figure.subplots()
+
+
 def _svg(figure: Figure) -> str:
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "leuchtturm"}):
-        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
     return METADATA.sub("", PROLOGUE.sub("", buffer.getvalue(), count=1))
 
 
 def volume_per_day(week: WeekFigures) -> str:
     """Stacked bars: replies per weekday by label."""
-    figure = Figure(figsize=SIZE)
-    axes = figure.subplots()
+    figure, axes = _figure()
     bottom = [0] * len(week.days)
     for name, field in (
         ("positiv", "positive"),
@@ -51,8 +58,7 @@ def volume_per_day(week: WeekFigures) -> str:
 
 def sentiment_over_week(week: WeekFigures) -> str:
     """Net sentiment per weekday (gaps where a day had no classified reply)."""
-    figure = Figure(figsize=SIZE)
-    axes = figure.subplots()
+    figure, axes = _figure()
     values = [day.counts.net for day in week.days]
     axes.plot(WEEKDAYS, [float("nan") if v is None else v for v in values], marker="o")
     axes.axhline(0, color="#9e9e9e", linewidth=0.8)
@@ -63,8 +69,7 @@ def sentiment_over_week(week: WeekFigures) -> str:
 
 def engagement_per_platform(week: WeekFigures) -> str:
     """Bars: engagement per 1,000 followers per platform."""
-    figure = Figure(figsize=SIZE)
-    axes = figure.subplots()
+    figure, axes = _figure()
     platforms = [row.platform for row in week.engagement]
     axes.bar(platforms, [row.per_1000_followers or 0.0 for row in week.engagement])
     axes.set_title("Engagement je 1.000 Follower")

@@ -149,6 +149,23 @@ class ReplyCoverage:
 
 
 @dataclass(frozen=True)
+class ReplyGroup:
+    """Replies counted by the database for one combination of the grouping keys;
+    `day` is the index of the local day in the week (0 = Monday)."""
+
+    platform: str
+    campaign: str
+    day: int
+    label: str | None
+    model: str | None
+    revision: str | None
+    replies: int
+    human_labels: int
+    human_overrides: int
+    open_questions: int
+
+
+@dataclass(frozen=True)
 class ModelUse:
     model: str
     revision: str
@@ -170,23 +187,15 @@ class DataGaps:
 
 
 @dataclass(frozen=True)
-class WeekFigures:
-    """Everything measured for one ISO week."""
+class WeekSummary:
+    """The headline figures of a week: all the previous week needs for the comparison."""
 
     week: str
     start: datetime
     end: datetime
     published: tuple[AccountPublished, ...]
-    problems: tuple[ProblemDelivery, ...]
     engagement: tuple[PlatformEngagement, ...]
-    top_posts: tuple[PostEngagement, ...]
     days: tuple[DayVolume, ...]
-    sentiment: tuple[SentimentSplit, ...]
-    most_negative: tuple[ReplyExcerpt, ...]
-    most_positive: tuple[ReplyExcerpt, ...]
-    unanswered: tuple[ReplyExcerpt, ...]
-    unanswered_total: int
-    gaps: DataGaps
 
     @property
     def posts_published(self) -> int:
@@ -202,6 +211,20 @@ class WeekFigures:
         return LabelCounts(
             *(sum(getattr(day.counts, f) for day in self.days) for f in (*LABELS, "unclassified"))
         )
+
+
+@dataclass(frozen=True)
+class WeekFigures(WeekSummary):
+    """Everything measured for the reported week."""
+
+    problems: tuple[ProblemDelivery, ...]
+    top_posts: tuple[PostEngagement, ...]
+    sentiment: tuple[SentimentSplit, ...]
+    most_negative: tuple[ReplyExcerpt, ...]
+    most_positive: tuple[ReplyExcerpt, ...]
+    unanswered: tuple[ReplyExcerpt, ...]
+    unanswered_total: int
+    gaps: DataGaps
 
 
 @dataclass(frozen=True)
@@ -228,7 +251,7 @@ class WeeklyReport:
     generated_at: datetime
     pseudonymised: bool
     current: WeekFigures
-    previous: WeekFigures
+    previous: WeekSummary
 
     def comparison(self) -> tuple[Comparison, ...]:
         now, before = self.current, self.previous

@@ -8,6 +8,7 @@ are separate indexed range queries.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -25,13 +26,13 @@ from campaign.models import (
 )
 from campaign.reports.figures import (
     AccountPublished,
-    LabelCounts,
-    ModelUse,
     PlatformEngagement,
     PostEngagement,
     ProblemDelivery,
     ReplyCoverage,
+    ReplyGroup,
 )
+from campaign.reports.week import Day
 
 X_SEARCH_WINDOW = timedelta(days=7)
 """X's recent search finds replies of the last seven days only."""
@@ -188,44 +189,73 @@ def top_posts(
 def _reply_scope(
     statement: Select[Any], start: datetime, end: datetime, campaign_id: int | None
 ) -> Select[Any]:
-    """Replies created in the period, joined to their post for the campaign filter."""
-    statement = statement.join(Delivery, Delivery.id == Reply.delivery_id).join(
-        Post, Post.id == Delivery.post_id
-    )
-    return _in_campaign(
-        statement.where(Reply.created_at >= start, Reply.created_at < end), campaign_id
+    """Replies created in the period; joined to their post only to filter by campaign."""
+    statement = statement.where(Reply.created_at >= start, Reply.created_at < end)
+    if campaign_id is None:
+        return statement
+    return statement.where(
+        Reply.delivery_id.in_(
+            select(Delivery.id)
+            .join(Post, Post.id == Delivery.post_id)
+            .where(Post.campaign_id == campaign_id)
+        )
     )
 
 
-def _label_sums() -> list[Any]:
-    """Four columns: positive, neutral, negative, unclassified counts."""
+def reply_groups(
+    session: Session, days: Sequence[Day], campaign_id: int | None
+) -> list[ReplyGroup]:
+    """The period's replies counted per platform, campaign, local day, effective label and
+    model: one scan, from which the report sums volumes, splits, models and overrides.
+
+    The local day is a CASE over the days' UTC bounds (portable, no date functions); the
+    grouping runs on a subquery so PostgreSQL sees the same expression in SELECT and GROUP BY.
+    """
+    bounds = [(Reply.created_at < day.end, index) for index, day in enumerate(days)]
+    overridden = and_(
+        Reply.human_label.is_not(None),
+        or_(Reply.sentiment_label.is_(None), Reply.human_label != Reply.sentiment_label),
+    )
+    open_question = and_(Reply.is_question.is_(True), Reply.answered_at.is_(None))
+    rows = _in_campaign(
+        select(
+            Reply.platform.label("platform"),
+            Post.campaign_id.label("campaign_id"),
+            case(*bounds).label("day"),
+            effective_label().label("label"),
+            Reply.sentiment_model.label("model"),
+            Reply.sentiment_revision.label("revision"),
+            case((Reply.human_label.is_not(None), 1), else_=0).label("human"),
+            case((overridden, 1), else_=0).label("overridden"),
+            case((open_question, 1), else_=0).label("open_question"),
+        )
+        .join(Delivery, Delivery.id == Reply.delivery_id)
+        .join(Post, Post.id == Delivery.post_id)
+        .where(Reply.created_at >= days[0].start, Reply.created_at < days[-1].end),
+        campaign_id,
+    ).subquery()
+    keys = (
+        rows.c.platform,
+        rows.c.campaign_id,
+        rows.c.day,
+        rows.c.label,
+        rows.c.model,
+        rows.c.revision,
+    )
+    grouped = session.execute(
+        select(
+            *keys,
+            func.count(),
+            func.sum(rows.c.human),
+            func.sum(rows.c.overridden),
+            func.sum(rows.c.open_question),
+        ).group_by(*keys)
+    )
+    slugs = dict(session.execute(select(Campaign.id, Campaign.slug)).all())
     return [
-        func.count(case((effective_label() == label, 1)))
-        for label in ("positive", "neutral", "negative")
-    ] + [func.count(case((effective_label().is_(None), 1)))]
-
-
-def label_counts(
-    session: Session, start: datetime, end: datetime, campaign_id: int | None
-) -> LabelCounts:
-    """Replies of the period split by effective label."""
-    row = session.execute(_reply_scope(select(*_label_sums()), start, end, campaign_id)).one()
-    return LabelCounts(*row)
-
-
-def sentiment_split(
-    session: Session, start: datetime, end: datetime, campaign_id: int | None
-) -> list[tuple[str, str, LabelCounts]]:
-    """(platform, campaign slug, counts) for every pair with replies in the period."""
-    statement = _reply_scope(
-        select(Reply.platform, Campaign.slug, *_label_sums()), start, end, campaign_id
-    )
-    rows = session.execute(
-        statement.join(Campaign, Campaign.id == Post.campaign_id)
-        .group_by(Reply.platform, Campaign.slug)
-        .order_by(Reply.platform, Campaign.slug)
-    )
-    return [(platform, slug, LabelCounts(*counts)) for platform, slug, *counts in rows]
+        ReplyGroup(row[0], slugs[row[1]], *row[2:6], *(int(count) for count in row[6:]))
+        for row in grouped
+    ]
 
 
 def extreme_replies(
@@ -252,16 +282,14 @@ def extreme_replies(
     )
 
 
-def unanswered_questions(
+def oldest_open_questions(
     session: Session, start: datetime, end: datetime, campaign_id: int | None, *, limit: int = 10
-) -> tuple[int, list[Reply]]:
-    """How many questions of the period are still unanswered, and the oldest of them."""
+) -> list[Reply]:
+    """The period's questions still unanswered, oldest first."""
     statement = _reply_scope(select(Reply), start, end, campaign_id).where(
         Reply.is_question.is_(True), Reply.answered_at.is_(None)
     )
-    total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
-    oldest = session.scalars(statement.order_by(Reply.created_at, Reply.id).limit(limit))
-    return total, list(oldest)
+    return list(session.scalars(statement.order_by(Reply.created_at, Reply.id).limit(limit)))
 
 
 def reply_coverage(
@@ -336,39 +364,3 @@ def _collected_before_window_closed(session: Session) -> Any:
         return days < X_SEARCH_WINDOW.days
     window = literal(X_SEARCH_WINDOW, Interval())
     return Delivery.last_collected_at < Delivery.sent_at + window
-
-
-def models_used(
-    session: Session, start: datetime, end: datetime, campaign_id: int | None
-) -> list[ModelUse]:
-    """Which sentiment model and revision judged how many of the period's replies."""
-    statement = _reply_scope(
-        select(Reply.sentiment_model, Reply.sentiment_revision, func.count(Reply.id)),
-        start,
-        end,
-        campaign_id,
-    )
-    rows = session.execute(
-        statement.where(Reply.sentiment_model.is_not(None))
-        .group_by(Reply.sentiment_model, Reply.sentiment_revision)
-        .order_by(func.count(Reply.id).desc())
-    )
-    return [ModelUse(model, revision or "?", count) for model, revision, count in rows]
-
-
-def human_labels(
-    session: Session, start: datetime, end: datetime, campaign_id: int | None
-) -> tuple[int, int]:
-    """Replies a person labelled, and how many of those differ from the model's label."""
-    overridden = and_(
-        Reply.human_label.is_not(None),
-        or_(Reply.sentiment_label.is_(None), Reply.human_label != Reply.sentiment_label),
-    )
-    statement = _reply_scope(
-        select(func.count(Reply.human_label), func.count(case((overridden, 1)))),
-        start,
-        end,
-        campaign_id,
-    )
-    labelled, overrides = session.execute(statement).one()
-    return int(labelled), int(overrides)

@@ -1,12 +1,14 @@
 """Assembles one week's figures (and the week before, for comparison) from the queries.
 
+The replies are read as one grouped aggregate per week (`queries.reply_groups`); the few
+dozen groups it returns are summed here into day volumes, splits, models and overrides.
 Reply texts are shortened, their authors pseudonymised when asked, and every configured
 secret is blanked from delivery errors, so nothing a report shows needs redacting later.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -17,13 +19,18 @@ from campaign.logs import REDACTED
 from campaign.models import Reply
 from campaign.reports import queries
 from campaign.reports.figures import (
+    LABELS,
     DataGaps,
     DayVolume,
+    LabelCounts,
+    ModelUse,
     ProblemDelivery,
     ReplyExcerpt,
+    ReplyGroup,
     SentimentSplit,
     WeekFigures,
     WeeklyReport,
+    WeekSummary,
 )
 from campaign.reports.week import Week
 from campaign.services import campaigns
@@ -78,48 +85,67 @@ def weekly_report(
         campaign = campaigns.by_slug(session, campaign_slug)
         campaign_id, zone = campaign.id, ZoneInfo(campaign.time_zone)
     chosen = Week.parse(week, zone) if week else Week.containing(now, zone).previous()
+    previous = chosen.previous()
     return WeeklyReport(
         campaign=campaign_slug,
         time_zone=zone.key,
         generated_at=now,
         pseudonymised=privacy.pseudonym is not None,
         current=week_figures(session, chosen, campaign_id, now, privacy),
-        previous=week_figures(session, chosen.previous(), campaign_id, now, privacy),
+        previous=week_summary(
+            session,
+            previous,
+            campaign_id,
+            queries.reply_groups(session, previous.days(), campaign_id),
+        ),
+    )
+
+
+def week_summary(
+    session: Session, week: Week, campaign_id: int | None, groups: Sequence[ReplyGroup]
+) -> WeekSummary:
+    """The headline figures of `week`, given its reply groups."""
+    return WeekSummary(
+        week=week.label,
+        start=week.start,
+        end=week.end,
+        published=tuple(queries.published(session, week.start, week.end, campaign_id)),
+        engagement=tuple(
+            queries.engagement_per_platform(session, week.start, week.end, campaign_id)
+        ),
+        days=tuple(
+            DayVolume(day.day, label_counts(g for g in groups if g.day == index))
+            for index, day in enumerate(week.days())
+        ),
     )
 
 
 def week_figures(
     session: Session, week: Week, campaign_id: int | None, now: datetime, privacy: Privacy
 ) -> WeekFigures:
-    """Every figure of one week."""
+    """Every figure of the reported week."""
     start, end = week.start, week.end
-    unanswered_total, unanswered = queries.unanswered_questions(session, start, end, campaign_id)
-    labelled, overrides = queries.human_labels(session, start, end, campaign_id)
+    groups = queries.reply_groups(session, week.days(), campaign_id)
+    summary = week_summary(session, week, campaign_id, groups)
     x_closed, x_late = queries.x_search_window(session, start, end, campaign_id, now)
-    engagement = queries.engagement_per_platform(session, start, end, campaign_id)
-    days = tuple(
-        DayVolume(day.day, queries.label_counts(session, day.start, day.end, campaign_id))
-        for day in week.days()
-    )
 
     def excerpts(replies: list[Reply]) -> tuple[ReplyExcerpt, ...]:
         return tuple(_excerpt(reply, privacy) for reply in replies)
 
     return WeekFigures(
-        week=week.label,
-        start=start,
-        end=end,
-        published=tuple(queries.published(session, start, end, campaign_id)),
+        **{name: getattr(summary, name) for name in WeekSummary.__dataclass_fields__},
         problems=tuple(
             ProblemDelivery(p.post_key, p.account, p.state, privacy.scrub(p.reason), p.due_at)
             for p in queries.problems(session, start, end, campaign_id)
         ),
-        engagement=tuple(engagement),
         top_posts=tuple(queries.top_posts(session, start, end, campaign_id)),
-        days=days,
         sentiment=tuple(
-            SentimentSplit(platform, slug, counts)
-            for platform, slug, counts in queries.sentiment_split(session, start, end, campaign_id)
+            SentimentSplit(
+                platform,
+                slug,
+                label_counts(g for g in groups if g.platform == platform and g.campaign == slug),
+            )
+            for platform, slug in sorted({(g.platform, g.campaign) for g in groups})
         ),
         most_negative=excerpts(
             queries.extreme_replies(session, start, end, campaign_id, "negative")
@@ -127,19 +153,40 @@ def week_figures(
         most_positive=excerpts(
             queries.extreme_replies(session, start, end, campaign_id, "positive")
         ),
-        unanswered=excerpts(unanswered),
-        unanswered_total=unanswered_total,
+        unanswered=excerpts(queries.oldest_open_questions(session, start, end, campaign_id)),
+        unanswered_total=sum(g.open_questions for g in groups),
         gaps=DataGaps(
             coverage=tuple(queries.reply_coverage(session, start, end, campaign_id)),
             x_posts_past_search_window=x_closed,
             x_posts_collected_too_late=x_late,
-            without_impressions=tuple(e.platform for e in engagement if e.impressions is None),
-            unclassified=sum(day.counts.unclassified for day in days),
-            models=tuple(queries.models_used(session, start, end, campaign_id)),
-            human_labels=labelled,
-            human_overrides=overrides,
+            without_impressions=tuple(
+                e.platform for e in summary.engagement if e.impressions is None
+            ),
+            unclassified=summary.replies.unclassified,
+            models=models_used(groups),
+            human_labels=sum(g.human_labels for g in groups),
+            human_overrides=sum(g.human_overrides for g in groups),
         ),
     )
+
+
+def label_counts(groups: Iterable[ReplyGroup]) -> LabelCounts:
+    """Replies of the given groups split by effective label."""
+    totals = dict.fromkeys((*LABELS, None), 0)
+    for group in groups:
+        totals[group.label] += group.replies
+    return LabelCounts(*totals.values())
+
+
+def models_used(groups: Iterable[ReplyGroup]) -> tuple[ModelUse, ...]:
+    """Which model and revision judged how many replies, most used first."""
+    totals: dict[tuple[str, str], int] = {}
+    for group in groups:
+        if group.model is not None:
+            key = (group.model, group.revision or "?")
+            totals[key] = totals.get(key, 0) + group.replies
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(ModelUse(model, revision, count) for (model, revision), count in ranked)
 
 
 def _excerpt(reply: Reply, privacy: Privacy) -> ReplyExcerpt:

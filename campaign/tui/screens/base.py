@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from campaign.services.dashboard import Alert, open_alerts
 from campaign.tui.i18n import t
@@ -74,7 +74,8 @@ class DataScreen(Screen[None]):
         with self.leuchtturm.database.session() as session:
             data = self.load(session)
             alerts = open_alerts(session)
-        self.post_message(self.Loaded(data, alerts))
+        if not get_current_worker().is_cancelled:  # a newer read (e.g. new filter) is under way
+            self.post_message(self.Loaded(data, alerts))
 
     def on_data_screen_loaded(self, message: Loaded) -> None:
         self.leuchtturm.alerts = message.alerts
