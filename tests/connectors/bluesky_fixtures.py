@@ -5,8 +5,7 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,31 +14,21 @@ from connectors.base import ConnectorSettings
 from connectors.bluesky import BlueskyConnector
 from connectors.sandbox.bluesky_server import BlueskySandbox
 from connectors.sandbox.faults import FaultInjector
+from tests.connectors.x_fixtures import ManualClock
 
 HANDLE = "todo-dortmund.bsky.social"
 APP_PASSWORD = "abcd-efgh-ijkl-mnop"
 START = datetime.now(UTC).replace(microsecond=0)
-"""Near the wall clock: the atproto client checks token expiry against real time."""
+"""Near the wall clock: the atproto client checks token expiry against real time.
 
-
-@dataclass
-class ManualClock:
-    """A clock the test moves by hand; the sandbox and the connector share it."""
-
-    now: datetime = field(default=START)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
+The clock class is the X tests' one (it moves only when a test says so).
+"""
 
 
 @pytest.fixture(scope="module")
 def _shared_sandbox() -> Iterator[tuple[BlueskySandbox, ManualClock, FaultInjector]]:
     """One server per test module: stopping one takes the core half a second."""
-    clock, faults = ManualClock(), FaultInjector()
+    clock, faults = ManualClock(START), FaultInjector()
     server = BlueskySandbox(faults=faults, clock=clock)
     server.start()
     yield server, clock, faults
