@@ -2,8 +2,9 @@
 
 createSession is limited per handle (30 in 5 minutes, 300 a day), so the connector logs in
 with the app password once and then reuses and refreshes the session. The file holds
-tokens, so it is created with 0600 permissions; it also names the server it belongs to,
-because a session from another PDS (or a restarted sandbox) is worthless there.
+tokens, so it is created with 0600 permissions; it also names the server and handle it
+belongs to, because a session from another PDS (or a restarted sandbox) is worthless
+there, and one for another handle would post as the wrong account.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ class SessionStore:
     """The persisted session string of one account, or nothing when no state dir is set."""
 
     def __init__(self, settings: ConnectorSettings) -> None:
-        self._server_url = settings.server_url.rstrip("/")
+        self._owner = {
+            "server_url": settings.server_url.rstrip("/"),
+            "handle": settings.handle.lower(),
+        }
         self.path: Path | None = (
             settings.state_dir / f"{settings.account_name}.session"
             if settings.state_dir is not None
@@ -34,7 +38,7 @@ class SessionStore:
             saved = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if not isinstance(saved, dict) or saved.get("server_url") != self._server_url:
+        if not isinstance(saved, dict) or any(saved.get(k) != v for k, v in self._owner.items()):
             return None
         session = saved.get("session")
         return session if isinstance(session, str) and session else None
@@ -44,7 +48,7 @@ class SessionStore:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"server_url": self._server_url, "session": session_string})
+        payload = json.dumps({**self._owner, "session": session_string})
         descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(payload)

@@ -376,3 +376,17 @@ def test_a_reply_without_the_parents_cid_is_rejected_before_sending(
     with pytest.raises(Rejected, match="without its cid"):
         connector.publish(_post("Weiter", "cid-2", reply_to=without_cid, thread_root=without_cid))
     assert len(bluesky_sandbox.posts_by(HANDLE)) == 1
+
+
+def test_a_saved_session_of_another_handle_is_not_used(
+    bluesky_sandbox: BlueskySandbox, clock: ManualClock, tmp_path: Path
+) -> None:
+    def connector_for(handle: str) -> BlueskyConnector:
+        settings = ConnectorSettings(
+            "bluesky", "todo-bluesky", handle, bluesky_sandbox.url, APP_PASSWORD, tmp_path
+        )
+        return BlueskyConnector(settings, clock=clock)
+
+    connector_for(HANDLE).verify()
+    assert connector_for("neues-konto.bsky.social").verify().handle == "neues-konto.bsky.social"
+    assert calls(bluesky_sandbox, "com.atproto.server.createSession") == [200, 200]
