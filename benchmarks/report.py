@@ -2,7 +2,8 @@
 
 Posts are spread evenly over `--weeks` weeks (one delivery each, round-robin over Mastodon, X
 and Bluesky, two metric snapshots each); replies fall on random deliveries within three days
-of sending, with labels, human overrides, questions and answers. The report covers the last
+of sending, stored in creation order as the collector stores them, with labels, human
+overrides, questions and answers. The report covers the last
 of those weeks (and its previous week, for comparison), rendered as Markdown, HTML and CSV.
 `report_seconds` is figures plus rendering. Ends with `name: value` lines.
 
@@ -146,11 +147,14 @@ def build(database: Database, posts: int, replies: int, weeks: int) -> None:
 def _replies(
     rng: random.Random, sent: list[datetime], account_ids: list[tuple[int, str]], count: int
 ) -> Iterator[dict[str, Any]]:
-    for i in range(count):
-        post = rng.randrange(len(sent))
+    """Replies in the order a collector stores them: by creation time."""
+    arrivals = sorted(
+        (sent[post] + timedelta(seconds=rng.randint(60, 3 * 86_400)), post)
+        for post in (rng.randrange(len(sent)) for _ in range(count))
+    )
+    for i, (created, post) in enumerate(arrivals):
         label = rng.choices(LABELS, LABEL_WEIGHTS)[0]
         question = rng.random() < 0.1
-        created = sent[post] + timedelta(seconds=rng.randint(60, 3 * 86_400))
         yield {
             "platform": account_ids[post % 3][1],
             "remote_id": f"r{i}",
