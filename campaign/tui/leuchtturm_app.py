@@ -10,14 +10,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import ClassVar
 
-from sqlalchemy.orm import Session
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from campaign.config import Settings
 from campaign.db import Database
-from campaign.services import campaigns
 from campaign.services.dashboard import Alert
+from campaign.tui.changes import Change, pausing, resuming
 from campaign.tui.commands import SCREEN_MODES, ScreenCommands
 from campaign.tui.i18n import t
 from campaign.tui.screens.accounts import AccountsScreen
@@ -85,27 +84,14 @@ class LeuchtturmApp(App[None]):
 
     def action_pause_alerted(self) -> None:
         slug = self._alerted_campaign()
-        if slug is None:
-            return
-        reason = t("paused.reason", message=self.alerts[0].message)
-
-        def pause(session: Session) -> str:
-            campaigns.pause(session, slug, reason)
-            return t("campaign.paused", slug=slug)
-
-        self._write(pause)
+        if slug is not None:
+            self._write(pausing(slug, t("paused.reason", message=self.alerts[0].message)))
 
     def action_resume_alerted(self) -> None:
         slug = self._alerted_campaign()
-        if slug is None:
-            return
+        if slug is not None:
+            self._write(resuming(slug))
 
-        def resume(session: Session) -> str:
-            campaigns.resume(session, slug)
-            return t("campaign.resumed", slug=slug)
-
-        self._write(resume)
-
-    def _write(self, change: Callable[[Session], str]) -> None:
+    def _write(self, change: Change) -> None:
         if isinstance(self.screen, DataScreen):
             self.screen.write(change)

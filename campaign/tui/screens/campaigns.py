@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 
 from campaign.services import campaigns
 from campaign.services.campaigns import CampaignSummary
+from campaign.tui.changes import pausing, resuming
 from campaign.tui.i18n import t
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable
@@ -60,22 +61,10 @@ class CampaignsScreen(DataScreen):
 
     def action_pause(self) -> None:
         slug = self.query_one(LiveTable).selected_key
-        if slug is None:
-            return
-
-        def pause(session: Session) -> str:
-            campaigns.pause(session, slug, t("paused.reason", message=t("screen.campaigns")))
-            return t("campaign.paused", slug=slug)
-
-        self.write(pause)
+        if slug is not None:
+            self.write(pausing(slug, t("paused.reason", message=t("screen.campaigns"))))
 
     def action_resume(self) -> None:
         slug = self.query_one(LiveTable).selected_key
-        if slug is None:
-            return
-
-        def resume(session: Session) -> str:
-            campaigns.resume(session, slug)
-            return t("campaign.resumed", slug=slug)
-
-        self.write(resume)
+        if slug is not None:
+            self.write(resuming(slug))

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Static
 
 from campaign.services import dashboard, inbox
 from campaign.services.inbox import LABELS, ReplyFilter, ReplyRow
+from campaign.tui.changes import next_option
 from campaign.tui.i18n import t
 from campaign.tui.local_time import shown
 from campaign.tui.screens.answer import AnswerScreen
@@ -34,10 +35,6 @@ PLATFORMS: tuple[str | None, ...] = (None, *(platform.value for platform in Plat
 class InboxData:
     replies: list[ReplyRow]
     campaign_slugs: list[str]
-
-
-def _next(options: tuple[str | None, ...], current: str | None) -> str | None:
-    return options[(options.index(current) + 1) % len(options)]
 
 
 def label_cell(row: ReplyRow) -> Text:
@@ -129,14 +126,16 @@ class InboxScreen(DataScreen):
         self.query_one("#reply-detail", Static).update(Text(detail))
 
     def action_cycle_label(self) -> None:
-        self._filter(replace(self.filter, label=_next((None, *LABELS), self.filter.label)))
+        self._filter(replace(self.filter, label=next_option((None, *LABELS), self.filter.label)))
 
     def action_cycle_campaign(self) -> None:
         options = (None, *self.data.campaign_slugs)
-        self._filter(replace(self.filter, campaign_slug=_next(options, self.filter.campaign_slug)))
+        self._filter(
+            replace(self.filter, campaign_slug=next_option(options, self.filter.campaign_slug))
+        )
 
     def action_cycle_platform(self) -> None:
-        self._filter(replace(self.filter, platform=_next(PLATFORMS, self.filter.platform)))
+        self._filter(replace(self.filter, platform=next_option(PLATFORMS, self.filter.platform)))
 
     def action_toggle_questions(self) -> None:
         questions = not self.filter.unanswered_questions

@@ -16,6 +16,7 @@ from campaign.errors import UserError
 from campaign.models import Post, PostState
 from campaign.services import accounts, dashboard, posts
 from campaign.services.posts import PostDraft
+from campaign.tui.changes import next_option
 from campaign.tui.i18n import t
 from campaign.tui.local_time import parsed, shown
 from campaign.tui.screens.base import DataScreen
@@ -39,11 +40,6 @@ class QueueData:
     posts: list[Post]
     campaign_slugs: list[str]
     account_names: dict[int, str]
-
-
-def _next(options: tuple[str | None, ...], current: str | None) -> str | None:
-    """The option after `current`, wrapping round (filters cycle with one key)."""
-    return options[(options.index(current) + 1) % len(options)]
 
 
 class QueueScreen(DataScreen):
@@ -190,12 +186,14 @@ class QueueScreen(DataScreen):
         self.app.push_screen(PromptScreen(question, shown(post.scheduled_at, zone)), answered)
 
     def action_cycle_state(self) -> None:
-        self.filter = replace(self.filter, state=_next(STATES, self.filter.state))
+        self.filter = replace(self.filter, state=next_option(STATES, self.filter.state))
         self.reload()
 
     def action_cycle_campaign(self) -> None:
         options = (None, *self.data.campaign_slugs)
-        self.filter = replace(self.filter, campaign_slug=_next(options, self.filter.campaign_slug))
+        self.filter = replace(
+            self.filter, campaign_slug=next_option(options, self.filter.campaign_slug)
+        )
         self.reload()
 
     def action_more(self) -> None:
