@@ -183,3 +183,26 @@ def test_default_week_is_the_last_complete_one(scenario_database: Database) -> N
         )
     assert report.current.week == "2024-W13"
     assert report.current.most_negative[0].author == "kritiker99"
+
+
+def test_autumn_change_puts_sunday_night_into_the_old_week(database: Database) -> None:
+    builder = scenario.Builder(database)
+    herbst = builder.campaign("herbst")
+    delivery = builder.delivery(herbst, "h", "mastodon-todo", sent="2024-10-26 08:00")
+    for created in ("2024-10-27 00:30", "2024-10-27 22:30", "2024-10-27 23:00"):
+        builder.reply(delivery, "mastodon", created, "positive", 0.9)
+    with database.session() as session:
+        report = weekly_report(
+            session,
+            now=scenario.NOW,
+            zone=ZoneInfo("Europe/Berlin"),
+            privacy=PRIVACY,
+            week="2024-W44",
+            campaign_slug="herbst",
+        )
+    assert report.current.start == at("2024-10-27 23:00")
+    assert report.current.days[0].counts.positive == 1
+    assert report.previous.week == "2024-W43"
+    assert report.previous.days[-1].day == date(2024, 10, 27)
+    assert report.previous.days[-1].counts.positive == 2
+    assert report.previous.posts_published == 1
