@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -31,14 +32,21 @@ def scenario_database(database: Database) -> Database:
     return database
 
 
+def report_of(
+    database: Database,
+    *,
+    week: str | None = None,
+    campaign: str | None = None,
+    privacy: Privacy = PRIVACY,
+    now: datetime = scenario.NOW,
+) -> WeeklyReport:
+    """The report as the CLI builds it, in Europe/Berlin."""
+    with database.session() as session:
+        return weekly_report(
+            session, now=now, zone=BERLIN, privacy=privacy, week=week, campaign_slug=campaign
+        )
+
+
 @pytest.fixture
 def report(scenario_database: Database) -> WeeklyReport:
-    with scenario_database.session() as session:
-        return weekly_report(
-            session,
-            now=scenario.NOW,
-            zone=BERLIN,
-            privacy=PRIVACY,
-            week="2024-W13",
-            campaign_slug="arbeit",
-        )
+    return report_of(scenario_database, week="2024-W13", campaign="arbeit")

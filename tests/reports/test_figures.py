@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from campaign.db import Database
 from campaign.reports.figures import (
@@ -14,9 +13,9 @@ from campaign.reports.figures import (
     ReplyCoverage,
     WeeklyReport,
 )
-from campaign.reports.weekly import Privacy, weekly_report
+from campaign.reports.weekly import Privacy
 from tests.reports import scenario
-from tests.reports.conftest import PRIVACY
+from tests.reports.conftest import report_of
 from tests.reports.scenario import at
 
 
@@ -159,28 +158,19 @@ def test_previous_week_comparison(report: WeeklyReport) -> None:
 
 
 def test_all_campaigns_include_the_other_campaign(scenario_database: Database) -> None:
-    with scenario_database.session() as session:
-        report = weekly_report(
-            session,
-            now=scenario.NOW,
-            zone=ZoneInfo("Europe/Berlin"),
-            privacy=PRIVACY,
-            week="2024-W13",
-        )
+    report = report_of(scenario_database, week="2024-W13")
     assert report.current.posts_published == 4
     assert report.current.replies.negative == 3
     assert {s.campaign for s in report.current.sentiment} == {"arbeit", "anders"}
 
 
 def test_default_week_is_the_last_complete_one(scenario_database: Database) -> None:
-    with scenario_database.session() as session:
-        report = weekly_report(
-            session,
-            now=at("2024-04-01 06:00"),
-            zone=ZoneInfo("Europe/Berlin"),
-            privacy=Privacy(pseudonym=None),
-            campaign_slug="arbeit",
-        )
+    report = report_of(
+        scenario_database,
+        campaign="arbeit",
+        privacy=Privacy(pseudonym=None),
+        now=at("2024-04-01 06:00"),
+    )
     assert report.current.week == "2024-W13"
     assert report.current.most_negative[0].author == "kritiker99"
 
@@ -191,15 +181,7 @@ def test_autumn_change_puts_sunday_night_into_the_old_week(database: Database) -
     delivery = builder.delivery(herbst, "h", "mastodon-todo", sent="2024-10-26 08:00")
     for created in ("2024-10-27 00:30", "2024-10-27 22:30", "2024-10-27 23:00"):
         builder.reply(delivery, "mastodon", created, "positive", 0.9)
-    with database.session() as session:
-        report = weekly_report(
-            session,
-            now=scenario.NOW,
-            zone=ZoneInfo("Europe/Berlin"),
-            privacy=PRIVACY,
-            week="2024-W44",
-            campaign_slug="herbst",
-        )
+    report = report_of(database, week="2024-W44", campaign="herbst")
     assert report.current.start == at("2024-10-27 23:00")
     assert report.current.days[0].counts.positive == 1
     assert report.previous.week == "2024-W43"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from campaign.cli import report as report_cli
 from campaign.cli.context import CliContext
@@ -133,7 +133,8 @@ def test_no_secret_or_raw_handle_in_any_output(report: WeeklyReport, tmp_path: P
             assert handle not in content, (path, handle)
 
 
-def cli_app(config: Path) -> typer.Typer:
+def run_cli(config: Path, *args: str) -> Result:
+    """`leuchtturm report weekly ARGS` with `config`, as main.py mounts the sub-app."""
     root = typer.Typer()
 
     @root.callback()
@@ -141,7 +142,7 @@ def cli_app(config: Path) -> typer.Typer:
         ctx.obj = CliContext(config_path=config)
 
     root.add_typer(report_cli.app, name="report")
-    return root
+    return CliRunner().invoke(root, ["report", "weekly", *args])
 
 
 @pytest.fixture
@@ -162,20 +163,16 @@ def config_file(
 
 def test_cli_writes_the_chosen_formats(config_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = CliRunner().invoke(
-        cli_app(config_file),
-        [
-            "report",
-            "weekly",
-            "--week",
-            "2024-W13",
-            "--campaign",
-            "arbeit",
-            "--format",
-            "md,html",
-            "--out",
-            str(out),
-        ],
+    result = run_cli(
+        config_file,
+        "--week",
+        "2024-W13",
+        "--campaign",
+        "arbeit",
+        "--format",
+        "md,html",
+        "--out",
+        str(out),
     )
     assert result.exit_code == 0, result.output
     written = [Path(line) for line in result.output.splitlines()]
@@ -185,26 +182,22 @@ def test_cli_writes_the_chosen_formats(config_file: Path, tmp_path: Path) -> Non
 
 
 def test_cli_real_names_show_handles(config_file: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        cli_app(config_file),
-        [
-            "report",
-            "weekly",
-            "--week",
-            "2024-W13",
-            "--format",
-            "md",
-            "--real-names",
-            "--out",
-            str(tmp_path / "out"),
-        ],
+    result = run_cli(
+        config_file,
+        "--week",
+        "2024-W13",
+        "--format",
+        "md",
+        "--real-names",
+        "--out",
+        str(tmp_path / "out"),
     )
     assert result.exit_code == 0, result.output
     assert "kritiker99" in Path(result.output.strip()).read_text(encoding="utf-8")
 
 
 def test_cli_rejects_an_unknown_format(config_file: Path) -> None:
-    result = CliRunner().invoke(cli_app(config_file), ["report", "weekly", "--format", "md,pdf"])
+    result = run_cli(config_file, "--format", "md,pdf")
     assert isinstance(result.exception, UserError)
     assert "pdf" in str(result.exception) and "md, html, csv" in str(result.exception)
 
