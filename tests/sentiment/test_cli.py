@@ -49,7 +49,9 @@ def test_bad_csv_is_exit_2_without_traceback(tmp_path: Path, tiny_model: TinyMod
     assert "line 2" in result.output and "Traceback" not in result.output
 
 
-def test_missing_model_is_exit_2_with_the_fetch_command(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_missing_model_is_exit_2_with_the_fetch_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path))
     result = runner.invoke(app, ["classify", "--model", "someone/absent", "hallo"])
     assert result.exit_code == 2

@@ -5,16 +5,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sentiment.base import LABELS
+from sentiment.base import LABELS, Label
 from sentiment.dataset import DatasetError, read_labelled_csv, read_many
 from sentiment.head import LinearHead, head_revision
 from sentiment.metrics import score
 
 
 def test_scores_from_a_known_confusion() -> None:
-    truth = ["positive", "positive", "neutral", "negative", "negative", "negative"]
-    predicted = ["positive", "negative", "neutral", "negative", "negative", "neutral"]
-    scores = score(truth, predicted)  # type: ignore[arg-type]
+    truth: list[Label] = ["positive", "positive", "neutral", "negative", "negative", "negative"]
+    predicted: list[Label] = ["positive", "negative", "neutral", "negative", "negative", "neutral"]
+    scores = score(truth, predicted)
     assert scores.accuracy == pytest.approx(4 / 6)
     assert scores.precision["positive"] == 1.0
     assert scores.recall["positive"] == 0.5
