@@ -218,7 +218,8 @@ class Delivery(Base):
     idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    sending_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    first_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When the first attempt began: recovery searches the platform from here on."""
     claimed_by: Mapped[str | None] = mapped_column(String(120))
     remote_id: Mapped[str | None] = mapped_column(String(300))
     remote_url: Mapped[str | None] = mapped_column(String(500))

@@ -41,7 +41,8 @@ from connectors.errors import (
 )
 
 MAX_BACKOFF = timedelta(minutes=15)
-STALE_CLAIM = timedelta(seconds=60)
+STALE_CLAIM = timedelta(seconds=15)
+"""A daemon whose heartbeat is this old is taken for dead; its claims are reconciled."""
 DUE_STATES = (DeliveryState.PENDING, DeliveryState.RETRY)
 
 
@@ -146,7 +147,7 @@ def claim_due(
                 )
                 continue
             delivery.attempts += 1
-            delivery.sending_since = now
+            delivery.first_attempt_at = delivery.first_attempt_at or now
             delivery.claimed_by = daemon_id
             _transition(
                 session, delivery, DeliveryState.SENDING, f"attempt {delivery.attempts}", now
@@ -190,7 +191,7 @@ def send(
             delivery.last_error = str(waiting)
             return DeliveryState.PENDING
         account_name = delivery.account.name
-        attempted_at = delivery.sending_since or clock()
+        attempted_at = delivery.first_attempt_at or clock()
         needs_recovery = delivery.attempts > 1
     connector = connector_for(account_name)
     try:

@@ -253,8 +253,12 @@ class Daemon:
         return len(raised)
 
     def beat(self) -> None:
-        """Write the heartbeat row the TUI and `leuchtturm status` read."""
+        """Write the heartbeat row; on PostgreSQL also take over dead daemons' claims."""
         now = self.clock()
+        if self.database.is_postgres:
+            taken = reconcile_interrupted(self.database, now, only_stale=True)
+            if taken:
+                log.warning("%d deliveries of a stopped daemon taken over", taken)
         with self.database.session() as session:
             queue = session.scalar(
                 select(func.count(Delivery.id)).where(

@@ -86,7 +86,9 @@ def page_replies(
     if reply_filter.campaign_slug:
         query = query.where(Campaign.slug == reply_filter.campaign_slug)
     if reply_filter.platform:
-        query = query.where(Reply.platform == reply_filter.platform)
+        # The account's platform, not the reply's: a condition on `replies.platform` leads
+        # SQLite to the (platform, remote_id) index and a sort of a third of all replies.
+        query = query.where(Account.platform == reply_filter.platform)
     if reply_filter.unanswered_questions:
         query = query.where(
             Reply.is_question.is_(True),

@@ -107,17 +107,31 @@ def _wait_for(condition, timeout: float) -> bool:  # type: ignore[no-untyped-def
     return condition()
 
 
-@pytest.fixture(params=["clean", "faults"])
-def x_sandbox(request: pytest.FixtureRequest) -> Iterator[XSandbox]:
-    plan = FaultPlan.chaos(seed=11, level=0.08) if request.param == "faults" else FaultPlan()
+MODES = [
+    pytest.param(("sqlite", 1, False), id="sqlite-one-daemon"),
+    pytest.param(("sqlite", 1, True), id="sqlite-one-daemon-faults"),
+    pytest.param(
+        ("postgres", 2, True), id="postgres-two-daemons-faults", marks=pytest.mark.postgres
+    ),
+]
+
+
+@pytest.fixture
+def x_sandbox(mode: tuple[str, int, bool]) -> Iterator[XSandbox]:
+    plan = FaultPlan.chaos(seed=11, level=0.08) if mode[2] else FaultPlan()
     with XSandbox(faults=FaultInjector(plan), rate_limits=GENEROUS_LIMITS) as server:
         yield server
 
 
+@pytest.mark.parametrize("mode", MODES)
 def test_sigkill_storm_loses_nothing_and_duplicates_nothing(
-    tmp_path: Path, x_sandbox: XSandbox
+    tmp_path: Path, x_sandbox: XSandbox, mode: tuple[str, int, bool], request: pytest.FixtureRequest
 ) -> None:
-    database_url = f"sqlite:///{tmp_path / 'crash.sqlite3'}"
+    backend, daemons, _faults = mode
+    if backend == "postgres":
+        database_url = request.getfixturevalue("postgres_cluster").create_database()
+    else:
+        database_url = f"sqlite:///{tmp_path / 'crash.sqlite3'}"
     config = tmp_path / "config.toml"
     _config(config, database_url, x_sandbox.url)
     settings = Settings(
@@ -143,18 +157,23 @@ def test_sigkill_storm_loses_nothing_and_duplicates_nothing(
 
     kills = 0
     while done() < POSTS and kills < 8:
-        daemon = _start_daemon(config)
+        running = [_start_daemon(config) for _ in range(daemons)]
         target = done() + rng.randint(1, 12)
         _wait_for(lambda target=target: done() >= target, timeout=30)
-        daemon.send_signal(signal.SIGKILL)
-        daemon.wait()
-        kills += 1
-    daemon = _start_daemon(config)
+        for victim in rng.sample(running, rng.randint(1, daemons)):
+            victim.send_signal(signal.SIGKILL)
+            kills += 1
+        for daemon in running:
+            if daemon.poll() is None:
+                daemon.send_signal(signal.SIGTERM)
+            daemon.wait(timeout=60)
+    running = [_start_daemon(config) for _ in range(daemons)]
     try:
         assert _wait_for(lambda: done() >= POSTS, timeout=120), _counts(database)
     finally:
-        daemon.send_signal(signal.SIGTERM)
-        daemon.wait(timeout=30)
+        for daemon in running:
+            daemon.send_signal(signal.SIGTERM)
+            daemon.wait(timeout=30)
 
     published = Counter(tweet.text for tweet in x_sandbox.own_tweets())
     duplicates = {text: n for text, n in published.items() if n > 1}

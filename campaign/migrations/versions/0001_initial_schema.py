@@ -100,7 +100,7 @@ def upgrade() -> None:
         sa.Column("idempotency_key", sa.String(length=64), nullable=False),
         sa.Column("due_at", campaign.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
-        sa.Column("sending_since", campaign.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("first_attempt_at", campaign.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("claimed_by", sa.String(length=120), nullable=True),
         sa.Column("remote_id", sa.String(length=300), nullable=True),
         sa.Column("remote_url", sa.String(length=500), nullable=True),

@@ -1,7 +1,7 @@
 """What every Leuchtturm screen shares: header, alerts banner, footer and a live reload.
 
 A screen says what it reads (`load`, run in a thread worker with its own session) and how
-it shows it (`show`); the base re-reads every `REFRESH_SECONDS` so changes made by the
+it shows it (`show`); the base re-reads every `refresh_seconds` so changes made by the
 daemon appear without a restart, and never blocks input while the database works.
 """
 
@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from sqlalchemy.orm import Session
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -26,11 +27,12 @@ from campaign.tui.widgets.alerts_banner import AlertsBanner
 if TYPE_CHECKING:
     from campaign.tui.leuchtturm_app import LeuchtturmApp
 
-REFRESH_SECONDS = 2.0
-
 
 class DataScreen(Screen[None]):
     """A screen whose content comes from the database and refreshes itself."""
+
+    refresh_seconds: ClassVar[float] = 2.0
+    """How often the screen re-reads; a screen whose read is costly waits longer."""
 
     class Loaded(Message):
         """A worker finished reading: the screen's data and the open alerts."""
@@ -39,6 +41,12 @@ class DataScreen(Screen[None]):
             super().__init__()
             self.data = data
             self.alerts = alerts
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads_shown = 0
+        """How many reads the screen has shown: 0 until its first data is on screen."""
+        self._read_timers: list[Timer] = []
 
     @property
     def leuchtturm(self) -> LeuchtturmApp:
@@ -56,10 +64,21 @@ class DataScreen(Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
-        self.set_interval(REFRESH_SECONDS, self.reload)
-        self.reload()
+        self.every(self.refresh_seconds, self.reload)
+
+    def every(self, seconds: float, read: Callable[[], object]) -> None:
+        """Run `read` now and every `seconds` while the screen is shown, not while hidden."""
+        timer = self.set_interval(seconds, read)
+        self._read_timers.append(timer)
+        read()
+
+    def on_screen_suspend(self) -> None:
+        for timer in self._read_timers:
+            timer.pause()
 
     def on_screen_resume(self) -> None:
+        for timer in self._read_timers:
+            timer.resume()
         self.reload()
 
     def load(self, session: Session) -> Any:
@@ -78,6 +97,7 @@ class DataScreen(Screen[None]):
             self.post_message(self.Loaded(data, alerts))
 
     def on_data_screen_loaded(self, message: Loaded) -> None:
+        self.reads_shown += 1
         self.leuchtturm.alerts = message.alerts
         self.query_one(AlertsBanner).show_alerts(message.alerts)
         self.show(message.data)

@@ -4,15 +4,21 @@ heartbeat and a 7-day sparkline of reply volume with the sentiment split."""
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
+from textual.message import Message
 from textual.widgets import Label, Sparkline, Static
+from textual.worker import get_current_worker
 
 from campaign.services import dashboard
-from campaign.services.dashboard import DaemonHealth, Overview
+from campaign.services.dashboard import DaemonHealth, DaySentiment, Overview
 from campaign.tui.i18n import t
 from campaign.tui.local_time import shown
 from campaign.tui.screens.base import DataScreen
+
+SENTIMENT_REFRESH_SECONDS = 60.0
+"""A week's split barely moves in a minute, and counting it reads a week of replies."""
 
 
 def daemon_line(health: DaemonHealth) -> str:
@@ -31,7 +37,11 @@ def daemon_line(health: DaemonHealth) -> str:
 
 
 class DashboardScreen(DataScreen):
-    """Read-only; every figure comes from one bounded SQL aggregate."""
+    """Read-only; every figure comes from a bounded SQL aggregate.
+
+    The quick figures refresh with every screen; the 7-day chart has its own slower worker
+    so the first screen does not wait for a week of replies to be counted.
+    """
 
     SUB_TITLE = t("screen.dashboard")
 
@@ -53,8 +63,40 @@ class DashboardScreen(DataScreen):
                 yield Sparkline([], id="negative")
                 yield Static(id="split")
 
+    class SentimentLoaded(Message):
+        """The 7-day split was read."""
+
+        def __init__(self, days: list[DaySentiment]) -> None:
+            super().__init__()
+            self.days = days
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.every(SENTIMENT_REFRESH_SECONDS, self.reload_sentiment)
+
     def load(self, session: Session) -> Overview:
-        return dashboard.overview(session, self.now(), self.leuchtturm.settings.zone)
+        return dashboard.overview(session, self.now())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sentiment")
+    def reload_sentiment(self) -> None:
+        with self.leuchtturm.database.session() as session:
+            days = dashboard.sentiment_by_day(session, self.now(), self.leuchtturm.settings.zone)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.SentimentLoaded(days))
+
+    def on_dashboard_screen_sentiment_loaded(self, message: SentimentLoaded) -> None:
+        days = message.days
+        self.query_one("#volume", Sparkline).data = [day.total for day in days]
+        self.query_one("#negative", Sparkline).data = [day.negative for day in days]
+        self.query_one("#split", Static).update(
+            t(
+                "dash.split",
+                total=sum(day.total for day in days),
+                positive=sum(day.positive for day in days),
+                neutral=sum(day.neutral for day in days),
+                negative=sum(day.negative for day in days),
+            )
+        )
 
     def show(self, data: Overview) -> None:
         zone = self.leuchtturm.settings.zone
@@ -68,14 +110,3 @@ class DashboardScreen(DataScreen):
             f"{name}: {state} – {reason or ''}" for name, state, reason in data.broken_accounts
         ]
         self.query_one("#broken", Static).update("\n".join(broken) or t("none"))
-        self.query_one("#volume", Sparkline).data = [day.total for day in data.sentiment]
-        self.query_one("#negative", Sparkline).data = [day.negative for day in data.sentiment]
-        self.query_one("#split", Static).update(
-            t(
-                "dash.split",
-                total=sum(day.total for day in data.sentiment),
-                positive=sum(day.positive for day in data.sentiment),
-                neutral=sum(day.neutral for day in data.sentiment),
-                negative=sum(day.negative for day in data.sentiment),
-            )
-        )

@@ -44,12 +44,16 @@ class LiveTable(DataTable[Cell]):
     def show_rows(self, rows: Sequence[Row]) -> None:
         """Make the table show exactly `rows`, touching as little as possible."""
         rows = list(rows)
-        if [key for key, _ in rows] == [key for key, _ in self._shown]:
+        shown_keys = [key for key, _ in self._shown]
+        if [key for key, _ in rows[: len(shown_keys)]] == shown_keys:
+            # Same rows, perhaps with more below (the next page): update, then append.
             columns = list(self.columns)
-            for (key, cells), (_, old) in zip(rows, self._shown, strict=True):
+            for (key, cells), (_, old) in zip(rows, self._shown, strict=False):
                 for column, cell, before in zip(columns, cells, old, strict=True):
                     if cell != before:
                         self.update_cell(key, column, cell)
+            for key, cells in rows[len(shown_keys) :]:
+                self.add_row(*cells, key=key)
             self._shown = rows
             return
         keep = self.selected_key
