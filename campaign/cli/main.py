@@ -20,8 +20,10 @@ from campaign.cli import (
     daemon,
     db,
     posts,
+    report,
     sandbox,
     sentiment,
+    tui,
 )
 from campaign.cli.context import CliContext
 from campaign.errors import UserError
@@ -39,6 +41,8 @@ app.add_typer(content_check.app, name="content")
 app.add_typer(accounts.app, name="accounts")
 app.add_typer(sandbox.app, name="sandbox")
 app.add_typer(sentiment.app, name="sentiment")
+app.add_typer(report.app, name="report")
+app.command("tui")(tui.tui)
 app.command("daemon")(daemon.daemon)
 app.command("status")(daemon.status)
 app.command("demo")(daemon.demo)

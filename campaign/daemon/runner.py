@@ -146,6 +146,17 @@ class Daemon:
         scheduler.add_job(classify_job, "interval", seconds=max(poll, 2.0), **common)
         scheduler.add_job(heartbeat_job, "interval", seconds=max(poll, 2.0), **common)
         scheduler.add_job(alerts_job, "interval", seconds=30, **common)
+        reports = self.settings.reports
+        scheduler.add_job(
+            report_job,
+            "cron",
+            day_of_week=reports.weekday,
+            hour=reports.at.hour,
+            minute=reports.at.minute,
+            timezone=self.settings.zone,
+            misfire_grace_time=3600,
+            **common,
+        )
         scheduler.start()
         log.info("daemon %s started", self.daemon_id)
         return scheduler
@@ -252,6 +263,14 @@ class Daemon:
             log.warning("negative spike in campaign %s (z=%.1f)", check.campaign_id, check.z)
         return len(raised)
 
+    def write_reports(self) -> list[Path]:
+        """Write last week's summary into the configured folder (Monday morning)."""
+        from campaign.reports.files import write_weekly_reports
+
+        written = write_weekly_reports(self.database, self.settings, self.clock())
+        log.info("weekly report written: %s", ", ".join(str(path) for path in written))
+        return written
+
     def beat(self) -> None:
         """Write the heartbeat row; on PostgreSQL also take over dead daemons' claims."""
         now = self.clock()
@@ -313,6 +332,11 @@ def classify_job(daemon_id: str) -> None:
 def alerts_job(daemon_id: str) -> None:
     """APScheduler job: look for negative spikes."""
     _guarded(daemon_id, Daemon.check_alerts)
+
+
+def report_job(daemon_id: str) -> None:
+    """APScheduler job: the weekly summary."""
+    _guarded(daemon_id, Daemon.write_reports)
 
 
 def heartbeat_job(daemon_id: str) -> None:
