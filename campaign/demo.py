@@ -7,10 +7,12 @@ Secrets for the sandbox are throwaway values placed in this process's environmen
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -104,15 +106,15 @@ def figures(database: Database) -> DemoFigures:
         )
 
 
-def run_demo(
-    duration: float,
+@contextmanager
+def running_demo(
     report: Callable[[str], None],
     *,
     folder: Path | None = None,
     span: timedelta = timedelta(seconds=30),
     pace: float = 600.0,
-) -> DemoFigures:
-    """Run the demo headless for `duration` seconds and return its figures."""
+) -> Iterator[tuple[Database, Settings, Daemon]]:
+    """Sandbox, fresh database with the example plan, and a started daemon."""
     folder = folder or Path(tempfile.mkdtemp(prefix="leuchtturm-demo-"))
     with start_sandbox(seed=7, pace=pace) as sandbox:
         settings = demo_settings(sandbox, folder)
@@ -129,8 +131,21 @@ def run_demo(
         report(f"{count} Beiträge geplant, die Woche läuft in {span.total_seconds():.0f} s ab.")
         daemon = Daemon(database, settings)
         scheduler = daemon.start()
-        deadline = time.monotonic() + duration
         try:
+            yield database, settings, daemon
+        finally:
+            daemon.stop_event.set()
+            scheduler.shutdown(wait=True)
+            daemon.stopped()
+
+
+def run_demo(
+    duration: float, report: Callable[[str], None], *, folder: Path | None = None
+) -> DemoFigures:
+    """Run the demo headless for `duration` seconds, reporting progress; its figures."""
+    with running_demo(report, folder=folder) as (database, _settings, daemon):
+        deadline = time.monotonic() + duration
+        with suppress(KeyboardInterrupt):
             while not daemon.stop_event.wait(max(0.0, min(5.0, deadline - time.monotonic()))):
                 now = figures(database)
                 report(
@@ -139,9 +154,15 @@ def run_demo(
                 )
                 if time.monotonic() >= deadline:
                     break
-        except KeyboardInterrupt:
-            pass
-        finally:
-            scheduler.shutdown(wait=True)
-            daemon.stopped()
+        return figures(database)
+
+
+def run_demo_tui(report: Callable[[str], None]) -> DemoFigures:
+    """The demo with the terminal UI in front; the daemon logs to a file meanwhile."""
+    folder = Path(tempfile.mkdtemp(prefix="leuchtturm-demo-"))
+    logging.basicConfig(filename=folder / "daemon.log", level=logging.INFO, force=True)
+    with running_demo(report, folder=folder) as (database, settings, _daemon):
+        from campaign.tui.app import make_app
+
+        make_app(database, settings).run()
         return figures(database)

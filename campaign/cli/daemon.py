@@ -79,13 +79,11 @@ def demo(
     headless: Annotated[
         bool, typer.Option(help="No terminal UI; print progress and figures.")
     ] = False,
-    duration: Annotated[float, typer.Option(help="Seconds to run.")] = 60.0,
+    duration: Annotated[float, typer.Option(help="Seconds to run (headless).")] = 60.0,
 ) -> None:
     """Fresh database, example plan, sandbox and daemon: watch posts go out, replies come in."""
-    from campaign.demo import run_demo
+    from campaign.demo import run_demo, run_demo_tui
 
-    if not headless:
-        typer.echo("Die Terminal-Oberfläche folgt; die Demo läuft ohne sie (wie --headless).")
-    result = run_demo(duration, typer.echo)
+    result = run_demo(duration, typer.echo) if headless else run_demo_tui(typer.echo)
     for line in result.lines():
         typer.echo(line)
