@@ -26,6 +26,7 @@ from campaign.models import (
 from campaign.services import accounts
 from campaign.tui.app import make_app
 from campaign.tui.leuchtturm_app import LeuchtturmApp
+from campaign.tui.widgets.live_table import LiveTable
 
 FROZEN = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 SIZE = (120, 36)
@@ -107,3 +108,12 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], timeout:
             notes = [str(note.message) for note in pilot.app._notifications]
             raise AssertionError(f"condition not met within {timeout} s; notifications: {notes}")
         await pilot.pause(0.02)
+
+
+async def open_table(pilot: Pilot[None], key: str, rows: int) -> LiveTable:
+    """Switch screens with `key`, wait for the table's `rows`, and give it the focus."""
+    await pilot.press(key)
+    table = pilot.app.screen.query_one(LiveTable)
+    await wait_until(pilot, lambda: table.row_count == rows)
+    table.focus()
+    return table

@@ -13,7 +13,7 @@ from campaign.models import Post, PostState, Reply
 from campaign.tui.leuchtturm_app import LeuchtturmApp
 from campaign.tui.widgets.live_table import LiveTable
 from campaign.tui.widgets.platform_counter import PlatformCounter
-from tests.tui.conftest import SIZE, wait_until
+from tests.tui.conftest import SIZE, open_table, wait_until
 
 PASTED = "Dortmund arbeitet neu. " * 12  # 23 * 12 = 276 characters
 TYPED = "Mitmachen!"  # 276 + 10 = 286: six over X's 280
@@ -85,10 +85,7 @@ async def test_inbox_filters_negative_and_overrides_a_label(
     app: LeuchtturmApp, database: Database
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4")
-        table = app.screen.query_one(LiveTable)
-        await wait_until(pilot, lambda: table.row_count == 3)
-        table.focus()
+        table = await open_table(pilot, "4", 3)
         await pilot.press("s", "s", "s")  # any → positive → neutral → negative
         await wait_until(pilot, lambda: table.row_count == 1)
         negative = _reply(database, "Schon wieder")

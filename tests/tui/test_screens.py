@@ -15,7 +15,7 @@ from campaign.tui.leuchtturm_app import LeuchtturmApp
 from campaign.tui.screens.answer import AnswerScreen
 from campaign.tui.widgets.alerts_banner import AlertsBanner
 from campaign.tui.widgets.live_table import LiveTable
-from tests.tui.conftest import FROZEN, SIZE, wait_until
+from tests.tui.conftest import FROZEN, SIZE, open_table, wait_until
 
 
 def _question(database: Database) -> Reply:
@@ -27,10 +27,7 @@ async def test_answering_a_question_queues_an_approved_threaded_post(
     app: LeuchtturmApp, database: Database
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4")
-        table = app.screen.query_one(LiveTable)
-        await wait_until(pilot, lambda: table.row_count == 3)
-        table.focus()
+        table = await open_table(pilot, "4", 3)
         await pilot.press("q")  # open questions only
         await wait_until(pilot, lambda: table.row_count == 1)
         await pilot.press("a")
@@ -88,18 +85,16 @@ async def test_dashboard_shows_heartbeat_and_seven_day_split(app: LeuchtturmApp)
         daemon = app.screen.query_one("#daemon", Static)
         await wait_until(pilot, lambda: "zuletzt vor 4 s" in str(daemon.render()))
         split = app.screen.query_one("#split", Static)
-        assert "3 Antworten: 1 positiv · 1 neutral · 1 negativ" in str(split.render())
+        expected = "3 Antworten: 1 positiv · 1 neutral · 1 negativ"
+        await wait_until(pilot, lambda: expected in str(split.render()))
 
 
 async def test_campaigns_screen_pauses_selected_campaign(
     app: LeuchtturmApp, database: Database
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("5")
-        table = app.screen.query_one(LiveTable)
-        await wait_until(pilot, lambda: table.row_count == 1)
+        table = await open_table(pilot, "5", 1)
         assert [str(cell) for cell in table.get_row("todo")][4:] == ["1", "1", "3"]
-        table.focus()
         await pilot.press("p")
         await wait_until(pilot, lambda: str(table.get_row("todo")[3]) == "ja")
         await pilot.press("6")
