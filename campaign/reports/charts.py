@@ -12,6 +12,7 @@ import re
 import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from campaign.reports.figures import WeekFigures
 
@@ -27,7 +28,7 @@ METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 def _figure() -> tuple[Figure, Axes]:
     """A chart with fixed margins (a "tight" bounding box would draw every chart twice)."""
     figure = Figure(figsize=SIZE)
-    figure.subplots_adjust(left=0.08, right=0.98, top=0.88, bottom=0.12)
+    figure.subplots_adjust(left=0.08, right=0.86, top=0.88, bottom=0.12)
     return figure, figure.subplots()
 
 
@@ -52,7 +53,8 @@ def volume_per_day(week: WeekFigures) -> str:
         axes.bar(WEEKDAYS, values, bottom=bottom, label=name, color=COLOURS[name])
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     axes.set_title("Antworten pro Tag")
-    axes.legend(loc="upper right", fontsize="small")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small", frameon=False)
     return _svg(figure)
 
 

@@ -190,12 +190,13 @@ def models_used(groups: Iterable[ReplyGroup]) -> tuple[ModelUse, ...]:
 
 
 def _excerpt(reply: Reply, privacy: Privacy) -> ReplyExcerpt:
+    """The model's score only where its label stands: it says nothing about a person's."""
     return ReplyExcerpt(
         platform=reply.platform,
         author=privacy.author(reply.author_handle),
         text=shorten(privacy.scrub(reply.text, reply.author_handle)),
         label=reply.effective_label,
-        score=reply.sentiment_score,
+        score=reply.sentiment_score if reply.human_label in (None, reply.sentiment_label) else None,
         url="" if privacy.pseudonym else reply.url,
         created_at=reply.created_at,
     )

@@ -113,7 +113,7 @@ def test_extreme_replies_and_unanswered_questions(report: WeeklyReport) -> None:
         "Endlich mal gute Nachrichten aus Dortmund",
         "positive",
     )
-    assert [r.score for r in week.most_positive] == [0.8, 0.7, 0.9]
+    assert [r.score for r in week.most_positive] == [None, 0.7, 0.9]
     assert week.unanswered_total == 2
     assert [r.text for r in week.unanswered][1] == "Gilt das auch für Azubis?"
 
