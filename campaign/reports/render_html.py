@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from html import escape
 
-from campaign.reports import charts
 from campaign.reports.figures import WeeklyReport
 from campaign.reports.tables import Cell, Table, format_cell, heading, report_tables
 
@@ -28,6 +27,9 @@ section { page-break-inside: avoid; }
 
 
 def render_html(report: WeeklyReport) -> str:
+    """The whole page; matplotlib is imported here, so the daemon and CLI start fast."""
+    from campaign.reports import charts
+
     title, period = heading(report)
     week = report.current
     figures = "".join(

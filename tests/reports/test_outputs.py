@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import re
+import subprocess
+import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -216,3 +218,9 @@ def test_daemon_writer_uses_the_configured_folder_and_previous_week(
     assert (folder / "bericht.md").read_text(encoding="utf-8") == paths[0].read_text(
         encoding="utf-8"
     ) and len(again) == len(paths)
+
+
+def test_importing_the_writer_does_not_load_matplotlib() -> None:
+    probe = "import sys, campaign.reports.files; print('matplotlib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
