@@ -201,7 +201,10 @@ class XConnector(Connector):
         Raises RateLimited, AuthExpired or Transient.
         """
         window_start = self.clock() - REPLIES_WINDOW + timedelta(minutes=1)
-        start_time = max(since, window_start) if since else window_start
+        # Nothing replies before the post exists; starting there also keeps a fresh post's
+        # search clear of the window's edge when the two clocks disagree a little.
+        earliest = since or remote.published_at - timedelta(minutes=1)
+        start_time = max(earliest, window_start)
         me = self._account()
         replies: list[RemoteReply] = []
         with self._translated_errors(writing=False):

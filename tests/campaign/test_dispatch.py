@@ -215,10 +215,12 @@ def test_replies_and_metrics_are_collected_once(
 ) -> None:
     delivery_id = queue(daemon, "a", START)
     daemon.dispatch()
-    remote_id = delivery(daemon, delivery_id).remote_id
-    assert remote_id
-    clock.now += timedelta(minutes=1)
-    x_sandbox.add_reply(remote_id, "jule_nordstadt", "Wo genau steht der Container?")
+    sent = delivery(daemon, delivery_id)
+    assert sent.remote_id and sent.sent_at
+    clock.now = sent.sent_at + timedelta(minutes=1)
+    x_sandbox.add_reply(sent.remote_id, "jule_nordstadt", "Wo genau steht der Container?")
+    assert daemon.collect() == (0, 0)  # the first look comes one interval after sending
+    clock.now = sent.sent_at + timedelta(minutes=6)
     assert daemon.collect()[0] == 1
     assert daemon.errors == 0
     clock.now += timedelta(minutes=10)
