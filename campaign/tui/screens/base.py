@@ -64,12 +64,24 @@ class DataScreen(Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
-        self.every(self.refresh_seconds, self.reload)
+        self.every(self.refresh_seconds, self.reload, "reload")
 
-    def every(self, seconds: float, read: Callable[[], object]) -> None:
-        """Run `read` now and every `seconds` while the screen is shown, not while hidden."""
-        timer = self.set_interval(seconds, read)
-        self._read_timers.append(timer)
+    def every(self, seconds: float, read: Callable[[], object], group: str) -> None:
+        """Run `read` now and every `seconds` while the screen is shown, not while hidden.
+
+        A tick is skipped while the previous read of `group` still runs: the reads are
+        exclusive, so on a slow database each tick would cancel the one before and
+        nothing would ever be shown.
+        """
+
+        def tick() -> None:
+            if not any(
+                worker.node is self and worker.group == group and not worker.is_finished
+                for worker in self.app.workers
+            ):
+                read()
+
+        self._read_timers.append(self.set_interval(seconds, tick))
         read()
 
     def on_screen_suspend(self) -> None:

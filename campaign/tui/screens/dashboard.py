@@ -72,7 +72,7 @@ class DashboardScreen(DataScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.every(SENTIMENT_REFRESH_SECONDS, self.reload_sentiment)
+        self.every(SENTIMENT_REFRESH_SECONDS, self.reload_sentiment, "sentiment")
 
     def load(self, session: Session) -> Overview:
         return dashboard.overview(session, self.now())
