@@ -209,6 +209,7 @@ class Delivery(Base):
     __table_args__ = (
         UniqueConstraint("post_id", "account_id"),
         Index("ix_deliveries_state_due", "state", "due_at"),
+        Index("ix_deliveries_state_sent", "state", "sent_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -121,6 +121,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("deliveries", schema=None) as batch_op:
         batch_op.create_index("ix_deliveries_state_due", ["state", "due_at"], unique=False)
+        batch_op.create_index("ix_deliveries_state_sent", ["state", "sent_at"], unique=False)
 
     op.create_table(
         "media",
@@ -281,6 +282,7 @@ def downgrade() -> None:
     op.drop_table("post_targets")
     op.drop_table("media")
     with op.batch_alter_table("deliveries", schema=None) as batch_op:
+        batch_op.drop_index("ix_deliveries_state_sent")
         batch_op.drop_index("ix_deliveries_state_due")
 
     op.drop_table("deliveries")
