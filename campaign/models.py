@@ -238,7 +238,7 @@ class Reply(Base):
     __tablename__ = "replies"
     __table_args__ = (
         UniqueConstraint("platform", "remote_id"),
-        Index("ix_replies_created", "created_at"),
+        Index("ix_replies_created_labels", "created_at", "sentiment_label", "human_label"),
         Index("ix_replies_delivery_created", "delivery_id", "created_at"),
     )
 

@@ -251,7 +251,11 @@ def upgrade() -> None:
         sa.UniqueConstraint("platform", "remote_id", name=op.f("uq_replies_platform")),
     )
     with op.batch_alter_table("replies", schema=None) as batch_op:
-        batch_op.create_index("ix_replies_created", ["created_at"], unique=False)
+        batch_op.create_index(
+            "ix_replies_created_labels",
+            ["created_at", "sentiment_label", "human_label"],
+            unique=False,
+        )
         batch_op.create_index(
             "ix_replies_delivery_created", ["delivery_id", "created_at"], unique=False
         )
@@ -267,7 +271,7 @@ def downgrade() -> None:
     with op.batch_alter_table("replies", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_replies_sentiment_label"))
         batch_op.drop_index("ix_replies_delivery_created")
-        batch_op.drop_index("ix_replies_created")
+        batch_op.drop_index("ix_replies_created_labels")
 
     op.drop_table("replies")
     with op.batch_alter_table("metric_snapshots", schema=None) as batch_op:
