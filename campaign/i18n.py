@@ -24,6 +24,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Beitrag {id} abgesagt, {withdrawn} Zustellung(en) zurückgezogen.",
         "Post {id} cancelled, {withdrawn} delivery(ies) withdrawn.",
     ),
+    "post.retried": (
+        "Beitrag {id}: {count} Zustellung(en) werden erneut versucht.",
+        "Post {id}: {count} delivery(ies) will be retried.",
+    ),
     "campaign.paused": ("Kampagne {slug} angehalten.", "Campaign {slug} paused."),
     "campaign.resumed": ("Kampagne {slug} läuft wieder.", "Campaign {slug} resumed."),
     "none": ("(keine)", "(none)"),

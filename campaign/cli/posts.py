@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
@@ -157,3 +157,11 @@ def cancel(ctx: typer.Context, post_id: int) -> None:
     with context(ctx).database().session() as session:
         withdrawn = posts.cancel(session, posts.get_post(session, post_id))
     typer.echo(t("post.cancelled", id=post_id, withdrawn=withdrawn))
+
+
+@app.command()
+def retry(ctx: typer.Context, post_id: int) -> None:
+    """Send the post's failed or flagged deliveries again (recovering first)."""
+    with context(ctx).database().session() as session:
+        count = posts.retry(session, posts.get_post(session, post_id), datetime.now(UTC))
+    typer.echo(t("post.retried", id=post_id, count=count))

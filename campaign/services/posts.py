@@ -256,3 +256,28 @@ def post_json(post: Post) -> dict[str, object]:
             for d in post.deliveries
         ],
     }
+
+
+def retry(session: Session, post: Post, now: datetime) -> int:
+    """Send failed or flagged deliveries of a post again, now; returns how many.
+
+    Their attempt count is kept, so an earlier attempt that may have reached the platform
+    is looked for before anything is published again.
+    """
+    retried = 0
+    for delivery in post.deliveries:
+        if delivery.state not in (DeliveryState.FAILED, DeliveryState.NEEDS_REVIEW):
+            continue
+        previous = delivery.state
+        delivery.state = DeliveryState.RETRY
+        delivery.due_at = now
+        events.record(
+            session,
+            "delivery.retry",
+            f"delivery {delivery.id}: {previous} → retry by hand (was: {delivery.last_error})",
+            campaign_id=post.campaign_id,
+            post_id=post.id,
+            delivery_id=delivery.id,
+        )
+        retried += 1
+    return retried

@@ -22,6 +22,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "key.resume": ("Kampagne fortsetzen", "Resume campaign"),
     "key.approve": ("Freigeben", "Approve"),
     "key.cancel": ("Absagen", "Cancel"),
+    "key.retry": ("Erneut senden", "Retry"),
+    "queue.retried": (
+        "{key}: {count} Zustellung(en) werden erneut versucht",
+        "{key}: {count} delivery(ies) will be retried",
+    ),
     "key.duplicate": ("Duplizieren", "Duplicate"),
     "key.reschedule": ("Verschieben", "Reschedule"),
     "key.filter_state": ("Status-Filter", "State filter"),

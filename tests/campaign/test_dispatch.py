@@ -231,3 +231,20 @@ def test_replies_and_metrics_are_collected_once(
     with daemon.database.session() as session:
         reply = session.scalar(select(Reply))
         assert reply is not None and reply.is_question and reply.author_handle
+
+
+def test_failed_delivery_retried_by_hand_goes_out_once(
+    daemon: Daemon, x_sandbox: XSandbox, clock: Clock
+) -> None:
+    delivery_id = queue(daemon, "a", START)
+    x_sandbox.faults.push(Fault("accept_then_crash", method="POST", path=r"^/2/tweets$"))
+    daemon.dispatch()
+    with daemon.database.session() as session:  # as if a human had given up on it
+        row = session.get_one(Delivery, delivery_id)
+        row.state = DeliveryState.FAILED
+    with daemon.database.session() as session:
+        post = posts.get_post(session, row.post_id)
+        assert posts.retry(session, post, clock()) == 1
+    daemon.dispatch()
+    assert delivery(daemon, delivery_id).state == DeliveryState.SENT
+    assert len(x_sandbox.own_tweets()) == 1  # found by recovery, not posted twice

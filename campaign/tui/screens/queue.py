@@ -52,6 +52,7 @@ class QueueScreen(DataScreen):
         Binding("e", "reschedule", t("key.reschedule")),
         Binding("x", "cancel_post", t("key.cancel")),
         Binding("d", "duplicate", t("key.duplicate")),
+        Binding("R", "retry", t("key.retry")),
         Binding("s", "cycle_state", t("key.filter_state")),
         Binding("c", "cycle_campaign", t("key.filter_campaign")),
         Binding("m", "more", t("key.more")),
@@ -157,6 +158,17 @@ class QueueScreen(DataScreen):
             return t("queue.cancelled", key=post.key)
 
         self.write(cancel)
+
+    def action_retry(self) -> None:
+        post = self._selected()
+        if post is None:
+            return
+
+        def retry(session: Session) -> str:
+            count = posts.retry(session, posts.get_post(session, post.id), self.now())
+            return t("queue.retried", key=post.key, count=count)
+
+        self.write(retry)
 
     def action_duplicate(self) -> None:
         post = self._selected()
