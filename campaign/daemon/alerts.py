@@ -24,6 +24,10 @@ BASELINE = timedelta(days=7)
 FLOOR = 0.05
 """Lowest baseline share assumed, so a campaign without any negative history does not
 alarm on its first two critical replies."""
+PRIOR_SHARE = 0.3
+"""Baseline for a campaign with too little history of its own: about the share of negative
+replies a public-sector account usually gets, so a new campaign's first hour is not an
+alarm by itself."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def check_spikes(
             if replies < min_replies:
                 continue
             base_total, base_negative = baseline.get(campaign_id, (0, 0))
-            share = base_negative / base_total if base_total else FLOOR
+            share = base_negative / base_total if base_total >= min_replies else PRIOR_SHARE
             check = SpikeCheck(
                 campaign_id, replies, negative, share, z_score(negative, replies, share)
             )

@@ -99,3 +99,13 @@ def test_human_label_wins(database: Database) -> None:
         for reply in session.scalars(select(Reply)):
             reply.human_label = "neutral"
     assert check_spikes(database, NOW, threshold=3.0, min_replies=10) == []
+
+
+def test_new_campaign_is_judged_against_a_prior_not_zero(database: Database) -> None:
+    delivery_id = _delivery(database)
+    _replies(
+        database, delivery_id, NOW - timedelta(minutes=30), ["negative"] * 4 + ["positive"] * 8, "s"
+    )
+    assert check_spikes(database, NOW, threshold=3.0, min_replies=10) == []
+    _replies(database, delivery_id, NOW - timedelta(minutes=20), ["negative"] * 12, "t")
+    assert len(check_spikes(database, NOW, threshold=3.0, min_replies=10)) == 1
