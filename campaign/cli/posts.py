@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 import typer
@@ -10,8 +10,10 @@ import typer
 from campaign.cli.context import CliContext, context, print_json
 from campaign.errors import UserError
 from campaign.i18n import language, t
+from campaign.reports.week import Week
 from campaign.services import campaigns, posts
 from content.local_time import LocalTimeError, to_utc
+from content.platforms import Platform
 
 app = typer.Typer(help="Beiträge: anlegen, freigeben, verschieben, absagen.", no_args_is_help=True)
 JsonOption = Annotated[bool, typer.Option("--json", help="Stable JSON instead of text.")]
@@ -29,6 +31,32 @@ def _when(cli: CliContext, value: str) -> datetime:
         raise UserError(
             f"--at: {error.message_en if language() == 'en' else error.message}"
         ) from None
+
+
+def _period(cli: CliContext, day: str | None, week: str | None) -> tuple[datetime, datetime] | None:
+    """The UTC bounds of a local day (2024-04-29) or ISO week (2024-W18), or None for all."""
+    if day and week:
+        raise UserError("--day and --week: give one of them, not both")
+    zone = cli.settings.zone
+    if week:
+        chosen = Week.parse(week, zone)
+        return chosen.start, chosen.end
+    if not day:
+        return None
+    try:
+        local = date.fromisoformat(day.strip())
+    except ValueError:
+        raise UserError(f"--day {day!r}: expected a date such as 2024-04-29") from None
+    year, number, weekday = local.isocalendar()
+    bounds = Week(year, number, zone).days()[weekday - 1]
+    return bounds.start, bounds.end
+
+
+def _platform(value: str | None) -> str | None:
+    if value is None or value in set(Platform):
+        return value
+    known = ", ".join(platform.value for platform in Platform)
+    raise UserError(f"--platform {value!r}: expected one of {known}")
 
 
 def _variants(values: list[str]) -> dict[str, str]:
@@ -87,13 +115,30 @@ def list_posts(
     ctx: typer.Context,
     campaign: Annotated[str | None, typer.Option(help="Only this campaign.")] = None,
     state: Annotated[str | None, typer.Option(help="draft, approved or cancelled.")] = None,
+    platform: Annotated[
+        str | None, typer.Option(help="Only posts for accounts on x, mastodon or bluesky.")
+    ] = None,
+    day: Annotated[str | None, typer.Option(help="Only this local day, e.g. 2024-04-29.")] = None,
+    week: Annotated[
+        str | None, typer.Option(help="Only this ISO week (local time), e.g. 2024-W18.")
+    ] = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 200,
     as_json: JsonOption = False,
 ) -> None:
     """Posts by time, with their delivery states."""
     cli = context(ctx)
+    period = _period(cli, day, week)
+    start, end = period if period else (None, None)
     with cli.database().session() as session:
-        rows = posts.list_posts(session, campaign_slug=campaign, state=state, limit=limit)
+        rows = posts.list_posts(
+            session,
+            campaign_slug=campaign,
+            state=state,
+            platform=_platform(platform),
+            scheduled_from=start,
+            scheduled_to=end,
+            limit=limit,
+        )
         data = [posts.post_json(post) for post in rows]
         lines = [
             f"{p.id:>5}  {cli.local(p.scheduled_at)}  {p.state:<9} "

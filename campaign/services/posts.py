@@ -151,10 +151,19 @@ def list_posts(
     *,
     campaign_slug: str | None = None,
     state: str | None = None,
+    platform: str | None = None,
+    scheduled_from: datetime | None = None,
+    scheduled_to: datetime | None = None,
     limit: int = 200,
     offset: int = 0,
 ) -> list[Post]:
-    """Posts by time, optionally of one campaign or in one state; paged."""
+    """Posts by time, optionally of one campaign, state, platform or time range; paged.
+
+    `platform` keeps posts with a target or a delivery on an account of that platform (a
+    target may have been dropped after its delivery went out). The range is aware UTC,
+    `scheduled_from` inclusive and `scheduled_to` exclusive, so consecutive days or weeks
+    never share a post.
+    """
     query = (
         select(Post)
         .options(selectinload(Post.deliveries), selectinload(Post.campaign))
@@ -166,7 +175,23 @@ def list_posts(
         query = query.join(Campaign).where(Campaign.slug == campaign_slug)
     if state:
         query = query.where(Post.state == state)
+    if platform:
+        on_platform = select(Account.id).where(Account.platform == platform)
+        targeted = select(PostTarget.post_id).where(PostTarget.account_id.in_(on_platform))
+        delivered = select(Delivery.post_id).where(Delivery.account_id.in_(on_platform))
+        query = query.where(Post.id.in_(targeted) | Post.id.in_(delivered))
+    if scheduled_from is not None:
+        query = query.where(Post.scheduled_at >= _aware(scheduled_from, "scheduled_from"))
+    if scheduled_to is not None:
+        query = query.where(Post.scheduled_at < _aware(scheduled_to, "scheduled_to"))
     return list(session.scalars(query))
+
+
+def _aware(moment: datetime, name: str) -> datetime:
+    """A range bound must say its zone: a naive one would be compared as if it were UTC."""
+    if moment.tzinfo is None:
+        raise ValueError(f"list_posts: {name} {moment.isoformat()} has no time zone")
+    return moment
 
 
 def approve(session: Session, post: Post) -> list[Delivery]:
