@@ -12,9 +12,13 @@ from sqlalchemy.orm import Session
 
 from campaign.services import campaigns
 from campaign.tui.i18n import t
+from content.platforms import Platform
 
 Change = Callable[[Session], str]
 Option = TypeVar("Option")
+
+PLATFORM_OPTIONS: tuple[str | None, ...] = (None, *(platform.value for platform in Platform))
+"""What a platform filter cycles through: all, then each platform."""
 
 
 def pausing(slug: str, reason: str) -> Change:

@@ -35,6 +35,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "key.filter_label": ("Stimmungs-Filter", "Sentiment filter"),
     "key.filter_questions": ("Nur offene Fragen", "Open questions only"),
     "key.more": ("Mehr laden", "Load more"),
+    "key.earlier": ("Früher", "Earlier"),
+    "key.later": ("Später", "Later"),
+    "key.today": ("Heute", "Today"),
+    "key.day_week": ("Tag/Woche", "Day/week"),
     "key.save_draft": ("Als Entwurf speichern", "Save as draft"),
     "key.save_approved": ("Freigegeben speichern", "Save approved"),
     "key.label_positive": ("Positiv setzen", "Mark positive"),
@@ -52,8 +56,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.neutral": ("neutral", "neutral"),
     "label.negative": ("negativ", "negative"),
     "filters": (
-        "Filter – Status: {state} · Kampagne: {campaign}",
-        "Filters – state: {state} · campaign: {campaign}",
+        "Filter – Status: {state} · Kampagne: {campaign} · Plattform: {platform}",
+        "Filters – state: {state} · campaign: {campaign} · platform: {platform}",
+    ),
+    "weekdays": ("Mo Di Mi Do Fr Sa So", "Mon Tue Wed Thu Fri Sat Sun"),
+    "period.day": ("{weekday} {day:%d.%m.%Y}", "{weekday} {day:%Y-%m-%d}"),
+    "period.week": (
+        "Woche {week} ({first:%d.%m.}–{last:%d.%m.%Y})",
+        "Week {week} ({first:%Y-%m-%d} – {last:%Y-%m-%d})",
     ),
     "inbox.filters": (
         "Filter – Stimmung: {label} · Kampagne: {campaign} · Plattform: {platform}{questions}",

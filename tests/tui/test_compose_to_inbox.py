@@ -62,11 +62,10 @@ async def test_compose_refuses_too_long_then_saves_and_approves(
         assert saved is not None and saved.state == PostState.DRAFT
         assert app.screen.query_one("#when", Input).value == "2026-11-24 11:00"
 
-        await pilot.press("escape", "2")
+        await pilot.press("escape", "2")  # the queue opens on today: yesterday's post is not shown
         table = app.screen.query_one(LiveTable)
-        await wait_until(pilot, lambda: table.row_count == 2)
+        await wait_until(pilot, lambda: table.row_count == 1)
         table.focus()
-        await pilot.press("j")
         assert table.selected_key == str(saved.id)
         await pilot.press("a")
         await wait_until(

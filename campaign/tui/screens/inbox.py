@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Static
 
 from campaign.services import dashboard, inbox
 from campaign.services.inbox import LABELS, ReplyFilter, ReplyRow
-from campaign.tui.changes import next_option
+from campaign.tui.changes import PLATFORM_OPTIONS, next_option
 from campaign.tui.i18n import t
 from campaign.tui.local_time import shown
 from campaign.tui.screens.answer import AnswerScreen
@@ -28,7 +28,6 @@ from content.platforms import Platform
 
 PAGE = 100
 LABEL_STYLES = {"positive": "green", "neutral": "yellow", "negative": "bold red"}
-PLATFORMS: tuple[str | None, ...] = (None, *(platform.value for platform in Platform))
 
 
 @dataclass(frozen=True)
@@ -135,7 +134,9 @@ class InboxScreen(DataScreen):
         )
 
     def action_cycle_platform(self) -> None:
-        self._filter(replace(self.filter, platform=next_option(PLATFORMS, self.filter.platform)))
+        self._filter(
+            replace(self.filter, platform=next_option(PLATFORM_OPTIONS, self.filter.platform))
+        )
 
     def action_toggle_questions(self) -> None:
         questions = not self.filter.unanswered_questions

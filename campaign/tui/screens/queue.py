@@ -1,5 +1,9 @@
-"""Warteschlange: posts by time in the campaign's zone, with approve, reschedule, cancel,
-duplicate, filters, and each post's deliveries with their last error."""
+"""Warteschlange: one local day or week of posts in the campaign's zone, with approve,
+reschedule, cancel, duplicate, filters, and each post's deliveries with their last error.
+
+The period and every filter go into the SQL query, so stepping through a busy campaign
+reads one day's or week's rows, never the whole queue.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +20,10 @@ from campaign.errors import UserError
 from campaign.models import Post, PostState
 from campaign.services import accounts, dashboard, posts
 from campaign.services.posts import PostDraft
-from campaign.tui.changes import next_option
+from campaign.tui.changes import PLATFORM_OPTIONS, next_option
 from campaign.tui.i18n import t
 from campaign.tui.local_time import parsed, shown
+from campaign.tui.period import Period
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.screens.prompt import PromptScreen
 from campaign.tui.widgets.live_table import LiveTable, Row
@@ -29,10 +34,12 @@ STATES = (None, PostState.DRAFT, PostState.APPROVED, PostState.CANCELLED)
 
 @dataclass(frozen=True)
 class QueueFilter:
-    """None means "any"."""
+    """The period shown and the filters; None means "any"."""
 
+    period: Period
     state: str | None = None
     campaign_slug: str | None = None
+    platform: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,14 +62,20 @@ class QueueScreen(DataScreen):
         Binding("R", "retry", t("key.retry")),
         Binding("s", "cycle_state", t("key.filter_state")),
         Binding("c", "cycle_campaign", t("key.filter_campaign")),
+        Binding("f", "cycle_platform", t("key.filter_platform")),
+        Binding("h", "step(-1)", t("key.earlier")),
+        Binding("l", "step(1)", t("key.later")),
+        Binding("t", "today", t("key.today")),
+        Binding("w", "toggle_week", t("key.day_week")),
         Binding("m", "more", t("key.more")),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.filter = QueueFilter()
+        self.filter = QueueFilter(self._today(weekly=False))
         self.limit = PAGE
         self.data = QueueData([], [], {})
+        self._name_period()
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="filters", classes="filters")
@@ -79,11 +92,18 @@ class QueueScreen(DataScreen):
         )
         yield Static(id="post-detail", classes="detail")
 
+    def _today(self, *, weekly: bool) -> Period:
+        return Period.today(self.now(), self.leuchtturm.settings.zone, weekly=weekly)
+
     def load(self, session: Session) -> QueueData:
+        start, end = self.filter.period.bounds(self.leuchtturm.settings.zone)
         found = posts.list_posts(
             session,
             campaign_slug=self.filter.campaign_slug,
             state=self.filter.state,
+            platform=self.filter.platform,
+            scheduled_from=start,
+            scheduled_to=end,
             limit=self.limit,
         )
         slugs = dashboard.campaign_slugs(session)
@@ -98,6 +118,7 @@ class QueueScreen(DataScreen):
                 "filters",
                 state=t(f"state.{self.filter.state}") if self.filter.state else any_,
                 campaign=self.filter.campaign_slug or any_,
+                platform=self.filter.platform or any_,
             )
         )
         self.query_one(LiveTable).show_rows([self._row(post) for post in data.posts])
@@ -198,15 +219,37 @@ class QueueScreen(DataScreen):
         self.app.push_screen(PromptScreen(question, shown(post.scheduled_at, zone)), answered)
 
     def action_cycle_state(self) -> None:
-        self.filter = replace(self.filter, state=next_option(STATES, self.filter.state))
-        self.reload()
+        self._filter(replace(self.filter, state=next_option(STATES, self.filter.state)))
 
     def action_cycle_campaign(self) -> None:
         options = (None, *self.data.campaign_slugs)
-        self.filter = replace(
-            self.filter, campaign_slug=next_option(options, self.filter.campaign_slug)
+        self._filter(
+            replace(self.filter, campaign_slug=next_option(options, self.filter.campaign_slug))
         )
+
+    def action_cycle_platform(self) -> None:
+        self._filter(
+            replace(self.filter, platform=next_option(PLATFORM_OPTIONS, self.filter.platform))
+        )
+
+    def action_step(self, steps: int) -> None:
+        self._filter(replace(self.filter, period=self.filter.period.stepped(steps)))
+
+    def action_today(self) -> None:
+        self._filter(replace(self.filter, period=self._today(weekly=self.filter.period.weekly)))
+
+    def action_toggle_week(self) -> None:
+        self._filter(replace(self.filter, period=self.filter.period.toggled()))
+
+    def _filter(self, queue_filter: QueueFilter) -> None:
+        """Show the first page of the new selection; the period names it in the header."""
+        self.filter = queue_filter
+        self.limit = PAGE
+        self._name_period()
         self.reload()
+
+    def _name_period(self) -> None:
+        self.sub_title = f"{t('screen.queue')} · {self.filter.period.label()}"
 
     def action_more(self) -> None:
         self.limit += PAGE
