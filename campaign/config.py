@@ -64,7 +64,11 @@ class AccountSettings(_Section):
 
 class DaemonSettings(_Section):
     poll_seconds: float = 2.0
-    """How often the daemon re-reads the queue for posts changed by the TUI or CLI."""
+    """How often the daemon collects, classifies and writes its heartbeat (at least every
+    5 s, 2 s and 2 s)."""
+    dispatch_seconds: float = Field(default=0.25, gt=0)
+    """How often each account's dispatch lane looks for due posts: the bound on lateness,
+    and how soon a post queued or changed in the TUI or CLI is seen."""
     grace_minutes: int = 30
     """Posts missed by less than this while the daemon was down still go out; older ones
     are flagged for review."""

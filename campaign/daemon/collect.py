@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import regex as re
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from campaign.db import Database
 from campaign.models import Account, AccountState, Delivery, DeliveryState, MetricSnapshot, Reply
@@ -66,6 +66,9 @@ def _due_targets(database: Database, policy: CollectPolicy, now: datetime) -> li
             .where(
                 Delivery.state == DeliveryState.SENT,
                 Delivery.sent_at > now - MAX_AGE,
+                # Skip in SQL what cannot be due yet: the dispatcher shares the process.
+                func.coalesce(Delivery.last_collected_at, Delivery.sent_at)
+                <= now - min(policy.fresh_every, policy.old_every),
                 Account.state == AccountState.OK,
                 or_(Account.rate_limited_until.is_(None), Account.rate_limited_until <= now),
             )

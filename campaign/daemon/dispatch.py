@@ -33,6 +33,7 @@ from campaign.services import accounts, events
 from connectors.base import Connector, RemotePost
 from connectors.errors import (
     AuthExpired,
+    ConfigurationError,
     ConnectorError,
     PaymentRequired,
     RateLimited,
@@ -108,28 +109,38 @@ def reconcile_interrupted(database: Database, now: datetime, *, only_stale: bool
 
 
 def claim_due(
-    database: Database, daemon_id: str, now: datetime, policy: DispatchPolicy, limit: int = 50
+    database: Database,
+    daemon_id: str,
+    now: datetime,
+    policy: DispatchPolicy,
+    limit: int = 50,
+    account_name: str | None = None,
 ) -> list[int]:
     """Claim due deliveries (oldest first) by committing them as *sending*.
 
+    With `account_name` only that account's deliveries are claimed: each account has its
+    own dispatch lane, so a slow platform never makes another one's posts late.
     On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several daemons share the queue without
     two claiming the same delivery. Deliveries missed by more than the grace window (the
     daemon was down) are flagged for review instead of going out late in a burst.
     """
+    conditions = [
+        Delivery.state.in_(DUE_STATES),
+        Delivery.due_at <= now,
+        Post.state == PostState.APPROVED,
+        Campaign.paused.is_(False),
+        Account.state == AccountState.OK,
+        or_(Account.rate_limited_until.is_(None), Account.rate_limited_until <= now),
+    ]
+    if account_name is not None:
+        conditions.append(Account.name == account_name)
     with database.session() as session:
         query = (
             select(Delivery)
             .join(Post, Delivery.post_id == Post.id)
             .join(Campaign, Post.campaign_id == Campaign.id)
             .join(Account, Delivery.account_id == Account.id)
-            .where(
-                Delivery.state.in_(DUE_STATES),
-                Delivery.due_at <= now,
-                Post.state == PostState.APPROVED,
-                Campaign.paused.is_(False),
-                Account.state == AccountState.OK,
-                or_(Account.rate_limited_until.is_(None), Account.rate_limited_until <= now),
-            )
+            .where(*conditions)
             .order_by(Delivery.due_at, Delivery.id)
             .limit(limit)
             .with_for_update(skip_locked=True, of=Delivery)
@@ -193,8 +204,8 @@ def send(
         account_name = delivery.account.name
         attempted_at = delivery.first_attempt_at or clock()
         needs_recovery = delivery.attempts > 1
-    connector = connector_for(account_name)
     try:
+        connector = connector_for(account_name)
         remote = connector.recover(outgoing, attempted_at) if needs_recovery else None
         recovered = remote is not None
         if remote is None:
@@ -239,12 +250,12 @@ def _record_failure(
             delivery.due_at = error.reset_at
             account.rate_limited_until = error.reset_at
             state, reason = DeliveryState.RETRY, f"rate limited until {error.reset_at.isoformat()}"
-        elif isinstance(error, AuthExpired | PaymentRequired):
+        elif isinstance(error, AuthExpired | ConfigurationError | PaymentRequired):
             delivery.attempts -= 1
             account_state = (
-                AccountState.BROKEN
-                if isinstance(error, AuthExpired)
-                else AccountState.CREDITS_EXHAUSTED
+                AccountState.CREDITS_EXHAUSTED
+                if isinstance(error, PaymentRequired)
+                else AccountState.BROKEN
             )
             accounts.set_state(session, account, account_state, error.message)
             state, reason = DeliveryState.PENDING, f"held: {error.message}"

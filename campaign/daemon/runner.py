@@ -3,6 +3,8 @@
 Jobs are module-level functions taking the daemon's id (APScheduler 3.x style); they find
 the running daemon's state in `_RUNNING`. No job store is used: the deliveries table is
 re-read on every tick, which is also how changes made by the TUI or CLI are picked up.
+Each configured account has its own dispatch job (a lane in its own worker thread), so a
+slow or rate-limited platform never delays the others' posts.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
 
+from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
@@ -45,6 +48,10 @@ log = logging.getLogger("leuchtturm.daemon")
 logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
 logging.getLogger("apscheduler.executors.default").setLevel(logging.ERROR)
 _RUNNING: dict[str, Daemon] = {}
+CLAIM_BATCH = 5
+OTHER_JOBS = 6
+"""Worker threads beside the dispatch lanes: collect, classify, heartbeat, alerts, report,
+and one spare so a long collection never starves the heartbeat."""
 
 
 def utc_now() -> datetime:
@@ -138,10 +145,22 @@ class Daemon:
             log.warning("%d deliveries were interrupted while sending; recovering them", recovered)
         _RUNNING[self.daemon_id] = self
         self.beat()
-        scheduler = BackgroundScheduler(timezone=UTC)
+        lanes = [account.name for account in self.settings.accounts]
+        self._prepare_connectors(lanes)
+        scheduler = BackgroundScheduler(
+            timezone=UTC, executors={"default": ThreadPoolExecutor(len(lanes) + OTHER_JOBS)}
+        )
         poll = self.settings.daemon.poll_seconds
+        for account_name in lanes:
+            scheduler.add_job(
+                dispatch_job,
+                "interval",
+                seconds=self.settings.daemon.dispatch_seconds,
+                args=[self.daemon_id, account_name],
+                max_instances=1,
+                coalesce=True,
+            )
         common = {"args": [self.daemon_id], "max_instances": 1, "coalesce": True}
-        scheduler.add_job(dispatch_job, "interval", seconds=min(poll, 0.5), **common)
         scheduler.add_job(collect_job, "interval", seconds=max(poll, 5.0), **common)
         scheduler.add_job(classify_job, "interval", seconds=max(poll, 2.0), **common)
         scheduler.add_job(heartbeat_job, "interval", seconds=max(poll, 2.0), **common)
@@ -160,6 +179,19 @@ class Daemon:
         scheduler.start()
         log.info("daemon %s started", self.daemon_id)
         return scheduler
+
+    def _prepare_connectors(self, lanes: list[str]) -> None:
+        """Build each account's connector now, so the first post due is not late by an import.
+
+        A connector that cannot be built (a missing secret) is only logged here: the lane
+        marks the account broken and holds its posts when one falls due.
+        """
+        assert self.connector_for is not None
+        for account_name in lanes:
+            try:
+                self.connector_for(account_name)
+            except ConnectorError as error:
+                log.error("account %s cannot be used: %s", account_name, error.message)
 
     def run_until_stopped(self) -> None:
         """Run until `stop_event` is set (SIGTERM/SIGINT), then finish the call in flight."""
@@ -182,10 +214,21 @@ class Daemon:
         log.info("daemon %s stopped", self.daemon_id)
 
     # work -----------------------------------------------------------------------------
-    def dispatch(self) -> int:
-        """Claim due deliveries and send them one by one; returns how many were sent."""
+    def dispatch(self, account_name: str | None = None) -> int:
+        """Claim due deliveries (of one account's lane, or all) and send them in order.
+
+        Returns how many were sent. A lane claims a few at a time: a claim marks the
+        delivery *sending*, and a crash makes every claimed one go through recovery.
+        """
         assert self.connector_for is not None
-        claimed = claim_due(self.database, self.daemon_id, self.clock(), self.dispatch_policy, 20)
+        claimed = claim_due(
+            self.database,
+            self.daemon_id,
+            self.clock(),
+            self.dispatch_policy,
+            CLAIM_BATCH,
+            account_name,
+        )
         sent = 0
         for index, delivery_id in enumerate(claimed):
             if self.stop_event.is_set():
@@ -314,9 +357,9 @@ def _guarded(daemon_id: str, work: Callable[[Daemon], object]) -> None:
         log.exception("job failed; it runs again at its next interval")
 
 
-def dispatch_job(daemon_id: str) -> None:
-    """APScheduler job: send what is due."""
-    _guarded(daemon_id, Daemon.dispatch)
+def dispatch_job(daemon_id: str, account_name: str) -> None:
+    """APScheduler job: send what is due on one account (its lane)."""
+    _guarded(daemon_id, lambda daemon: daemon.dispatch(account_name))
 
 
 def collect_job(daemon_id: str) -> None:

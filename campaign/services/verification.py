@@ -11,7 +11,7 @@ from campaign.i18n import t
 from campaign.models import AccountState, utc_now
 from campaign.services import accounts
 from connectors.base import AccountInfo, ConnectorSettings
-from connectors.errors import AuthExpired, ConnectorError
+from connectors.errors import AuthExpired, ConfigurationError, ConnectorError
 from connectors.registry import create_connector
 
 
@@ -31,7 +31,9 @@ def connector_settings(settings: Settings, account: AccountSettings) -> Connecto
     """Connector settings with the secret read from the environment (never stored)."""
     secret = account.secret()
     if secret is None:
-        raise ConnectorError(account.platform, t("accounts.missing_secret", env=account.secret_env))
+        raise ConfigurationError(
+            account.platform, t("accounts.missing_secret", env=account.secret_env)
+        )
     return ConnectorSettings(
         platform=account.platform,
         account_name=account.name,

@@ -248,3 +248,24 @@ def test_failed_delivery_retried_by_hand_goes_out_once(
     daemon.dispatch()
     assert delivery(daemon, delivery_id).state == DeliveryState.SENT
     assert len(x_sandbox.own_tweets()) == 1  # found by recovery, not posted twice
+
+
+def test_missing_secret_breaks_the_account_and_holds_posts(
+    daemon: Daemon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    delivery_id = queue(daemon, "a", START)
+    monkeypatch.delenv("LT_TEST_X")
+    assert daemon.dispatch() == 0
+    held = delivery(daemon, delivery_id)
+    assert held.state == DeliveryState.PENDING and held.attempts == 0
+    assert "LT_TEST_X" in (held.last_error or "")
+    with daemon.database.session() as session:
+        account = session.scalar(select(Account).where(Account.name == "x-todo"))
+        assert account is not None and account.state == AccountState.BROKEN
+
+
+def test_a_lane_claims_only_its_own_account(daemon: Daemon) -> None:
+    delivery_id = queue(daemon, "a", START)
+    assert daemon.dispatch("another-account") == 0
+    assert delivery(daemon, delivery_id).state == DeliveryState.PENDING
+    assert daemon.dispatch("x-todo") == 1
