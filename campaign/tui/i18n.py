@@ -41,6 +41,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "key.day_week": ("Tag/Woche", "Day/week"),
     "key.save_draft": ("Als Entwurf speichern", "Save as draft"),
     "key.save_approved": ("Freigegeben speichern", "Save approved"),
+    "key.save_thread": ("Als Thread speichern", "Save as thread"),
+    "key.save_thread_approved": ("Als Thread freigeben", "Save thread approved"),
     "key.label_positive": ("Positiv setzen", "Mark positive"),
     "key.label_neutral": ("Neutral setzen", "Mark neutral"),
     "key.label_negative": ("Negativ setzen", "Mark negative"),
@@ -123,6 +125,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{platform}: {length}/{limit} – {over} over",
     ),
     "compose.refused": ("Nicht gespeichert: {problems}", "Not saved: {problems}"),
+    "compose.thread_keys": (
+        " – Strg+T speichert als Thread, Strg+R als freigegebenen Thread",
+        " – Ctrl+T saves it as a thread, Ctrl+R as an approved thread",
+    ),
+    "compose.thread_saved": (
+        "Thread {key} mit {parts} Teil(en) gespeichert ({state}).",
+        "Thread {key} saved with {parts} part(s) ({state}).",
+    ),
     "compose.saved": ("Beitrag {key} gespeichert ({state}).", "Post {key} saved ({state})."),
     "compose.bad_time": (
         "Zeit: {value!r} ist kein Datum wie 2026-11-24 09:30; bitte so eingeben.",
@@ -134,6 +144,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "compose.no_campaign": ("Keine Kampagne gewählt.", "No campaign chosen."),
     "compose.no_accounts": ("Kein Zielkonto gewählt.", "No target account chosen."),
+    "compose.unknown_account": (
+        "Konto {name} steht nicht mehr in config.toml; bitte die Auswahl ändern.",
+        "Account {name} is no longer in config.toml; please change the selection.",
+    ),
     "queue.approved": ("Beitrag {key} freigegeben.", "Post {key} approved."),
     "queue.cancelled": ("Beitrag {key} abgesagt.", "Post {key} cancelled."),
     "queue.duplicated": ("Kopie {key} als Entwurf angelegt.", "Copy {key} created as draft."),

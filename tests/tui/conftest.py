@@ -117,3 +117,8 @@ async def open_table(pilot: Pilot[None], key: str, rows: int) -> LiveTable:
     await wait_until(pilot, lambda: table.row_count == rows)
     table.focus()
     return table
+
+
+def column(table: LiveTable, index: int) -> list[str]:
+    """The text of one column, top to bottom, as the table shows it."""
+    return [str(table.get_row_at(row)[index]) for row in range(table.row_count)]

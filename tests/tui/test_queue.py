@@ -9,7 +9,7 @@ from campaign.models import Campaign, Post, PostState, PostTarget
 from campaign.services import accounts
 from campaign.tui.leuchtturm_app import LeuchtturmApp
 from campaign.tui.widgets.live_table import LiveTable
-from tests.tui.conftest import FROZEN, SIZE, open_table, wait_until
+from tests.tui.conftest import FROZEN, SIZE, column, open_table, wait_until
 
 # FROZEN is Tuesday 24 November 2026, 10:00 in Berlin; the seeded post went out on Monday.
 LATER_POSTS = [
@@ -31,7 +31,7 @@ def _add_later_posts(database: Database) -> None:
 
 
 def _keys(table: LiveTable) -> list[str]:
-    return [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
+    return column(table, 2)
 
 
 async def test_queue_steps_through_local_days_and_weeks_and_filters_platform(

@@ -3,6 +3,9 @@
 A counter turns red with "N zu viel" the moment a variant stops fitting, and saving is
 refused while any counter is red, so a post that a platform would reject never reaches
 the queue. The services check again on save; the screen only checks earlier.
+
+A text too long for a platform can be saved as a thread instead: a chain of posts written
+the way a plan's thread is imported, so the queue and the daemon treat both alike.
 """
 
 from __future__ import annotations
@@ -27,14 +30,15 @@ from textual.widgets import (
 )
 
 from campaign.errors import UserError
-from campaign.models import Account
-from campaign.services import accounts, campaigns, dashboard, posts
+from campaign.models import Account, Post
+from campaign.services import accounts, campaigns, dashboard, plans, posts
 from campaign.services.posts import PostDraft
 from campaign.tui.i18n import language, t
 from campaign.tui.local_time import parsed, shown
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.platform_counter import PlatformCounter
 from content.check import CheckResult, MediaSpec, check_text
+from content.plan_model import AccountTarget, PlannedPost
 from content.platforms import DISPLAY_NAMES, Platform, text_limit
 from content.thread import ThreadSplitError, split_thread
 
@@ -48,7 +52,8 @@ class ComposeChoices:
 
 
 class ComposeScreen(DataScreen):
-    """Tab moves between fields; Ctrl+S saves a draft, Ctrl+G saves it approved.
+    """Tab moves between fields; Ctrl+S saves a draft, Ctrl+G saves it approved;
+    Ctrl+T and Ctrl+R do the same as a thread.
 
     Escape leaves the field, so that 1–6 switch screens again instead of being typed.
     """
@@ -58,6 +63,8 @@ class ComposeScreen(DataScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save(False)", t("key.save_draft"), priority=True),
         Binding("ctrl+g", "save(True)", t("key.save_approved"), priority=True),
+        Binding("ctrl+t", "save_thread(False)", t("key.save_thread"), priority=True),
+        Binding("ctrl+r", "save_thread(True)", t("key.save_thread_approved"), priority=True),
         Binding("escape", "leave_field", t("key.leave_field"), priority=True),
     ]
 
@@ -189,7 +196,7 @@ class ComposeScreen(DataScreen):
             preview.update(str(error))
             return
         name = DISPLAY_NAMES[tightest.platform]
-        heading = t("compose.thread", platform=name, parts=len(parts))
+        heading = t("compose.thread", platform=name, parts=len(parts)) + t("compose.thread_keys")
         preview.update("\n".join([heading, *(f"  {part}" for part in parts)]))
 
     def action_save(self, approved: bool) -> None:
@@ -237,3 +244,56 @@ class ComposeScreen(DataScreen):
             media=media,
             approved=approved,
         )
+
+    def action_save_thread(self, approved: bool) -> None:
+        """Split the text per target account and save the parts as a chain of posts."""
+        targets = plans.account_targets(self.leuchtturm.settings)
+        try:
+            draft = self._draft(approved)
+            rendered = {name: self._thread_parts(targets, name) for name in draft.accounts}
+        except (UserError, ThreadSplitError) as error:
+            self.notify(t("compose.refused", problems=str(error)), severity="error", timeout=10)
+            return
+        planned = PlannedPost(
+            key=draft.key,
+            at=draft.scheduled_at,
+            text=draft.text,
+            variants={Platform(platform): text for platform, text in draft.variants.items()},
+            media=tuple(self._media()),
+            accounts=tuple(draft.accounts),
+            approved=approved,
+            thread=True,
+            rendered=rendered,
+        )
+        slug = str(self.query_one("#campaign", Select).value)
+        limits = self.leuchtturm.limits()
+        self.write(lambda session: _save_thread(session, slug, planned, targets, limits))
+
+    def _thread_parts(self, targets: dict[str, AccountTarget], name: str) -> tuple[str, ...]:
+        """The texts `name` gets; an account no longer in config.toml is a UserError."""
+        target = targets.get(name)
+        if target is None:
+            raise UserError(t("compose.unknown_account", name=name))
+        text = self._text_for(target.platform)
+        return tuple(split_thread(target.platform, text, limit=target.limit))
+
+
+def _save_thread(
+    session: Session,
+    slug: str,
+    planned: PlannedPost,
+    targets: dict[str, AccountTarget],
+    limits: dict[str, int | None],
+) -> str:
+    """The parts as posts `KEY`, `KEY#2`, …, each pointing to the part before it."""
+    campaign = campaigns.by_slug(session, slug)
+    platform_of = {name: target.platform.value for name, target in targets.items()}
+    drafts = plans._part_drafts(planned, platform_of)
+    parent: Post | None = None
+    for position, draft in enumerate(drafts):
+        post = posts.add_post(session, campaign, draft, limits)
+        post.thread_parent_id = parent.id if parent else None
+        post.thread_position = position
+        parent = post
+    state = t("state.approved") if planned.approved else t("state.draft")
+    return t("compose.thread_saved", key=planned.key, parts=len(drafts), state=state)
