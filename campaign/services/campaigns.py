@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from campaign.errors import UserError
@@ -34,39 +34,51 @@ def by_slug(session: Session, slug: str) -> Campaign:
 
 
 def summaries(session: Session) -> list[CampaignSummary]:
-    """Every campaign with its counts, computed in SQL."""
-    posts = (
-        select(Post.campaign_id, func.count(Post.id).label("n"))
-        .group_by(Post.campaign_id)
-        .subquery()
-    )
-    delivered = (
-        select(Post.campaign_id, func.count(Delivery.id).label("n"))
-        .join(Delivery, Delivery.post_id == Post.id)
+    """Every campaign with its counts, computed in SQL.
+
+    One grouped query per table instead of one wide join: replies are first counted per
+    delivery (a walk over the covering index ix_replies_delivery_created, no table rows
+    read), and only those per-delivery counts are joined to posts; sent deliveries are
+    found through ix_deliveries_state_sent. With a million replies this reads in a fraction
+    of the time the joined row-per-reply query took.
+    """
+    posts = _by_campaign(session, select(Post.campaign_id, func.count()).group_by(Post.campaign_id))
+    delivered = _by_campaign(
+        session,
+        select(Post.campaign_id, func.count())
+        .select_from(Delivery)
+        .join(Post, Post.id == Delivery.post_id)
         .where(Delivery.state == DeliveryState.SENT)
-        .group_by(Post.campaign_id)
-        .subquery()
+        .group_by(Post.campaign_id),
     )
-    replies = (
-        select(Post.campaign_id, func.count(Reply.id).label("n"))
-        .join(Delivery, Delivery.post_id == Post.id)
-        .join(Reply, Reply.delivery_id == Delivery.id)
-        .group_by(Post.campaign_id)
-        .subquery()
+    per_delivery = (
+        select(Reply.delivery_id, func.count().label("n")).group_by(Reply.delivery_id).subquery()
     )
-    rows = session.execute(
-        select(
-            Campaign,
-            func.coalesce(posts.c.n, 0),
-            func.coalesce(delivered.c.n, 0),
-            func.coalesce(replies.c.n, 0),
+    replies = _by_campaign(
+        session,
+        select(Post.campaign_id, func.sum(per_delivery.c.n))
+        .select_from(per_delivery)
+        .join(Delivery, Delivery.id == per_delivery.c.delivery_id)
+        .join(Post, Post.id == Delivery.post_id)
+        .group_by(Post.campaign_id),
+    )
+    return [
+        CampaignSummary(
+            c.slug,
+            c.name,
+            c.time_zone,
+            c.paused,
+            posts.get(c.id, 0),
+            delivered.get(c.id, 0),
+            replies.get(c.id, 0),
         )
-        .outerjoin(posts, posts.c.campaign_id == Campaign.id)
-        .outerjoin(delivered, delivered.c.campaign_id == Campaign.id)
-        .outerjoin(replies, replies.c.campaign_id == Campaign.id)
-        .order_by(Campaign.slug)
-    )
-    return [CampaignSummary(c.slug, c.name, c.time_zone, c.paused, p, d, r) for c, p, d, r in rows]
+        for c in session.scalars(select(Campaign).order_by(Campaign.slug))
+    ]
+
+
+def _by_campaign(session: Session, counts: Select[tuple[int, int]]) -> dict[int, int]:
+    """A grouped (campaign id, count) query as a dict; a campaign without rows is absent."""
+    return {campaign_id: int(count) for campaign_id, count in session.execute(counts)}
 
 
 def pause(session: Session, slug: str, reason: str) -> Campaign:
