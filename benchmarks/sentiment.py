@@ -16,12 +16,13 @@ from pathlib import Path
 
 import numpy as np
 
-from sentiment import SentimentSettings, load_classifier
+from sentiment import SentimentSettings
 from sentiment.base import Label
 from sentiment.dataset import read_many
 from sentiment.embedded import HEAD_PATH, TRAINING_DATA_DIR, ensure_embedded_base
 from sentiment.encoder import QUERY_PREFIX
 from sentiment.head import LinearHead
+from sentiment.loader import load_classifier
 from sentiment.preprocess import normalise
 
 DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "sentiment" / "data"

@@ -6,8 +6,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sentiment import ModelNotAvailable, SentimentSettings, load_classifier
+from sentiment import ModelNotAvailable, SentimentSettings
 from sentiment.errors import UnsupportedLabels
+from sentiment.loader import load_classifier
 from tests.sentiment.conftest import TinyModelFactory
 
 TEXTS = [
