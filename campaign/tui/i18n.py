@@ -16,6 +16,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "screen.inbox": ("Antworten", "Replies"),
     "screen.campaigns": ("Kampagnen", "Campaigns"),
     "screen.accounts": ("Konten", "Accounts"),
+    "screen.reports": ("Berichte", "Reports"),
     "key.help": ("Hilfe", "Help"),
     "key.quit": ("Beenden", "Quit"),
     "key.pause": ("Kampagne anhalten", "Pause campaign"),
@@ -52,6 +53,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "key.send": ("Senden", "Send"),
     "key.leave_field": ("Feld verlassen", "Leave field"),
     "key.back": ("Zurück", "Back"),
+    "key.open_html": ("HTML öffnen", "Open HTML"),
+    "key.write_report": ("Wochenbericht jetzt schreiben", "Write weekly report now"),
     "any": ("alle", "all"),
     "none": ("(keine)", "(none)"),
     "label.positive": ("positiv", "positive"),
@@ -91,6 +94,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.zone": ("Zeitzone", "Time zone"),
     "col.followers": ("Follower", "Followers"),
     "col.verified": ("Geprüft", "Verified"),
+    "col.week": ("Woche", "Week"),
+    "col.files": ("Dateien", "Files"),
     "yes": ("ja", "yes"),
     "no": ("nein", "no"),
     "alerts.none": ("Keine Warnungen.", "No alerts."),
@@ -178,11 +183,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{total} replies: {positive} positive · {neutral} neutral · {negative} negative",
     ),
     "dash.negative": ("negativ", "negative"),
+    "reports.folder": ("Berichtsordner: {folder}", "Report folder: {folder}"),
+    "reports.empty": (
+        "Noch keine Wochenberichte in diesem Ordner. Mit **w** wird der Bericht der letzten "
+        "Woche jetzt geschrieben; sonst schreibt ihn der Daemon am eingestellten Wochentag.",
+        "No weekly reports in this folder yet. Press **w** to write last week's report now; "
+        "otherwise the daemon writes it on the configured weekday.",
+    ),
+    "reports.all_campaigns": ("alle Kampagnen", "all campaigns"),
+    "reports.no_html": (
+        "Zu diesem Bericht gibt es keine HTML-Datei (reports.formats in config.toml).",
+        "This report has no HTML file (reports.formats in config.toml).",
+    ),
+    "reports.writing": (
+        "Bericht der letzten Woche wird geschrieben …",
+        "Writing last week's report …",
+    ),
+    "reports.written": ("Bericht geschrieben: {folder}", "Report written: {folder}"),
     "help.title": ("Tastenkürzel", "Keys"),
     "help.body": (
-        "1–6 Bildschirm wechseln · j/k oder Pfeile bewegen · Strg+P Befehle · "
+        "1–7 Bildschirm wechseln · j/k oder Pfeile bewegen · Strg+P Befehle · "
         "! Kampagne der Warnung anhalten · ^ fortsetzen · q beenden · Esc schließen",
-        "1–6 switch screen · j/k or arrows move · Ctrl+P commands · "
+        "1–7 switch screen · j/k or arrows move · Ctrl+P commands · "
         "! pause the alert's campaign · ^ resume · q quit · Esc close",
     ),
     "error": ("Fehler: {message}", "Error: {message}"),

@@ -1,4 +1,4 @@
-"""The Textual app: six screens as modes, global keys, alerts actions, worker errors.
+"""The Textual app: seven screens as modes, global keys, alerts actions, worker errors.
 
 Import it through `campaign.tui.app.make_app`, which fixes the language first: key labels
 are translated when this module loads.
@@ -26,10 +26,11 @@ from campaign.tui.screens.compose import ComposeScreen
 from campaign.tui.screens.dashboard import DashboardScreen
 from campaign.tui.screens.inbox import InboxScreen
 from campaign.tui.screens.queue import QueueScreen
+from campaign.tui.screens.reports import ReportsScreen
 
 
 class LeuchtturmApp(App[None]):
-    """Keyboard-first: 1–6 switch screens, ! and ^ pause and resume the alert's campaign."""
+    """Keyboard-first: 1–7 switch screens, ! and ^ pause and resume the alert's campaign."""
 
     CSS_PATH = "app.tcss"
     TITLE = t("title")
@@ -41,6 +42,7 @@ class LeuchtturmApp(App[None]):
         "inbox": InboxScreen,
         "campaigns": CampaignsScreen,
         "accounts": AccountsScreen,
+        "reports": ReportsScreen,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(

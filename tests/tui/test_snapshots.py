@@ -1,4 +1,5 @@
-"""One snapshot per screen at 120×36 on the seeded database and a frozen clock.
+"""One snapshot per screen at 120×36 on the seeded database and a frozen clock, and the
+queue once in English.
 
 `pytest tests/tui --snapshot-update` rewrites the SVGs under `__snapshots__/`; look at the
 change before committing it.
@@ -6,23 +7,35 @@ change before committing it.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
+from pytest_textual_snapshot import SVGImageExtension
+from syrupy.assertion import SnapshotAssertion
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
 
+from campaign.config import Settings
+from campaign.db import Database
+from campaign.tui.app import make_app
 from campaign.tui.leuchtturm_app import LeuchtturmApp
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import FROZEN, SIZE, seed
+from tests.tui.screenshot import settled
+from tests.tui.test_reports import report_settings, write_sample_report
 
+ROOT = Path(__file__).parents[2]
+SAMPLE_REPORT = """# Wochenbericht 2026-W47
 
-async def _settled(pilot: Pilot[None]) -> None:
-    """Every read finished and no cursor blinking, so two runs draw the same frame."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    for widget in pilot.app.screen.query(Input):
-        widget.cursor_blink = False
-    for area in pilot.app.screen.query(TextArea):
-        area.cursor_blink = False
-    await pilot.pause()
+16.11.2026 – 22.11.2026 (Europe/Berlin)
+
+## Zustellungen
+
+| Plattform | gesendet | fehlgeschlagen |
+|---|---|---|
+| Mastodon | 12 | 0 |
+| X | 11 | 1 |
+"""
 
 
 @pytest.mark.parametrize(
@@ -35,6 +48,57 @@ def test_screen(snap_compare, app: LeuchtturmApp, keys: tuple[str, ...]) -> None
 
     async def open_screen(pilot: Pilot[None]) -> None:
         await pilot.press(*keys)
-        await _settled(pilot)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_screen)
+
+
+def test_reports_screen(  # type: ignore[no-untyped-def]
+    snap_compare,
+    database: Database,
+    settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A relative report folder, so the path on screen is the same on every machine."""
+    monkeypatch.chdir(tmp_path)
+    write_sample_report(tmp_path / "berichte", "2026-W46", "Wochenbericht 2026-W46")
+    (tmp_path / "berichte" / "2026-W47").mkdir()
+    (tmp_path / "berichte" / "2026-W47" / "bericht.md").write_text(SAMPLE_REPORT, "utf-8")
+    seed(database)
+    app = make_app(database, report_settings(settings, Path("berichte")), clock=lambda: FROZEN)
+
+    async def open_screen(pilot: Pilot[None]) -> None:
+        await pilot.press("7")
+        await settled(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_screen)
+
+
+def test_queue_in_english(
+    snapshot: SnapshotAssertion, database: Database, database_url: str, settings: Settings
+) -> None:
+    """Drawn in a fresh process: this one loaded the key labels in German already."""
+    seed(database)
+    english = settings.model_copy(update={"language": "en"})
+    width, height = SIZE
+    drawn = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.tui.screenshot",
+            english.model_dump_json(),
+            database_url,
+            FROZEN.isoformat(),
+            f"{width}x{height}",
+            "2",
+            "w",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert "Week 2026-W48" in drawn.stdout.replace("&#160;", " ")
+    assert snapshot.use_extension(SVGImageExtension) == drawn.stdout

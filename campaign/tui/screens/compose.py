@@ -55,7 +55,7 @@ class ComposeScreen(DataScreen):
     """Tab moves between fields; Ctrl+S saves a draft, Ctrl+G saves it approved;
     Ctrl+T and Ctrl+R do the same as a thread.
 
-    Escape leaves the field, so that 1–6 switch screens again instead of being typed.
+    Escape leaves the field, so that 1–7 switch screens again instead of being typed.
     """
 
     SUB_TITLE = t("screen.compose")

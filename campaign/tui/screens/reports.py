@@ -1,0 +1,117 @@
+"""Berichte: the weekly reports in the configured folder, newest first, the selected one's
+Markdown beside the list, its HTML one key away, and last week's report written on demand.
+
+The list comes from the folder, not the database (`campaign.reports.catalogue`); writing a
+report reads the database and renders charts, so it runs in its own thread worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from sqlalchemy.orm import Session
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Markdown, Static
+
+from campaign.reports.catalogue import ReportFiles, latest_reports
+from campaign.reports.files import write_weekly_reports
+from campaign.tui.i18n import t
+from campaign.tui.screens.base import DataScreen
+from campaign.tui.widgets.live_table import LiveTable, Row
+
+
+@dataclass(frozen=True)
+class ReportsData:
+    reports: list[ReportFiles]
+    markdown: str
+    """The selected (else the newest) report's Markdown; empty when there is none."""
+
+
+class ReportsScreen(DataScreen):
+    """o opens the selected report's HTML, w writes last week's report now."""
+
+    SUB_TITLE = t("screen.reports")
+
+    refresh_seconds: ClassVar[float] = 10.0
+    """The daemon writes a report once a week; listing a folder is cheap."""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "open_html", t("key.open_html")),
+        Binding("w", "write_report", t("key.write_report")),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data = ReportsData([], "")
+        self.selected_folder: Path | None = None
+
+    @property
+    def folder(self) -> Path:
+        settings = self.leuchtturm.settings
+        return Path(settings.expand(settings.reports.folder))
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="reports-folder", classes="filters")
+        yield LiveTable([t("col.week"), t("col.campaign"), t("col.files")], id="reports-table")
+        with VerticalScroll(id="report-view"):
+            yield Markdown(id="report-markdown")
+
+    def load(self, session: Session) -> ReportsData:
+        reports = latest_reports(self.folder)
+        if not reports:
+            return ReportsData([], t("reports.empty"))
+        chosen = next((r for r in reports if r.folder == self.selected_folder), reports[0])
+        markdown = chosen.markdown.read_text(encoding="utf-8") if chosen.markdown else ""
+        return ReportsData(reports, markdown)
+
+    def show(self, data: ReportsData) -> None:
+        changed = data.markdown != self.data.markdown
+        self.data = data
+        self.query_one("#reports-folder", Static).update(t("reports.folder", folder=self.folder))
+        table = self.query_one(LiveTable)
+        table.show_rows([_row(report) for report in data.reports])
+        keys = [str(report.folder) for report in data.reports]
+        if self.selected_folder and str(self.selected_folder) in keys:
+            table.move_cursor(row=keys.index(str(self.selected_folder)), animate=False)
+        if changed:
+            self.query_one(Markdown).update(data.markdown)
+
+    def _selected(self) -> ReportFiles | None:
+        key = self.query_one(LiveTable).selected_key
+        return next((r for r in self.data.reports if str(r.folder) == key), None)
+
+    def on_data_table_row_highlighted(self, _: DataTable.RowHighlighted) -> None:
+        report = self._selected()
+        if report is not None and report.folder != self.selected_folder:
+            self._select(report.folder)
+
+    def action_open_html(self) -> None:
+        report = self._selected()
+        if report is None or report.html is None:
+            self.notify(t("reports.no_html"), severity="warning")
+            return
+        self.app.open_url(report.html.resolve().as_uri())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write-report")
+    def action_write_report(self) -> None:
+        """Last ISO week's report over all campaigns, as the daemon writes it on Mondays."""
+        self.app.call_from_thread(self.notify, t("reports.writing"))
+        app = self.leuchtturm
+        written = write_weekly_reports(app.database, app.settings, self.now())
+        folder = written[0].parent if written else self.folder
+        self.app.call_from_thread(self.notify, t("reports.written", folder=folder))
+        self.app.call_from_thread(self._select, folder)
+
+    def _select(self, folder: Path) -> None:
+        self.selected_folder = folder
+        self.reload()
+
+
+def _row(report: ReportFiles) -> Row:
+    files = [kind for kind, path in (("md", report.markdown), ("html", report.html)) if path]
+    cells = (report.week, report.campaign or t("reports.all_campaigns"), ", ".join(files))
+    return str(report.folder), cells

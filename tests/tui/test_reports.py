@@ -1,0 +1,84 @@
+"""Berichte: an empty folder says what to do, w writes last week's report, the newest is
+shown, j shows an older one, o opens the selected report's HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Markdown
+
+from campaign.config import Settings
+from campaign.db import Database
+from campaign.tui.app import make_app
+from campaign.tui.leuchtturm_app import LeuchtturmApp
+from tests.tui.conftest import FROZEN, SIZE, column, open_table, seed, wait_until
+
+
+def report_settings(settings: Settings, folder: Path) -> Settings:
+    """Reports into `folder`, without pseudonyms (their key file lives in the user's data)."""
+    reports = settings.reports.model_copy(
+        update={"folder": str(folder), "formats": ["md", "html"], "pseudonymise": False}
+    )
+    return settings.model_copy(update={"reports": reports})
+
+
+def write_sample_report(folder: Path, name: str, title: str) -> None:
+    (folder / name).mkdir(parents=True)
+    (folder / name / "bericht.md").write_text(f"# {title}\n\nText.\n", encoding="utf-8")
+
+
+@pytest.fixture
+def reports_folder(tmp_path: Path) -> Path:
+    return tmp_path / "berichte"
+
+
+@pytest.fixture
+def reports_app(database: Database, settings: Settings, reports_folder: Path) -> LeuchtturmApp:
+    seed(database)
+    return make_app(database, report_settings(settings, reports_folder), clock=lambda: FROZEN)
+
+
+def _markdown(app: LeuchtturmApp) -> str:
+    return app.screen.query_one(Markdown).source
+
+
+async def test_empty_folder_then_write_last_week_and_open_its_html(
+    reports_app: LeuchtturmApp, reports_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    # No browser runs here: record what would be handed to it.
+    monkeypatch.setattr(reports_app, "open_url", lambda url, **_: opened.append(url))
+    async with reports_app.run_test(size=SIZE) as pilot:
+        await pilot.press("7")
+        await wait_until(pilot, lambda: "Noch keine Wochenberichte" in _markdown(reports_app))
+
+        await pilot.press("w")
+        table = reports_app.screen.query_one("#reports-table")
+        await wait_until(pilot, lambda: table.row_count == 1, timeout=30)
+        written = reports_folder / "2026-W47" / "bericht.md"
+        await wait_until(
+            pilot, lambda: _markdown(reports_app) == written.read_text(encoding="utf-8")
+        )
+        assert _markdown(reports_app).startswith("# ")
+
+        await pilot.press("o")
+        assert opened == [(reports_folder / "2026-W47" / "bericht.html").resolve().as_uri()]
+
+
+async def test_newest_first_and_j_shows_an_older_report(
+    reports_app: LeuchtturmApp, reports_folder: Path
+) -> None:
+    write_sample_report(reports_folder, "2026-W46", "Woche 46")
+    write_sample_report(reports_folder, "2026-W47", "Woche 47")
+    async with reports_app.run_test(size=SIZE) as pilot:
+        table = await open_table(pilot, "7", 2)
+        assert column(table, 0) == ["2026-W47", "2026-W46"]
+        await wait_until(pilot, lambda: _markdown(reports_app).startswith("# Woche 47"))
+        await pilot.press("j")
+        await wait_until(pilot, lambda: _markdown(reports_app).startswith("# Woche 46"))
+        await pilot.press("o")  # Markdown only: says so instead of opening nothing
+        await wait_until(
+            pilot,
+            lambda: any("keine HTML-Datei" in str(n.message) for n in reports_app._notifications),
+        )
