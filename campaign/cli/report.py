@@ -10,8 +10,7 @@ import typer
 
 from campaign.cli.context import context
 from campaign.errors import UserError
-from campaign.reports.files import privacy_for, write_report
-from campaign.reports.weekly import weekly_report
+from campaign.reports.files import privacy_for, produce_report
 
 FORMATS = ("md", "html", "csv")
 
@@ -62,15 +61,15 @@ def weekly(
         settings,
         pseudonymise=settings.reports.pseudonymise if pseudonymise is None else pseudonymise,
     )
-    with cli.database().session() as session:
-        report = weekly_report(
-            session,
-            now=datetime.now(UTC),
-            zone=settings.zone,
-            privacy=privacy,
-            week=week,
-            campaign_slug=campaign,
-        )
-    folder = out or Path(settings.expand(settings.reports.folder))
-    for path in write_report(report, chosen, folder):
+    _, written = produce_report(
+        cli.database(),
+        chosen,
+        out or Path(settings.expand(settings.reports.folder)),
+        now=datetime.now(UTC),
+        zone=settings.zone,
+        privacy=privacy,
+        week=week,
+        campaign_slug=campaign,
+    )
+    for path in written:
         typer.echo(str(path))

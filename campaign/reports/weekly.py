@@ -1,7 +1,8 @@
 """Assembles one week's figures (and the week before, for comparison) from the queries.
 
-The replies are read as one grouped aggregate per week (`queries.reply_groups`); the few
-dozen groups it returns are summed here into day volumes, splits, models and overrides.
+The reported week's replies are read as one grouped aggregate (`queries.reply_groups`);
+the few dozen groups it returns are summed here into day volumes, splits, models and
+overrides. The previous week needs only its day volumes (`queries.day_volumes`).
 Reply texts are shortened, their authors pseudonymised when asked, and every configured
 secret is blanked from delivery errors, so nothing a report shows needs redacting later.
 """
@@ -96,15 +97,18 @@ def weekly_report(
             session,
             previous,
             campaign_id,
-            queries.reply_groups(session, previous.days(), campaign_id),
+            queries.day_volumes(session, previous.days(), campaign_id),
         ),
     )
 
 
 def week_summary(
-    session: Session, week: Week, campaign_id: int | None, groups: Sequence[ReplyGroup]
+    session: Session,
+    week: Week,
+    campaign_id: int | None,
+    volumes: Sequence[tuple[int, str | None, int]],
 ) -> WeekSummary:
-    """The headline figures of `week`, given its reply groups."""
+    """The headline figures of `week`, given its replies as (day index, label, count)."""
     return WeekSummary(
         week=week.label,
         start=week.start,
@@ -114,7 +118,7 @@ def week_summary(
             queries.engagement_per_platform(session, week.start, week.end, campaign_id)
         ),
         days=tuple(
-            DayVolume(day.day, label_counts(g for g in groups if g.day == index))
+            DayVolume(day.day, label_counts((lb, n) for d, lb, n in volumes if d == index))
             for index, day in enumerate(week.days())
         ),
     )
@@ -126,7 +130,9 @@ def week_figures(
     """Every figure of the reported week."""
     start, end = week.start, week.end
     groups = queries.reply_groups(session, week.days(), campaign_id)
-    summary = week_summary(session, week, campaign_id, groups)
+    summary = week_summary(
+        session, week, campaign_id, [(g.day, g.label, g.replies) for g in groups]
+    )
     x_closed, x_late = queries.x_search_window(session, start, end, campaign_id, now)
 
     def excerpts(replies: list[Reply]) -> tuple[ReplyExcerpt, ...]:
@@ -143,7 +149,11 @@ def week_figures(
             SentimentSplit(
                 platform,
                 slug,
-                label_counts(g for g in groups if g.platform == platform and g.campaign == slug),
+                label_counts(
+                    (g.label, g.replies)
+                    for g in groups
+                    if g.platform == platform and g.campaign == slug
+                ),
             )
             for platform, slug in sorted({(g.platform, g.campaign) for g in groups})
         ),
@@ -170,11 +180,11 @@ def week_figures(
     )
 
 
-def label_counts(groups: Iterable[ReplyGroup]) -> LabelCounts:
-    """Replies of the given groups split by effective label."""
+def label_counts(counted: Iterable[tuple[str | None, int]]) -> LabelCounts:
+    """(effective label, replies) pairs summed into one split."""
     totals = dict.fromkeys((*LABELS, None), 0)
-    for group in groups:
-        totals[group.label] += group.replies
+    for label, replies in counted:
+        totals[label] += replies
     return LabelCounts(*totals.values())
 
 
