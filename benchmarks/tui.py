@@ -36,13 +36,15 @@ from campaign.tui.screens.base import DataScreen
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 CHUNK = 20_000
 LABELS = ("positive", "neutral", "negative", None)
-SCREENS = ("queue", "compose", "inbox", "campaigns", "accounts", "dashboard")
+SCREENS = ("queue", "compose", "inbox", "campaigns", "accounts", "reports", "dashboard")
 PLATFORMS = ("mastodon", "x", "bluesky")
 
 
 def bench_settings(path: Path) -> Settings:
+    """The database at `path`; reports are looked for beside it, never in the user's data."""
     return Settings(
         database={"url": f"sqlite:///{path}"},
+        reports={"folder": str(path.parent / f"{path.stem}-reports")},
         accounts=[
             AccountSettings(
                 name=f"{platform}-todo",
@@ -175,6 +177,10 @@ async def measure(database: Database, settings: Settings) -> dict[str, float]:
         figures["dashboard_chart_s"] = time.perf_counter() - started
         for mode in SCREENS:
             figures[f"switch_{mode}_s"] = await _seconds_to_switch(pilot, mode)
+        await _seconds_to_switch(pilot, "queue")
+        figures["queue_week_s"] = await _seconds_to_reread(pilot, ["w"])
+        figures["queue_next_week_s"] = await _seconds_to_reread(pilot, ["l"])
+        figures["queue_platform_filter_s"] = await _seconds_to_reread(pilot, ["f"])
         await _seconds_to_switch(pilot, "inbox")
         figures["inbox_next_page_s"] = await _seconds_to_reread(pilot, ["m"])
         figures["inbox_filter_negative_s"] = await _seconds_to_reread(pilot, ["s"] * 3)
