@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Markdown
 
 from campaign.config import Settings
 from campaign.db import Database
 from campaign.tui.app import make_app
 from campaign.tui.leuchtturm_app import LeuchtturmApp
+from campaign.tui.screens.reports import ReportsScreen
 from tests.tui.conftest import FROZEN, SIZE, column, open_table, seed, wait_until
 
 
@@ -82,3 +84,18 @@ async def test_newest_first_and_j_shows_an_older_report(
             pilot,
             lambda: any("keine HTML-Datei" in str(n.message) for n in reports_app._notifications),
         )
+
+
+def _first_hit(app: LeuchtturmApp) -> str:
+    hits = app.screen.query_one(CommandList)
+    return str(hits.get_option_at_index(0).prompt) if hits.option_count else ""
+
+
+async def test_command_palette_opens_the_reports_screen(reports_app: LeuchtturmApp) -> None:
+    async with reports_app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(reports_app.screen, CommandPalette))
+        await pilot.press(*"Berichte")
+        await wait_until(pilot, lambda: "Berichte" in _first_hit(reports_app))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(reports_app.screen, ReportsScreen))
