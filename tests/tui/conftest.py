@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import SelectionList
 
 from campaign.config import Settings
 from campaign.db import Database
@@ -122,3 +123,14 @@ async def open_table(pilot: Pilot[None], key: str, rows: int) -> LiveTable:
 def column(table: LiveTable, index: int) -> list[str]:
     """The text of one column, top to bottom, as the table shows it."""
     return [str(table.get_row_at(row)[index]) for row in range(table.row_count)]
+
+
+async def start_compose(pilot: Pilot[None], key: str) -> SelectionList[str]:
+    """Open Verfassen, type the post's `key`, and focus the target accounts to choose from."""
+    await pilot.press("3")
+    accounts = pilot.app.screen.query_one("#accounts", SelectionList)
+    await wait_until(pilot, lambda: accounts.option_count == 3)
+    await pilot.click("#key")
+    await pilot.press(*key)
+    accounts.focus()
+    return accounts

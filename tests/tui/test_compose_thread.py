@@ -8,13 +8,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 from textual import events
-from textual.widgets import SelectionList, TextArea
+from textual.widgets import TextArea
 
 from campaign.db import Database
 from campaign.models import Post
 from campaign.tui.leuchtturm_app import LeuchtturmApp
 from campaign.tui.widgets.live_table import LiveTable
-from tests.tui.conftest import SIZE, column, wait_until
+from tests.tui.conftest import SIZE, column, start_compose, wait_until
 
 LONG = "Dortmund arbeitet neu. " * 18  # 414 characters: two parts on X, one on Mastodon
 
@@ -56,12 +56,7 @@ async def test_too_long_for_x_saves_as_a_thread_and_shows_in_the_queue(
     app: LeuchtturmApp, database: Database
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3")
-        accounts = app.screen.query_one("#accounts", SelectionList)
-        await wait_until(pilot, lambda: accounts.option_count == 3)
-        await pilot.click("#key")
-        await pilot.press(*"lang")
-        accounts.focus()
+        accounts = await start_compose(pilot, "lang")
         await pilot.press("end", "space", "up", "space")  # x-todo, then mastodon-todo
         assert sorted(accounts.selected) == ["mastodon-todo", "x-todo"]
         app.screen.query_one("#base", TextArea).focus()

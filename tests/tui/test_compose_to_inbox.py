@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from textual import events
-from textual.widgets import Input, SelectionList, TextArea
+from textual.widgets import Input, TextArea
 
 from campaign.db import Database
 from campaign.models import Post, PostState, Reply
 from campaign.tui.leuchtturm_app import LeuchtturmApp
 from campaign.tui.widgets.live_table import LiveTable
 from campaign.tui.widgets.platform_counter import PlatformCounter
-from tests.tui.conftest import SIZE, open_table, wait_until
+from tests.tui.conftest import SIZE, open_table, start_compose, wait_until
 
 PASTED = "Dortmund arbeitet neu. " * 12  # 23 * 12 = 276 characters
 TYPED = "Mitmachen!"  # 276 + 10 = 286: six over X's 280
@@ -28,13 +28,7 @@ async def test_compose_refuses_too_long_then_saves_and_approves(
     app: LeuchtturmApp, database: Database
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3")
-        accounts = app.screen.query_one("#accounts", SelectionList)
-        await wait_until(pilot, lambda: accounts.option_count == 3)
-
-        await pilot.click("#key")
-        await pilot.press(*"neue-arbeit")
-        accounts.focus()
+        accounts = await start_compose(pilot, "neue-arbeit")
         await pilot.press("end", "space")  # bluesky-todo, mastodon-todo, x-todo: the last
         assert accounts.selected == ["x-todo"]
         base = app.screen.query_one("#base", TextArea)
