@@ -190,6 +190,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No weekly reports in this folder yet. Press **w** to write last week's report now; "
         "otherwise the daemon writes it on the configured weekday.",
     ),
+    "reports.html_only": (
+        "Dieser Bericht liegt nur als HTML vor: **o** öffnet ihn im Browser.",
+        "This report exists as HTML only: press **o** to open it in the browser.",
+    ),
     "reports.all_campaigns": ("alle Kampagnen", "all campaigns"),
     "reports.no_html": (
         "Zu diesem Bericht gibt es keine HTML-Datei (reports.formats in config.toml).",

@@ -68,14 +68,19 @@ async def test_empty_folder_then_write_last_week_and_open_its_html(
         assert opened == [(reports_folder / "2026-W47" / "bericht.html").resolve().as_uri()]
 
 
-async def test_newest_first_and_j_shows_an_older_report(
-    reports_app: LeuchtturmApp, reports_folder: Path
+async def test_newest_first_and_j_shows_older_reports(
+    reports_app: LeuchtturmApp, reports_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(reports_app, "open_url", lambda url, **_: opened.append(url))
     write_sample_report(reports_folder, "2026-W46", "Woche 46")
     write_sample_report(reports_folder, "2026-W47", "Woche 47")
+    html_only = reports_folder / "2026-W45" / "bericht.html"
+    html_only.parent.mkdir()
+    html_only.write_text("<h1>Woche 45</h1>", encoding="utf-8")
     async with reports_app.run_test(size=SIZE) as pilot:
-        table = await open_table(pilot, "7", 2)
-        assert column(table, 0) == ["2026-W47", "2026-W46"]
+        table = await open_table(pilot, "7", 3)
+        assert column(table, 0) == ["2026-W47", "2026-W46", "2026-W45"]
         await wait_until(pilot, lambda: _markdown(reports_app).startswith("# Woche 47"))
         await pilot.press("j")
         await wait_until(pilot, lambda: _markdown(reports_app).startswith("# Woche 46"))
@@ -84,6 +89,11 @@ async def test_newest_first_and_j_shows_an_older_report(
             pilot,
             lambda: any("keine HTML-Datei" in str(n.message) for n in reports_app._notifications),
         )
+        assert opened == []
+        await pilot.press("j")
+        await wait_until(pilot, lambda: "nur als HTML" in _markdown(reports_app))
+        await pilot.press("o")
+        assert opened == [html_only.resolve().as_uri()]
 
 
 def _first_hit(app: LeuchtturmApp) -> str:

@@ -29,7 +29,7 @@ from campaign.tui.widgets.live_table import LiveTable, Row
 class ReportsData:
     reports: list[ReportFiles]
     markdown: str
-    """The selected (else the newest) report's Markdown; empty when there is none."""
+    """The selected (else the newest) report's Markdown, or what to do when there is none."""
 
 
 class ReportsScreen(DataScreen):
@@ -65,8 +65,9 @@ class ReportsScreen(DataScreen):
         if not reports:
             return ReportsData([], t("reports.empty"))
         chosen = next((r for r in reports if r.folder == self.selected_folder), reports[0])
-        markdown = chosen.markdown.read_text(encoding="utf-8") if chosen.markdown else ""
-        return ReportsData(reports, markdown)
+        if chosen.markdown is None:
+            return ReportsData(reports, t("reports.html_only"))
+        return ReportsData(reports, chosen.markdown.read_text(encoding="utf-8"))
 
     def show(self, data: ReportsData) -> None:
         changed = data.markdown != self.data.markdown
