@@ -157,6 +157,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "queue.cancelled": ("Beitrag {key} abgesagt.", "Post {key} cancelled."),
     "queue.duplicated": ("Kopie {key} als Entwurf angelegt.", "Copy {key} created as draft."),
     "queue.rescheduled": ("Beitrag {key} verschoben auf {when}.", "Post {key} moved to {when}."),
+    "queue.empty": (
+        "Keine Beiträge in diesem Zeitraum und mit diesen Filtern – h/l blättern, "
+        "w zeigt Tag oder Woche, t springt auf heute.",
+        "No posts in this period with these filters – h/l step, w shows day or week, "
+        "t goes back to today.",
+    ),
     "queue.reschedule_prompt": (
         "Neue Zeit (JJJJ-MM-TT HH:MM, {zone})",
         "New time (YYYY-MM-DD HH:MM, {zone})",

@@ -70,3 +70,6 @@ async def test_queue_steps_through_local_days_and_weeks_and_filters_platform(
 
         filters = screen.query_one("#filters")
         assert "Plattform: mastodon" in str(filters.render())
+        await pilot.press("h")  # nothing the week before: the screen says how to go on
+        await wait_until(pilot, lambda: table.row_count == 0)
+        assert "Keine Beiträge in diesem Zeitraum" in str(screen.query_one("#post-detail").render())

@@ -146,7 +146,7 @@ class QueueScreen(DataScreen):
 
     def _show_detail(self) -> None:
         post = self._selected()
-        lines = []
+        lines = [] if self.data.posts else [t("queue.empty")]
         if post is not None:
             for delivery in post.deliveries:
                 name = self.data.account_names.get(delivery.account_id, "?")
