@@ -98,7 +98,7 @@ def test_queue_in_english(
         capture_output=True,
         text=True,
         timeout=120,
-        check=True,
     )
+    assert drawn.returncode == 0, drawn.stderr
     assert "Week 2026-W48" in drawn.stdout.replace("&#160;", " ")
     assert snapshot.use_extension(SVGImageExtension) == drawn.stdout
