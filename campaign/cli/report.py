@@ -11,6 +11,7 @@ import typer
 from campaign.cli.context import context
 from campaign.errors import UserError
 from campaign.reports.files import privacy_for, produce_report
+from campaign.reports.i18n import LANGUAGES
 
 FORMATS = ("md", "html", "csv")
 
@@ -26,6 +27,14 @@ def parse_formats(text: str) -> list[str]:
             f"--format {text!r}: unknown format {', '.join(unknown) or '(empty)'}; "
             f"use a comma-separated list of {', '.join(FORMATS)}"
         )
+    return chosen
+
+
+def parse_language(text: str) -> str:
+    """`EN` → "en"; anything but de/en says which are known."""
+    chosen = text.strip().lower()
+    if chosen not in LANGUAGES:
+        raise UserError(f"--lang {text!r}: unknown language; use one of {', '.join(LANGUAGES)}")
     return chosen
 
 
@@ -52,11 +61,18 @@ def weekly(
             help="Reply authors as stable pseudonyms (default: reports.pseudonymise).",
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", help="Report language: de or en (default: LEUCHTTURM_LANG, else de)."
+        ),
+    ] = None,
 ) -> None:
     """Write the weekly engagement summary (Monday to Sunday, campaign time zone)."""
     cli = context(ctx)
     settings = cli.settings
     chosen = parse_formats(formats) if formats else list(settings.reports.formats)
+    language = parse_language(lang) if lang else None
     privacy = privacy_for(
         settings,
         pseudonymise=settings.reports.pseudonymise if pseudonymise is None else pseudonymise,
@@ -70,6 +86,7 @@ def weekly(
         privacy=privacy,
         week=week,
         campaign_slug=campaign,
+        lang=language,
     )
     for path in written:
         typer.echo(str(path))

@@ -14,12 +14,17 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from campaign.reports.figures import WeekFigures
+from campaign.reports.figures import LABELS, WeekFigures
+from campaign.reports.i18n import Words
 
 matplotlib.use("Agg")
 
-COLOURS = {"positiv": "#2e7d32", "neutral": "#9e9e9e", "negativ": "#c62828", "offen": "#e0e0e0"}
-WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+COLOURS = {
+    "positive": "#2e7d32",
+    "neutral": "#9e9e9e",
+    "negative": "#c62828",
+    "unclassified": "#e0e0e0",
+}
 SIZE = (7.0, 2.6)
 PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
@@ -39,40 +44,36 @@ def _svg(figure: Figure) -> str:
     return METADATA.sub("", PROLOGUE.sub("", buffer.getvalue(), count=1))
 
 
-def volume_per_day(week: WeekFigures) -> str:
+def volume_per_day(week: WeekFigures, words: Words) -> str:
     """Stacked bars: replies per weekday by label."""
     figure, axes = _figure()
     bottom = [0] * len(week.days)
-    for name, field in (
-        ("positiv", "positive"),
-        ("neutral", "neutral"),
-        ("negativ", "negative"),
-        ("offen", "unclassified"),
-    ):
+    for field in (*LABELS, "unclassified"):
+        name = words("chart.unclassified") if field == "unclassified" else words.label(field)
         values = [getattr(day.counts, field) for day in week.days]
-        axes.bar(WEEKDAYS, values, bottom=bottom, label=name, color=COLOURS[name])
+        axes.bar(words.weekdays, values, bottom=bottom, label=name, color=COLOURS[field])
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    axes.set_title("Antworten pro Tag")
+    axes.set_title(words("chart.volume"))
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small", frameon=False)
     return _svg(figure)
 
 
-def sentiment_over_week(week: WeekFigures) -> str:
+def sentiment_over_week(week: WeekFigures, words: Words) -> str:
     """Net sentiment per weekday (gaps where a day had no classified reply)."""
     figure, axes = _figure()
     values = [day.counts.net for day in week.days]
-    axes.plot(WEEKDAYS, [float("nan") if v is None else v for v in values], marker="o")
+    axes.plot(words.weekdays, [float("nan") if v is None else v for v in values], marker="o")
     axes.axhline(0, color="#9e9e9e", linewidth=0.8)
     axes.set_ylim(-100, 100)
-    axes.set_title("Netto-Stimmung im Wochenverlauf (−100 bis +100)")
+    axes.set_title(words("chart.net"))
     return _svg(figure)
 
 
-def engagement_per_platform(week: WeekFigures) -> str:
+def engagement_per_platform(week: WeekFigures, words: Words) -> str:
     """Bars: engagement per 1,000 followers per platform."""
     figure, axes = _figure()
     platforms = [row.platform for row in week.engagement]
     axes.bar(platforms, [row.per_1000_followers or 0.0 for row in week.engagement])
-    axes.set_title("Engagement je 1.000 Follower")
+    axes.set_title(words("chart.engagement"))
     return _svg(figure)

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from campaign.config import Settings
 from campaign.db import Database
 from campaign.reports.figures import WeeklyReport
+from campaign.reports.i18n import Words
 from campaign.reports.pseudonyms import Pseudonymiser, load_or_create_key
 from campaign.reports.render_csv import write_csv
 from campaign.reports.render_html import render_html, start_loading_charts
@@ -38,18 +39,22 @@ def report_folder(root: Path, report: WeeklyReport) -> Path:
     return root / f"{report.current.week}{suffix}"
 
 
-def write_report(report: WeeklyReport, formats: Iterable[str], root: Path) -> list[Path]:
-    """The report in each of `formats` (md, html, csv) under `root`; the paths written."""
+def write_report(
+    report: WeeklyReport, formats: Iterable[str], root: Path, lang: str | None = None
+) -> list[Path]:
+    """The report in each of `formats` (md, html, csv) under `root`, in `lang` (default:
+    LEUCHTTURM_LANG, else German); the paths written."""
+    words = Words.chosen(lang)
     folder = report_folder(root, report)
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for kind in formats:
         if kind == "md":
-            written.append(_write(folder / f"{REPORT_STEM}.md", render_markdown(report)))
+            written.append(_write(folder / f"{REPORT_STEM}.md", render_markdown(report, words)))
         elif kind == "html":
-            written.append(_write(folder / f"{REPORT_STEM}.html", render_html(report)))
+            written.append(_write(folder / f"{REPORT_STEM}.html", render_html(report, words)))
         elif kind == "csv":
-            written += write_csv(report, folder)
+            written += write_csv(report, folder, words)
         else:
             raise ValueError(f"unknown report format {kind!r} (md, html, csv)")
     return written
@@ -70,6 +75,7 @@ def produce_report(
     privacy: Privacy,
     week: str | None = None,
     campaign_slug: str | None = None,
+    lang: str | None = None,
 ) -> tuple[WeeklyReport, list[Path]]:
     """Query and write one report: what the CLI, the daemon and the benchmark all run, so
     the benchmark times exactly what a user waits for."""
@@ -79,7 +85,7 @@ def produce_report(
         report = weekly_report(
             session, now=now, zone=zone, privacy=privacy, week=week, campaign_slug=campaign_slug
         )
-    return report, write_report(report, formats, root)
+    return report, write_report(report, formats, root, lang)
 
 
 def write_weekly_reports(database: Database, settings: Settings, now: datetime) -> list[Path]:

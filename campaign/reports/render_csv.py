@@ -1,7 +1,8 @@
 """The report as CSV files, one per table, for spreadsheets.
 
-Numbers are written as Python prints them (a dot for decimals) and "no value" as an empty
-cell, so a re-read file equals the figures exactly.
+Numbers are written as Python prints them (a dot for decimals, in every language), dates
+as ISO 8601 and "no value" as an empty cell, so a re-read file equals the figures exactly.
+Headers and texts are in the report's language; file names are not (see `i18n`).
 """
 
 from __future__ import annotations
@@ -10,18 +11,19 @@ import csv
 from pathlib import Path
 
 from campaign.reports.figures import WeeklyReport
-from campaign.reports.tables import report_tables
+from campaign.reports.i18n import Words
+from campaign.reports.tables import csv_cell, report_tables
 
 
-def write_csv(report: WeeklyReport, folder: Path) -> list[Path]:
+def write_csv(report: WeeklyReport, folder: Path, words: Words) -> list[Path]:
     """One `<table>.csv` per table in `folder`; the paths written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for table in report_tables(report):
+    for table in report_tables(report, words):
         path = folder / f"{table.name}.csv"
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(table.headers)
-            writer.writerows(["" if cell is None else cell for cell in row] for row in table.rows)
+            writer.writerows([csv_cell(cell) for cell in row] for row in table.rows)
         written.append(path)
     return written

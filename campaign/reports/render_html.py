@@ -8,6 +8,7 @@ import threading
 from html import escape
 
 from campaign.reports.figures import WeeklyReport
+from campaign.reports.i18n import Words
 from campaign.reports.tables import Cell, Table, format_cell, heading, report_tables
 
 STYLE = """
@@ -43,38 +44,41 @@ def start_loading_charts() -> None:
     ).start()
 
 
-def render_html(report: WeeklyReport) -> str:
+def render_html(report: WeeklyReport, words: Words) -> str:
     """The whole page; matplotlib is imported here (or by `start_loading_charts`), so the
     daemon and CLI start fast."""
     from campaign.reports import charts
 
-    title, period = heading(report)
+    title, period = heading(report, words)
     week = report.current
     figures = "".join(
         f"<figure>{svg}</figure>"
         for svg in (
-            charts.volume_per_day(week),
-            charts.sentiment_over_week(week),
-            charts.engagement_per_platform(week),
+            charts.volume_per_day(week, words),
+            charts.sentiment_over_week(week, words),
+            charts.engagement_per_platform(week, words),
         )
     )
-    sections = "".join(_section(table) for table in report_tables(report))
+    sections = "".join(_section(table, words) for table in report_tables(report, words))
     return (
-        '<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{words.lang}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
         f'<h1>{escape(title)}</h1>\n<p class="period">{escape(period)}</p>\n'
         f"{figures}\n{sections}</body>\n</html>\n"
     )
 
 
-def _section(table: Table) -> str:
+def _section(table: Table, words: Words) -> str:
     if not table.rows:
-        body = "<p>(keine)</p>"
+        body = f"<p>{escape(words('none'))}</p>"
     else:
         head = "".join(f"<th>{escape(h)}</th>" for h in table.headers)
         rows = "".join(
             "<tr>"
-            + "".join(_cell(header, cell) for header, cell in zip(table.headers, row, strict=True))
+            + "".join(
+                _cell(cell, words, link=column == table.link_column)
+                for column, cell in enumerate(row)
+            )
             + "</tr>"
             for row in table.rows
         )
@@ -83,8 +87,8 @@ def _section(table: Table) -> str:
     return f"<section><h2>{escape(table.title)}</h2>{body}{note}</section>\n"
 
 
-def _cell(header: str, value: Cell) -> str:
-    if header == "Link" and isinstance(value, str) and value:
+def _cell(value: Cell, words: Words, *, link: bool) -> str:
+    if link and isinstance(value, str) and value:
         return f'<td><a href="{escape(value)}">{escape(value)}</a></td>'
     css = ' class="n"' if isinstance(value, int | float) else ""
-    return f"<td{css}>{escape(format_cell(value))}</td>"
+    return f"<td{css}>{escape(format_cell(value, words))}</td>"

@@ -3,28 +3,29 @@
 from __future__ import annotations
 
 from campaign.reports.figures import WeeklyReport
+from campaign.reports.i18n import Words
 from campaign.reports.tables import Table, format_cell, heading, report_tables
 
 
-def render_markdown(report: WeeklyReport) -> str:
-    title, period = heading(report)
+def render_markdown(report: WeeklyReport, words: Words) -> str:
+    title, period = heading(report, words)
     parts = [f"# {title}", "", period, ""]
-    for table in report_tables(report):
-        parts += _table(table)
+    for table in report_tables(report, words):
+        parts += _table(table, words)
     return "\n".join(parts)
 
 
-def _table(table: Table) -> list[str]:
+def _table(table: Table, words: Words) -> list[str]:
     lines = [f"## {table.title}", ""]
     if table.rows:
         lines.append("| " + " | ".join(table.headers) + " |")
         lines.append("|" + "---|" * len(table.headers))
         lines += [
-            "| " + " | ".join(_escape(format_cell(cell)) for cell in row) + " |"
+            "| " + " | ".join(_escape(format_cell(cell, words)) for cell in row) + " |"
             for row in table.rows
         ]
     else:
-        lines.append("_(keine)_")
+        lines.append(f"_{words('none')}_")
     if table.note:
         lines += ["", f"_{table.note}_"]
     return [*lines, ""]

@@ -1,13 +1,14 @@
 """The report as named tables: one list that Markdown, HTML and CSV all render, so the
 three formats cannot disagree about a figure. Cells keep their raw values (int, float,
-None, str); each renderer decides how to print them.
+date, local datetime, None, str); each renderer decides how to print them. Texts come from
+`campaign.reports.i18n` in the report's language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from campaign.reports.figures import (
@@ -18,68 +19,66 @@ from campaign.reports.figures import (
     WeekFigures,
     WeeklyReport,
 )
+from campaign.reports.i18n import NO_VALUE, Words
 
-Cell = str | int | float | None
+CSV_MOMENT = "%Y-%m-%d %H:%M"
+PER_1000_PREFIX = "per_1000_followers_"
 
-GERMAN_LABELS = {"positive": "positiv", "neutral": "neutral", "negative": "negativ", None: "–"}
-COMPARISON_NAMES = {
-    "posts_published": "Veröffentlichte Beiträge",
-    "engagement": "Engagement (Likes+Reposts+Antworten+Zitate)",
-    "replies": "Antworten",
-    "net_sentiment": "Netto-Stimmung",
-}
+Cell = str | int | float | date | datetime | None
+"""A raw value; dates and times are local to the report's zone."""
 
 
 @dataclass(frozen=True)
 class Table:
-    """`name` is the CSV file's stem; `title` the heading people read."""
+    """`name` is the CSV file's stem (the same in every language); `title` the heading
+    people read. `link_column` names the column whose cells are links, if any."""
 
     name: str
     title: str
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     note: str = ""
+    link_column: int | None = None
 
 
-def local(moment: datetime, zone: ZoneInfo) -> str:
-    return moment.astimezone(zone).strftime("%d.%m.%Y %H:%M")
-
-
-def report_tables(report: WeeklyReport) -> list[Table]:
+def report_tables(report: WeeklyReport, words: Words) -> list[Table]:
     """Every table of the report, in reading order."""
     week = report.current
     zone = ZoneInfo(report.time_zone)
     return [
-        _comparison(report),
+        _comparison(report, words),
         Table(
             "veroeffentlicht",
-            "Veröffentlichte Beiträge je Plattform und Konto",
-            ("Plattform", "Konto", "Beiträge"),
+            words("table.published"),
+            (words("col.platform"), words("col.account"), words("col.posts")),
             tuple((r.platform, r.account, r.posts) for r in week.published),
         ),
         Table(
             "probleme",
-            "Zustellungen fehlgeschlagen oder zu prüfen",
-            ("Beitrag", "Konto", "Zustand", "Grund", "Fällig"),
+            words("table.problems"),
+            tuple(words(f"col.{c}") for c in ("post", "account", "state", "reason", "due")),
             tuple(
-                (p.post_key, p.account, p.state, p.reason, local(p.due_at, zone))
+                (p.post_key, p.account, p.state, p.reason, p.due_at.astimezone(zone))
                 for p in week.problems
             ),
         ),
         Table(
             "engagement",
-            "Engagement je Plattform (letzter Messwert der Woche)",
-            (
-                "Plattform",
-                "Beiträge",
-                "Likes",
-                "Reposts",
-                "Antworten",
-                "Zitate",
-                "Impressionen",
-                "Follower",
-                "Engagement",
-                "je 1.000 Follower",
+            words("table.engagement"),
+            tuple(
+                words(f"col.{c}")
+                for c in (
+                    "platform",
+                    "posts",
+                    "likes",
+                    "reposts",
+                    "replies",
+                    "quotes",
+                    "impressions",
+                    "followers",
+                    "engagement",
+                    "per_1000",
+                )
             ),
             tuple(
                 (
@@ -96,55 +95,72 @@ def report_tables(report: WeeklyReport) -> list[Table]:
                 )
                 for e in week.engagement
             ),
-            note="Je 1.000 Follower: Engagement des mittleren Beitrags, fair auch für "
-            "Plattformen ohne Impressionen.",
+            note=words("note.engagement"),
         ),
         Table(
             "top_beitraege",
-            "Top 5 Beiträge nach Engagement-Rate",
-            ("Beitrag", "Plattform", "Konto", "Engagement", "je 1.000 Follower", "Link"),
+            words("table.top_posts"),
+            tuple(
+                words(f"col.{c}")
+                for c in ("post", "platform", "account", "engagement", "per_1000", "link")
+            ),
             tuple(
                 (p.post_key, p.platform, p.account, p.engagement, p.per_1000_followers, p.url)
                 for p in week.top_posts
             ),
+            link_column=5,
         ),
         Table(
             "antworten_pro_tag",
-            "Antworten pro Tag",
-            ("Tag", "positiv", "neutral", "negativ", "nicht klassifiziert", "gesamt"),
-            tuple((d.day.isoformat(), *_counts(d.counts), d.counts.total) for d in week.days),
+            words("table.replies_per_day"),
+            (
+                words("col.day"),
+                *(words.label(label) for label in LABELS),
+                words("label.unclassified"),
+                words("total"),
+            ),
+            tuple((d.day, *_counts(d.counts), d.counts.total) for d in week.days),
         ),
         Table(
             "stimmung",
-            "Stimmung je Plattform und Kampagne",
+            words("table.sentiment"),
             (
-                "Plattform",
-                "Kampagne",
-                "positiv",
-                "positiv %",
-                "neutral",
-                "neutral %",
-                "negativ",
-                "negativ %",
-                "nicht klassifiziert",
-                "Netto-Stimmung",
+                words("col.platform"),
+                words("col.campaign"),
+                *(
+                    header
+                    for label in LABELS
+                    for header in (
+                        words.label(label),
+                        words("col.share", label=words.label(label)),
+                    )
+                ),
+                words("label.unclassified"),
+                words("col.net"),
             ),
             tuple(
                 (s.platform, s.campaign, *_shares(s.counts), s.counts.unclassified, s.counts.net)
-                for s in (*week.sentiment, SentimentSplit("gesamt", "gesamt", week.replies))
+                for s in (
+                    *week.sentiment,
+                    SentimentSplit(words("total"), words("total"), week.replies),
+                )
             ),
-            note="Netto-Stimmung = (positiv − negativ) / klassifiziert × 100, "
-            "von −100 bis +100. Menschliche Labels gehen vor.",
+            note=words("note.sentiment"),
         ),
-        _replies("negativste_antworten", "Die negativsten Antworten", week.most_negative, zone),
-        _replies("positivste_antworten", "Die positivsten Antworten", week.most_positive, zone),
+        _replies(
+            "negativste_antworten", words("table.most_negative"), week.most_negative, zone, words
+        ),
+        _replies(
+            "positivste_antworten", words("table.most_positive"), week.most_positive, zone, words
+        ),
         _replies(
             "offene_fragen",
-            f"Unbeantwortete Fragen ({week.unanswered_total})",
+            words("table.unanswered", count=week.unanswered_total),
             week.unanswered,
             zone,
+            words,
         ),
-        _gaps(week),
+        _gaps(week, words),
     ]
 
 
@@ -159,32 +175,38 @@ def _shares(counts: LabelCounts) -> tuple[Cell, ...]:
     return tuple(cells)
 
 
-def _comparison(report: WeeklyReport) -> Table:
+def _comparison(report: WeeklyReport, words: Words) -> Table:
     rows = []
     for row in report.comparison():
-        name = COMPARISON_NAMES.get(row.name)
-        if name is None:
-            name = "Engagement je 1.000 Follower – " + row.name.rsplit("_", 1)[-1]
+        if row.name.startswith(PER_1000_PREFIX):
+            name = words("figure.per_1000_followers", platform=row.name[len(PER_1000_PREFIX) :])
+        else:
+            name = words(f"figure.{row.name}")
         rows.append((name, row.current, row.previous, row.change))
     return Table(
         "vergleich",
-        f"Vergleich mit der Vorwoche ({report.previous.week})",
-        ("Kennzahl", "Diese Woche", "Vorwoche", "Änderung"),
+        words("table.comparison", week=report.previous.week),
+        tuple(words(f"col.{c}") for c in ("figure", "this_week", "last_week", "change")),
         tuple(rows),
     )
 
 
-def _replies(name: str, title: str, replies: Sequence[ReplyExcerpt], zone: ZoneInfo) -> Table:
+def _replies(
+    name: str, title: str, replies: Sequence[ReplyExcerpt], zone: ZoneInfo, words: Words
+) -> Table:
     return Table(
         name,
         title,
-        ("Zeit", "Plattform", "Autor", "Stimmung", "Sicherheit", "Text"),
+        tuple(
+            words(f"col.{c}")
+            for c in ("time", "platform", "author", "sentiment", "confidence", "text")
+        ),
         tuple(
             (
-                local(r.created_at, zone),
+                r.created_at.astimezone(zone),
                 r.platform,
                 r.author,
-                GERMAN_LABELS.get(r.label, r.label),
+                words.label(r.label),
                 None if r.score is None else round(r.score, 2),
                 r.text,
             )
@@ -193,56 +215,88 @@ def _replies(name: str, title: str, replies: Sequence[ReplyExcerpt], zone: ZoneI
     )
 
 
-def _gaps(week: WeekFigures) -> Table:
+def _gaps(week: WeekFigures, words: Words) -> Table:
     gaps = week.gaps
     rows: list[tuple[Cell, ...]] = [
         (
-            f"Antworten {c.platform}",
+            words("gap.replies", platform=c.platform),
             c.missing,
-            f"Plattform zählt {c.counted}, gesammelt {c.collected}"
-            + (" (Föderation: fremde Server fehlen)" if c.platform == "mastodon" else ""),
+            words("gap.replies.note", counted=c.counted, collected=c.collected)
+            + (words("gap.federation") if c.platform == "mastodon" else ""),
         )
         for c in gaps.coverage
     ]
     rows += [
         (
-            "X: Suchfenster geschlossen",
+            words("gap.x_window"),
             gaps.x_posts_past_search_window,
-            "Beiträge älter als 7 Tage: spätere Antworten findet die X-Suche nicht mehr; "
-            f"{gaps.x_posts_collected_too_late} davon zuletzt vor Fensterende gesammelt",
+            words("gap.x_window.note", late=gaps.x_posts_collected_too_late),
         ),
         *(
-            (f"Impressionen {platform}", None, "liefert die Plattform nicht")
+            (words("gap.impressions", platform=platform), None, words("gap.impressions.note"))
             for platform in gaps.without_impressions
         ),
-        ("Nicht klassifizierte Antworten", gaps.unclassified, "noch ohne Stimmungslabel"),
-        *((f"Modell {m.model}", m.replies, f"Revision {m.revision}") for m in gaps.models),
+        (words("gap.unclassified"), gaps.unclassified, words("gap.unclassified.note")),
+        *(
+            (
+                words("gap.model", model=m.model),
+                m.replies,
+                words("gap.model.note", revision=m.revision),
+            )
+            for m in gaps.models
+        ),
         (
-            "Menschliche Labels",
+            words("gap.human"),
             gaps.human_labels,
-            f"{gaps.human_overrides} davon weichen vom Modell ab (der Mensch gilt)",
+            words("gap.human.note", overrides=gaps.human_overrides),
         ),
     ]
-    return Table("datenluecken", "Datenlücken", ("Lücke", "Anzahl", "Hinweis"), tuple(rows))
+    return Table(
+        "datenluecken",
+        words("table.gaps"),
+        tuple(words(f"col.{c}") for c in ("gap", "count", "note")),
+        tuple(rows),
+    )
 
 
-def format_cell(value: Cell) -> str:
-    """A cell for people: German decimal comma, a dash for "no value"."""
+def format_cell(value: Cell, words: Words) -> str:
+    """A cell for people: the language's decimals and dates, a dash for "no value"."""
     if value is None or value == "":
-        return "–"
+        return NO_VALUE
+    if isinstance(value, datetime):
+        return words.moment(value)
+    if isinstance(value, date):
+        return words.day(value)
     if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+        return words.number(value)
     return str(value)
 
 
-def heading(report: WeeklyReport) -> tuple[str, str]:
+def csv_cell(value: Cell) -> str | int | float:
+    """A cell for spreadsheets: plain numbers, ISO dates, empty for "no value"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime(CSV_MOMENT)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def heading(report: WeeklyReport, words: Words) -> tuple[str, str]:
     """Title and the line saying what period, scope and privacy the report covers."""
     zone = ZoneInfo(report.time_zone)
     week = report.current
-    scope = f"Kampagne {report.campaign}" if report.campaign else "alle Kampagnen"
-    authors = "pseudonymisiert" if report.pseudonymised else "mit Klarnamen"
+    scope = words("scope.campaign", slug=report.campaign) if report.campaign else words("scope.all")
+    authors = words("authors.pseudonymised" if report.pseudonymised else "authors.real")
     return (
-        f"Wochenbericht {week.week} – {scope}",
-        f"{local(week.start, zone)} bis {local(week.end, zone)} ({report.time_zone}); "
-        f"erstellt {local(report.generated_at, zone)}; Autoren {authors}.",
+        words("title", week=week.week, scope=scope),
+        words(
+            "period",
+            start=words.moment(week.start.astimezone(zone)),
+            end=words.moment(week.end.astimezone(zone)),
+            zone=report.time_zone,
+            generated=words.moment(report.generated_at.astimezone(zone)),
+            authors=authors,
+        ),
     )

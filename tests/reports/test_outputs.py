@@ -22,6 +22,7 @@ from campaign.db import Database
 from campaign.errors import UserError
 from campaign.reports.figures import WeeklyReport
 from campaign.reports.files import write_report, write_weekly_reports
+from campaign.reports.i18n import Words
 from campaign.reports.render_html import render_html
 from campaign.reports.render_markdown import render_markdown
 from tests.reports import scenario
@@ -30,6 +31,7 @@ from tests.reports.scenario import at
 VOID = {"meta", "br", "img", "hr", "input", "link", "source", "wbr"}
 URL = re.compile(r"https?://[^\s\"'<>)]+")
 NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+GERMAN = Words("de")
 
 
 class StructureCheck(HTMLParser):
@@ -66,7 +68,7 @@ def post_links(report: WeeklyReport) -> set[str]:
 
 
 def test_html_is_well_formed_and_self_contained(report: WeeklyReport) -> None:
-    html = render_html(report)
+    html = render_html(report, GERMAN)
     check = StructureCheck()
     check.feed(html)
     check.close()
@@ -119,7 +121,7 @@ def test_csv_files_reread_equal_the_figures(report: WeeklyReport, tmp_path: Path
 
 
 def test_markdown_lists_the_sections_with_german_numbers(report: WeeklyReport) -> None:
-    text = render_markdown(report)
+    text = render_markdown(report, GERMAN)
     assert text.startswith("# Wochenbericht 2024-W13 – Kampagne arbeit")
     assert "25.03.2024 00:00 bis 01.04.2024 00:00 (Europe/Berlin)" in text
     assert "| mastodon | 1 | 10 | 4 | 6 | 1 | – | 2000 | 21 | 10,5 |" in text

@@ -1,0 +1,205 @@
+"""The weekly report's words and number/date formats: German by default, English with
+LEUCHTTURM_LANG=en or `leuchtturm report weekly --lang en`.
+
+A dict keeps both languages side by side (as `campaign.i18n` does), so a missing
+translation shows in review. Only what people read changes with the language: headings,
+column headers (a spreadsheet user reads them too), labels, sentences, dates and decimals.
+File names (`bericht.md`, `engagement.csv`, …) stay the same in both languages, because
+scripts and the TUI's report list find reports by them. CSV numbers are plain in both
+languages (a dot for decimals), so a re-read file equals the figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from campaign.i18n import language
+
+LANGUAGES = ("de", "en")
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # heading
+    "title": ("Wochenbericht {week} – {scope}", "Weekly report {week} – {scope}"),
+    "scope.campaign": ("Kampagne {slug}", "campaign {slug}"),
+    "scope.all": ("alle Kampagnen", "all campaigns"),
+    "authors.pseudonymised": ("pseudonymisiert", "pseudonymised"),
+    "authors.real": ("mit Klarnamen", "with real handles"),
+    "period": (
+        "{start} bis {end} ({zone}); erstellt {generated}; Autoren {authors}.",
+        "{start} to {end} ({zone}); generated {generated}; authors {authors}.",
+    ),
+    "none": ("(keine)", "(none)"),
+    # labels
+    "label.positive": ("positiv", "positive"),
+    "label.neutral": ("neutral", "neutral"),
+    "label.negative": ("negativ", "negative"),
+    "label.unclassified": ("nicht klassifiziert", "unclassified"),
+    "total": ("gesamt", "total"),
+    # column headers
+    "col.platform": ("Plattform", "Platform"),
+    "col.account": ("Konto", "Account"),
+    "col.posts": ("Beiträge", "Posts"),
+    "col.post": ("Beitrag", "Post"),
+    "col.state": ("Zustand", "State"),
+    "col.reason": ("Grund", "Reason"),
+    "col.due": ("Fällig", "Due"),
+    "col.likes": ("Likes", "Likes"),
+    "col.reposts": ("Reposts", "Reposts"),
+    "col.replies": ("Antworten", "Replies"),
+    "col.quotes": ("Zitate", "Quotes"),
+    "col.impressions": ("Impressionen", "Impressions"),
+    "col.followers": ("Follower", "Followers"),
+    "col.engagement": ("Engagement", "Engagement"),
+    "col.per_1000": ("je 1.000 Follower", "per 1,000 followers"),
+    "col.link": ("Link", "Link"),
+    "col.day": ("Tag", "Day"),
+    "col.campaign": ("Kampagne", "Campaign"),
+    "col.share": ("{label} %", "{label} %"),
+    "col.net": ("Netto-Stimmung", "Net sentiment"),
+    "col.time": ("Zeit", "Time"),
+    "col.author": ("Autor", "Author"),
+    "col.sentiment": ("Stimmung", "Sentiment"),
+    "col.confidence": ("Sicherheit", "Confidence"),
+    "col.text": ("Text", "Text"),
+    "col.figure": ("Kennzahl", "Figure"),
+    "col.this_week": ("Diese Woche", "This week"),
+    "col.last_week": ("Vorwoche", "Previous week"),
+    "col.change": ("Änderung", "Change"),
+    "col.gap": ("Lücke", "Gap"),
+    "col.count": ("Anzahl", "Count"),
+    "col.note": ("Hinweis", "Note"),
+    # table titles and notes
+    "table.comparison": (
+        "Vergleich mit der Vorwoche ({week})",
+        "Compared with the previous week ({week})",
+    ),
+    "table.published": (
+        "Veröffentlichte Beiträge je Plattform und Konto",
+        "Posts published per platform and account",
+    ),
+    "table.problems": (
+        "Zustellungen fehlgeschlagen oder zu prüfen",
+        "Deliveries failed or needing review",
+    ),
+    "table.engagement": (
+        "Engagement je Plattform (letzter Messwert der Woche)",
+        "Engagement per platform (latest measurement of the week)",
+    ),
+    "note.engagement": (
+        "Je 1.000 Follower: Engagement des mittleren Beitrags, fair auch für Plattformen "
+        "ohne Impressionen.",
+        "Per 1,000 followers: the average post's engagement, fair to platforms without "
+        "impressions too.",
+    ),
+    "table.top_posts": ("Top 5 Beiträge nach Engagement-Rate", "Top 5 posts by engagement rate"),
+    "table.replies_per_day": ("Antworten pro Tag", "Replies per day"),
+    "table.sentiment": (
+        "Stimmung je Plattform und Kampagne",
+        "Sentiment per platform and campaign",
+    ),
+    "note.sentiment": (
+        "Netto-Stimmung = (positiv − negativ) / klassifiziert × 100, von −100 bis +100. "
+        "Menschliche Labels gehen vor.",
+        "Net sentiment = (positive − negative) / classified × 100, from −100 to +100. "
+        "Human labels take precedence.",
+    ),
+    "table.most_negative": ("Die negativsten Antworten", "The most negative replies"),
+    "table.most_positive": ("Die positivsten Antworten", "The most positive replies"),
+    "table.unanswered": ("Unbeantwortete Fragen ({count})", "Unanswered questions ({count})"),
+    "table.gaps": ("Datenlücken", "Data gaps"),
+    # comparison rows
+    "figure.posts_published": ("Veröffentlichte Beiträge", "Posts published"),
+    "figure.engagement": (
+        "Engagement (Likes+Reposts+Antworten+Zitate)",
+        "Engagement (likes+reposts+replies+quotes)",
+    ),
+    "figure.replies": ("Antworten", "Replies"),
+    "figure.net_sentiment": ("Netto-Stimmung", "Net sentiment"),
+    "figure.per_1000_followers": (
+        "Engagement je 1.000 Follower – {platform}",
+        "Engagement per 1,000 followers – {platform}",
+    ),
+    # data gaps
+    "gap.replies": ("Antworten {platform}", "Replies {platform}"),
+    "gap.replies.note": (
+        "Plattform zählt {counted}, gesammelt {collected}",
+        "platform counts {counted}, collected {collected}",
+    ),
+    "gap.federation": (
+        " (Föderation: fremde Server fehlen)",
+        " (federation: other servers are missing)",
+    ),
+    "gap.x_window": ("X: Suchfenster geschlossen", "X: search window closed"),
+    "gap.x_window.note": (
+        "Beiträge älter als 7 Tage: spätere Antworten findet die X-Suche nicht mehr; "
+        "{late} davon zuletzt vor Fensterende gesammelt",
+        "posts older than 7 days: X's search no longer finds later replies; "
+        "{late} of them last collected before the window closed",
+    ),
+    "gap.impressions": ("Impressionen {platform}", "Impressions {platform}"),
+    "gap.impressions.note": ("liefert die Plattform nicht", "the platform does not provide them"),
+    "gap.unclassified": ("Nicht klassifizierte Antworten", "Unclassified replies"),
+    "gap.unclassified.note": ("noch ohne Stimmungslabel", "no sentiment label yet"),
+    "gap.model": ("Modell {model}", "Model {model}"),
+    "gap.model.note": ("Revision {revision}", "revision {revision}"),
+    "gap.human": ("Menschliche Labels", "Human labels"),
+    "gap.human.note": (
+        "{overrides} davon weichen vom Modell ab (der Mensch gilt)",
+        "{overrides} of them differ from the model (the human label counts)",
+    ),
+    # charts
+    "chart.volume": ("Antworten pro Tag", "Replies per day"),
+    "chart.unclassified": ("offen", "unclassified"),
+    "chart.net": (
+        "Netto-Stimmung im Wochenverlauf (−100 bis +100)",
+        "Net sentiment over the week (−100 to +100)",
+    ),
+    "chart.engagement": ("Engagement je 1.000 Follower", "Engagement per 1,000 followers"),
+    "weekdays": ("Mo Di Mi Do Fr Sa So", "Mon Tue Wed Thu Fri Sat Sun"),
+}
+
+MOMENT_FORMATS = {"de": "%d.%m.%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
+DAY_FORMATS = {"de": "%d.%m.%Y", "en": "%Y-%m-%d"}
+DECIMAL_POINTS = {"de": ",", "en": "."}
+NO_VALUE = "–"
+
+
+@dataclass(frozen=True)
+class Words:
+    """The report's texts and formats in one language (`de` or `en`)."""
+
+    lang: str
+
+    @classmethod
+    def chosen(cls, lang: str | None = None) -> Words:
+        """`lang` if given, else LEUCHTTURM_LANG (German by default)."""
+        return cls(lang or language())
+
+    def __post_init__(self) -> None:
+        if self.lang not in LANGUAGES:
+            raise ValueError(f"report language {self.lang!r}: use one of {', '.join(LANGUAGES)}")
+
+    def __call__(self, key: str, **values: object) -> str:
+        german, english = CATALOGUE[key]
+        return (english if self.lang == "en" else german).format(**values)
+
+    def moment(self, value: datetime) -> str:
+        """A local time as people of the language write it."""
+        return value.strftime(MOMENT_FORMATS[self.lang])
+
+    def day(self, value: date) -> str:
+        return value.strftime(DAY_FORMATS[self.lang])
+
+    def number(self, value: float) -> str:
+        """Up to two decimals, trailing zeros dropped, with the language's decimal point."""
+        text = f"{value:.2f}".rstrip("0").rstrip(".")
+        return text.replace(".", DECIMAL_POINTS[self.lang])
+
+    def label(self, label: str | None) -> str:
+        """A sentiment label (None: not classified)."""
+        return NO_VALUE if label is None else self(f"label.{label}")
+
+    @property
+    def weekdays(self) -> list[str]:
+        return self("weekdays").split()
