@@ -1,9 +1,11 @@
 """Proof of exactly-once delivery: the real daemon, killed with SIGKILL again and again.
 
-The sandbox servers run in this test process, so they outlive every daemon; the daemon is
-the real `leuchtturm daemon` in a subprocess. Kills are triggered by observed progress
-(seeded), never by sleeping. At the end every delivery is sent exactly once on its
-platform, or flagged for review with a reason: zero duplicates, zero lost.
+The sandbox servers (X, Mastodon and Bluesky, so every connector's recovery path is
+exercised while the three dispatch lanes run side by side) run in this test process, so
+they outlive every daemon; the daemon is the real `leuchtturm daemon` in a subprocess.
+Kills are triggered by observed progress (seeded), never by sleeping. At the end every
+delivery is sent exactly once on its platform, or flagged for review with a reason: zero
+duplicates, zero lost.
 """
 
 from __future__ import annotations
@@ -24,31 +26,49 @@ from sqlalchemy import func, select
 
 from campaign.config import AccountSettings, DaemonSettings, Settings
 from campaign.db import Database, make_engine, upgrade
-from campaign.models import Campaign, Delivery, DeliveryState
+from campaign.models import Account, Campaign, Delivery, DeliveryState, Event
 from campaign.services import accounts, posts
+from connectors.sandbox.bluesky_server import BlueskySandbox, RateLimitPolicy
 from connectors.sandbox.faults import FaultInjector, FaultPlan
+from connectors.sandbox.mastodon_server import MastodonSandbox
 from connectors.sandbox.x_server import XSandbox
 
 pytestmark = pytest.mark.slow
-POSTS = 80
-GENEROUS_LIMITS = {name: 100_000 for name in ("create_tweet", "users_me", "user_tweets")}
-"""The test is about crashes, not X's real 15-minute windows (tested elsewhere)."""
+POSTS = 90
+HANDLES = {"x": "todo_dortmund", "mastodon": "todo_dortmund", "bluesky": "todo.bsky.social"}
+GENEROUS_X_LIMITS = {name: 100_000 for name in ("create_tweet", "users_me", "user_tweets")}
+"""The test is about crashes, not the platforms' real windows (tested elsewhere)."""
+GENEROUS_BLUESKY = RateLimitPolicy(100_000, timedelta(minutes=5))
+TOKEN = "crash-token"
 TERMINAL = (DeliveryState.SENT, DeliveryState.FAILED, DeliveryState.NEEDS_REVIEW)
+Servers = dict[str, XSandbox | MastodonSandbox | BlueskySandbox]
 
 
-def _config(path: Path, database_url: str, x_url: str) -> None:
+def _accounts(servers: Servers) -> list[AccountSettings]:
+    return [
+        AccountSettings(
+            name=f"{platform}-todo",
+            platform=platform,
+            handle=HANDLES[platform],
+            server_url=server.url,
+            secret_env=f"LT_CRASH_{platform.upper()}",
+        )
+        for platform, server in servers.items()
+    ]
+
+
+def _config(path: Path, database_url: str, configured: list[AccountSettings]) -> None:
+    blocks = [
+        f'[[accounts]]\nname = "{a.name}"\nplatform = "{a.platform}"\nhandle = "{a.handle}"\n'
+        f'server_url = "{a.server_url}"\nsecret_env = "{a.secret_env}"\n'
+        for a in configured
+    ]
     path.write_text(
         f"""
 [database]
 url = "{database_url}"
 
-[[accounts]]
-name = "x-todo"
-platform = "x"
-handle = "todo_dortmund"
-server_url = "{x_url}"
-secret_env = "LT_CRASH_X"
-
+{"".join(blocks)}
 [daemon]
 poll_seconds = 0.2
 backoff_base_seconds = 0.2
@@ -60,6 +80,8 @@ collect_fresh_minutes = 60
 
 
 def _queue(database: Database, settings: Settings, start: datetime) -> None:
+    """POSTS posts, round-robin over the accounts, due in a quick succession."""
+    names = [account.name for account in settings.accounts]
     with database.session() as session:
         accounts.sync_from_config(session, settings)
         campaign = Campaign(slug="crash", name="Crash-Test")
@@ -70,10 +92,21 @@ def _queue(database: Database, settings: Settings, start: datetime) -> None:
                 key=f"p{index}",
                 text=f"Beitrag {index}: die to:do-Woche ruft #ToDoDortmund",
                 scheduled_at=start + timedelta(seconds=index * 0.3),
-                accounts=["x-todo"],
+                accounts=[names[index % len(names)]],
                 approved=True,
             )
             posts.add_post(session, campaign, draft, {})
+
+
+def _published(servers: Servers) -> Counter[str]:
+    """How often each text exists on the platforms, as the campaign's accounts posted it."""
+    x, mastodon, bluesky = servers["x"], servers["mastodon"], servers["bluesky"]
+    assert isinstance(x, XSandbox) and isinstance(mastodon, MastodonSandbox)
+    assert isinstance(bluesky, BlueskySandbox)
+    texts = [tweet.text for tweet in x.own_tweets()]
+    texts += [status.text for status in mastodon.statuses_of(HANDLES["mastodon"])]
+    texts += [record.value["text"] for record in bluesky.posts_by(HANDLES["bluesky"])]
+    return Counter(texts)
 
 
 def _counts(database: Database) -> Counter[str]:
@@ -82,7 +115,7 @@ def _counts(database: Database) -> Counter[str]:
         return Counter({state: n for state, n in rows})
 
 
-def _start_daemon(config: Path) -> subprocess.Popen[bytes]:
+def _start_daemon(config: Path, secrets: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [
             sys.executable,
@@ -92,7 +125,7 @@ def _start_daemon(config: Path) -> subprocess.Popen[bytes]:
             str(config),
             "daemon",
         ],
-        env={**os.environ, "LT_CRASH_X": "crash-token"},
+        env={**os.environ, **secrets},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -117,35 +150,38 @@ MODES = [
 
 
 @pytest.fixture
-def x_sandbox(mode: tuple[str, int, bool]) -> Iterator[XSandbox]:
-    plan = FaultPlan.chaos(seed=11, level=0.08) if mode[2] else FaultPlan()
-    with XSandbox(faults=FaultInjector(plan), rate_limits=GENEROUS_LIMITS) as server:
-        yield server
+def servers(mode: tuple[str, int, bool]) -> Iterator[Servers]:
+    def faults(seed: int) -> FaultInjector:
+        return FaultInjector(FaultPlan.chaos(seed=seed, level=0.08) if mode[2] else FaultPlan())
+
+    started: Servers = {
+        "x": XSandbox(faults=faults(11), rate_limits=GENEROUS_X_LIMITS).start(),
+        "mastodon": MastodonSandbox(
+            faults=faults(12), rate_limit=100_000, handles={TOKEN: HANDLES["mastodon"]}
+        ).start(),
+        "bluesky": BlueskySandbox(
+            faults=faults(13), rate_limit=GENEROUS_BLUESKY, login_limit=GENEROUS_BLUESKY
+        ).start(),
+    }
+    yield started
+    for server in started.values():
+        server.stop()
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_sigkill_storm_loses_nothing_and_duplicates_nothing(
-    tmp_path: Path, x_sandbox: XSandbox, mode: tuple[str, int, bool], request: pytest.FixtureRequest
+    tmp_path: Path, servers: Servers, mode: tuple[str, int, bool], request: pytest.FixtureRequest
 ) -> None:
-    backend, daemons, _faults = mode
+    backend, daemons, faults = mode
     if backend == "postgres":
         database_url = request.getfixturevalue("postgres_cluster").create_database()
     else:
         database_url = f"sqlite:///{tmp_path / 'crash.sqlite3'}"
     config = tmp_path / "config.toml"
-    _config(config, database_url, x_sandbox.url)
-    settings = Settings(
-        accounts=[
-            AccountSettings(
-                name="x-todo",
-                platform="x",
-                handle="todo_dortmund",
-                server_url=x_sandbox.url,
-                secret_env="LT_CRASH_X",
-            )
-        ],
-        daemon=DaemonSettings(),
-    )
+    configured = _accounts(servers)
+    _config(config, database_url, configured)
+    settings = Settings(accounts=configured, daemon=DaemonSettings())
+    secrets = {account.secret_env: TOKEN for account in configured}
     engine = make_engine(database_url)
     upgrade(engine)
     database = Database(engine)
@@ -157,7 +193,7 @@ def test_sigkill_storm_loses_nothing_and_duplicates_nothing(
 
     kills = 0
     while done() < POSTS and kills < 8:
-        running = [_start_daemon(config) for _ in range(daemons)]
+        running = [_start_daemon(config, secrets) for _ in range(daemons)]
         target = done() + rng.randint(1, 12)
         _wait_for(lambda target=target: done() >= target, timeout=30)
         for victim in rng.sample(running, rng.randint(1, daemons)):
@@ -167,7 +203,7 @@ def test_sigkill_storm_loses_nothing_and_duplicates_nothing(
             if daemon.poll() is None:
                 daemon.send_signal(signal.SIGTERM)
             daemon.wait(timeout=60)
-    running = [_start_daemon(config) for _ in range(daemons)]
+    running = [_start_daemon(config, secrets) for _ in range(daemons)]
     try:
         assert _wait_for(lambda: done() >= POSTS, timeout=120), _counts(database)
     finally:
@@ -175,14 +211,23 @@ def test_sigkill_storm_loses_nothing_and_duplicates_nothing(
             daemon.send_signal(signal.SIGTERM)
             daemon.wait(timeout=30)
 
-    published = Counter(tweet.text for tweet in x_sandbox.own_tweets())
+    published = _published(servers)
     duplicates = {text: n for text, n in published.items() if n > 1}
     assert duplicates == {}
     with database.session() as session:
         every = list(session.scalars(select(Delivery)))
         sent = {d.post.text for d in every if d.state == DeliveryState.SENT}
         flagged = [d for d in every if d.state != DeliveryState.SENT]
+        recovered_on = set(
+            session.scalars(
+                select(Account.platform)
+                .join(Event, Event.account_id == Account.id)
+                .where(Event.message.contains("found on the platform after an interrupted"))
+            )
+        )
     assert sent == set(published)
     assert all(d.last_error for d in flagged), "every flagged delivery says why"
     assert kills >= 3
+    if faults:  # accept-then-crash happened on every platform and was recovered, not resent
+        assert recovered_on == set(HANDLES)
     engine.dispose()
