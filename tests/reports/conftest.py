@@ -1,4 +1,5 @@
-"""The scenario database and its W13 report for campaign "arbeit", pseudonymised."""
+"""The scenario database and its W13 report for campaign "arbeit", pseudonymised; the
+CLI run against it with a config file."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import typer
+from typer.testing import CliRunner, Result
 
+from campaign.cli import report as report_cli
+from campaign.cli.context import CliContext
 from campaign.db import Database
 from campaign.reports.figures import WeeklyReport
 from campaign.reports.pseudonyms import Pseudonymiser
@@ -20,9 +25,11 @@ PRIVACY = Privacy(pseudonym=Pseudonymiser(b"k" * 32), secrets=[scenario.SECRET])
 
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Key files and default report folders go to the test's folder, never the user's."""
+    """Key files and default report folders go to the test's folder, never the user's;
+    the report language is German unless a test chooses otherwise."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv(scenario.SECRET_ENV, scenario.SECRET)
+    monkeypatch.delenv("LEUCHTTURM_LANG", raising=False)
     return tmp_path / "xdg"
 
 
@@ -50,3 +57,31 @@ def report_of(
 @pytest.fixture
 def report(scenario_database: Database) -> WeeklyReport:
     return report_of(scenario_database, week="2024-W13", campaign="arbeit")
+
+
+def run_cli(config: Path, *args: str) -> Result:
+    """`leuchtturm report weekly ARGS` with `config`, as main.py mounts the sub-app."""
+    root = typer.Typer()
+
+    @root.callback()
+    def main(ctx: typer.Context) -> None:
+        ctx.obj = CliContext(config_path=config)
+
+    root.add_typer(report_cli.app, name="report")
+    return CliRunner().invoke(root, ["report", "weekly", *args])
+
+
+@pytest.fixture
+def config_file(
+    tmp_path: Path, scenario_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    monkeypatch.setenv(
+        "LEUCHTTURM_DATABASE_URL", scenario_database.engine.url.render_as_string(False)
+    )
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[[accounts]]\nname = "x-todo"\nplatform = "x"\nhandle = "todo_dortmund"\n'
+        f'server_url = "http://127.0.0.1:1"\nsecret_env = "{scenario.SECRET_ENV}"\n',
+        encoding="utf-8",
+    )
+    return path

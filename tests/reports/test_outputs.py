@@ -11,12 +11,6 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-import typer
-from typer.testing import CliRunner, Result
-
-from campaign.cli import report as report_cli
-from campaign.cli.context import CliContext
 from campaign.config import Settings
 from campaign.db import Database
 from campaign.errors import UserError
@@ -26,6 +20,7 @@ from campaign.reports.i18n import Words
 from campaign.reports.render_html import render_html
 from campaign.reports.render_markdown import render_markdown
 from tests.reports import scenario
+from tests.reports.conftest import run_cli
 from tests.reports.scenario import at
 
 VOID = {"meta", "br", "img", "hr", "input", "link", "source", "wbr"}
@@ -135,34 +130,6 @@ def test_no_secret_or_raw_handle_in_any_output(report: WeeklyReport, tmp_path: P
         assert scenario.SECRET not in content, path
         for handle in scenario.RAW_HANDLES:
             assert handle not in content, (path, handle)
-
-
-def run_cli(config: Path, *args: str) -> Result:
-    """`leuchtturm report weekly ARGS` with `config`, as main.py mounts the sub-app."""
-    root = typer.Typer()
-
-    @root.callback()
-    def main(ctx: typer.Context) -> None:
-        ctx.obj = CliContext(config_path=config)
-
-    root.add_typer(report_cli.app, name="report")
-    return CliRunner().invoke(root, ["report", "weekly", *args])
-
-
-@pytest.fixture
-def config_file(
-    tmp_path: Path, scenario_database: Database, monkeypatch: pytest.MonkeyPatch
-) -> Path:
-    monkeypatch.setenv(
-        "LEUCHTTURM_DATABASE_URL", scenario_database.engine.url.render_as_string(False)
-    )
-    path = tmp_path / "config.toml"
-    path.write_text(
-        '[[accounts]]\nname = "x-todo"\nplatform = "x"\nhandle = "todo_dortmund"\n'
-        f'server_url = "http://127.0.0.1:1"\nsecret_env = "{scenario.SECRET_ENV}"\n',
-        encoding="utf-8",
-    )
-    return path
 
 
 def test_cli_writes_the_chosen_formats(config_file: Path, tmp_path: Path) -> None:
