@@ -120,6 +120,9 @@ class Account(Base):
     state_reason: Mapped[str | None] = mapped_column(Text)
     state_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     rate_limited_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    paced_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """After downtime or a rate limit, overdue posts go out one at a time, not in a burst:
+    the next overdue one waits until this time."""
     remote_id: Mapped[str | None] = mapped_column(String(200))
     followers: Mapped[int | None] = mapped_column(Integer)
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

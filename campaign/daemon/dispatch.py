@@ -45,6 +45,7 @@ MAX_BACKOFF = timedelta(minutes=15)
 STALE_CLAIM = timedelta(seconds=15)
 """A daemon whose heartbeat is this old is taken for dead; its claims are reconciled."""
 DUE_STATES = (DeliveryState.PENDING, DeliveryState.RETRY)
+OVERDUE_AFTER = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,12 @@ class DispatchPolicy:
     max_attempts: int = 5
     backoff_base: timedelta = timedelta(seconds=5)
     grace: timedelta = timedelta(minutes=30)
+    catch_up_spacing: timedelta = timedelta(seconds=60)
+
+    def catching_up(self, delivery: Delivery, now: datetime) -> bool:
+        """Late by more than ordinary lateness (the daemon was down or the account held),
+        and not the next part of a thread, which follows its parent without a gap."""
+        return delivery.due_at < now - OVERDUE_AFTER and delivery.post.thread_parent_id is None
 
     def backoff(self, attempts: int, rng: random.Random) -> timedelta:
         """Exponential backoff with jitter, so retries of many posts do not align."""
@@ -122,7 +129,8 @@ def claim_due(
     own dispatch lane, so a slow platform never makes another one's posts late.
     On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several daemons share the queue without
     two claiming the same delivery. Deliveries missed by more than the grace window (the
-    daemon was down) are flagged for review instead of going out late in a burst.
+    daemon was down) are flagged for review; overdue ones within it go out in order, one
+    per account and `catch_up_spacing` (the account's `paced_until`), never in a burst.
     """
     conditions = [
         Delivery.state.in_(DUE_STATES),
@@ -131,6 +139,12 @@ def claim_due(
         Campaign.paused.is_(False),
         Account.state == AccountState.OK,
         or_(Account.rate_limited_until.is_(None), Account.rate_limited_until <= now),
+        or_(
+            Delivery.due_at >= now - OVERDUE_AFTER,
+            Post.thread_parent_id.is_not(None),
+            Account.paced_until.is_(None),
+            Account.paced_until <= now,
+        ),
     ]
     if account_name is not None:
         conditions.append(Account.name == account_name)
@@ -146,6 +160,7 @@ def claim_due(
             .with_for_update(skip_locked=True, of=Delivery)
         )
         claimed = []
+        paced: set[int] = set()
         for delivery in session.scalars(query):
             if delivery.attempts == 0 and delivery.due_at < now - policy.grace:
                 delivery.last_error = "missed while the daemon was down"
@@ -157,6 +172,11 @@ def claim_due(
                     now,
                 )
                 continue
+            if policy.catching_up(delivery, now):
+                if delivery.account_id in paced:
+                    continue
+                paced.add(delivery.account_id)
+                delivery.account.paced_until = now + policy.catch_up_spacing
             delivery.attempts += 1
             delivery.first_attempt_at = delivery.first_attempt_at or now
             delivery.claimed_by = daemon_id

@@ -123,6 +123,7 @@ class Daemon:
             max_attempts=daemon.max_attempts,
             backoff_base=timedelta(seconds=daemon.backoff_base_seconds),
             grace=timedelta(minutes=daemon.grace_minutes),
+            catch_up_spacing=timedelta(seconds=daemon.catch_up_spacing_seconds),
         )
         self.collect_policy = CollectPolicy(
             fresh_every=timedelta(minutes=daemon.collect_fresh_minutes),
