@@ -28,6 +28,7 @@ COLOURS = {
 SIZE = (7.0, 2.6)
 PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
+LOCAL_NAME = re.compile(r'(\bid="|href="#|url\(#)')
 
 
 def _figure() -> tuple[Figure, Axes]:
@@ -37,11 +38,18 @@ def _figure() -> tuple[Figure, Axes]:
     return figure, figure.subplots()
 
 
-def _svg(figure: Figure) -> str:
+def _svg(figure: Figure, prefix: str) -> str:
+    """The figure as an `<svg>` element whose ids all start with `prefix`.
+
+    matplotlib numbers ids per file (`text_1`, the clip path's hash), so three charts in
+    one page would repeat them: invalid HTML, and a reference could find another chart's
+    clip path.
+    """
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "leuchtturm"}):
         figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return METADATA.sub("", PROLOGUE.sub("", buffer.getvalue(), count=1))
+    svg = METADATA.sub("", PROLOGUE.sub("", buffer.getvalue(), count=1))
+    return LOCAL_NAME.sub(lambda match: f"{match.group(1)}{prefix}-", svg)
 
 
 def volume_per_day(week: WeekFigures, words: Words) -> str:
@@ -56,7 +64,7 @@ def volume_per_day(week: WeekFigures, words: Words) -> str:
     axes.set_title(words("chart.volume"))
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small", frameon=False)
-    return _svg(figure)
+    return _svg(figure, "volume")
 
 
 def sentiment_over_week(week: WeekFigures, words: Words) -> str:
@@ -67,7 +75,7 @@ def sentiment_over_week(week: WeekFigures, words: Words) -> str:
     axes.axhline(0, color="#9e9e9e", linewidth=0.8)
     axes.set_ylim(-100, 100)
     axes.set_title(words("chart.net"))
-    return _svg(figure)
+    return _svg(figure, "net")
 
 
 def engagement_per_platform(week: WeekFigures, words: Words) -> str:
@@ -76,4 +84,4 @@ def engagement_per_platform(week: WeekFigures, words: Words) -> str:
     platforms = [row.platform for row in week.engagement]
     axes.bar(platforms, [row.per_1000_followers or 0.0 for row in week.engagement])
     axes.set_title(words("chart.engagement"))
-    return _svg(figure)
+    return _svg(figure, "engagement")

@@ -30,7 +30,7 @@ GERMAN = Words("de")
 
 
 class StructureCheck(HTMLParser):
-    """Records open/close mismatches and every URL-bearing attribute."""
+    """Records open/close mismatches, every URL-bearing attribute and every id."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -38,18 +38,22 @@ class StructureCheck(HTMLParser):
         self.errors: list[str] = []
         self.references: list[str] = []
         self.tags: set[str] = set()
+        self.ids: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.add(tag)
-        self.references += [
-            value or "" for name, value in attrs if name in ("src", "href", "xlink:href")
-        ]
+        self._attributes(tag, attrs)
         if tag not in VOID:
             self.stack.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._attributes(tag, attrs)
+
+    def _attributes(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.add(tag)
-        self.references += [value or "" for name, value in attrs if name in ("src", "href")]
+        self.references += [
+            value or "" for name, value in attrs if name in ("src", "href", "xlink:href")
+        ]
+        self.ids += [value or "" for name, value in attrs if name == "id"]
 
     def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack[-1] != tag:
@@ -75,6 +79,10 @@ def test_html_is_well_formed_and_self_contained(report: WeeklyReport) -> None:
     assert set(external) == post_links(report)
     assert set(URL.findall(html)) - NAMESPACES == post_links(report)
     assert "@page { size: A4" in html
+    assert len(check.ids) == len(set(check.ids)) > 0
+    internal = {ref[1:] for ref in check.references if ref.startswith("#")}
+    internal |= set(re.findall(r"url\(#([^)]+)\)", html))
+    assert internal and internal <= set(check.ids)
 
 
 def test_csv_files_reread_equal_the_figures(report: WeeklyReport, tmp_path: Path) -> None:
