@@ -9,6 +9,7 @@ secret is blanked from delivery errors, so nothing a report shows needs redactin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,6 +38,9 @@ from campaign.reports.week import Week
 from campaign.services import campaigns
 
 EXCERPT_CHARACTERS = 140
+MENTION = re.compile(r"(?<![\w@])(@)([\w-]+(?:[.@][\w-]+)*)")
+"""@name (X), @name.bsky.social (Bluesky), @name@server.example (Mastodon); a sentence's
+full stop after it is not part of the handle."""
 
 
 @dataclass(frozen=True)
@@ -51,12 +55,17 @@ class Privacy:
         return self.pseudonym(handle) if self.pseudonym else handle
 
     def scrub(self, text: str, handle: str | None = None) -> str:
-        """`text` without secrets, and with the author's own handle replaced."""
+        """`text` without secrets; when pseudonymising, the author's own handle and every
+        @mention (someone else's handle) replaced by its pseudonym, in any letter case."""
         for secret in self.secrets:
             if len(secret) >= 4:
                 text = text.replace(secret, REDACTED)
-        if handle and self.pseudonym:
-            text = text.replace(handle, self.pseudonym(handle))
+        pseudonym = self.pseudonym
+        if pseudonym is None:
+            return text
+        text = MENTION.sub(lambda m: m.group(1) + pseudonym(m.group(2)), text)
+        if handle:
+            text = re.sub(re.escape(handle), lambda _: pseudonym(handle), text, flags=re.I)
         return text
 
 

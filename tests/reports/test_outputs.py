@@ -20,7 +20,7 @@ from campaign.reports.i18n import Words
 from campaign.reports.render_html import render_html
 from campaign.reports.render_markdown import render_markdown
 from tests.reports import scenario
-from tests.reports.conftest import run_cli
+from tests.reports.conftest import report_of, run_cli
 from tests.reports.scenario import at
 
 VOID = {"meta", "br", "img", "hr", "input", "link", "source", "wbr"}
@@ -138,6 +138,41 @@ def test_no_secret_or_raw_handle_in_any_output(report: WeeklyReport, tmp_path: P
         assert scenario.SECRET not in content, path
         for handle in scenario.RAW_HANDLES:
             assert handle not in content, (path, handle)
+
+
+def test_mentions_other_cases_and_secrets_in_reply_texts_are_hidden(
+    database: Database, tmp_path: Path
+) -> None:
+    """Replies that name other people (@mention), shout a handle in capitals or quote a
+    token: none of it reaches a pseudonymised report."""
+    builder = scenario.Builder(database)
+    campaign = builder.campaign("privat")
+    delivery = builder.delivery(campaign, "p", "mastodon-todo", sent="2024-05-13 08:00")
+    texts = {
+        "anna@social.example": "Frag mal @carla@mastodon.example und @Bernd.bsky.social.",
+        "kritiker99": f"KRITIKER99 sagt: der Token {scenario.SECRET} liegt offen",
+        "bernd.bsky.social": "Danke @kritiker99!",
+    }
+    for hour, (author, text) in enumerate(texts.items(), start=9):
+        builder.reply(
+            delivery,
+            "mastodon",
+            f"2024-05-14 {hour:02d}:00",
+            "negative",
+            0.9,
+            author=author,
+            text=text,
+            question=True,
+        )
+    report = report_of(database, week="2024-W20", campaign="privat")
+    excerpts = report.current.most_negative
+    assert len(excerpts) == 3 and report.current.unanswered_total == 3
+    assert excerpts[2].text == f"Danke @{excerpts[1].author}!"
+    for path in write_report(report, ["md", "html", "csv"], tmp_path):
+        content = path.read_text(encoding="utf-8").lower()
+        assert scenario.SECRET.lower() not in content, path
+        leaked = [handle for handle in scenario.RAW_HANDLES if handle.lower() in content]
+        assert leaked == [], (path, leaked)
 
 
 def test_cli_writes_the_chosen_formats(config_file: Path, tmp_path: Path) -> None:
