@@ -29,7 +29,6 @@ from campaign.reports.figures import (
     PlatformEngagement,
     PostEngagement,
     ProblemDelivery,
-    ReplyCoverage,
     ReplyGroup,
 )
 from campaign.reports.week import Day
@@ -314,34 +313,31 @@ def oldest_open_questions(
     return list(session.scalars(statement.order_by(Reply.created_at, Reply.id).limit(limit)))
 
 
-def reply_coverage(
+def replies_collected(
     session: Session, start: datetime, end: datetime, campaign_id: int | None
-) -> list[ReplyCoverage]:
-    """Per platform: replies the platform counts on the period's posts vs replies stored.
+) -> dict[str, int]:
+    """Per platform: replies stored for the period's posts that have a metric snapshot
+    (whenever the replies were written), to set against the replies the platform counts.
 
-    A shortfall is what federation (Mastodon), the search window (X) or deleted replies hid.
+    An EXISTS per delivery, not a join to `_latest_snapshots`: PostgreSQL estimates that
+    max()-join at one row and then re-ran a second copy of it per delivery (a minute).
     """
-    snapshot = _latest_snapshots(start, end, campaign_id)
-    stored = (
-        select(Reply.delivery_id, func.count(Reply.id).label("collected"))
-        .where(Reply.delivery_id.in_(select(snapshot.c.delivery_id)))
-        .group_by(Reply.delivery_id)
-        .subquery()
+    measured = (
+        select(MetricSnapshot.id)
+        .where(MetricSnapshot.delivery_id == Delivery.id, MetricSnapshot.taken_at < end)
+        .exists()
     )
-    rows = session.execute(
-        select(
-            Account.platform,
-            func.sum(snapshot.c.replies),
-            func.coalesce(func.sum(stored.c.collected), 0),
-        )
-        .select_from(snapshot)
-        .join(Delivery, Delivery.id == snapshot.c.delivery_id)
+    statement = _in_campaign(
+        select(Account.platform, func.count(Reply.id))
+        .select_from(Delivery)
+        .join(Reply, Reply.delivery_id == Delivery.id)
         .join(Account, Account.id == Delivery.account_id)
-        .outerjoin(stored, stored.c.delivery_id == snapshot.c.delivery_id)
-        .group_by(Account.platform)
-        .order_by(Account.platform)
+        .join(Post, Post.id == Delivery.post_id)
+        .where(_sent_between(start, end), measured)
+        .group_by(Account.platform),
+        campaign_id,
     )
-    return [ReplyCoverage(platform, int(counted), int(got)) for platform, counted, got in rows]
+    return {platform: int(count) for platform, count in session.execute(statement)}
 
 
 def x_search_window(

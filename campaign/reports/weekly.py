@@ -26,7 +26,9 @@ from campaign.reports.figures import (
     DayVolume,
     LabelCounts,
     ModelUse,
+    PlatformEngagement,
     ProblemDelivery,
+    ReplyCoverage,
     ReplyExcerpt,
     ReplyGroup,
     SentimentSplit,
@@ -175,7 +177,9 @@ def week_figures(
         unanswered=excerpts(queries.oldest_open_questions(session, start, end, campaign_id)),
         unanswered_total=sum(g.open_questions for g in groups),
         gaps=DataGaps(
-            coverage=tuple(queries.reply_coverage(session, start, end, campaign_id)),
+            coverage=reply_coverage(
+                summary.engagement, queries.replies_collected(session, start, end, campaign_id)
+            ),
             x_posts_past_search_window=x_closed,
             x_posts_collected_too_late=x_late,
             without_impressions=tuple(
@@ -186,6 +190,18 @@ def week_figures(
             human_labels=sum(g.human_labels for g in groups),
             human_overrides=sum(g.human_overrides for g in groups),
         ),
+    )
+
+
+def reply_coverage(
+    engagement: Iterable[PlatformEngagement], collected: dict[str, int]
+) -> tuple[ReplyCoverage, ...]:
+    """Replies each platform counts on the week's posts (their latest snapshots) against
+    replies stored: a shortfall is what federation (Mastodon), the search window (X) or
+    deleted replies hid."""
+    return tuple(
+        ReplyCoverage(row.platform, row.replies, collected.get(row.platform, 0))
+        for row in engagement
     )
 
 
