@@ -11,7 +11,8 @@ Ends with `name: value` lines.
 
     .venv/bin/python -m benchmarks.report [--posts 100000] [--replies 1000000]
     .venv/bin/python -m benchmarks.report --database-url postgresql+psycopg://…/empty_db
-    .venv/bin/python -m benchmarks.report --reuse --database-url sqlite:///built.sqlite3
+    .venv/bin/python -m benchmarks.report --reuse --database-url sqlite:///built.sqlite3 \
+        [--campaign last]
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ FIRST_MONDAY = datetime(2024, 1, 1, tzinfo=ZONE)
 CHUNK = 20_000
 LABELS = ("positive", "neutral", "negative", None)
 LABEL_WEIGHTS = (35, 40, 20, 5)
+CAMPAIGN = "last"
 FORMATS = ReportSettings().formats
 
 
@@ -86,7 +88,7 @@ def build(database: Database, posts: int, replies: int, weeks: int) -> None:
         accounts.sync_from_config(session, _settings())
         for account in session.scalars(select(Account)):
             account.followers = rng.randint(1_000, 20_000)
-        campaign = Campaign(slug="last", name="Lastprobe")
+        campaign = Campaign(slug=CAMPAIGN, name="Lastprobe")
         session.add(campaign)
         session.flush()
         campaign_id = campaign.id
@@ -183,7 +185,7 @@ def _replies(
         }
 
 
-def measure(url: str, weeks: int) -> None:
+def measure(url: str, weeks: int, campaign: str | None) -> None:
     """Time the report as `leuchtturm report weekly` runs it: every default format, from
     the first query to the last file written. Run in a fresh process (see `main`)."""
     engine = make_engine(url)
@@ -200,10 +202,12 @@ def measure(url: str, weeks: int) -> None:
             zone=ZONE,
             privacy=privacy,
             week=week.label,
+            campaign_slug=campaign,
         )
         report_seconds = time.perf_counter() - began
     engine.dispose()
     print(f"database: {engine.dialect.name}")
+    print(f"campaign: {campaign or '(all)'}")
     print(f"week: {week.label}")
     print(f"posts_in_week: {report.current.posts_published}")
     print(f"replies_in_week: {report.current.replies.total}")
@@ -218,6 +222,9 @@ def main() -> None:
     parser.add_argument("--weeks", type=int, default=10, help="weeks the posts spread over")
     parser.add_argument("--database-url", help="an empty database (default: temporary SQLite)")
     parser.add_argument(
+        "--campaign", help=f"report on one campaign (the benchmark's is {CAMPAIGN!r})"
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="time the report on the already built --database-url, without building",
@@ -226,7 +233,7 @@ def main() -> None:
     if args.reuse:
         if not args.database_url:
             parser.error("--reuse needs --database-url of a database this benchmark built")
-        measure(args.database_url, args.weeks)
+        measure(args.database_url, args.weeks, args.campaign)
         return
 
     with tempfile.TemporaryDirectory(prefix="leuchtturm-report-") as folder:
@@ -254,6 +261,7 @@ def main() -> None:
                 url,
                 "--weeks",
                 str(args.weeks),
+                *(["--campaign", args.campaign] if args.campaign else []),
             ],
             check=True,
         )

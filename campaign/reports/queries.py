@@ -188,16 +188,19 @@ def top_posts(
 def _reply_scope(
     statement: Select[Any], start: datetime, end: datetime, campaign_id: int | None
 ) -> Select[Any]:
-    """Replies created in the period; joined to their post only to filter by campaign."""
+    """Replies created in the period; joined to their post only to filter by campaign.
+
+    A join, not `delivery_id IN (the campaign's deliveries)`: with IN, SQLite probed every
+    delivery of the campaign across all time (1.3 s at 100,000 posts) instead of reading
+    the period's replies by `ix_replies_created_labels`.
+    """
     statement = statement.where(Reply.created_at >= start, Reply.created_at < end)
     if campaign_id is None:
         return statement
-    return statement.where(
-        Reply.delivery_id.in_(
-            select(Delivery.id)
-            .join(Post, Post.id == Delivery.post_id)
-            .where(Post.campaign_id == campaign_id)
-        )
+    return (
+        statement.join(Delivery, Delivery.id == Reply.delivery_id)
+        .join(Post, Post.id == Delivery.post_id)
+        .where(Post.campaign_id == campaign_id)
     )
 
 
