@@ -75,23 +75,33 @@ class DataScreen(Screen[None]):
         """
 
         def tick() -> None:
-            if not any(
-                worker.node is self and worker.group == group and not worker.is_finished
-                for worker in self.app.workers
-            ):
+            if not self._reading(group):
                 read()
 
         self._read_timers.append(self.set_interval(seconds, tick))
         read()
+
+    def _reading(self, group: str) -> bool:
+        """Whether a read of `group` started by this screen is still running."""
+        return any(
+            worker.node is self and worker.group == group and not worker.is_finished
+            for worker in self.app.workers
+        )
 
     def on_screen_suspend(self) -> None:
         for timer in self._read_timers:
             timer.pause()
 
     def on_screen_resume(self) -> None:
+        """Read again on coming back; a screen shown for the first time is reading already.
+
+        A second read beside the first would cancel it and, on a busy database, double
+        the wait for the first rows.
+        """
         for timer in self._read_timers:
             timer.resume()
-        self.reload()
+        if not self._reading("reload"):
+            self.reload()
 
     def load(self, session: Session) -> Any:
         """Read what the screen shows (runs in a worker thread)."""
