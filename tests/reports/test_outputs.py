@@ -114,13 +114,38 @@ def test_csv_files_reread_equal_the_figures(report: WeeklyReport, tmp_path: Path
         )
         for d in report.current.days
     ]
-    net = {(r[0], r[1]): float(r[9]) for r in rows("stimmung")}
-    assert net[("gesamt", "gesamt")] == 12.5
-    assert net[("bluesky", "arbeit")] == -50.0
-    changes = [r[3] for r in rows("vergleich")]
-    assert changes == ["" if c.change is None else str(c.change) for c in report.comparison()]
+    splits = {(r[0], r[1]): r[2:] for r in rows("stimmung")}
+    expected = {(s.platform, s.campaign): s.counts for s in report.current.sentiment}
+    expected[("gesamt", "gesamt")] = report.current.replies
+    assert splits.keys() == expected.keys()
+    for key, counts in expected.items():
+        positive, positive_share, neutral, neutral_share, negative, negative_share = splits[key][:6]
+        assert [int(positive), int(neutral), int(negative)] == [
+            counts.positive,
+            counts.neutral,
+            counts.negative,
+        ]
+        assert [float(positive_share), float(neutral_share), float(negative_share)] == [
+            counts.share(label) for label in ("positive", "neutral", "negative")
+        ]
+        assert (int(splits[key][6]), float(splits[key][7])) == (counts.unclassified, counts.net)
+    assert float(splits[("gesamt", "gesamt")][7]) == 12.5
+
+    def number(text: str) -> float | None:
+        return float(text) if text else None
+
+    compared = [tuple(number(v) for v in r[1:]) for r in rows("vergleich")]
+    assert compared == [(c.current, c.previous, c.change) for c in report.comparison()]
     published = [(r[1], int(r[2])) for r in rows("veroeffentlicht")]
     assert published == [(p.account, p.posts) for p in report.current.published]
+    top = [(r[0], r[1], int(r[3]), number(r[4]), r[5]) for r in rows("top_beitraege")]
+    assert top == [
+        (p.post_key, p.platform, p.engagement, p.per_1000_followers, p.url)
+        for p in report.current.top_posts
+    ]
+    gaps = {r[0]: number(r[1]) for r in rows("datenluecken")}
+    assert gaps["Antworten mastodon"] == 2 and gaps["Nicht klassifizierte Antworten"] == 1
+    assert gaps["Impressionen bluesky"] is None and gaps["Menschliche Labels"] == 3
 
 
 def test_markdown_lists_the_sections_with_german_numbers(report: WeeklyReport) -> None:
