@@ -188,3 +188,14 @@ def test_autumn_change_puts_sunday_night_into_the_old_week(database: Database) -
     assert report.previous.days[-1].day == date(2024, 10, 27)
     assert report.previous.days[-1].counts.positive == 2
     assert report.previous.posts_published == 1
+
+
+def test_previous_week_days_equal_that_weeks_own_report(scenario_database: Database) -> None:
+    """The comparison reads the previous week by a lighter query than the report's own;
+    both must count the same replies, for one campaign and for all."""
+    for campaign in ("arbeit", None):
+        w13 = report_of(scenario_database, week="2024-W13", campaign=campaign)
+        w12 = report_of(scenario_database, week="2024-W12", campaign=campaign)
+        assert w13.previous.days == w12.current.days
+        assert w13.previous.replies.total > 0
+        assert w13.previous.engagement == w12.current.engagement

@@ -10,6 +10,7 @@ import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 from campaign.config import Settings
 from campaign.db import Database
@@ -80,6 +81,8 @@ def test_html_is_well_formed_and_self_contained(report: WeeklyReport) -> None:
     assert set(URL.findall(html)) - NAMESPACES == post_links(report)
     assert "@page { size: A4" in html
     assert len(check.ids) == len(set(check.ids)) > 0
+    for svg in re.findall(r"<svg.*?</svg>", html, flags=re.DOTALL):
+        assert ElementTree.fromstring(svg).tag == "{http://www.w3.org/2000/svg}svg"
     internal = {ref[1:] for ref in check.references if ref.startswith("#")}
     internal |= set(re.findall(r"url\(#([^)]+)\)", html))
     assert internal and internal <= set(check.ids)
