@@ -11,7 +11,7 @@ import typer
 from campaign.cli.context import context
 from campaign.errors import UserError
 from campaign.reports.files import privacy_for, produce_report
-from campaign.reports.i18n import LANGUAGES
+from campaign.reports.i18n import LANGUAGES, report_language
 
 FORMATS = ("md", "html", "csv")
 
@@ -64,7 +64,8 @@ def weekly(
     lang: Annotated[
         str | None,
         typer.Option(
-            "--lang", help="Report language: de or en (default: LEUCHTTURM_LANG, else de)."
+            "--lang",
+            help="Report language: de or en (default: LEUCHTTURM_LANG, else the language setting).",
         ),
     ] = None,
 ) -> None:
@@ -72,7 +73,7 @@ def weekly(
     cli = context(ctx)
     settings = cli.settings
     chosen = parse_formats(formats) if formats else list(settings.reports.formats)
-    language = parse_language(lang) if lang else None
+    language = report_language(parse_language(lang) if lang else None, settings.language)
     privacy = privacy_for(
         settings,
         pseudonymise=settings.reports.pseudonymise if pseudonymise is None else pseudonymise,

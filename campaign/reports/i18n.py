@@ -1,5 +1,5 @@
 """The weekly report's words and number/date formats: German by default, English with
-LEUCHTTURM_LANG=en or `leuchtturm report weekly --lang en`.
+`language = "en"` in the config, LEUCHTTURM_LANG=en or `leuchtturm report weekly --lang en`.
 
 A dict keeps both languages side by side (as `campaign.i18n` does), so a missing
 translation shows in review. Only what people read changes with the language: headings,
@@ -11,10 +11,9 @@ languages (a dot for decimals), so a re-read file equals the figures.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
-
-from campaign.i18n import language
 
 LANGUAGES = ("de", "en")
 
@@ -165,16 +164,20 @@ DECIMAL_POINTS = {"de": ",", "en": "."}
 NO_VALUE = "–"
 
 
+def report_language(chosen: str | None = None, setting: str = "de") -> str:
+    """`chosen` (the --lang option) if given, else LEUCHTTURM_LANG if it names a known
+    language, else the `language` setting: the order the CLI and TUI follow too."""
+    if chosen:
+        return chosen
+    environment = os.environ.get("LEUCHTTURM_LANG", "").lower()[:2]
+    return environment if environment in LANGUAGES else setting
+
+
 @dataclass(frozen=True)
 class Words:
     """The report's texts and formats in one language (`de` or `en`)."""
 
     lang: str
-
-    @classmethod
-    def chosen(cls, lang: str | None = None) -> Words:
-        """`lang` if given, else LEUCHTTURM_LANG (German by default)."""
-        return cls(lang or language())
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:

@@ -10,13 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from campaign.config import Settings
+from campaign.db import Database
 from campaign.errors import UserError
 from campaign.reports.figures import WeeklyReport
-from campaign.reports.files import write_report
+from campaign.reports.files import write_report, write_weekly_reports
 from campaign.reports.i18n import CATALOGUE, Words
 from campaign.reports.render_markdown import render_markdown
 from campaign.reports.tables import report_tables
 from tests.reports.conftest import run_cli
+from tests.reports.scenario import at
 
 GERMAN, ENGLISH = Words("de"), Words("en")
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
@@ -127,3 +130,23 @@ def test_cli_rejects_an_unknown_language(config_file: Path) -> None:
     result = run_cli(config_file, "--lang", "fr")
     assert isinstance(result.exception, UserError)
     assert "--lang 'fr'" in str(result.exception) and "de, en" in str(result.exception)
+
+
+def test_cli_follows_the_language_setting_unless_told_otherwise(
+    config_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english = tmp_path / "english.toml"
+    english.write_text('language = "en"\n' + config_file.read_text(encoding="utf-8"))
+    assert cli_markdown(english, tmp_path / "a").startswith("# Weekly report")
+    assert cli_markdown(english, tmp_path / "b", "--lang", "de").startswith("# Wochenbericht")
+    monkeypatch.setenv("LEUCHTTURM_LANG", "de")
+    assert cli_markdown(english, tmp_path / "c").startswith("# Wochenbericht")
+
+
+def test_daemon_writer_follows_the_language_setting(
+    scenario_database: Database, settings: Settings
+) -> None:
+    english = settings.model_copy(update={"language": "en"})
+    paths = write_weekly_reports(scenario_database, english, at("2024-04-01 05:00"))
+    (markdown,) = [path for path in paths if path.suffix == ".md"]
+    assert markdown.read_text(encoding="utf-8").startswith("# Weekly report 2024-W13")
