@@ -65,6 +65,26 @@ def _part_drafts(planned: PlannedPost, platform_of: dict[str, str]) -> list[Post
     return drafts
 
 
+def save_planned(
+    session: Session,
+    campaign: Campaign,
+    planned: PlannedPost,
+    platform_of: dict[str, str],
+    limits: dict[str, int | None],
+) -> list[Post]:
+    """Write one validated post (a thread: every part) as a chain of posts, by stable keys.
+
+    Shared by plan import and the TUI's composer, so a thread is stored one way only.
+    """
+    saved: list[Post] = []
+    for position, draft in enumerate(_part_drafts(planned, platform_of)):
+        post = add_post(session, campaign, draft, limits)
+        post.thread_parent_id = saved[-1].id if saved else None
+        post.thread_position = position
+        saved.append(post)
+    return saved
+
+
 def import_plan(session: Session, settings: Settings, path: Path) -> ImportOutcome:
     """Validate and write a plan; nothing is written when any post is invalid."""
     try:
@@ -85,16 +105,11 @@ def import_plan(session: Session, settings: Settings, path: Path) -> ImportOutco
     limits = {account.name: account.max_characters for account in settings.accounts}
     created = updated = 0
     for planned in plan.posts:
-        parent: Post | None = None
-        for position, draft in enumerate(_part_drafts(planned, platform_of)):
-            if draft.key in existing:
+        for post in save_planned(session, campaign, planned, platform_of, limits):
+            if post.key in existing:
                 updated += 1
             else:
                 created += 1
-            post = add_post(session, campaign, draft, limits)
-            post.thread_parent_id = parent.id if parent else None
-            post.thread_position = position
-            parent = post
     events.record(
         session,
         "campaign.imported",

@@ -30,7 +30,7 @@ from textual.widgets import (
 )
 
 from campaign.errors import UserError
-from campaign.models import Account, Post
+from campaign.models import Account
 from campaign.services import accounts, campaigns, dashboard, plans, posts
 from campaign.services.posts import PostDraft
 from campaign.tui.i18n import language, t
@@ -288,12 +288,6 @@ def _save_thread(
     """The parts as posts `KEY`, `KEY#2`, …, each pointing to the part before it."""
     campaign = campaigns.by_slug(session, slug)
     platform_of = {name: target.platform.value for name, target in targets.items()}
-    drafts = plans._part_drafts(planned, platform_of)
-    parent: Post | None = None
-    for position, draft in enumerate(drafts):
-        post = posts.add_post(session, campaign, draft, limits)
-        post.thread_parent_id = parent.id if parent else None
-        post.thread_position = position
-        parent = post
+    saved = plans.save_planned(session, campaign, planned, platform_of, limits)
     state = t("state.approved") if planned.approved else t("state.draft")
-    return t("compose.thread_saved", key=planned.key, parts=len(drafts), state=state)
+    return t("compose.thread_saved", key=planned.key, parts=len(saved), state=state)
