@@ -35,6 +35,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.negative": ("negativ", "negative"),
     "label.unclassified": ("nicht klassifiziert", "unclassified"),
     "total": ("gesamt", "total"),
+    # delivery states a report lists (failed or waiting for a person)
+    "state.failed": ("fehlgeschlagen", "failed"),
+    "state.needs_review": ("zu prüfen", "needs review"),
     # column headers
     "col.platform": ("Plattform", "Platform"),
     "col.account": ("Konto", "Account"),
@@ -202,6 +205,11 @@ class Words:
     def label(self, label: str | None) -> str:
         """A sentiment label (None: not classified)."""
         return NO_VALUE if label is None else self(f"label.{label}")
+
+    def state(self, state: str) -> str:
+        """A delivery state in words; one without a translation as stored."""
+        key = f"state.{state}"
+        return self(key) if key in CATALOGUE else state
 
     @property
     def weekdays(self) -> list[str]:

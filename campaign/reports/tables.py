@@ -58,7 +58,7 @@ def report_tables(report: WeeklyReport, words: Words) -> list[Table]:
             words("table.problems"),
             tuple(words(f"col.{c}") for c in ("post", "account", "state", "reason", "due")),
             tuple(
-                (p.post_key, p.account, p.state, p.reason, p.due_at.astimezone(zone))
+                (p.post_key, p.account, words.state(p.state), p.reason, p.due_at.astimezone(zone))
                 for p in week.problems
             ),
         ),

@@ -89,7 +89,7 @@ def test_csv_numbers_are_plain_and_equal_in_both_languages(
     assert table("de", "probleme")[1][-1] == table("en", "probleme")[1][-1] == "2024-03-27 11:00"
 
 
-def test_english_dates_and_decimals(report: WeeklyReport) -> None:
+def test_english_dates_decimals_and_states(report: WeeklyReport) -> None:
     english = render_markdown(report, ENGLISH)
     german = render_markdown(report, GERMAN)
     assert english.startswith("# Weekly report 2024-W13 – campaign arbeit")
@@ -98,6 +98,11 @@ def test_english_dates_and_decimals(report: WeeklyReport) -> None:
     assert "| mastodon | 1 | 10 | 4 | 6 | 1 | – | 2000 | 21 | 10,5 |" in german
     assert "| 2024-03-25 | 2 | 0 | 0 | 0 | 2 |" in english
     assert "| 25.03.2024 | 2 | 0 | 0 | 0 | 2 |" in german
+    assert "| e | bluesky-todo | needs review | missed by 45 minutes" in english
+    assert "| e | bluesky-todo | zu prüfen | missed by 45 minutes" in german
+    assert (
+        "| d | x-todo | fehlgeschlagen | 401 Unauthorized: token *** revoked | 26.03.2024" in german
+    )
 
 
 def test_html_says_its_language(report: WeeklyReport, tmp_path: Path) -> None:
