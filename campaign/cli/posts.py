@@ -11,7 +11,7 @@ from campaign.cli.context import CliContext, context, print_json
 from campaign.errors import UserError
 from campaign.i18n import language, t
 from campaign.reports.week import Week
-from campaign.services import campaigns, posts
+from campaign.services import campaigns, events, posts
 from content.local_time import LocalTimeError, to_utc
 from content.platforms import Platform
 
@@ -161,6 +161,10 @@ def show(ctx: typer.Context, post_id: int, as_json: JsonOption = False) -> None:
         data["variants"] = {v.platform: v.text for v in post.variants}
         data["media"] = [{"path": m.path, "alt_text": m.alt_text} for m in post.media]
         data["accounts"] = [target.account.name for target in post.targets]
+        data["history"] = [
+            {"at": event.at.isoformat(), "kind": event.kind, "message": event.message}
+            for event in events.of_post(session, post.id)
+        ]
     if as_json:
         print_json(data)
         return
@@ -172,6 +176,8 @@ def show(ctx: typer.Context, post_id: int, as_json: JsonOption = False) -> None:
     for delivery in data["deliveries"]:
         error = f" – {delivery['last_error']}" if delivery["last_error"] else ""
         typer.echo(f"  → {delivery['state']} {delivery['remote_url'] or ''}{error}")
+    for event in data["history"]:
+        typer.echo(f"  {cli.local(datetime.fromisoformat(event['at']))}  {event['message']}")
 
 
 @app.command()

@@ -44,3 +44,9 @@ def recent(session: Session, *, limit: int = 50, kind_prefix: str | None = None)
     if kind_prefix:
         query = query.where(Event.kind.startswith(kind_prefix))
     return list(session.scalars(query))
+
+
+def of_post(session: Session, post_id: int) -> list[Event]:
+    """A post's audit trail, oldest first: every delivery state change with its reason."""
+    query = select(Event).where(Event.post_id == post_id).order_by(Event.at, Event.id)
+    return list(session.scalars(query))

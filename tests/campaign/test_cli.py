@@ -85,3 +85,17 @@ def test_import_list_and_dst_error_through_the_cli(tmp_path: Path) -> None:
         env=env,
     )
     assert gap.returncode == 2 and "03:30" in gap.stderr
+    first = json.loads(
+        leuchtturm("--config", config, "post", "list", "--json", cwd=tmp_path, env=env).stdout
+    )[0]
+    approved = leuchtturm(
+        "--config", config, "post", "approve", str(first["id"]), cwd=tmp_path, env=env
+    )
+    assert approved.returncode == 0, approved.stderr
+    shown = json.loads(
+        leuchtturm(
+            "--config", config, "post", "show", str(first["id"]), "--json", cwd=tmp_path, env=env
+        ).stdout
+    )
+    assert [event["kind"] for event in shown["history"]][-1] == "post.approved"
+    assert shown["history"][0]["kind"] == "post.saved"
