@@ -3,6 +3,7 @@ resource, so it opens offline, survives being mailed, and prints on A4."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import threading
 from html import escape
@@ -39,9 +40,14 @@ def start_loading_charts() -> None:
     database with the GIL released, so the two overlap instead of adding up. Python's
     import lock makes `render_html` wait for this import rather than repeat it.
     """
-    threading.Thread(
-        target=importlib.import_module, args=(CHARTS_MODULE,), name="load-charts", daemon=True
-    ).start()
+    threading.Thread(target=_load_charts, name="load-charts", daemon=True).start()
+
+
+def _load_charts() -> None:
+    """A failed import is left to `render_html`, which repeats it and raises where the
+    caller sees it; this thread has nobody to tell."""
+    with contextlib.suppress(ImportError):
+        importlib.import_module(CHARTS_MODULE)
 
 
 def render_html(report: WeeklyReport, words: Words) -> str:
