@@ -7,7 +7,6 @@ scheduler), so every transition is deterministic.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -21,17 +20,10 @@ from campaign.models import Account, AccountState, Campaign, Delivery, DeliveryS
 from campaign.services import accounts, campaigns, posts
 from connectors.sandbox.faults import Fault
 from connectors.sandbox.x_server import XSandbox
+from tests.clock import ManualClock as Clock
 
 START = datetime.now(UTC).replace(microsecond=0)
 """Near the real time: connectors stamp publication times from the real clock."""
-
-
-@dataclass
-class Clock:
-    now: datetime
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

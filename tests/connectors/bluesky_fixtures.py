@@ -14,7 +14,7 @@ from connectors.base import ConnectorSettings
 from connectors.bluesky import BlueskyConnector
 from connectors.sandbox.bluesky_server import BlueskySandbox
 from connectors.sandbox.faults import FaultInjector
-from tests.connectors.x_fixtures import ManualClock
+from tests.clock import ManualClock
 
 HANDLE = "todo-dortmund.bsky.social"
 APP_PASSWORD = "abcd-efgh-ijkl-mnop"

@@ -19,7 +19,7 @@ from connectors.base import ConnectorSettings
 from connectors.mastodon import MastodonConnector
 from connectors.sandbox.faults import FaultInjector
 from connectors.sandbox.mastodon_server import RATE_LIMIT, MastodonSandbox
-from tests.connectors.x_fixtures import START, ManualClock  # one manual clock for all platforms
+from tests.clock import START, ManualClock
 
 SECRET = "masto-token-geheim-4711"
 FOLLOWER_SECRET = "masto-follower-token-0815"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -12,23 +10,9 @@ from connectors.base import ConnectorSettings
 from connectors.sandbox.faults import FaultInjector
 from connectors.sandbox.x_server import DEFAULT_RATE_LIMITS, XSandbox
 from connectors.x import XConnector
+from tests.clock import START, ManualClock
 
 SECRET = "x-user-token-geheim-4711"
-START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-
-@dataclass
-class ManualClock:
-    """A clock the test moves by hand; the sandbox and the connector share it."""
-
-    now: datetime = field(default=START)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
 
 
 @pytest.fixture(scope="module")
