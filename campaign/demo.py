@@ -54,6 +54,7 @@ def demo_settings(sandbox: Sandbox, folder: Path) -> Settings:
     for platform, url in sandbox.urls().items():
         env = f"LEUCHTTURM_DEMO_{platform.upper()}_SECRET"
         os.environ[env] = f"demo-{platform}-token"
+        sandbox.servers[platform].name_account(os.environ[env], DEMO_HANDLES[platform])
         configured.append(
             AccountSettings(
                 name=f"{platform}-todo",

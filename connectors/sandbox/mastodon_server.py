@@ -127,6 +127,11 @@ class MastodonSandbox(SandboxServer):
             reply = self._new_status(account, text, self.clock(), parent=parent)
             return reply.id
 
+    def name_account(self, token: str, handle: str) -> None:
+        """The account `token` logs in as gets this username (instead of `user_<hash>`)."""
+        with self.lock:
+            self.handles[token] = handle
+
     def statuses_of(self, username: str) -> list[Status]:
         """Every status `username` wrote, oldest first (what tests count)."""
         with self.lock:

@@ -174,6 +174,10 @@ class SandboxServer:
         """The platform's 402 (only X has one)."""
         return self.error(402, "Payment required")
 
+    def name_account(self, token: str, handle: str) -> None:
+        """Let `token` log in as `handle`, where the platform knows an account by its token
+        alone (Mastodon); elsewhere the handle is fixed or the login names it."""
+
     def error(self, status: int, message: str) -> SandboxResponse:
         """The platform's error body."""
         return SandboxResponse.json({"error": message}, status)
