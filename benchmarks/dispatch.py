@@ -41,7 +41,6 @@ HANDLES = {
     "x": "todo_dortmund",
     "bluesky": "todo-dortmund.bsky.social",
 }
-QUEUE_LEAD = timedelta(seconds=15)
 NUMBERED = re.compile(r"Beitrag (\d+) der Lastprobe")
 # The platforms' real rate limits are tested elsewhere; here they would measure the
 # platform's patience instead of the dispatcher's punctuality.
@@ -134,7 +133,7 @@ def main() -> None:
         time.sleep(0.2)
     # The first post is due after the whole queue is committed (1,000 posts take seconds
     # to validate and insert on a busy machine): lateness must not count the insert.
-    start = datetime.now(UTC) + QUEUE_LEAD
+    start = datetime.now(UTC) + timedelta(seconds=5 + 0.01 * args.posts)
     with database.session() as session:
         accounts.sync_from_config(session, settings)
         campaign = Campaign(slug="bench", name="Benchmark")

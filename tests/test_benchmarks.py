@@ -1,0 +1,54 @@
+"""Every benchmark still runs, at a tiny size, and keeps its promised `name: value` lines.
+
+The figures themselves are measured by hand (see the README); what is asserted here is
+what a smoke run can prove: the dispatch benchmark's posts all arrive exactly once.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+pytestmark = pytest.mark.slow
+
+
+def run_benchmark(name: str, *args: str) -> dict[str, str]:
+    """Run `python -m benchmarks.NAME ARGS` and return its `name: value` lines."""
+    result = subprocess.run(
+        [sys.executable, "-m", f"benchmarks.{name}", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    pairs = (line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
+    return {key: value for key, value in pairs}
+
+
+def test_dispatch_benchmark_sends_every_post_once() -> None:
+    figures = run_benchmark("dispatch", "--posts", "30", "--time-scale", "60")
+    assert figures["sent"] == "30"
+    assert figures["duplicates"] == "0" and figures["lost"] == "0"
+    assert float(figures["lateness_p99_s"]) >= 0 and float(figures["peak_rss_mb"]) > 0
+
+
+def test_report_benchmark_times_a_written_report() -> None:
+    figures = run_benchmark("report", "--posts", "300", "--replies", "3000")
+    assert int(figures["files_written"]) > 0
+    assert float(figures["report_seconds"]) > 0
+
+
+def test_tui_benchmark_reaches_every_screen() -> None:
+    figures = run_benchmark("tui", "--posts", "300", "--replies", "3000")
+    assert float(figures["first_screen_s"]) > 0
+    assert {"switch_queue_s", "switch_inbox_s", "switch_reports_s"} <= set(figures)
+
+
+def test_sentiment_benchmark_labels_agree_with_the_naive_loop() -> None:
+    figures = run_benchmark("sentiment", "--texts", "24")
+    assert figures["labels_agree"] == "True"
