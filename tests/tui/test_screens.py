@@ -15,7 +15,7 @@ from campaign.tui.leuchtturm_app import LeuchtturmApp
 from campaign.tui.screens.answer import AnswerScreen
 from campaign.tui.widgets.alerts_banner import AlertsBanner
 from campaign.tui.widgets.live_table import LiveTable
-from tests.tui.conftest import FROZEN, SIZE, open_table, wait_until
+from tests.tui.conftest import FROZEN, SIZE, column, open_table, wait_until
 
 
 def _question(database: Database) -> Reply:
@@ -100,3 +100,18 @@ async def test_campaigns_screen_pauses_selected_campaign(
         await pilot.press("6")
         accounts_table = app.screen.query_one(LiveTable)
         await wait_until(pilot, lambda: accounts_table.row_count == 3)
+
+
+async def test_accounts_screen_says_why_an_account_waits(
+    app: LeuchtturmApp, database: Database
+) -> None:
+    with database.session() as session:
+        accounts.by_name(session, "x-todo").rate_limited_until = FROZEN + timedelta(minutes=15)
+        accounts.by_name(session, "bluesky-todo").paced_until = FROZEN + timedelta(minutes=1)
+        accounts.by_name(session, "mastodon-todo").paced_until = FROZEN - timedelta(minutes=1)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await open_table(pilot, "6", 3)
+        reasons = dict(zip(column(table, 0), column(table, 4), strict=True))
+    assert reasons["x-todo"] == "Ratenlimit bis 2026-11-24 10:15"
+    assert reasons["bluesky-todo"] == "holt Verpasstes nach, nächster Beitrag 2026-11-24 10:01"
+    assert reasons["mastodon-todo"] == ""

@@ -1,12 +1,15 @@
-"""Konten: every account with its state, the reason when broken, and when last verified."""
+"""Konten: every account with its state, the reason when broken or held, when last verified."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 from textual.app import ComposeResult
 
+from campaign.models import Account
 from campaign.services import accounts
 from campaign.tui.i18n import t
 from campaign.tui.local_time import shown
@@ -23,6 +26,17 @@ class AccountLine:
     reason: str
     followers: str
     verified: str
+
+
+def held_because(account: Account, now: datetime, zone: ZoneInfo) -> str:
+    """Why an account's posts wait: broken, rate limited or catching up after downtime."""
+    if account.state_reason:
+        return account.state_reason
+    if account.rate_limited_until and account.rate_limited_until > now:
+        return t("account.rate_limited", until=shown(account.rate_limited_until, zone))
+    if account.paced_until and account.paced_until > now:
+        return t("account.catching_up", until=shown(account.paced_until, zone))
+    return ""
 
 
 class AccountsScreen(DataScreen):
@@ -43,14 +57,14 @@ class AccountsScreen(DataScreen):
         )
 
     def load(self, session: Session) -> list[AccountLine]:
-        zone = self.leuchtturm.settings.zone
+        zone, now = self.leuchtturm.settings.zone, self.now()
         return [
             AccountLine(
                 a.name,
                 a.platform,
                 a.handle,
                 a.state,
-                a.state_reason or "",
+                held_because(a, now, zone),
                 "" if a.followers is None else str(a.followers),
                 shown(a.verified_at, zone) if a.verified_at else "–",
             )
