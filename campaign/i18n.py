@@ -42,6 +42,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name}: logged in as {handle} ({followers} followers)",
     ),
     "accounts.bad": ("{name}: FEHLER – {reason}", "{name}: ERROR – {reason}"),
+    "status.no_daemon": ("Daemon: läuft nicht", "Daemon: not running"),
+    "status.daemon": (
+        "Daemon {id}: zuletzt vor {seconds} s, Warteschlange {queue}, Fehler {errors}",
+        "Daemon {id}: last seen {seconds} s ago, queue {queue}, errors {errors}",
+    ),
+    "status.account": ("Konto {name}: {state} – {reason}", "Account {name}: {state} – {reason}"),
+    "status.alert": ("Alarm {at}: {message}", "Alert {at}: {message}"),
+    "status.flagged": (
+        "Beitrag {post_id} ({post}) → {account}: {state} – {reason}"
+        " (leuchtturm post retry {post_id})",
+        "Post {post_id} ({post}) → {account}: {state} – {reason}"
+        " (leuchtturm post retry {post_id})",
+    ),
     "accounts.missing_secret": (
         "Umgebungsvariable {env} ist nicht gesetzt",
         "environment variable {env} is not set",

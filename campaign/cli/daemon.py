@@ -10,8 +10,10 @@ import typer
 from sqlalchemy import select
 
 from campaign.cli.context import context, print_json
+from campaign.i18n import t
 from campaign.logs import configure_logging
-from campaign.models import Account, AccountState, Event, Heartbeat
+from campaign.models import Heartbeat
+from campaign.services import dashboard, events
 
 
 def daemon(
@@ -30,20 +32,15 @@ def daemon(
 
 
 def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Daemon heartbeat, broken accounts and open alerts."""
+    """Daemon heartbeat, and what needs a person: alerts, broken accounts, flagged posts.
+
+    The same service functions feed the TUI's banner, so both always agree.
+    """
     cli = context(ctx)
     now = datetime.now(UTC)
     with cli.database().session() as session:
         beats = list(session.scalars(select(Heartbeat).where(Heartbeat.stopped_at.is_(None))))
-        broken = list(session.scalars(select(Account).where(Account.state != AccountState.OK)))
-        alerts = list(
-            session.scalars(
-                select(Event)
-                .where(Event.kind.startswith("alert."), Event.resolved_at.is_(None))
-                .order_by(Event.at.desc())
-                .limit(20)
-            )
-        )
+        alerts = events.recent(session, limit=20, kind_prefix="alert.", unresolved=True)
         data = {
             "daemons": [
                 {
@@ -55,24 +52,42 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
                 for b in beats
             ],
             "broken_accounts": [
-                {"name": a.name, "state": a.state, "reason": a.state_reason} for a in broken
+                {"name": name, "state": state, "reason": reason}
+                for name, state, reason in dashboard.broken_accounts(session)
             ],
             "alerts": [{"at": e.at, "kind": e.kind, "message": e.message} for e in alerts],
+            "flagged_deliveries": [
+                {
+                    "post_id": d.post_id,
+                    "post": d.post_key,
+                    "account": d.account,
+                    "state": d.state,
+                    "reason": d.error,
+                }
+                for d in dashboard.flagged_deliveries(session)
+            ],
         }
     if as_json:
         print_json(data)
         return
     if not data["daemons"]:
-        typer.echo("Daemon: läuft nicht")
+        typer.echo(t("status.no_daemon"))
     for beat in data["daemons"]:
         typer.echo(
-            f"Daemon {beat['id']}: zuletzt vor {beat['last_seen_s']} s, "
-            f"Warteschlange {beat['queue_length']}, Fehler {beat['errors']}"
+            t(
+                "status.daemon",
+                id=beat["id"],
+                seconds=beat["last_seen_s"],
+                queue=beat["queue_length"],
+                errors=beat["errors"],
+            )
         )
     for account in data["broken_accounts"]:
-        typer.echo(f"Konto {account['name']}: {account['state']} – {account['reason']}")
+        typer.echo(t("status.account", **account))
     for alert in data["alerts"]:
-        typer.echo(f"Alarm {cli.local(alert['at'])}: {alert['message']}")
+        typer.echo(t("status.alert", at=cli.local(alert["at"]), message=alert["message"]))
+    for flagged in data["flagged_deliveries"]:
+        typer.echo(t("status.flagged", **flagged))
 
 
 def demo(

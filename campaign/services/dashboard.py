@@ -75,6 +75,19 @@ class Alert:
 
 
 @dataclass(frozen=True)
+class FlaggedDelivery:
+    """A delivery a person must look at: failed, or held for review with the reason."""
+
+    post_id: int
+    post_key: str
+    account: str
+    state: str
+    error: str | None
+    campaign_slug: str
+    campaign_paused: bool
+
+
+@dataclass(frozen=True)
 class Overview:
     """The dashboard's quick figures, read in one worker call every refresh.
 
@@ -193,20 +206,46 @@ def open_alerts(session: Session, *, limit: int = 5) -> list[Alert]:
     for name, state, reason in broken_accounts(session):
         slug, paused = _campaign_waiting_on(session, name)
         alerts.append(Alert(f"account.{state}", f"{name}: {reason or state}", slug, paused))
-    missed = session.execute(
-        select(Post.key, Account.name, Delivery.last_error, Campaign.slug, Campaign.paused)
+    alerts += [
+        Alert(
+            "delivery.needs_review",
+            f"{flagged.post_key} → {flagged.account}: {flagged.error or '?'}",
+            flagged.campaign_slug,
+            flagged.campaign_paused,
+        )
+        for flagged in flagged_deliveries(session, (DeliveryState.NEEDS_REVIEW,), limit=limit)
+    ]
+    return alerts[:limit]
+
+
+def flagged_deliveries(
+    session: Session,
+    states: tuple[DeliveryState, ...] = (DeliveryState.NEEDS_REVIEW, DeliveryState.FAILED),
+    *,
+    limit: int = 20,
+) -> list[FlaggedDelivery]:
+    """Deliveries in `states`, newest due first, with their post, account and campaign."""
+    rows = session.execute(
+        select(
+            Post.id,
+            Post.key,
+            Account.name,
+            Delivery.state,
+            Delivery.last_error,
+            Campaign.slug,
+            Campaign.paused,
+        )
         .join(Post, Post.id == Delivery.post_id)
         .join(Campaign, Campaign.id == Post.campaign_id)
         .join(Account, Account.id == Delivery.account_id)
-        .where(Delivery.state == DeliveryState.NEEDS_REVIEW)
-        .order_by(Delivery.due_at.desc())
+        .where(Delivery.state.in_(states))
+        .order_by(Delivery.due_at.desc(), Delivery.id.desc())
         .limit(limit)
     )
-    alerts += [
-        Alert("delivery.needs_review", f"{key} → {account}: {error or '?'}", slug, paused)
-        for key, account, error, slug, paused in missed
+    return [
+        FlaggedDelivery(post_id, key, account, state, error, slug, bool(paused))
+        for post_id, key, account, state, error, slug, paused in rows
     ]
-    return alerts[:limit]
 
 
 def _campaign_waiting_on(session: Session, account_name: str) -> tuple[str | None, bool]:

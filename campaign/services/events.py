@@ -38,11 +38,19 @@ def record(
     return event
 
 
-def recent(session: Session, *, limit: int = 50, kind_prefix: str | None = None) -> list[Event]:
-    """Newest events first, optionally only one family such as "alert."."""
+def recent(
+    session: Session,
+    *,
+    limit: int = 50,
+    kind_prefix: str | None = None,
+    unresolved: bool = False,
+) -> list[Event]:
+    """Newest events first, optionally only one family such as "alert.", or only open ones."""
     query = select(Event).order_by(Event.at.desc(), Event.id.desc()).limit(limit)
     if kind_prefix:
         query = query.where(Event.kind.startswith(kind_prefix))
+    if unresolved:
+        query = query.where(Event.resolved_at.is_(None))
     return list(session.scalars(query))
 
 

@@ -6,12 +6,16 @@ scheduler), so every transition is deterministic.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from typer.testing import CliRunner
 
+from campaign.cli.main import app as cli_app
 from campaign.config import AccountSettings, DaemonSettings, Settings
 from campaign.daemon.dispatch import reconcile_interrupted
 from campaign.daemon.runner import Daemon
@@ -286,3 +290,25 @@ def test_overdue_posts_after_downtime_go_out_one_at_a_time(
         "Beitrag late1 zur to:do-Woche",
         "Beitrag late2 zur to:do-Woche",
     ]
+
+
+def test_status_names_flagged_posts_with_the_fix(
+    daemon: Daemon, database_url: str, tmp_path: Path
+) -> None:
+    queue(daemon, "old", START - timedelta(hours=2))
+    daemon.dispatch()
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    runner = CliRunner(env={"LEUCHTTURM_DATABASE_URL": database_url})
+    german = runner.invoke(cli_app, ["--config", str(config), "status"])
+    assert german.exit_code == 0, german.output
+    assert "Daemon: läuft nicht" in german.output
+    assert "(old) → x-todo: needs_review – missed while the daemon was down" in german.output
+    assert "leuchtturm post retry" in german.output
+    runner.env["LEUCHTTURM_LANG"] = "en"
+    english = runner.invoke(cli_app, ["--config", str(config), "status", "--json"])
+    flagged = json.loads(english.output)["flagged_deliveries"]
+    assert [(f["post"], f["state"]) for f in flagged] == [("old", "needs_review")]
+    assert (
+        "Daemon: not running" in runner.invoke(cli_app, ["--config", str(config), "status"]).output
+    )
