@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
+import html5lib
+
 from campaign.config import Settings
 from campaign.db import Database
 from campaign.errors import UserError
@@ -67,8 +69,9 @@ def post_links(report: WeeklyReport) -> set[str]:
     return {p.url for p in report.current.top_posts if p.url}
 
 
-def test_html_is_well_formed_and_self_contained(report: WeeklyReport) -> None:
+def test_html_is_valid_html5_and_self_contained(report: WeeklyReport) -> None:
     html = render_html(report, GERMAN)
+    html5lib.HTMLParser(strict=True).parse(html)  # raises on any WHATWG parse error
     check = StructureCheck()
     check.feed(html)
     check.close()
