@@ -1,4 +1,4 @@
-"""A small message catalogue: German by default, English with LEUCHTTURM_LANG=en.
+"""A small message catalogue: German by default, English by setting or LEUCHTTURM_LANG=en.
 
 gettext would need compiled catalogues for a few dozen short strings; a dict keeps the
 two languages side by side, so a missing translation is seen in review.
@@ -52,8 +52,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status.flagged": (
         "Beitrag {post_id} ({post}) → {account}: {state} – {reason}"
         " (leuchtturm post retry {post_id})",
-        "Post {post_id} ({post}) → {account}: {state} – {reason}"
-        " (leuchtturm post retry {post_id})",
+        "Post {post_id} ({post}) → {account}: {state} – {reason} (leuchtturm post retry {post_id})",
     ),
     "accounts.missing_secret": (
         "Umgebungsvariable {env} ist nicht gesetzt",
@@ -62,10 +61,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
-def language() -> str:
-    """The output language: LEUCHTTURM_LANG if set to de/en, else German."""
-    chosen = os.environ.get("LEUCHTTURM_LANG", "de").lower()[:2]
-    return chosen if chosen in ("de", "en") else "de"
+LANGUAGES = ("de", "en")
+_configured: list[str] = []
+
+
+def choose_language(setting: str | None) -> None:
+    """Remember the configured `language` for this process (done when settings load);
+    None forgets it."""
+    _configured[:] = [setting] if setting else []
+
+
+def language(chosen: str | None = None, setting: str | None = None) -> str:
+    """The output language, one order everywhere (CLI, TUI, daemon, reports):
+
+    `chosen` (an option such as `--lang`), then LEUCHTTURM_LANG, then `setting` or the
+    configured `language`, then German.
+    """
+    candidates = (chosen, os.environ.get("LEUCHTTURM_LANG"), setting, *_configured)
+    for candidate in candidates:
+        if candidate and candidate.lower()[:2] in LANGUAGES:
+            return candidate.lower()[:2]
+    return "de"
 
 
 def t(key: str, **values: object) -> str:

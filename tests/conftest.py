@@ -10,6 +10,7 @@ import pytest
 
 from campaign.config import AccountSettings, Settings
 from campaign.db import Database, make_engine, upgrade
+from campaign.i18n import choose_language
 from campaign.services import accounts
 from tests.postgres import PostgresCluster, find_bin_dir
 
@@ -78,3 +79,10 @@ def database(database_url: str, settings: Settings) -> Iterator[Database]:
         accounts.sync_from_config(session, settings)
     yield handle
     engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def configured_language_forgotten() -> Iterator[None]:
+    """A command that loaded a config with `language = "en"` must not colour later tests."""
+    yield
+    choose_language(None)

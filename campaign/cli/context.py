@@ -12,6 +12,7 @@ import typer
 
 from campaign.config import Settings, find_config, load_settings
 from campaign.db import Database
+from campaign.i18n import choose_language
 from campaign.services import accounts
 
 
@@ -27,6 +28,7 @@ class CliContext:
     def settings(self) -> Settings:
         if self._settings is None:
             self._settings = load_settings(find_config(self.config_path))
+            choose_language(self._settings.language)
         return self._settings
 
     def database(self, *, check_schema: bool = True) -> Database:

@@ -10,8 +10,8 @@ import typer
 
 from campaign.cli.context import context
 from campaign.errors import UserError
+from campaign.i18n import LANGUAGES, language
 from campaign.reports.files import privacy_for, produce_report
-from campaign.reports.i18n import LANGUAGES, report_language
 
 FORMATS = ("md", "html", "csv")
 
@@ -73,7 +73,6 @@ def weekly(
     cli = context(ctx)
     settings = cli.settings
     chosen = parse_formats(formats) if formats else list(settings.reports.formats)
-    language = report_language(parse_language(lang) if lang else None, settings.language)
     privacy = privacy_for(
         settings,
         pseudonymise=settings.reports.pseudonymise if pseudonymise is None else pseudonymise,
@@ -87,7 +86,7 @@ def weekly(
         privacy=privacy,
         week=week,
         campaign_slug=campaign,
-        lang=language,
+        lang=language(parse_language(lang) if lang else None, settings.language),
     )
     for path in written:
         typer.echo(str(path))

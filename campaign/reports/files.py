@@ -13,8 +13,9 @@ from zoneinfo import ZoneInfo
 
 from campaign.config import Settings
 from campaign.db import Database
+from campaign.i18n import language
 from campaign.reports.figures import WeeklyReport
-from campaign.reports.i18n import Words, report_language
+from campaign.reports.i18n import Words
 from campaign.reports.pseudonyms import Pseudonymiser, load_or_create_key
 from campaign.reports.render_csv import write_csv
 from campaign.reports.render_html import render_html, start_loading_charts
@@ -43,8 +44,8 @@ def write_report(
     report: WeeklyReport, formats: Iterable[str], root: Path, lang: str | None = None
 ) -> list[Path]:
     """The report in each of `formats` (md, html, csv) under `root`, in `lang` (default:
-    LEUCHTTURM_LANG, else German); the paths written."""
-    words = Words(report_language(lang))
+    LEUCHTTURM_LANG, else the configured language, else German); the paths written."""
+    words = Words(language(lang))
     folder = report_folder(root, report)
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -100,6 +101,6 @@ def write_weekly_reports(database: Database, settings: Settings, now: datetime) 
         now=now,
         zone=settings.zone,
         privacy=privacy_for(settings, pseudonymise=settings.reports.pseudonymise),
-        lang=report_language(setting=settings.language),
+        lang=language(setting=settings.language),
     )
     return written

@@ -11,11 +11,10 @@ languages (a dot for decimals), so a re-read file equals the figures.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date, datetime
 
-LANGUAGES = ("de", "en")
+from campaign.i18n import LANGUAGES
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # heading
@@ -165,15 +164,6 @@ MOMENT_FORMATS = {"de": "%d.%m.%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
 DAY_FORMATS = {"de": "%d.%m.%Y", "en": "%Y-%m-%d"}
 DECIMAL_POINTS = {"de": ",", "en": "."}
 NO_VALUE = "–"
-
-
-def report_language(chosen: str | None = None, setting: str = "de") -> str:
-    """`chosen` (the --lang option) if given, else LEUCHTTURM_LANG if it names a known
-    language, else the `language` setting: the order the CLI and TUI follow too."""
-    if chosen:
-        return chosen
-    environment = os.environ.get("LEUCHTTURM_LANG", "").lower()[:2]
-    return environment if environment in LANGUAGES else setting
 
 
 @dataclass(frozen=True)

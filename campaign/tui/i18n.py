@@ -6,7 +6,9 @@ translation shows in review; the app chooses the language once at start.
 
 from __future__ import annotations
 
-import os
+from campaign.i18n import choose_language, language
+
+__all__ = ["CATALOGUE", "choose_language", "language", "t"]
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "title": ("Leuchtturm", "Leuchtturm"),
@@ -227,19 +229,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "state.approved": ("freigegeben", "approved"),
     "state.cancelled": ("abgesagt", "cancelled"),
 }
-
-_chosen: list[str] = []
-
-
-def choose_language(setting: str) -> None:
-    """Fix the language for this process: LEUCHTTURM_LANG wins over the setting."""
-    wanted = os.environ.get("LEUCHTTURM_LANG", setting).lower()[:2]
-    _chosen[:] = [wanted if wanted in ("de", "en") else "de"]
-
-
-def language() -> str:
-    """The chosen language ("de" until the app chose)."""
-    return _chosen[0] if _chosen else "de"
 
 
 def t(key: str, /, **values: object) -> str:

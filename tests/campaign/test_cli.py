@@ -99,3 +99,20 @@ def test_import_list_and_dst_error_through_the_cli(tmp_path: Path) -> None:
     )
     assert [event["kind"] for event in shown["history"]][-1] == "post.approved"
     assert shown["history"][0]["kind"] == "post.saved"
+
+
+def test_language_setting_speaks_english_and_the_environment_wins(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('language = "en"\n', encoding="utf-8")
+    env = {
+        "LEUCHTTURM_DATABASE_URL": f"sqlite:///{tmp_path / 'lang.sqlite3'}",
+        "LEUCHTTURM_LANG": "",  # unset: the setting decides
+    }
+    upgraded = leuchtturm("--config", str(config), "db", "upgrade", cwd=tmp_path, env=env)
+    assert upgraded.stdout.startswith("Database is at revision"), upgraded.stderr
+    status = leuchtturm("--config", str(config), "status", cwd=tmp_path, env=env)
+    assert status.stdout.strip() == "Daemon: not running"
+    german = leuchtturm(
+        "--config", str(config), "status", cwd=tmp_path, env={**env, "LEUCHTTURM_LANG": "de"}
+    )
+    assert german.stdout.strip() == "Daemon: läuft nicht"

@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import string
-from collections.abc import Iterator
 
 import pytest
 
 from campaign.tui.i18n import CATALOGUE, choose_language, language, t
-
-
-@pytest.fixture(autouse=True)
-def german_afterwards() -> Iterator[None]:
-    yield
-    choose_language("de")
 
 
 def test_setting_chooses_english(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -28,9 +21,10 @@ def test_environment_wins_over_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LEUCHTTURM_LANG", "en_GB.UTF-8")
     choose_language("de")
     assert language() == "en"
-    monkeypatch.setenv("LEUCHTTURM_LANG", "fr")
+    monkeypatch.setenv("LEUCHTTURM_LANG", "fr")  # not a language we speak: the setting decides
     choose_language("en")
-    assert language() == "de"
+    assert language() == "en"
+    assert language("de") == "de"  # an explicit choice (--lang) wins over both
 
 
 def test_both_languages_fill_the_same_placeholders() -> None:
