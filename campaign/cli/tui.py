@@ -9,7 +9,8 @@ from campaign.cli.context import context
 
 def tui(ctx: typer.Context) -> None:
     """Queue, compose, replies with sentiment, campaigns, accounts: live, keyboard-first."""
+    cli = context(ctx)
+    settings = cli.settings  # chooses the language: the TUI's key labels are made at import
     from campaign.tui.app import make_app
 
-    cli = context(ctx)
-    make_app(cli.database(), cli.settings).run()
+    make_app(cli.database(), settings).run()
