@@ -8,6 +8,9 @@ sentiment model is never loaded: the RSS is the daemon's own.
 
     python -m benchmarks.dispatch --posts 1000 --time-scale 1
     python -m benchmarks.dispatch --posts 200 --time-scale 20     # under a minute
+    python -m benchmarks.dispatch --database-url postgresql+psycopg://…/empty --daemons 2
+
+With several daemons (PostgreSQL only) RSS figures are the largest daemon's, CPU the sum.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ HANDLES = {
     "x": "todo_dortmund",
     "bluesky": "todo-dortmund.bsky.social",
 }
+DAEMON_COMMAND = (sys.executable, "-c", "from campaign.cli.main import run; run()")
 NUMBERED = re.compile(r"Beitrag (\d+) der Lastprobe")
 # The platforms' real rate limits are tested elsewhere; here they would measure the
 # platform's patience instead of the dispatcher's punctuality.
@@ -73,90 +77,73 @@ def _published(servers: dict[str, Any]) -> Counter[int]:
     return Counter(int(m.group(1)) for text in found if (m := NUMBERED.search(text)))
 
 
-def _alive(database: Database) -> bool:
+def _alive(database: Database, daemons: int) -> bool:
     with database.session() as session:
-        return session.scalar(select(Heartbeat.daemon_id).limit(1)) is not None
+        return len(session.scalars(select(Heartbeat.daemon_id)).all()) >= daemons
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--posts", type=int, default=1000)
-    parser.add_argument("--time-scale", type=float, default=1.0, help="10 minutes / this")
-    args = parser.parse_args()
-    span = timedelta(minutes=10) / args.time_scale
-    folder = Path(tempfile.mkdtemp(prefix="leuchtturm-bench-"))
-    servers = {
-        "mastodon": MastodonSandbox(rate_limit=1_000_000).start(),
-        "x": XSandbox(rate_limits=UNLIMITED).start(),
-        "bluesky": BlueskySandbox().start(),  # 3000 per 5 minutes is enough
-    }
-    database_url = f"sqlite:///{folder / 'bench.sqlite3'}"
-    configured = [
+def _accounts(servers: dict[str, Any]) -> list[AccountSettings]:
+    return [
         AccountSettings(
-            name=f"{p}-todo",
-            platform=p,
-            handle=HANDLES[p],
-            server_url=s.url,
-            secret_env=f"BENCH_{p.upper()}",
+            name=f"{platform}-todo",
+            platform=platform,
+            handle=HANDLES[platform],
+            server_url=server.url,
+            secret_env=f"BENCH_{platform.upper()}",
         )
-        for p, s in servers.items()
+        for platform, server in servers.items()
     ]
+
+
+def _write_config(path: Path, database_url: str, configured: list[AccountSettings]) -> None:
     lines = [f'[database]\nurl = "{database_url}"\n']  # the daemon's defaults
-    for account in configured:
-        lines.append(
-            f'[[accounts]]\nname = "{account.name}"\nplatform = "{account.platform}"\n'
-            f'handle = "{account.handle}"\nserver_url = "{account.server_url}"\n'
-            f'secret_env = "{account.secret_env}"\n'
-        )
-    config = folder / "config.toml"
-    config.write_text("\n".join(lines), encoding="utf-8")
-    engine = make_engine(database_url)
-    upgrade(engine)
-    database = Database(engine)
-    settings = Settings(accounts=configured)
-    env = {**os.environ, **{a.secret_env: "bench-token" for a in configured}}
-    daemon = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from campaign.cli.main import run; run()",
-            "--config",
-            str(config),
-            "daemon",
-        ],
-        env=env,
+    lines += [
+        f'[[accounts]]\nname = "{a.name}"\nplatform = "{a.platform}"\n'
+        f'handle = "{a.handle}"\nserver_url = "{a.server_url}"\n'
+        f'secret_env = "{a.secret_env}"\n'
+        for a in configured
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _start_daemon(config: Path, configured: list[AccountSettings]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [*DAEMON_COMMAND, "--config", str(config), "daemon"],
+        env={**os.environ, **{a.secret_env: "bench-token" for a in configured}},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    # Lateness is about dispatch, not process start: queue once the daemon is alive.
-    while not _alive(database):
-        time.sleep(0.2)
-    # The first post is due after the whole queue is committed (1,000 posts take seconds
-    # to validate and insert on a busy machine): lateness must not count the insert.
-    start = datetime.now(UTC) + timedelta(seconds=5 + 0.01 * args.posts)
+
+
+def _queue(database: Database, settings: Settings, count: int, span: timedelta) -> datetime:
+    """`count` approved posts round-robin over the accounts, evenly over `span`; the start.
+
+    The first post is due after the whole queue is committed (1,000 posts take seconds to
+    validate and insert on a busy machine): lateness must not count the insert.
+    """
+    names = [account.name for account in settings.accounts]
+    start = datetime.now(UTC) + timedelta(seconds=5 + 0.01 * count)
     with database.session() as session:
         accounts.sync_from_config(session, settings)
         campaign = Campaign(slug="bench", name="Benchmark")
         session.add(campaign)
         session.flush()
-        for index in range(args.posts):
+        for index in range(count):
             draft = posts.PostDraft(
                 key=f"p{index}",
                 text=f"Beitrag {index} der Lastprobe #ToDoDortmund",
-                scheduled_at=start + span * (index / max(args.posts - 1, 1)),
-                accounts=[configured[index % 3].name],
+                scheduled_at=start + span * (index / max(count - 1, 1)),
+                accounts=[names[index % len(names)]],
                 approved=True,
             )
             posts.add_post(session, campaign, draft, {})
-    # Idle: started, connectors built, queue read, nothing due yet.
-    time.sleep(max((start - datetime.now(UTC)).total_seconds() - 1, 0))
-    idle_rss = _rss_mb(daemon.pid)
-    deadline = time.monotonic() + span.total_seconds() + 120
-    peak_rss = cpu = 0.0
-    while time.monotonic() < deadline:
-        peak_rss, cpu = _proc_figures(daemon.pid)
-        with database.session() as session:
-            open_ = session.scalar(
+    return start
+
+
+def _all_settled(database: Database) -> bool:
+    with database.session() as session:
+        return (
+            session.scalar(
                 select(Delivery.id)
                 .where(
                     Delivery.state.not_in(
@@ -165,44 +152,90 @@ def main() -> None:
                 )
                 .limit(1)
             )
-        if open_ is None:
-            break
-        time.sleep(0.5)
-    peak_rss, cpu = _proc_figures(daemon.pid)
-    daemon.send_signal(signal.SIGTERM)
-    daemon.wait(timeout=60)
+            is None
+        )
 
+
+def _lateness_by_platform(database: Database) -> dict[str, list[float]]:
+    """Publication time minus scheduled time of every sent delivery, per platform."""
+    by_platform: dict[str, list[float]] = {}
     with database.session() as session:
-        deliveries = list(session.scalars(select(Delivery)))
-        by_platform: dict[str, list[float]] = {}
-        for delivery in deliveries:
+        for delivery in session.scalars(select(Delivery)):
             if delivery.state == DeliveryState.SENT and delivery.sent_at:
                 late = max((delivery.sent_at - delivery.due_at).total_seconds(), 0.0)
                 by_platform.setdefault(delivery.account.platform, []).append(late)
-        lateness = sorted(late for values in by_platform.values() for late in values)
+    return by_platform
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--time-scale", type=float, default=1.0, help="10 minutes / this")
+    parser.add_argument("--database-url", help="an empty database (default: temporary SQLite)")
+    parser.add_argument("--daemons", type=int, default=1, help="several need PostgreSQL")
+    args = parser.parse_args()
+    span = timedelta(minutes=10) / args.time_scale
+    folder = Path(tempfile.mkdtemp(prefix="leuchtturm-bench-"))
+    database_url = args.database_url or f"sqlite:///{folder / 'bench.sqlite3'}"
+    if args.daemons > 1 and database_url.startswith("sqlite"):
+        parser.error("--daemons above 1 needs --database-url of a PostgreSQL database")
+    servers = {
+        "mastodon": MastodonSandbox(rate_limit=1_000_000).start(),
+        "x": XSandbox(rate_limits=UNLIMITED).start(),
+        "bluesky": BlueskySandbox().start(),  # 3000 per 5 minutes is enough
+    }
+    configured = _accounts(servers)
+    config = folder / "config.toml"
+    _write_config(config, database_url, configured)
+    engine = make_engine(database_url)
+    upgrade(engine)
+    database = Database(engine)
+    daemons = [_start_daemon(config, configured) for _ in range(args.daemons)]
+    # Lateness is about dispatch, not process start: queue once the daemons are alive.
+    while not _alive(database, args.daemons):
+        time.sleep(0.2)
+    start = _queue(database, Settings(accounts=configured), args.posts, span)
+    # Idle: started, connectors built, queue read, nothing due yet.
+    time.sleep(max((start - datetime.now(UTC)).total_seconds() - 1, 0))
+    idle_rss = max(_rss_mb(daemon.pid) for daemon in daemons)
+    deadline = time.monotonic() + span.total_seconds() + 120
+    while time.monotonic() < deadline and not _all_settled(database):
+        time.sleep(0.5)
+    figures = [_proc_figures(daemon.pid) for daemon in daemons]
+    for daemon in daemons:
+        daemon.send_signal(signal.SIGTERM)
+    for daemon in daemons:
+        daemon.wait(timeout=60)
+
+    by_platform = _lateness_by_platform(database)
+    lateness = sorted(late for values in by_platform.values() for late in values)
     published = _published(servers)
     duplicates = sum(n - 1 for n in published.values() if n > 1)
     lost = sum(1 for key in range(args.posts) if published[key] == 0)
     for server in servers.values():
         server.stop()
+    engine.dispose()
 
-    def pct(q: float, values: list[float] = lateness) -> float:
-        ordered = sorted(values)
-        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
-
+    print(f"database: {engine.dialect.name}")
+    print(f"daemons: {args.daemons}")
     print(f"posts: {args.posts}")
     print(f"sent: {len(lateness)}")
     print(f"lateness_p50_s: {statistics.median(lateness) if lateness else float('nan'):.3f}")
-    print(f"lateness_p95_s: {pct(0.95):.3f}")
-    print(f"lateness_p99_s: {pct(0.99):.3f}")
+    print(f"lateness_p95_s: {_percentile(lateness, 0.95):.3f}")
+    print(f"lateness_p99_s: {_percentile(lateness, 0.99):.3f}")
     print(f"lateness_max_s: {lateness[-1] if lateness else float('nan'):.3f}")
     for platform, values in sorted(by_platform.items()):
-        print(f"lateness_p99_{platform}_s: {pct(0.99, values):.3f}")
+        print(f"lateness_p99_{platform}_s: {_percentile(values, 0.99):.3f}")
     print(f"duplicates: {duplicates}")
     print(f"lost: {lost}")
     print(f"idle_rss_mb: {idle_rss:.1f}")
-    print(f"peak_rss_mb: {peak_rss:.1f}")
-    print(f"cpu_s: {cpu:.1f}")
+    print(f"peak_rss_mb: {max(peak for peak, _ in figures):.1f}")
+    print(f"cpu_s: {sum(cpu for _, cpu in figures):.1f}")
 
 
 if __name__ == "__main__":
