@@ -228,6 +228,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "state.draft": ("Entwurf", "draft"),
     "state.approved": ("freigegeben", "approved"),
     "state.cancelled": ("abgesagt", "cancelled"),
+    "delivery.pending": ("wartet", "pending"),
+    "delivery.sending": ("wird gesendet", "sending"),
+    "delivery.sent": ("gesendet", "sent"),
+    "delivery.retry": ("neuer Versuch", "retry"),
+    "delivery.failed": ("fehlgeschlagen", "failed"),
+    "delivery.needs_review": ("zu prüfen", "needs review"),
+    "account.ok": ("in Ordnung", "ok"),
+    "account.broken": ("gestört", "broken"),
+    "account.credits_exhausted": ("Guthaben aufgebraucht", "credits exhausted"),
 }
 
 

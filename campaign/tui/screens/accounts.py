@@ -63,7 +63,7 @@ class AccountsScreen(DataScreen):
                 a.name,
                 a.platform,
                 a.handle,
-                a.state,
+                t(f"account.{a.state}"),
                 held_because(a, now, zone),
                 "" if a.followers is None else str(a.followers),
                 shown(a.verified_at, zone) if a.verified_at else "–",

@@ -104,9 +104,13 @@ class DashboardScreen(DataScreen):
         self.query_one("#daemon", Static).set_class(not data.daemon.running, "-down")
         due = [f"{shown(d.due_at, zone)}  {d.post_key} → {d.account}" for d in data.due]
         self.query_one("#due", Static).update("\n".join(due) or t("none"))
-        states = [f"{state}: {count}" for state, count in sorted(data.last_day_states.items())]
+        states = [
+            f"{t(f'delivery.{state}')}: {count}"
+            for state, count in sorted(data.last_day_states.items())
+        ]
         self.query_one("#last-day", Static).update("\n".join(states) or t("none"))
         broken = [
-            f"{name}: {state} – {reason or ''}" for name, state, reason in data.broken_accounts
+            f"{name}: {t(f'account.{state}')} – {reason or ''}"
+            for name, state, reason in data.broken_accounts
         ]
         self.query_one("#broken", Static).update("\n".join(broken) or t("none"))

@@ -129,7 +129,9 @@ class QueueScreen(DataScreen):
         states: dict[str, int] = {}
         for delivery in post.deliveries:
             states[delivery.state] = states.get(delivery.state, 0) + 1
-        summary = ", ".join(f"{count} {state}" for state, count in sorted(states.items()))
+        summary = ", ".join(
+            f"{count} {t(f'delivery.{state}')}" for state, count in sorted(states.items())
+        )
         excerpt = post.text.replace("\n", " ")[:60]
         cells = (
             shown(post.scheduled_at, zone),
@@ -151,7 +153,7 @@ class QueueScreen(DataScreen):
             for delivery in post.deliveries:
                 name = self.data.account_names.get(delivery.account_id, "?")
                 error = f" – {delivery.last_error}" if delivery.last_error else ""
-                lines.append(f"{name}: {delivery.state}{error}")
+                lines.append(f"{name}: {t(f'delivery.{delivery.state}')}{error}")
         self.query_one("#post-detail", Static).update("\n".join(lines))
 
     def _selected(self) -> Post | None:
