@@ -68,6 +68,7 @@ def demo_settings(sandbox: Sandbox, folder: Path) -> Settings:
         database={"url": f"sqlite:///{folder / 'demo.sqlite3'}"},
         accounts=configured,
         daemon=DaemonSettings(poll_seconds=0.5, collect_fresh_minutes=0, backoff_base_seconds=1),
+        reports={"folder": str(folder / "reports")},  # beside the demo's database, not yours
     )
 
 
