@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 from campaign.config import Settings
 from campaign.errors import UserError
 from campaign.i18n import language
-from campaign.models import Campaign, Post
+from campaign.models import Campaign, Post, PostState
 from campaign.services import events
-from campaign.services.posts import PostDraft, add_post
+from campaign.services.posts import PostDraft, add_post, cancel
 from content.plan import load_plan
 from content.plan_model import AccountTarget, PlanError, PlannedPost
 from content.platforms import Platform
@@ -75,6 +75,8 @@ def save_planned(
     """Write one validated post (a thread: every part) as a chain of posts, by stable keys.
 
     Shared by plan import and the TUI's composer, so a thread is stored one way only.
+    When a thread got shorter since it was last saved, the parts beyond its new end are
+    cancelled (what was already sent stays sent, and the audit log says so).
     """
     saved: list[Post] = []
     for position, draft in enumerate(_part_drafts(planned, platform_of)):
@@ -82,7 +84,25 @@ def save_planned(
         post.thread_parent_id = saved[-1].id if saved else None
         post.thread_position = position
         saved.append(post)
+    for leftover in _parts_beyond(session, campaign, planned.key, len(saved)):
+        cancel(session, leftover)
     return saved
+
+
+def _parts_beyond(session: Session, campaign: Campaign, key: str, parts: int) -> list[Post]:
+    """Live posts `KEY#n` of this campaign with n above `parts`."""
+    candidates = session.scalars(
+        select(Post).where(
+            Post.campaign_id == campaign.id,
+            Post.key.startswith(f"{key}#", autoescape=True),
+            Post.state != PostState.CANCELLED,
+        )
+    )
+    return [
+        post
+        for post in candidates
+        if (number := post.key.rpartition("#")[2]).isdigit() and int(number) > parts
+    ]
 
 
 def import_plan(session: Session, settings: Settings, path: Path) -> ImportOutcome:
@@ -104,12 +124,15 @@ def import_plan(session: Session, settings: Settings, path: Path) -> ImportOutco
     platform_of = {account.name: account.platform for account in settings.accounts}
     limits = {account.name: account.max_characters for account in settings.accounts}
     created = updated = 0
+    kept_cancelled: list[str] = []
     for planned in plan.posts:
         for post in save_planned(session, campaign, planned, platform_of, limits):
             if post.key in existing:
                 updated += 1
             else:
                 created += 1
+            if post.state == PostState.CANCELLED:
+                kept_cancelled.append(post.key)
     events.record(
         session,
         "campaign.imported",
@@ -117,4 +140,9 @@ def import_plan(session: Session, settings: Settings, path: Path) -> ImportOutco
         campaign_id=campaign.id,
     )
     warnings = tuple(w.describe(plan.source, language()) for w in plan.warnings)
+    if kept_cancelled:
+        warnings += (
+            f"{', '.join(kept_cancelled)}: cancelled earlier, kept cancelled; "
+            "to send again, add the post under a new key",
+        )
     return ImportOutcome(info.slug, created, updated, warnings)

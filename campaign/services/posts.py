@@ -102,8 +102,8 @@ def add_post(
     events.record(
         session, "post.saved", f"post {post.key} saved", campaign_id=campaign.id, post_id=post.id
     )
-    if draft.approved:
-        approve(session, post)
+    if draft.approved and post.state != PostState.CANCELLED:
+        approve(session, post)  # a post cancelled by a person stays cancelled on re-import
     return post
 
 

@@ -11,7 +11,7 @@ from campaign.config import Settings
 from campaign.db import Database
 from campaign.errors import UserError
 from campaign.models import Campaign, Delivery, Post
-from campaign.services import plans
+from campaign.services import plans, posts
 
 PLANS = Path(__file__).parents[1] / "content" / "plans"
 EXAMPLE = Path(__file__).parents[2] / "examples" / "todo-dortmund.toml"
@@ -72,3 +72,38 @@ def test_shipped_example_imports(database: Database, settings: Settings) -> None
     with database.session() as session:
         outcome = plans.import_plan(session, settings, EXAMPLE)
     assert outcome.created >= 20
+
+
+def test_reimport_of_a_shorter_thread_cancels_the_parts_beyond_its_end(
+    database: Database, settings: Settings, tmp_path: Path
+) -> None:
+    with database.session() as session:
+        plans.import_plan(session, settings, PLANS / "small.toml")
+    shorter = (PLANS / "small.toml").read_text(encoding="utf-8")
+    shorter = shorter.replace('thread = ["Und ein zweiter Teil im Thread."]\n', "")
+    (tmp_path / "media").symlink_to(PLANS / "media")
+    (tmp_path / "small.toml").write_text(shorter, encoding="utf-8")
+    with database.session() as session:
+        outcome = plans.import_plan(session, settings, tmp_path / "small.toml")
+    assert (outcome.created, outcome.updated) == (0, 2)
+    with database.session() as session:
+        states = {p.key: p.state for p in session.scalars(select(Post))}
+    assert states == {"auftakt": "approved", "winterzeit": "draft", "winterzeit#2": "cancelled"}
+    with database.session() as session:  # and back: a cancelled post is never revived
+        outcome = plans.import_plan(session, settings, PLANS / "small.toml")
+        state = session.scalars(select(Post.state).where(Post.key == "winterzeit#2")).one()
+    assert state == "cancelled"
+    assert "winterzeit#2: cancelled earlier, kept cancelled" in outcome.warnings[-1]
+
+
+def test_reimport_keeps_a_post_cancelled_in_the_queue_cancelled(
+    database: Database, settings: Settings
+) -> None:
+    with database.session() as session:
+        plans.import_plan(session, settings, PLANS / "small.toml")
+        auftakt = session.scalars(select(Post).where(Post.key == "auftakt")).one()
+        posts.cancel(session, auftakt)
+    with database.session() as session:  # the plan says approved; a person said no
+        outcome = plans.import_plan(session, settings, PLANS / "small.toml")
+    assert outcome.updated == 3 and "auftakt" in outcome.warnings[-1]
+    assert count(database, Delivery) == 0
