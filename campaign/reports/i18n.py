@@ -162,7 +162,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 MOMENT_FORMATS = {"de": "%d.%m.%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
 DAY_FORMATS = {"de": "%d.%m.%Y", "en": "%Y-%m-%d"}
-DECIMAL_POINTS = {"de": ",", "en": "."}
+GERMAN_SEPARATORS = str.maketrans({",": ".", ".": ","})
 NO_VALUE = "–"
 
 
@@ -188,9 +188,17 @@ class Words:
         return value.strftime(DAY_FORMATS[self.lang])
 
     def number(self, value: float) -> str:
-        """Up to two decimals, trailing zeros dropped, with the language's decimal point."""
-        text = f"{value:.2f}".rstrip("0").rstrip(".")
-        return text.replace(".", DECIMAL_POINTS[self.lang])
+        """Up to two decimals, trailing zeros dropped, thousands grouped, a real minus sign,
+        with the language's separators (12.345,5 in German, 12,345.5 in English)."""
+        rounded = round(value, 2) + 0.0  # adding 0.0 turns -0.0 into 0.0: never "−0"
+        text = f"{rounded:,.2f}".rstrip("0").rstrip(".")
+        if self.lang == "de":
+            text = text.translate(GERMAN_SEPARATORS)
+        return text.replace("-", "\N{MINUS SIGN}")
+
+    def count(self, value: int) -> str:
+        """A whole number, thousands grouped as the language writes them."""
+        return self.number(float(value))
 
     def label(self, label: str | None) -> str:
         """A sentiment label (None: not classified)."""

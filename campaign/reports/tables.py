@@ -269,6 +269,8 @@ def format_cell(value: Cell, words: Words) -> str:
         return words.day(value)
     if isinstance(value, float):
         return words.number(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return words.count(value)
     return str(value)
 
 

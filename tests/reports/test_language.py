@@ -94,8 +94,8 @@ def test_english_dates_decimals_and_states(report: WeeklyReport) -> None:
     german = render_markdown(report, GERMAN)
     assert english.startswith("# Weekly report 2024-W13 – campaign arbeit")
     assert "2024-03-25 00:00 to 2024-04-01 00:00 (Europe/Berlin)" in english
-    assert "| mastodon | 1 | 10 | 4 | 6 | 1 | – | 2000 | 21 | 10.5 |" in english
-    assert "| mastodon | 1 | 10 | 4 | 6 | 1 | – | 2000 | 21 | 10,5 |" in german
+    assert "| mastodon | 1 | 10 | 4 | 6 | 1 | – | 2,000 | 21 | 10.5 |" in english
+    assert "| mastodon | 1 | 10 | 4 | 6 | 1 | – | 2.000 | 21 | 10,5 |" in german
     assert "| 2024-03-25 | 2 | 0 | 0 | 0 | 2 |" in english
     assert "| 25.03.2024 | 2 | 0 | 0 | 0 | 2 |" in german
     assert "| e | bluesky-todo | needs review | missed by 45 minutes" in english
@@ -155,3 +155,14 @@ def test_daemon_writer_follows_the_language_setting(
     paths = write_weekly_reports(scenario_database, english, at("2024-04-01 05:00"))
     (markdown,) = [path for path in paths if path.suffix == ".md"]
     assert markdown.read_text(encoding="utf-8").startswith("# Weekly report 2024-W13")
+
+
+def test_numbers_are_grouped_and_signed_as_each_language_writes_them() -> None:
+    assert GERMAN.number(-12345.5) == "\N{MINUS SIGN}12.345,5"
+    assert GERMAN.number(-0.001) == "0"  # rounded away, and no "−0"
+    assert ENGLISH.number(1234567.25) == "1,234,567.25"
+    assert (GERMAN.count(50000), ENGLISH.count(50000), GERMAN.number(0.0)) == (
+        "50.000",
+        "50,000",
+        "0",
+    )

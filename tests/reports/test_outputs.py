@@ -158,7 +158,7 @@ def test_markdown_lists_the_sections_with_german_numbers(report: WeeklyReport) -
     text = render_markdown(report, GERMAN)
     assert text.startswith("# Wochenbericht 2024-W13 – Kampagne arbeit")
     assert "25.03.2024 00:00 bis 01.04.2024 00:00 (Europe/Berlin)" in text
-    assert "| mastodon | 1 | 10 | 4 | 6 | 1 | – | 2000 | 21 | 10,5 |" in text
+    assert "| mastodon | 1 | 10 | 4 | 6 | 1 | – | 2.000 | 21 | 10,5 |" in text
     assert "## Datenlücken" in text and "## Unbeantwortete Fragen (2)" in text
 
 
