@@ -31,7 +31,13 @@ from campaign.config import Settings
 from campaign.daemon.alerts import check_spikes
 from campaign.daemon.classify import classify_pending, has_unclassified
 from campaign.daemon.collect import CollectPolicy, collect
-from campaign.daemon.dispatch import DispatchPolicy, claim_due, reconcile_interrupted, send
+from campaign.daemon.dispatch import (
+    DUE_STATES,
+    DispatchPolicy,
+    claim_due,
+    reconcile_interrupted,
+    send,
+)
 from campaign.db import Database
 from campaign.errors import UserError
 from campaign.models import Account, AccountState, Delivery, DeliveryState, Heartbeat
@@ -148,6 +154,12 @@ class Daemon:
         self.beat()
         lanes = [account.name for account in self.settings.accounts]
         self._prepare_connectors(lanes)
+        for account_name, waiting in self.unserved_accounts(lanes).items():
+            log.warning(
+                "%d deliveries wait on account %s, which is not in this daemon's config.toml",
+                waiting,
+                account_name,
+            )
         scheduler = BackgroundScheduler(
             timezone=UTC, executors={"default": ThreadPoolExecutor(len(lanes) + OTHER_JOBS)}
         )
@@ -193,6 +205,20 @@ class Daemon:
                 self.connector_for(account_name)
             except ConnectorError as error:
                 log.error("account %s cannot be used: %s", account_name, error.message)
+
+    def unserved_accounts(self, lanes: list[str]) -> dict[str, int]:
+        """Accounts with deliveries waiting but no lane here (removed from config.toml).
+
+        Only said, not marked broken: on PostgreSQL another daemon may well serve them.
+        """
+        with self.database.session() as session:
+            rows = session.execute(
+                select(Account.name, func.count(Delivery.id))
+                .join(Delivery, Delivery.account_id == Account.id)
+                .where(Delivery.state.in_(DUE_STATES), Account.name.not_in(lanes))
+                .group_by(Account.name)
+            )
+            return {name: count for name, count in rows}
 
     def run_until_stopped(self) -> None:
         """Run until `stop_event` is set (SIGTERM/SIGINT), then finish the call in flight."""
@@ -324,9 +350,7 @@ class Daemon:
                 log.warning("%d deliveries of a stopped daemon taken over", taken)
         with self.database.session() as session:
             queue = session.scalar(
-                select(func.count(Delivery.id)).where(
-                    Delivery.state.in_((DeliveryState.PENDING, DeliveryState.RETRY))
-                )
+                select(func.count(Delivery.id)).where(Delivery.state.in_(DUE_STATES))
             )
             broken = session.scalar(
                 select(func.count(Account.id)).where(Account.state != AccountState.OK)

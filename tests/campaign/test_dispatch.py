@@ -312,3 +312,9 @@ def test_status_names_flagged_posts_with_the_fix(
     assert (
         "Daemon: not running" in runner.invoke(cli_app, ["--config", str(config), "status"]).output
     )
+
+
+def test_deliveries_of_an_account_no_longer_configured_are_named(daemon: Daemon) -> None:
+    queue(daemon, "a", START)
+    assert daemon.unserved_accounts(["x-todo"]) == {}
+    assert daemon.unserved_accounts(["mastodon-todo"]) == {"x-todo": 1}
