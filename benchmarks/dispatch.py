@@ -33,17 +33,13 @@ from sqlalchemy import select
 
 from campaign.config import AccountSettings, Settings
 from campaign.db import Database, make_engine, upgrade
+from campaign.demo import DEMO_HANDLES, config_toml, sandbox_accounts
 from campaign.models import Campaign, Delivery, DeliveryState, Heartbeat
 from campaign.services import accounts, posts
 from connectors.sandbox.bluesky_server import BlueskySandbox, did_for
 from connectors.sandbox.mastodon_server import MastodonSandbox
 from connectors.sandbox.x_server import XSandbox
 
-HANDLES = {
-    "mastodon": "todo_dortmund",
-    "x": "todo_dortmund",
-    "bluesky": "todo-dortmund.bsky.social",
-}
 DAEMON_COMMAND = (sys.executable, "-c", "from campaign.cli.main import run; run()")
 NUMBERED = re.compile(r"Beitrag (\d+) der Lastprobe")
 # The platforms' real rate limits are tested elsewhere; here they would measure the
@@ -72,7 +68,7 @@ def _published(servers: dict[str, Any]) -> Counter[int]:
     """How often each benchmark post exists on the sandboxes, by its number."""
     found: list[str] = [t.text for t in servers["x"].own_tweets()]
     found += [s.text for s in servers["mastodon"].statuses.values()]  # no audience here
-    own = did_for(HANDLES["bluesky"])
+    own = did_for(DEMO_HANDLES["bluesky"])
     found += [r.value["text"] for r in servers["bluesky"].records.values() if r.author_did == own]
     return Counter(int(m.group(1)) for text in found if (m := NUMBERED.search(text)))
 
@@ -80,30 +76,6 @@ def _published(servers: dict[str, Any]) -> Counter[int]:
 def _alive(database: Database, daemons: int) -> bool:
     with database.session() as session:
         return len(session.scalars(select(Heartbeat.daemon_id)).all()) >= daemons
-
-
-def _accounts(servers: dict[str, Any]) -> list[AccountSettings]:
-    return [
-        AccountSettings(
-            name=f"{platform}-todo",
-            platform=platform,
-            handle=HANDLES[platform],
-            server_url=server.url,
-            secret_env=f"BENCH_{platform.upper()}",
-        )
-        for platform, server in servers.items()
-    ]
-
-
-def _write_config(path: Path, database_url: str, configured: list[AccountSettings]) -> None:
-    lines = [f'[database]\nurl = "{database_url}"\n']  # the daemon's defaults
-    lines += [
-        f'[[accounts]]\nname = "{a.name}"\nplatform = "{a.platform}"\n'
-        f'handle = "{a.handle}"\nserver_url = "{a.server_url}"\n'
-        f'secret_env = "{a.secret_env}"\n'
-        for a in configured
-    ]
-    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def _start_daemon(config: Path, configured: list[AccountSettings]) -> subprocess.Popen[bytes]:
@@ -189,9 +161,9 @@ def main() -> None:
         "x": XSandbox(rate_limits=UNLIMITED).start(),
         "bluesky": BlueskySandbox().start(),  # 3000 per 5 minutes is enough
     }
-    configured = _accounts(servers)
+    configured = sandbox_accounts({p: server.url for p, server in servers.items()}, "BENCH")
     config = folder / "config.toml"
-    _write_config(config, database_url, configured)
+    config.write_text(config_toml(database_url, configured), encoding="utf-8")  # defaults
     engine = make_engine(database_url)
     upgrade(engine)
     database = Database(engine)

@@ -11,7 +11,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -48,21 +48,43 @@ class DemoFigures:
         return [f"{name}: {value}" for name, value in vars(self).items()]
 
 
+def sandbox_accounts(urls: Mapping[str, str], secret_prefix: str) -> list[AccountSettings]:
+    """One `PLATFORM-todo` account per sandbox server, its secret in `PREFIX_PLATFORM`.
+
+    The demo, the dispatch benchmark and the crash test all talk to the sandbox this way.
+    """
+    return [
+        AccountSettings(
+            name=f"{platform}-todo",
+            platform=platform,
+            handle=DEMO_HANDLES[platform],
+            server_url=url,
+            secret_env=f"{secret_prefix}_{platform.upper()}",
+        )
+        for platform, url in urls.items()
+    ]
+
+
+def config_toml(database_url: str, configured: Sequence[AccountSettings], daemon: str = "") -> str:
+    """A config.toml for a daemon subprocess: the database, the accounts, `[daemon]` lines."""
+    blocks = [f'[database]\nurl = "{database_url}"\n']
+    blocks += [
+        f'[[accounts]]\nname = "{a.name}"\nplatform = "{a.platform}"\nhandle = "{a.handle}"\n'
+        f'server_url = "{a.server_url}"\nsecret_env = "{a.secret_env}"\n'
+        for a in configured
+    ]
+    if daemon:
+        blocks.append(f"[daemon]\n{daemon}")
+    return "\n".join(blocks)
+
+
 def demo_settings(sandbox: Sandbox, folder: Path) -> Settings:
     """Accounts that point at the sandbox, and a daemon tuned for a short run."""
-    configured = []
-    for platform, url in sandbox.urls().items():
-        env = f"LEUCHTTURM_DEMO_{platform.upper()}_SECRET"
-        os.environ[env] = f"demo-{platform}-token"
-        sandbox.servers[platform].name_account(os.environ[env], DEMO_HANDLES[platform])
-        configured.append(
-            AccountSettings(
-                name=f"{platform}-todo",
-                platform=platform,
-                handle=DEMO_HANDLES[platform],
-                server_url=url,
-                secret_env=env,
-            )
+    configured = sandbox_accounts(sandbox.urls(), "LEUCHTTURM_DEMO")
+    for account in configured:
+        os.environ[account.secret_env] = f"demo-{account.platform}-token"
+        sandbox.servers[account.platform].name_account(
+            os.environ[account.secret_env], account.handle
         )
     return Settings(
         database={"url": f"sqlite:///{folder / 'demo.sqlite3'}"},

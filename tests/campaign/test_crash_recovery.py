@@ -24,8 +24,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from campaign.config import AccountSettings, DaemonSettings, Settings
+from campaign.config import DaemonSettings, Settings
 from campaign.db import Database, make_engine, upgrade
+from campaign.demo import DEMO_HANDLES, config_toml, sandbox_accounts
 from campaign.models import Account, Campaign, Delivery, DeliveryState, Event
 from campaign.services import accounts, posts
 from connectors.sandbox.bluesky_server import BlueskySandbox, RateLimitPolicy
@@ -35,7 +36,6 @@ from connectors.sandbox.x_server import XSandbox
 
 pytestmark = pytest.mark.slow
 POSTS = 90
-HANDLES = {"x": "todo_dortmund", "mastodon": "todo_dortmund", "bluesky": "todo.bsky.social"}
 GENEROUS_X_LIMITS = {name: 100_000 for name in ("create_tweet", "users_me", "user_tweets")}
 """The test is about crashes, not the platforms' real windows (tested elsewhere)."""
 GENEROUS_BLUESKY = RateLimitPolicy(100_000, timedelta(minutes=5))
@@ -44,39 +44,11 @@ TERMINAL = (DeliveryState.SENT, DeliveryState.FAILED, DeliveryState.NEEDS_REVIEW
 Servers = dict[str, XSandbox | MastodonSandbox | BlueskySandbox]
 
 
-def _accounts(servers: Servers) -> list[AccountSettings]:
-    return [
-        AccountSettings(
-            name=f"{platform}-todo",
-            platform=platform,
-            handle=HANDLES[platform],
-            server_url=server.url,
-            secret_env=f"LT_CRASH_{platform.upper()}",
-        )
-        for platform, server in servers.items()
-    ]
-
-
-def _config(path: Path, database_url: str, configured: list[AccountSettings]) -> None:
-    blocks = [
-        f'[[accounts]]\nname = "{a.name}"\nplatform = "{a.platform}"\nhandle = "{a.handle}"\n'
-        f'server_url = "{a.server_url}"\nsecret_env = "{a.secret_env}"\n'
-        for a in configured
-    ]
-    path.write_text(
-        f"""
-[database]
-url = "{database_url}"
-
-{"".join(blocks)}
-[daemon]
-poll_seconds = 0.2
+DAEMON_SETTINGS = """poll_seconds = 0.2
 backoff_base_seconds = 0.2
 max_attempts = 8
 collect_fresh_minutes = 60
-""",
-        encoding="utf-8",
-    )
+"""
 
 
 def _queue(database: Database, settings: Settings, start: datetime) -> None:
@@ -104,8 +76,8 @@ def _published(servers: Servers) -> Counter[str]:
     assert isinstance(x, XSandbox) and isinstance(mastodon, MastodonSandbox)
     assert isinstance(bluesky, BlueskySandbox)
     texts = [tweet.text for tweet in x.own_tweets()]
-    texts += [status.text for status in mastodon.statuses_of(HANDLES["mastodon"])]
-    texts += [record.value["text"] for record in bluesky.posts_by(HANDLES["bluesky"])]
+    texts += [status.text for status in mastodon.statuses_of(DEMO_HANDLES["mastodon"])]
+    texts += [record.value["text"] for record in bluesky.posts_by(DEMO_HANDLES["bluesky"])]
     return Counter(texts)
 
 
@@ -157,7 +129,7 @@ def servers(mode: tuple[str, int, bool]) -> Iterator[Servers]:
     started: Servers = {
         "x": XSandbox(faults=faults(11), rate_limits=GENEROUS_X_LIMITS).start(),
         "mastodon": MastodonSandbox(
-            faults=faults(12), rate_limit=100_000, handles={TOKEN: HANDLES["mastodon"]}
+            faults=faults(12), rate_limit=100_000, handles={TOKEN: DEMO_HANDLES["mastodon"]}
         ).start(),
         "bluesky": BlueskySandbox(
             faults=faults(13), rate_limit=GENEROUS_BLUESKY, login_limit=GENEROUS_BLUESKY
@@ -178,8 +150,8 @@ def test_sigkill_storm_loses_nothing_and_duplicates_nothing(
     else:
         database_url = f"sqlite:///{tmp_path / 'crash.sqlite3'}"
     config = tmp_path / "config.toml"
-    configured = _accounts(servers)
-    _config(config, database_url, configured)
+    configured = sandbox_accounts({p: server.url for p, server in servers.items()}, "LT_CRASH")
+    config.write_text(config_toml(database_url, configured, DAEMON_SETTINGS), encoding="utf-8")
     settings = Settings(accounts=configured, daemon=DaemonSettings())
     secrets = {account.secret_env: TOKEN for account in configured}
     engine = make_engine(database_url)
@@ -229,5 +201,5 @@ def test_sigkill_storm_loses_nothing_and_duplicates_nothing(
     assert all(d.last_error for d in flagged), "every flagged delivery says why"
     assert kills >= 3
     if faults:  # accept-then-crash happened on every platform and was recovered, not resent
-        assert recovered_on == set(HANDLES)
+        assert recovered_on == set(servers)
     engine.dispose()
