@@ -153,7 +153,7 @@ def running_demo(
         for platform, url in sandbox.urls().items():
             report(f"sandbox {platform}: {url}")
         report(f"{count} Beiträge geplant, die Woche läuft in {span.total_seconds():.0f} s ab.")
-        daemon = Daemon(database, settings)
+        daemon = Daemon(database, settings, preload_classifier=True)
         scheduler = daemon.start()
         try:
             yield database, settings, daemon

@@ -55,9 +55,9 @@ logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
 logging.getLogger("apscheduler.executors.default").setLevel(logging.ERROR)
 _RUNNING: dict[str, Daemon] = {}
 CLAIM_BATCH = 5
-OTHER_JOBS = 6
+OTHER_JOBS = 7
 """Worker threads beside the dispatch lanes: collect, classify, heartbeat, alerts, report,
-and one spare so a long collection never starves the heartbeat."""
+the model preload, and one spare so a long collection never starves the heartbeat."""
 
 
 def utc_now() -> datetime:
@@ -117,8 +117,12 @@ class Daemon:
     daemon_id: str = field(default_factory=lambda: f"{socket.gethostname()}-{uuid.uuid4().hex[:8]}")
     stop_event: threading.Event = field(default_factory=threading.Event)
     errors: int = 0
+    preload_classifier: bool = False
+    """Load the model at start (the demo: replies arrive within seconds) rather than when
+    the first replies wait (a server stays small while nobody answers)."""
     _classifier: Classifier | None = None
     _classifier_failed: bool = False
+    _classifier_lock: threading.Lock = field(default_factory=threading.Lock)
     _lock_file: IO[str] | None = None
     _started_at: datetime | None = None
 
@@ -189,6 +193,8 @@ class Daemon:
             misfire_grace_time=3600,
             **common,
         )
+        if self.preload_classifier:
+            scheduler.add_job(preload_classifier_job, args=[self.daemon_id])  # once, now
         scheduler.start()
         log.info("daemon %s started", self.daemon_id)
         return scheduler
@@ -298,23 +304,33 @@ class Daemon:
                 row = accounts.by_name(session, account_name)
                 accounts.set_state(session, row, AccountState.BROKEN, error.message)
 
+    def classifier(self) -> Classifier | None:
+        """The classifier, loaded on first use; None without a usable model (said once).
+
+        The preload job and the classify job may both ask at first: one loads, one waits.
+        """
+        with self._classifier_lock:
+            if self._classifier is None and not self._classifier_failed:
+                try:
+                    self._classifier = (self.classifier_loader or self._load_classifier)()
+                except Exception as error:  # the model or the sentiment extra is missing
+                    self._classifier_failed = True
+                    log.error("sentiment model unavailable, replies stay unclassified: %s", error)
+                    with self.database.session() as session:
+                        events.record(session, "alert.sentiment_unavailable", str(error))
+            return self._classifier
+
     def classify(self) -> int:
-        """Label new replies; without a usable model, say so once and keep running."""
+        """Label new replies in batches; without a usable model, keep running."""
         if self._classifier_failed or not has_unclassified(self.database):
             return 0
-        if self._classifier is None:
-            try:
-                self._classifier = (self.classifier_loader or self._load_classifier)()
-            except Exception as error:  # the model or the sentiment extra is missing
-                self._classifier_failed = True
-                log.error("sentiment model unavailable, replies stay unclassified: %s", error)
-                with self.database.session() as session:
-                    events.record(session, "alert.sentiment_unavailable", str(error))
-                return 0
+        classifier = self.classifier()
+        if classifier is None:
+            return 0
         total = 0
         batch = self.settings.sentiment.batch_size * 2
         while not self.stop_event.is_set():
-            done = classify_pending(self.database, self._classifier, self.clock, batch)
+            done = classify_pending(self.database, classifier, self.clock, batch)
             total += done
             if done < batch:
                 break
@@ -395,6 +411,11 @@ def collect_job(daemon_id: str) -> None:
 def classify_job(daemon_id: str) -> None:
     """APScheduler job: label new replies."""
     _guarded(daemon_id, Daemon.classify)
+
+
+def preload_classifier_job(daemon_id: str) -> None:
+    """APScheduler job (once, at start): load the sentiment model ahead of the replies."""
+    _guarded(daemon_id, Daemon.classifier)
 
 
 def alerts_job(daemon_id: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,28 @@ def test_json_logs_redact_every_configured_secret(monkeypatch: pytest.MonkeyPatc
     line = JsonFormatter().format(record)
     assert "tok-123456-geheim" not in line
     assert json.loads(line)["message"] == "request with Bearer *** failed"
+
+
+def test_preloaded_classifier_is_loaded_once_at_start(sqlite_database: Database) -> None:
+    loads: list[int] = []
+
+    def loader() -> object:
+        loads.append(1)
+        return object()
+
+    daemon = Daemon(
+        sqlite_database,
+        Settings(),
+        classifier_loader=loader,  # type: ignore[arg-type]
+        preload_classifier=True,
+    )
+    scheduler = daemon.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not loads and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert daemon.classifier() is not None  # no reply yet, and the model is ready
+    finally:
+        scheduler.shutdown(wait=True)
+        daemon.stopped()
+    assert loads == [1]
