@@ -43,8 +43,9 @@ def main(arguments: list[str]) -> None:
     app = make_app(Database(engine), settings, clock=lambda: now)
 
     async def press_and_settle(pilot: Pilot[None]) -> None:
-        await pilot.press(*keys)
-        await settled(pilot)
+        for key in keys:  # each key's read finishes before the next key starts another
+            await pilot.press(key)
+            await settled(pilot)
 
     svg = take_svg_screenshot(app=app, terminal_size=(width, height), run_before=press_and_settle)
     engine.dispose()

@@ -47,8 +47,9 @@ def test_screen(snap_compare, app: LeuchtturmApp, keys: tuple[str, ...]) -> None
     """The queue is shown by week: today has no post, the seeded one went out yesterday."""
 
     async def open_screen(pilot: Pilot[None]) -> None:
-        await pilot.press(*keys)
-        await settled(pilot)
+        for key in keys:  # each key's read finishes before the next key starts another
+            await pilot.press(key)
+            await settled(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_screen)
 
