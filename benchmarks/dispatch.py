@@ -36,9 +36,9 @@ from campaign.db import Database, make_engine, upgrade
 from campaign.demo import DEMO_HANDLES, config_toml, sandbox_accounts
 from campaign.models import Campaign, Delivery, DeliveryState, Heartbeat
 from campaign.services import accounts, posts
-from connectors.sandbox.bluesky_server import BlueskySandbox, did_for
-from connectors.sandbox.mastodon_server import MastodonSandbox
-from connectors.sandbox.x_server import XSandbox
+from sandbox.bluesky_server import BlueskySandbox, did_for
+from sandbox.mastodon_server import MastodonSandbox
+from sandbox.x_server import XSandbox
 
 DAEMON_COMMAND = (sys.executable, "-c", "from campaign.cli.main import run; run()")
 NUMBERED = re.compile(r"Beitrag (\d+) der Lastprobe")

@@ -24,7 +24,7 @@ from campaign.daemon.runner import Daemon
 from campaign.db import Database, make_engine, upgrade
 from campaign.models import Delivery, DeliveryState, Post, PostState, Reply
 from campaign.services import accounts, plans, posts
-from connectors.sandbox.run import Sandbox, start_sandbox
+from sandbox.run import Sandbox, start_sandbox
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "examples" / "todo-dortmund.toml"
 DEMO_HANDLES = {

@@ -26,8 +26,8 @@ def serve(
     ] = 0,
 ) -> None:
     """Print `mastodon: URL`, `x: URL`, `bluesky: URL`, then serve until Ctrl-C."""
-    from connectors.sandbox.faults import FaultPlan
-    from connectors.sandbox.run import start_sandbox
+    from sandbox.faults import FaultPlan
+    from sandbox.run import start_sandbox
 
     ports = {p: port + i for i, p in enumerate(("mastodon", "x", "bluesky"))} if port else None
     plan = FaultPlan.chaos(seed, chaos) if chaos else None

@@ -12,7 +12,7 @@ from campaign.config import AccountSettings, Settings
 from campaign.db import Database, make_engine, upgrade
 from campaign.models import Account, AccountState
 from campaign.services import accounts, verification
-from connectors.sandbox.run import Sandbox, start_sandbox
+from sandbox.run import Sandbox, start_sandbox
 
 
 @pytest.fixture(scope="module")

@@ -29,10 +29,10 @@ from campaign.db import Database, make_engine, upgrade
 from campaign.demo import DEMO_HANDLES, config_toml, sandbox_accounts
 from campaign.models import Account, Campaign, Delivery, DeliveryState, Event
 from campaign.services import accounts, posts
-from connectors.sandbox.bluesky_server import BlueskySandbox, RateLimitPolicy
-from connectors.sandbox.faults import FaultInjector, FaultPlan
-from connectors.sandbox.mastodon_server import MastodonSandbox
-from connectors.sandbox.x_server import XSandbox
+from sandbox.bluesky_server import BlueskySandbox, RateLimitPolicy
+from sandbox.faults import FaultInjector, FaultPlan
+from sandbox.mastodon_server import MastodonSandbox
+from sandbox.x_server import XSandbox
 
 pytestmark = pytest.mark.slow
 POSTS = 90

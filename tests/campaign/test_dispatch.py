@@ -22,8 +22,8 @@ from campaign.daemon.runner import Daemon
 from campaign.db import Database, make_engine, upgrade
 from campaign.models import Account, AccountState, Campaign, Delivery, DeliveryState, Event
 from campaign.services import accounts, campaigns, posts
-from connectors.sandbox.faults import Fault
-from connectors.sandbox.x_server import XSandbox
+from sandbox.faults import Fault
+from sandbox.x_server import XSandbox
 from tests.clock import ManualClock as Clock
 
 START = datetime.now(UTC).replace(microsecond=0)

@@ -12,8 +12,8 @@ import pytest
 
 from connectors.base import ConnectorSettings
 from connectors.bluesky import BlueskyConnector
-from connectors.sandbox.bluesky_server import BlueskySandbox
-from connectors.sandbox.faults import FaultInjector
+from sandbox.bluesky_server import BlueskySandbox
+from sandbox.faults import FaultInjector
 from tests.clock import ManualClock
 
 HANDLE = "todo-dortmund.bsky.social"

@@ -17,8 +17,8 @@ from mastodon_mock.testing import MockServer
 
 from connectors.base import ConnectorSettings
 from connectors.mastodon import MastodonConnector
-from connectors.sandbox.faults import FaultInjector
-from connectors.sandbox.mastodon_server import RATE_LIMIT, MastodonSandbox
+from sandbox.faults import FaultInjector
+from sandbox.mastodon_server import RATE_LIMIT, MastodonSandbox
 from tests.clock import START, ManualClock
 
 SECRET = "masto-token-geheim-4711"

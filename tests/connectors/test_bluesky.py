@@ -29,9 +29,9 @@ from connectors.errors import (
     Transient,
 )
 from connectors.registry import create_connector
-from connectors.sandbox.audience import AudienceSimulator, Engagement
-from connectors.sandbox.bluesky_server import BlueskySandbox
-from connectors.sandbox.faults import Fault, FaultInjector
+from sandbox.audience import AudienceSimulator, Engagement
+from sandbox.bluesky_server import BlueskySandbox
+from sandbox.faults import Fault, FaultInjector
 from tests.connectors.bluesky_fixtures import (  # noqa: F401
     APP_PASSWORD,
     HANDLE,

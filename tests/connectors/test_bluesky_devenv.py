@@ -22,7 +22,7 @@ from atproto_client import Client, models
 from connectors.base import ConnectorSettings, Facet, MediaItem, OutgoingPost, RemotePost
 from connectors.bluesky import BlueskyConnector
 from connectors.errors import Rejected
-from connectors.sandbox.bluesky_server import BlueskySandbox
+from sandbox.bluesky_server import BlueskySandbox
 from tests.connectors.bluesky_fixtures import png_image
 
 DEVENV_URL = os.environ.get("LEUCHTTURM_BSKY_DEVENV_URL", "")

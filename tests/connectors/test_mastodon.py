@@ -13,8 +13,8 @@ from mastodon import Mastodon
 from connectors.base import MediaItem, OutgoingPost, RemotePost
 from connectors.mastodon import MastodonConnector, plain_text
 from connectors.registry import create_connector
-from connectors.sandbox.audience import AudienceSimulator
-from connectors.sandbox.mastodon_server import MastodonSandbox
+from sandbox.audience import AudienceSimulator
+from sandbox.mastodon_server import MastodonSandbox
 from tests.connectors.mastodon_fixtures import (  # noqa: F401  (fixtures are used by name)
     SECRET,
     Backend,

@@ -24,8 +24,8 @@ from connectors.errors import (
     Transient,
 )
 from connectors.mastodon import MastodonConnector
-from connectors.sandbox.faults import Fault, FaultPlan
-from connectors.sandbox.mastodon_server import MastodonSandbox
+from sandbox.faults import Fault, FaultPlan
+from sandbox.mastodon_server import MastodonSandbox
 from tests.connectors.mastodon_fixtures import (  # noqa: F401  (fixtures are used by name)
     SECRET,
     START,

@@ -20,9 +20,9 @@ from connectors.errors import (
     Transient,
 )
 from connectors.registry import create_connector
-from connectors.sandbox.faults import Fault, FaultInjector, FaultPlan
-from connectors.sandbox.x_server import XSandbox
 from connectors.x import XConnector, content_fingerprint
+from sandbox.faults import Fault, FaultInjector, FaultPlan
+from sandbox.x_server import XSandbox
 from tests.connectors.x_fixtures import (  # noqa: F401
     SECRET,
     ManualClock,
@@ -139,7 +139,7 @@ def test_fetch_replies_pages_through_more_than_one_page(
 
 
 def test_fetch_replies_uses_the_audience_simulator(x_sandbox: XSandbox, clock: ManualClock) -> None:
-    audience_module = pytest.importorskip("connectors.sandbox.audience")
+    audience_module = pytest.importorskip("sandbox.audience")
     x_sandbox.audience = audience_module.AudienceSimulator(seed=7)
     connector = make_connector(x_sandbox, clock)
     root = connector.publish(_post("Heute eröffnet das neue Jobcenter-Büro in der Nordstadt."))

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from connectors.base import ConnectorSettings
-from connectors.sandbox.faults import FaultInjector
-from connectors.sandbox.x_server import DEFAULT_RATE_LIMITS, XSandbox
 from connectors.x import XConnector
+from sandbox.faults import FaultInjector
+from sandbox.x_server import DEFAULT_RATE_LIMITS, XSandbox
 from tests.clock import START, ManualClock
 
 SECRET = "x-user-token-geheim-4711"

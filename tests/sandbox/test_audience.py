@@ -9,7 +9,7 @@ from itertools import pairwise
 
 import pytest
 
-from connectors.sandbox.audience import (
+from sandbox.audience import (
     DEFAULT_TONE_MIX,
     MAX_DELAY,
     MAX_HANDLE_LENGTH,
@@ -266,7 +266,7 @@ def test_a_mood_outside_the_range_is_refused() -> None:
 
 
 def test_remembered_replies_are_the_same_as_fresh_ones(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("connectors.sandbox.audience.MEMO_SIZE", 2)
+    monkeypatch.setattr("sandbox.audience.MEMO_SIZE", 2)
     audience = AudienceSimulator()
     first = audience.replies_for("p0", POST)
     first.clear()

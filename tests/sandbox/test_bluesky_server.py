@@ -18,8 +18,8 @@ from atproto_client import models
 from atproto_client.models.utils import get_or_create
 
 from connectors.bluesky.post_records import iso_timestamp
-from connectors.sandbox.bluesky_server import BlueskySandbox, RateLimitPolicy
-from connectors.sandbox.faults import Fault, FaultInjector
+from sandbox.bluesky_server import BlueskySandbox, RateLimitPolicy
+from sandbox.faults import Fault, FaultInjector
 from tests.connectors.bluesky_fixtures import (  # noqa: F401
     HANDLE,
     ManualClock,

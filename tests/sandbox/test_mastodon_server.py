@@ -12,8 +12,8 @@ import pytest
 import requests
 from mastodon_mock.testing import MockServer
 
-from connectors.sandbox.audience import AudienceSimulator
-from connectors.sandbox.mastodon_server import MastodonSandbox
+from sandbox.audience import AudienceSimulator
+from sandbox.mastodon_server import MastodonSandbox
 from tests.connectors.mastodon_fixtures import (  # noqa: F401  (fixtures are used by name)
     FOLLOWER_SECRET,
     PNG_1X1,

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import requests
 
-from connectors.sandbox.faults import Fault, FaultInjector
-from connectors.sandbox.x_server import XSandbox
+from sandbox.faults import Fault, FaultInjector
+from sandbox.x_server import XSandbox
 from tests.connectors.x_fixtures import (  # noqa: F401
     ManualClock,
     _shared_sandbox,
@@ -236,7 +236,7 @@ def test_listing_endpoints_reject_bad_pagination_tokens(x_sandbox: XSandbox, pat
 def test_audience_replies_appear_lazily_and_deterministically(
     x_sandbox: XSandbox, clock: ManualClock
 ) -> None:
-    audience_module = pytest.importorskip("connectors.sandbox.audience")
+    audience_module = pytest.importorskip("sandbox.audience")
     x_sandbox.audience = audience_module.AudienceSimulator(seed=7)
     try:
         root = _tweet(x_sandbox, "Neues Angebot für Langzeitarbeitslose in der Nordstadt")

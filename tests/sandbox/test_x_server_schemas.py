@@ -19,7 +19,7 @@ import pytest
 import requests
 from pydantic import BaseModel, TypeAdapter
 
-from connectors.sandbox.x_server import XSandbox
+from sandbox.x_server import XSandbox
 from tests.connectors.x_fixtures import (  # noqa: F401
     ManualClock,
     _shared_sandbox,

@@ -18,9 +18,9 @@ from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
-from connectors.sandbox.audience import AudienceSimulator
-from connectors.sandbox.faults import Fault, FaultInjector
-from connectors.sandbox.mastodon.records import (
+from sandbox.audience import AudienceSimulator
+from sandbox.faults import Fault, FaultInjector
+from sandbox.mastodon.records import (
     DESCRIPTION_LIMIT,
     IMAGE_MIME_TYPES,
     MAX_MEDIA_ATTACHMENTS,
@@ -36,8 +36,8 @@ from connectors.sandbox.mastodon.records import (
     snowflake,
     status_json,
 )
-from connectors.sandbox.mastodon.text import countable_length
-from connectors.sandbox.server import (
+from sandbox.mastodon.text import countable_length
+from sandbox.server import (
     Clock,
     SandboxRequest,
     SandboxResponse,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from connectors.sandbox.server import SandboxResponse
-from connectors.sandbox.x.records import RateWindow
+from sandbox.server import SandboxResponse
+from sandbox.x.records import RateWindow
 
 PROBLEMS = "https://api.x.com/2/problems"
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import import_module
 
-from connectors.sandbox.audience import AudienceSimulator
-from connectors.sandbox.faults import FaultInjector, FaultPlan
-from connectors.sandbox.server import Clock, SandboxServer, utc_now
+from sandbox.audience import AudienceSimulator
+from sandbox.faults import FaultInjector, FaultPlan
+from sandbox.server import Clock, SandboxServer, utc_now
 
 SERVERS = {
-    "mastodon": "connectors.sandbox.mastodon_server:MastodonSandbox",
-    "x": "connectors.sandbox.x_server:XSandbox",
-    "bluesky": "connectors.sandbox.bluesky_server:BlueskySandbox",
+    "mastodon": "sandbox.mastodon_server:MastodonSandbox",
+    "x": "sandbox.x_server:XSandbox",
+    "bluesky": "sandbox.bluesky_server:BlueskySandbox",
 }
 
 

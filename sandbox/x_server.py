@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import regex as re
 from twitter_text import parse_tweet
 
-from connectors.sandbox.faults import Fault, FaultInjector
-from connectors.sandbox.server import (
+from sandbox.faults import Fault, FaultInjector
+from sandbox.server import (
     Clock,
     SandboxRequest,
     SandboxResponse,
@@ -35,8 +35,8 @@ from connectors.sandbox.server import (
     route,
     utc_now,
 )
-from connectors.sandbox.x import problems
-from connectors.sandbox.x.records import (
+from sandbox.x import problems
+from sandbox.x.records import (
     RateWindow,
     XMedia,
     XTweet,
@@ -45,7 +45,7 @@ from connectors.sandbox.x.records import (
     shorten_links,
     snowflake,
 )
-from connectors.sandbox.x.vocabulary import (
+from sandbox.x.vocabulary import (
     DEFAULT_RATE_LIMITS,
     EXPANSIONS,
     MAX_ALT_TEXT,
@@ -59,7 +59,7 @@ from connectors.sandbox.x.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from connectors.sandbox.audience import AudienceSimulator
+    from sandbox.audience import AudienceSimulator
 
 
 @dataclass

@@ -26,7 +26,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import regex as re
 
-from connectors.sandbox.faults import Fault, FaultInjector
+from sandbox.faults import Fault, FaultInjector
 
 Clock = Callable[[], datetime]
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from connectors.sandbox.mastodon.text import CHARACTERS_RESERVED_PER_URL, to_html
+from sandbox.mastodon.text import CHARACTERS_RESERVED_PER_URL, to_html
 
 MAX_MEDIA_ATTACHMENTS = 4
 DESCRIPTION_LIMIT = 1500

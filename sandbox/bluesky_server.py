@@ -27,8 +27,8 @@ import regex as re
 
 from connectors.bluesky.post_records import iso_timestamp
 from connectors.bluesky.record_keys import is_record_key, tid_for
-from connectors.sandbox.faults import Fault, FaultInjector
-from connectors.sandbox.server import (
+from sandbox.faults import Fault, FaultInjector
+from sandbox.server import (
     Clock,
     SandboxRequest,
     SandboxResponse,
@@ -38,7 +38,7 @@ from connectors.sandbox.server import (
 )
 
 if TYPE_CHECKING:
-    from connectors.sandbox.audience import AudienceSimulator
+    from sandbox.audience import AudienceSimulator
 
 POST_COLLECTION = "app.bsky.feed.post"
 MAX_GRAPHEMES = 300
