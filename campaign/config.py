@@ -23,6 +23,7 @@ from sentiment.settings import SentimentSettings
 
 PLATFORMS = ("x", "mastodon", "bluesky")
 CONFIG_ENV = "LEUCHTTURM_CONFIG"
+DATABASE_ENV = "LEUCHTTURM_DATABASE_URL"
 DEFAULT_CONFIG_NAME = "config.toml"
 
 
@@ -112,6 +113,9 @@ class Settings(_Section):
     sentiment: SentimentSettings = SentimentSettings()
     daemon: DaemonSettings = DaemonSettings()
     reports: ReportSettings = ReportSettings()
+    data_folder: Path | None = None
+    """Folder for account sessions, the pseudonym key and, by default, the database and
+    reports (`{data_dir}`). Default: the user data folder (XDG_DATA_HOME/leuchtturm)."""
     source: Path | None = None
     """The file these settings were read from (set by the loader)."""
 
@@ -148,16 +152,21 @@ class Settings(_Section):
         raise UserError(f"unknown account {name!r} (configured: {known})")
 
     def data_dir(self) -> Path:
-        """The user data folder (database, sessions, reports by default)."""
-        return Path(platformdirs.user_data_dir("leuchtturm"))
+        """`data_folder`, else the user data folder (database, sessions, reports by default)."""
+        return self.data_folder or Path(platformdirs.user_data_dir("leuchtturm"))
 
     def expand(self, template: str) -> str:
         """Fill `{data_dir}` in a configured path or URL."""
         return template.replace("{data_dir}", str(self.data_dir()))
 
     def database_url(self) -> str:
-        """The database URL with placeholders filled (LEUCHTTURM_DATABASE_URL wins)."""
-        return os.environ.get("LEUCHTTURM_DATABASE_URL") or self.expand(self.database.url)
+        """The configured database URL with placeholders filled.
+
+        The environment's LEUCHTTURM_DATABASE_URL is applied when settings are *loaded* for a
+        person (`load_settings`), never here: settings a program builds for itself (the
+        demo, the tests) keep their own database whatever the shell says.
+        """
+        return self.expand(self.database.url)
 
 
 def find_config(explicit: Path | None) -> Path | None:
@@ -171,9 +180,19 @@ def find_config(explicit: Path | None) -> Path | None:
 
 
 def load_settings(path: Path | None) -> Settings:
-    """Read and validate the configuration; every problem becomes one `UserError` line."""
-    if path is None:
-        return Settings()
+    """The person's settings: the file (or the defaults), then LEUCHTTURM_DATABASE_URL.
+
+    Every problem becomes one `UserError` line.
+    """
+    settings = Settings() if path is None else _read_file(path)
+    if url := os.environ.get(DATABASE_ENV):
+        settings = settings.model_copy(
+            update={"database": settings.database.model_copy(update={"url": url})}
+        )
+    return settings
+
+
+def _read_file(path: Path) -> Settings:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:

@@ -3,6 +3,11 @@
 The example plan is for the to:do week of 2024; the demo keeps its order and spacing but
 moves it to start a few seconds from now, compressed so that a minute shows the week.
 Secrets for the sandbox are throwaway values placed in this process's environment only.
+
+The demo is sealed off from a person's real setup: it never loads their config.toml nor
+LEUCHTTURM_DATABASE_URL, keeps its database, sessions, key and reports in a folder of its
+own, and every change it makes names the campaign it imported itself, so nothing it does
+can approve, move or send a team's posts.
 """
 
 from __future__ import annotations
@@ -22,11 +27,14 @@ from sqlalchemy import func, select
 from campaign.config import AccountSettings, DaemonSettings, Settings
 from campaign.daemon.runner import Daemon
 from campaign.db import Database, make_engine, upgrade
-from campaign.models import Delivery, DeliveryState, Post, PostState, Reply
+from campaign.errors import UserError
+from campaign.i18n import t
+from campaign.models import Campaign, Delivery, DeliveryState, Post, PostState, Reply
 from campaign.services import accounts, plans, posts
 from sandbox.run import Sandbox, start_sandbox
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "examples" / "todo-dortmund.toml"
+DEMO_DATABASE = "demo.sqlite3"
 DEMO_HANDLES = {
     "mastodon": "todo_dortmund",
     "x": "todo_dortmund",
@@ -79,7 +87,11 @@ def config_toml(database_url: str, configured: Sequence[AccountSettings], daemon
 
 
 def demo_settings(sandbox: Sandbox, folder: Path) -> Settings:
-    """Accounts that point at the sandbox, and a daemon tuned for a short run."""
+    """Accounts that point at the sandbox, and a daemon tuned for a short run.
+
+    `data_folder` puts the database, account sessions, the pseudonym key and the reports in
+    the demo's own folder, never in the user's data folder.
+    """
     configured = sandbox_accounts(sandbox.urls(), "LEUCHTTURM_DEMO")
     for account in configured:
         os.environ[account.secret_env] = f"demo-{account.platform}-token"
@@ -87,21 +99,24 @@ def demo_settings(sandbox: Sandbox, folder: Path) -> Settings:
             os.environ[account.secret_env], account.handle
         )
     return Settings(
-        database={"url": f"sqlite:///{folder / 'demo.sqlite3'}"},
+        data_folder=folder,
+        database={"url": f"sqlite:///{folder / DEMO_DATABASE}"},
         accounts=configured,
         daemon=DaemonSettings(poll_seconds=0.5, collect_fresh_minutes=0, backoff_base_seconds=1),
-        reports={"folder": str(folder / "reports")},  # beside the demo's database, not yours
     )
 
 
-def compress_schedule(database: Database, start: datetime, span: timedelta) -> int:
-    """Spread the posts evenly over `span` from `start`, order kept; approve them all.
+def compress_schedule(
+    database: Database, campaign_slug: str, start: datetime, span: timedelta
+) -> int:
+    """Spread the campaign's posts evenly over `span` from `start`, order kept; approve them.
 
     Even spacing by rank rather than by the plan's own gaps: the real plan has days of
-    teasers with one post each, which would leave a short demo looking idle.
+    teasers with one post each, which would leave a short demo looking idle. Only the
+    named campaign's posts are touched.
     """
     with database.session() as session:
-        every = list(session.scalars(select(Post).order_by(Post.scheduled_at, Post.id)))
+        every = posts.list_posts(session, campaign_slug=campaign_slug, limit=10_000)
         steps = max(len(every) - 1, 1)
         for rank, post in enumerate(every):
             posts.reschedule(session, post, start + span * (rank / steps))
@@ -110,24 +125,49 @@ def compress_schedule(database: Database, start: datetime, span: timedelta) -> i
         return len(every)
 
 
-def figures(database: Database) -> DemoFigures:
-    """Counts from the database, the one source of truth."""
+def figures(database: Database, campaign_slug: str) -> DemoFigures:
+    """Counts of the demo campaign from the database, the one source of truth."""
     with database.session() as session:
+        campaign_posts = select(Post.id).join(Campaign).where(Campaign.slug == campaign_slug)
+        own = Delivery.post_id.in_(campaign_posts)
 
         def deliveries(state: DeliveryState) -> int:
-            query = select(func.count(Delivery.id)).where(Delivery.state == state)
+            query = select(func.count(Delivery.id)).where(own, Delivery.state == state)
             return session.scalar(query) or 0
 
+        replies = select(func.count(Reply.id)).join(Delivery).where(own)
         return DemoFigures(
-            posts=session.scalar(select(func.count(Post.id))) or 0,
+            posts=session.scalar(select(func.count()).select_from(campaign_posts.subquery()))
+            or 0,
             delivered=deliveries(DeliveryState.SENT),
             failed=deliveries(DeliveryState.FAILED) + deliveries(DeliveryState.NEEDS_REVIEW),
-            replies=session.scalar(select(func.count(Reply.id))) or 0,
-            classified=session.scalar(
-                select(func.count(Reply.id)).where(Reply.classified_at.is_not(None))
-            )
-            or 0,
+            replies=session.scalar(replies) or 0,
+            classified=session.scalar(replies.where(Reply.classified_at.is_not(None))) or 0,
         )
+
+
+@contextmanager
+def demo_folder(folder: Path | None) -> Iterator[Path]:
+    """`folder` (created; it must be empty, so the database is fresh), kept afterwards;
+    or a temporary folder that is removed when the demo ends."""
+    if folder is None:
+        with tempfile.TemporaryDirectory(prefix="leuchtturm-demo-") as temporary:
+            yield Path(temporary)
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    if any(folder.iterdir()):
+        raise UserError(t("demo.folder_not_empty", folder=folder))
+    yield folder
+
+
+@dataclass(frozen=True)
+class RunningDemo:
+    """A started demo: its own database and settings, its campaign, its daemon."""
+
+    database: Database
+    settings: Settings
+    campaign_slug: str
+    daemon: Daemon
 
 
 @contextmanager
@@ -137,56 +177,71 @@ def running_demo(
     folder: Path | None = None,
     span: timedelta = timedelta(seconds=30),
     pace: float = 600.0,
-) -> Iterator[tuple[Database, Settings, Daemon]]:
-    """Sandbox, fresh database with the example plan, and a started daemon."""
-    folder = folder or Path(tempfile.mkdtemp(prefix="leuchtturm-demo-"))
-    with start_sandbox(seed=7, pace=pace) as sandbox:
-        settings = demo_settings(sandbox, folder)
+    log_to_folder: bool = False,
+) -> Iterator[RunningDemo]:
+    """Sandbox, fresh database with the example plan, and a started daemon.
+
+    With `log_to_folder` the daemon's log goes to `daemon.log` in the demo's folder (the TUI
+    owns the terminal).
+    """
+    with demo_folder(folder) as own_folder, start_sandbox(seed=7, pace=pace) as sandbox:
+        if log_to_folder:
+            logging.basicConfig(
+                filename=own_folder / "daemon.log", level=logging.INFO, force=True
+            )
+        settings = demo_settings(sandbox, own_folder)
         engine = make_engine(settings.database_url())
         upgrade(engine)
         database = Database(engine)
         with database.session() as session:
             accounts.sync_from_config(session, settings)
-            plans.import_plan(session, settings, EXAMPLE_PLAN)
-        count = compress_schedule(database, datetime.now(UTC) + timedelta(seconds=3), span)
+            slug = plans.import_plan(session, settings, EXAMPLE_PLAN).slug
+        count = compress_schedule(database, slug, datetime.now(UTC) + timedelta(seconds=3), span)
+        report(f"folder: {own_folder}")
         report(f"database: {settings.database_url()}")
+        report(f"reports: {settings.expand(settings.reports.folder)}")
         for platform, url in sandbox.urls().items():
             report(f"sandbox {platform}: {url}")
-        report(f"{count} Beiträge geplant, die Woche läuft in {span.total_seconds():.0f} s ab.")
+        report(t("demo.planned", count=count, seconds=round(span.total_seconds())))
         daemon = Daemon(database, settings, preload_classifier=True)
         scheduler = daemon.start()
         try:
-            yield database, settings, daemon
+            yield RunningDemo(database, settings, slug, daemon)
         finally:
             daemon.stop_event.set()
             scheduler.shutdown(wait=True)
             daemon.stopped()
+            engine.dispose()
 
 
 def run_demo(
     duration: float, report: Callable[[str], None], *, folder: Path | None = None
 ) -> DemoFigures:
     """Run the demo headless for `duration` seconds, reporting progress; its figures."""
-    with running_demo(report, folder=folder) as (database, _settings, daemon):
+    with running_demo(report, folder=folder) as demo:
         deadline = time.monotonic() + duration
         with suppress(KeyboardInterrupt):
-            while not daemon.stop_event.wait(max(0.0, min(5.0, deadline - time.monotonic()))):
-                now = figures(database)
+            while not demo.daemon.stop_event.wait(
+                max(0.0, min(5.0, deadline - time.monotonic()))
+            ):
+                now = figures(demo.database, demo.campaign_slug)
                 report(
-                    f"gesendet {now.delivered}, Antworten {now.replies}, "
-                    f"eingeordnet {now.classified}"
+                    t(
+                        "demo.progress",
+                        delivered=now.delivered,
+                        replies=now.replies,
+                        classified=now.classified,
+                    )
                 )
                 if time.monotonic() >= deadline:
                     break
-        return figures(database)
+        return figures(demo.database, demo.campaign_slug)
 
 
-def run_demo_tui(report: Callable[[str], None]) -> DemoFigures:
-    """The demo with the terminal UI in front; the daemon logs to a file meanwhile."""
-    folder = Path(tempfile.mkdtemp(prefix="leuchtturm-demo-"))
-    logging.basicConfig(filename=folder / "daemon.log", level=logging.INFO, force=True)
-    with running_demo(report, folder=folder) as (database, settings, _daemon):
+def run_demo_tui(report: Callable[[str], None], *, folder: Path | None = None) -> DemoFigures:
+    """The demo with the terminal UI in front; the daemon logs into the demo's folder."""
+    with running_demo(report, folder=folder, log_to_folder=True) as demo:
         from campaign.tui.app import make_app
 
-        make_app(database, settings).run()
-        return figures(database)
+        make_app(demo.database, demo.settings).run()
+        return figures(demo.database, demo.campaign_slug)

@@ -54,6 +54,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " (leuchtturm post retry {post_id})",
         "Post {post_id} ({post}) → {account}: {state} – {reason} (leuchtturm post retry {post_id})",
     ),
+    "demo.folder_not_empty": (
+        "Der Demo-Ordner {folder} ist nicht leer: die Demo braucht eine frische Datenbank "
+        "(einen leeren oder neuen Ordner angeben).",
+        "The demo folder {folder} is not empty: the demo needs a fresh database "
+        "(name an empty or new folder).",
+    ),
+    "demo.planned": (
+        "{count} Beiträge geplant, die Woche läuft in {seconds} s ab.",
+        "{count} posts planned, the week runs in {seconds} s.",
+    ),
+    "demo.progress": (
+        "gesendet {delivered}, Antworten {replies}, eingeordnet {classified}",
+        "sent {delivered}, replies {replies}, classified {classified}",
+    ),
     "accounts.missing_secret": (
         "Umgebungsvariable {env} ist nicht gesetzt",
         "environment variable {env} is not set",

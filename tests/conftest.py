@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# isort: off
+import tests.hermetic  # noqa: F401  (first: the session forgets the person's environment)
+
+# isort: on
 import os
 from collections.abc import Iterator
 from pathlib import Path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -95,10 +96,24 @@ def demo(
         bool, typer.Option(help="No terminal UI; print progress and figures.")
     ] = False,
     duration: Annotated[float, typer.Option(help="Seconds to run (headless).")] = 60.0,
+    folder: Annotated[
+        Path | None,
+        typer.Option(
+            help="Keep the demo's database, reports and log in this empty or new folder "
+            "(default: a temporary folder, removed at the end)."
+        ),
+    ] = None,
 ) -> None:
-    """Fresh database, example plan, sandbox and daemon: watch posts go out, replies come in."""
+    """Fresh database, example plan, sandbox and daemon: watch posts go out, replies come in.
+
+    The demo never reads config.toml or LEUCHTTURM_DATABASE_URL: it cannot touch a real
+    database or account.
+    """
     from campaign.demo import run_demo, run_demo_tui
 
-    result = run_demo(duration, typer.echo) if headless else run_demo_tui(typer.echo)
+    if headless:
+        result = run_demo(duration, typer.echo, folder=folder)
+    else:
+        result = run_demo_tui(typer.echo, folder=folder)
     for line in result.lines():
         typer.echo(line)
