@@ -242,6 +242,9 @@ def run_demo_tui(report: Callable[[str], None], *, folder: Path | None = None) -
     """The demo with the terminal UI in front; the daemon logs into the demo's folder."""
     with running_demo(report, folder=folder, log_to_folder=True) as demo:
         from campaign.tui.app import make_app
+        from campaign.tui.i18n import t as tui_text
 
-        make_app(demo.database, demo.settings).run()
+        app = make_app(demo.database, demo.settings)
+        app.title = tui_text("title.demo")  # never to be taken for the team's own accounts
+        app.run()
         return figures(demo.database, demo.campaign_slug)

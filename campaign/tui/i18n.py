@@ -12,6 +12,10 @@ __all__ = ["CATALOGUE", "choose_language", "language", "t"]
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "title": ("Leuchtturm", "Leuchtturm"),
+    "title.demo": (
+        "Leuchtturm · Demo: Sandbox-Konten, eigene Datenbank",
+        "Leuchtturm · demo: sandbox accounts, own database",
+    ),
     "screen.dashboard": ("Übersicht", "Overview"),
     "screen.queue": ("Warteschlange", "Queue"),
     "screen.compose": ("Verfassen", "Compose"),
