@@ -8,7 +8,7 @@ suffix), the split is repeated until the count it assumes is the count it produc
 
 import re
 
-from content.length import text_length
+from content.length import fits
 from content.normalise import normalise
 from content.platforms import DISPLAY_NAMES, Platform, text_limit
 
@@ -48,25 +48,25 @@ def _pack(platform: Platform, sentences: list[str], limit: int, suffix_width: in
     """Greedy packing: whole sentences first, a too-long sentence word by word."""
     reserve = " " * suffix_width
 
-    def fits(candidate: str) -> bool:
-        return text_length(platform, candidate + reserve) <= limit
+    def fits_part(candidate: str) -> bool:
+        return fits(platform, candidate + reserve, limit)
 
     parts: list[str] = []
     current = ""
     for sentence in sentences:
         joined = f"{current} {sentence}" if current else sentence
-        if fits(joined):
+        if fits_part(joined):
             current = joined
             continue
-        if fits(sentence):
+        if fits_part(sentence):
             parts.append(current)
             current = sentence
             continue
         for word in sentence.split():
             joined = f"{current} {word}" if current else word
-            if fits(joined):
+            if fits_part(joined):
                 current = joined
-            elif fits(word):
+            elif fits_part(word):
                 parts.append(current)
                 current = word
             else:
@@ -87,7 +87,7 @@ def split_thread(
     """
     effective_limit = text_limit(platform, limit)
     normalised = normalise(text)
-    if text_length(platform, normalised) <= effective_limit:
+    if fits(platform, normalised, effective_limit):
         return [normalised]
     sentences = _sentences(normalised)
     if not numbering:
