@@ -47,8 +47,13 @@ def text_length(platform: Platform, text: str) -> int:
     return grapheme_count(text)
 
 
-def fits(platform: Platform, text: str, limit: int) -> bool:
-    """True when `text` is within `limit` and, on Bluesky, within the record's byte limit."""
+def fits(platform: Platform, text: str, limit: int, spoiler_text: str = "") -> bool:
+    """True when `text` is within `limit` and, on Bluesky, within the record's byte limit.
+
+    `spoiler_text` is a Mastodon content warning, which counts toward Mastodon's limit.
+    """
+    if platform is Platform.MASTODON:
+        return mastodon_length(text, spoiler_text) <= limit
     if text_length(platform, text) > limit:
         return False
     return platform is not Platform.BLUESKY or utf8_length(text) <= BLUESKY_MAX_TEXT_BYTES
