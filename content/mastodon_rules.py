@@ -17,7 +17,7 @@ extractor rules) rather than a simpler idea of what a link or a mention is:
   gopher, gemini) and a domain with a known top-level domain; a bare `dortmund.de` counts in
   full. Paths may hold any non-space character except `< > ( ) ?`, but end before
   punctuation such as `.`, `,`, `=`, `!` or `@`; queries may hold non-ASCII letters. An
-  internationalised domain must pass IDNA 2003 (unassigned code points fail it).
+  internationalised domain must pass IDNA 2003.
 * a mention may not follow a letter, digit, `_`, `=` or `/`; it is dropped when followed by
   `@`, a Latin accented letter or `://`, and when its domain is longer than 253 characters.
 * where a link and a mention overlap, the one that starts first wins.
@@ -115,12 +115,23 @@ class Entity:
 
 def _idna_ascii_length(domain: str) -> int | None:
     """The domain's length in ASCII (punycode), or None when IDNA 2003 refuses it."""
-    if any(stringprep.in_table_a1(char) for char in domain):
-        return None
     try:
         return len(domain.encode("idna"))
     except UnicodeError:
         return None
+
+
+def _placeholder(url: str, domain: str) -> str:
+    """What the link counts as: 23 characters, or the link itself where that may be more.
+
+    IDNA 2003 libraries disagree on code points Unicode 3.2 had not assigned (newer emoji):
+    some refuse such a domain, so the server counts the link in full. Counting whichever
+    is longer never counts fewer than the server.
+    """
+    placeholder = "x" * CHARACTERS_PER_URL
+    if any(stringprep.in_table_a1(char) for char in domain):
+        return max(url, placeholder, key=lambda text: len(_GRAPHEME.findall(text)))
+    return placeholder
 
 
 def _link(match: regex.Match[str]) -> Entity | None:
@@ -140,7 +151,7 @@ def _link(match: regex.Match[str]) -> Entity | None:
         return None
     if len(url) + max(0, ascii_length - len(domain)) > _MAX_URL_LENGTH:
         return None
-    return Entity(start, start + len(url), "x" * CHARACTERS_PER_URL)
+    return Entity(start, start + len(url), _placeholder(url, domain))
 
 
 def links(text: str) -> list[Entity]:
