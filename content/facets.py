@@ -46,8 +46,8 @@ def _hashtags(text: str) -> list[Facet]:
         if not tag or grapheme_count(tag) > MAX_TAG_GRAPHEMES:
             continue
         start = match.end(1)
-        byte_start = utf8_length(text[:start])
-        found.append(Facet(byte_start, byte_start + utf8_length("#" + tag), "tag", tag))
+        end = start + 1 + len(tag)
+        found.append(Facet(utf8_length(text[:start]), utf8_length(text[:end]), "tag", tag))
     return found
 
 
