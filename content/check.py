@@ -77,22 +77,24 @@ class CheckResult:
         }
 
 
-def _length_violation(platform: Platform, length: int, limit: int) -> Violation | None:
+def _length_violation(
+    platform: Platform, length: int, limit: int, *, with_warning: bool = False
+) -> Violation | None:
     if length <= limit:
         return None
     over = length - limit
     name = DISPLAY_NAMES[platform]
     unit = DEFAULT_LIMITS[platform]
+    if with_warning:
+        advice_de = "Text oder Inhaltswarnung kürzen (sie zählt mit) oder als Thread aufteilen."
+        advice_en = "Shorten the text or the content warning (it counts) or split into a thread."
+    else:
+        advice_de = "Text kürzen oder als Thread aufteilen."
+        advice_en = "Shorten the text or split it into a thread."
     return Violation(
         rule="length",
-        message=(
-            f"{name}: {length} von {limit} {unit.unit_de}, {over} zu viel. "
-            "Text kürzen oder als Thread aufteilen."
-        ),
-        message_en=(
-            f"{name}: {length} of {limit} {unit.unit_en}, {over} over. "
-            "Shorten the text or split it into a thread."
-        ),
+        message=f"{name}: {length} von {limit} {unit.unit_de}, {over} zu viel. {advice_de}",
+        message_en=f"{name}: {length} of {limit} {unit.unit_en}, {over} over. {advice_en}",
         over=over,
     )
 
@@ -213,13 +215,14 @@ def check_text(
     Raises ValueError only for a non-positive `limit`; everything else is reported.
     """
     effective_limit = text_limit(platform, limit)
+    warned = platform is Platform.MASTODON and bool(spoiler_text)
     if platform is Platform.MASTODON:
         length = mastodon_length(text, spoiler_text)
     else:
         length = text_length(platform, text)
     candidates = (
         _empty_violation(platform, text, media),
-        _length_violation(platform, length, effective_limit),
+        _length_violation(platform, length, effective_limit, with_warning=warned),
         *_platform_violations(platform, text),
         _media_count_violation(platform, media),
         _alt_text_violation(platform, media),

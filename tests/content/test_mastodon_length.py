@@ -154,4 +154,7 @@ def test_emoji_domain_counts_the_longer_of_link_and_text() -> None:
 def test_check_names_the_content_warning_in_the_length() -> None:
     result = check_text(Platform.MASTODON, "b" * 251, limit=LIMIT, spoiler_text="a" * 250)
     assert result.length == 501
-    assert [violation.rule for violation in result.violations] == ["length"]
+    [violation] = result.violations
+    assert violation.rule == "length"
+    assert "Inhaltswarnung kürzen (sie zählt mit)" in violation.message
+    assert "content warning (it counts)" in violation.message_en
