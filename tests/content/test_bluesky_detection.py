@@ -1,15 +1,17 @@
-"""Bluesky facets on the cases of the official detection's own tests.
+"""Bluesky facets and lengths on the cases of the official rich-text tests.
 
 The cases are those of bluesky-social/atproto `packages/api/tests/rich-text-detection.test.ts`
-(the official TypeScript detection), written here as data: the text, and what the
-official `detectFacets` marks in it. A mention's value is the handle (the official test
-resolves it to `did:fake:<handle>`; the connector resolves it when posting).
+(the official TypeScript detection) and `rich-text.test.ts` (byte and grapheme length),
+written here as data: the text, and what the official `detectFacets` marks in it. A
+mention's value is the handle (the official test resolves it to `did:fake:<handle>`; the
+connector resolves it when posting).
 """
 
 import pytest
 
 from content.check import check_text
 from content.facets import Facet, bluesky_facets
+from content.length import text_length, utf8_length
 from content.platforms import Platform
 
 
@@ -243,3 +245,16 @@ def test_3000_bytes_exactly_pass() -> None:
     assert check_text(Platform.BLUESKY, "ä" * 300 + "a" * 0).ok
     assert check_text(Platform.BLUESKY, "\u20ac" * 300).ok  # 900 bytes
     assert check_text(Platform.BLUESKY, "😀" * 300).ok  # 1200 bytes, 300 graphemes
+
+
+@pytest.mark.parametrize(
+    ("text", "length", "graphemes"),
+    [
+        ("Hello!", 6, 6),
+        (FAMILY, 25, 1),
+        (f"{FAMILY}🔥 good!✅", 38, 9),
+    ],
+)
+def test_byte_and_grapheme_length(text: str, length: int, graphemes: int) -> None:
+    assert utf8_length(text) == length
+    assert text_length(Platform.BLUESKY, text) == graphemes
