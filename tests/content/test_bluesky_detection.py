@@ -258,3 +258,14 @@ def test_3000_bytes_exactly_pass() -> None:
 def test_byte_and_grapheme_length(text: str, length: int, graphemes: int) -> None:
     assert utf8_length(text) == length
     assert text_length(Platform.BLUESKY, text) == graphemes
+
+
+def test_a_bare_domain_starting_with_http_still_gets_its_scheme() -> None:
+    """The official detection leaves `httpbin.org/get` as the URI (it only checks for a
+    leading "http"), a URI the PDS refuses; the SDK's port, which we use, adds https://."""
+    assert _marked("Test: httpbin.org/get") == [("httpbin.org/get", "https://httpbin.org/get")]
+
+
+def test_a_mention_that_is_no_valid_handle_is_not_marked() -> None:
+    """The official detection marks `@a..b.com` and then fails to resolve it to a DID."""
+    assert _marked("Frage an @a..b.com") == []
