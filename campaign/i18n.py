@@ -15,6 +15,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Campaign {slug}: {created} posts created, {updated} updated.",
     ),
     "post.added": ("Beitrag {id} gespeichert ({state}).", "Post {id} saved ({state})."),
+    "post.spoiler": ("Inhaltswarnung (Mastodon): {text}", "Content warning (Mastodon): {text}"),
     "post.approved": (
         "Beitrag {id} freigegeben: {deliveries} Zustellung(en).",
         "Post {id} approved: {deliveries} delivery(ies).",

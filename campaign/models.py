@@ -139,6 +139,8 @@ class Post(Base):
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
     key: Mapped[str] = mapped_column(String(120))
     text: Mapped[str] = mapped_column(Text)
+    # Mastodon's content warning; it counts toward the instance's limit.
+    spoiler_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     scheduled_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     state: Mapped[str] = mapped_column(_enum(PostState), default=PostState.DRAFT)
     thread_parent_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id"))

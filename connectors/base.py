@@ -74,6 +74,7 @@ class OutgoingPost:
     de-duplication from it (Mastodon's Idempotency-Key header, Bluesky's record key, X's
     content fingerprint search), so a retry after an unknown outcome cannot post twice.
     `reply_to` is the direct parent, `thread_root` the first post of the thread.
+    `spoiler_text` is a content warning; only Mastodon has one, the others ignore it.
     """
 
     text: str
@@ -83,6 +84,7 @@ class OutgoingPost:
     reply_to: RemotePost | None = None
     thread_root: RemotePost | None = None
     language: str = "de"
+    spoiler_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -159,6 +159,7 @@ class MastodonConnector(Connector):
                 post.text,
                 in_reply_to_id=post.reply_to.remote_id if post.reply_to else None,
                 media_ids=media_ids,
+                spoiler_text=post.spoiler_text or None,
                 language=post.language,
                 idempotency_key=post.idempotency_key,
             )

@@ -9,8 +9,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from content.advice import Advice, advise
-from content.length import text_length
-from content.platforms import DEFAULT_LIMITS, DISPLAY_NAMES, Platform, text_limit
+from content.length import mastodon_length, text_length, utf8_length
+from content.platforms import (
+    BLUESKY_MAX_TEXT_BYTES,
+    DEFAULT_LIMITS,
+    DISPLAY_NAMES,
+    Platform,
+    text_limit,
+)
+from content.twitter_rules import X_INVALID_CHARACTERS
+
+_CHARACTER_NAMES = {
+    "\ufeff": ("Byte-Order-Mark", "byte-order mark"),
+    "\ufffe": ("Nicht-Zeichen", "non-character"),
+    "\uffff": ("Nicht-Zeichen", "non-character"),
+}
 
 
 @dataclass(frozen=True)
@@ -64,22 +77,24 @@ class CheckResult:
         }
 
 
-def _length_violation(platform: Platform, length: int, limit: int) -> Violation | None:
+def _length_violation(
+    platform: Platform, length: int, limit: int, *, with_warning: bool = False
+) -> Violation | None:
     if length <= limit:
         return None
     over = length - limit
     name = DISPLAY_NAMES[platform]
     unit = DEFAULT_LIMITS[platform]
+    if with_warning:
+        advice_de = "Text oder Inhaltswarnung kürzen (sie zählt mit) oder als Thread aufteilen."
+        advice_en = "Shorten the text or the content warning (it counts) or split into a thread."
+    else:
+        advice_de = "Text kürzen oder als Thread aufteilen."
+        advice_en = "Shorten the text or split it into a thread."
     return Violation(
         rule="length",
-        message=(
-            f"{name}: {length} von {limit} {unit.unit_de}, {over} zu viel. "
-            "Text kürzen oder als Thread aufteilen."
-        ),
-        message_en=(
-            f"{name}: {length} of {limit} {unit.unit_en}, {over} over. "
-            "Shorten the text or split it into a thread."
-        ),
+        message=f"{name}: {length} von {limit} {unit.unit_de}, {over} zu viel. {advice_de}",
+        message_en=f"{name}: {length} of {limit} {unit.unit_en}, {over} over. {advice_en}",
         over=over,
     )
 
@@ -95,6 +110,59 @@ def _empty_violation(platform: Platform, text: str, media: Sequence[MediaSpec]) 
         message_en=f"{name}: the post is empty. Add text or an image.",
         over=0,
     )
+
+
+def _x_invalid_characters_violation(text: str) -> Violation | None:
+    """twitter-text's validity rule: X refuses a text with U+FFFE, U+FEFF or U+FFFF."""
+    found = [(match.start(), match.group()) for match in X_INVALID_CHARACTERS.finditer(text)]
+    if not found:
+        return None
+    position, char = found[0]
+    name_de, name_en = _CHARACTER_NAMES.get(char, ("Zeichen", "character"))
+    code = f"U+{ord(char):04X}"
+    return Violation(
+        rule="invalid_characters",
+        message=(
+            f"X: {len(found)} unzulässige(s) Zeichen, zuerst {code} ({name_de}) an Stelle "
+            f"{position + 1}; X lehnt den Beitrag ab. Zeichen entfernen (oft beim Einfügen "
+            "aus einer Datei mitkopiert)."
+        ),
+        message_en=(
+            f"X: {len(found)} invalid character(s), first {code} ({name_en}) at position "
+            f"{position + 1}; X refuses the post. Remove them (often pasted along from a file)."
+        ),
+        over=len(found),
+    )
+
+
+def _bluesky_bytes_violation(text: str) -> Violation | None:
+    """app.bsky.feed.post limits the text to 3,000 UTF-8 bytes besides 300 graphemes."""
+    size = utf8_length(text)
+    if size <= BLUESKY_MAX_TEXT_BYTES:
+        return None
+    over = size - BLUESKY_MAX_TEXT_BYTES
+    return Violation(
+        rule="bytes",
+        message=(
+            f"Bluesky: {size} von {BLUESKY_MAX_TEXT_BYTES} Bytes (UTF-8), {over} zu viel; "
+            "Emoji und Sonderzeichen belegen mehrere Bytes. Text kürzen oder als Thread "
+            "aufteilen."
+        ),
+        message_en=(
+            f"Bluesky: {size} of {BLUESKY_MAX_TEXT_BYTES} bytes (UTF-8), {over} over; emoji "
+            "and special characters take several bytes. Shorten the text or split it into "
+            "a thread."
+        ),
+        over=over,
+    )
+
+
+def _platform_violations(platform: Platform, text: str) -> tuple[Violation | None, ...]:
+    if platform is Platform.X:
+        return (_x_invalid_characters_violation(text),)
+    if platform is Platform.BLUESKY:
+        return (_bluesky_bytes_violation(text),)
+    return ()
 
 
 def _media_count_violation(platform: Platform, media: Sequence[MediaSpec]) -> Violation | None:
@@ -137,17 +205,25 @@ def check_text(
     *,
     limit: int | None = None,
     media: Sequence[MediaSpec] = (),
+    spoiler_text: str = "",
 ) -> CheckResult:
     """Check `text` (and its images) against `platform`'s rules.
 
     `limit` overrides the default text limit, e.g. for a Mastodon server that allows more.
+    `spoiler_text` is a Mastodon content warning, which counts toward Mastodon's limit (the
+    other platforms have none, so it is ignored there).
     Raises ValueError only for a non-positive `limit`; everything else is reported.
     """
     effective_limit = text_limit(platform, limit)
-    length = text_length(platform, text)
+    warned = platform is Platform.MASTODON and bool(spoiler_text)
+    if platform is Platform.MASTODON:
+        length = mastodon_length(text, spoiler_text)
+    else:
+        length = text_length(platform, text)
     candidates = (
         _empty_violation(platform, text, media),
-        _length_violation(platform, length, effective_limit),
+        _length_violation(platform, length, effective_limit, with_warning=warned),
+        *_platform_violations(platform, text),
         _media_count_violation(platform, media),
         _alt_text_violation(platform, media),
     )

@@ -1,8 +1,11 @@
 """Bluesky facets: the byte ranges that make links, mentions and hashtags clickable.
 
 Bluesky does not parse post text; the client must send each entity with its UTF-8 byte
-offsets. Detection uses the atproto SDK's port of the official TypeScript rules, so what we
-mark is what the Bluesky app would mark.
+offsets. Links, mentions and cashtags come from the atproto SDK's port of the official
+TypeScript detection, so what we mark is what the Bluesky app would mark. Hashtags are
+detected here with the SDK's patterns but with a true grapheme count for the 64-grapheme
+limit (the SDK only approximates it), and a tag may start with `$` (`#$teuer` is the tag
+`$teuer`, as in the official app; `$AAPL` alone is the cashtag tag `$AAPL`).
 """
 
 from dataclasses import dataclass
@@ -10,8 +13,12 @@ from typing import Literal
 
 from atproto_client.models import AppBskyRichtextFacet
 from atproto_client.utils.facet_detection import detect_facets, detect_mentions
+from atproto_client.utils.facet_regexes import TAG_REGEX, TRAILING_PUNCTUATION_REGEX
+
+from content.length import grapheme_count, utf8_length
 
 FacetKind = Literal["link", "mention", "tag"]
+MAX_TAG_GRAPHEMES = 64
 
 
 @dataclass(frozen=True)
@@ -28,22 +35,39 @@ class Facet:
     value: str
 
 
-def _from_sdk(facet: AppBskyRichtextFacet.Main) -> Facet | None:
-    feature = facet.features[0]
-    if isinstance(feature, AppBskyRichtextFacet.Link):
-        kind: FacetKind = "link"
-        value = feature.uri
-    elif isinstance(feature, AppBskyRichtextFacet.Tag) and not feature.tag.startswith("$"):
-        kind = "tag"
-        value = feature.tag
-    else:
-        return None
-    return Facet(facet.index.byte_start, facet.index.byte_end, kind, value)
+def _hashtags(text: str) -> list[Facet]:
+    """`#tag` facets: trailing punctuation is not part of a tag; over 64 graphemes, no tag."""
+    found: list[Facet] = []
+    for match in TAG_REGEX.finditer(text):
+        tag = match.group(2)
+        if not tag:
+            continue
+        tag = TRAILING_PUNCTUATION_REGEX.sub("", tag)
+        if not tag or grapheme_count(tag) > MAX_TAG_GRAPHEMES:
+            continue
+        start = match.end(1)
+        end = start + 1 + len(tag)
+        found.append(Facet(utf8_length(text[:start]), utf8_length(text[:end]), "tag", tag))
+    return found
+
+
+def _links_and_cashtags(text: str) -> list[Facet]:
+    """Links and `$TICKER` cashtags from the SDK; its `#tag` facets are left to _hashtags."""
+    encoded = text.encode("utf-8")
+    found: list[Facet] = []
+    for facet in detect_facets(text):
+        feature = facet.features[0]
+        start, end = facet.index.byte_start, facet.index.byte_end
+        if isinstance(feature, AppBskyRichtextFacet.Link):
+            found.append(Facet(start, end, "link", feature.uri))
+        elif isinstance(feature, AppBskyRichtextFacet.Tag) and encoded[start:end].startswith(b"$"):
+            found.append(Facet(start, end, "tag", feature.tag))
+    return found
 
 
 def bluesky_facets(text: str) -> tuple[Facet, ...]:
-    """Links, mentions and hashtags of `text`, ordered by position."""
-    found = [facet for sdk in detect_facets(text) if (facet := _from_sdk(sdk)) is not None]
+    """Links, mentions, hashtags and cashtags of `text`, ordered by position."""
+    found = _links_and_cashtags(text) + _hashtags(text)
     found.extend(
         Facet(mention.byte_start, mention.byte_end, "mention", mention.handle)
         for mention in detect_mentions(text)

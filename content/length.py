@@ -5,25 +5,17 @@ slot, so these functions follow the platforms' own rules rather than `len()`:
 
 * X: twitter-text's weighted length (URLs 23, CJK and emoji 2), computed by the
   `twitter-text-parser` library, which ports X's own rules.
-* Mastodon: grapheme clusters, every http(s) URL counts 23 and a mention `@user@domain`
-  counts only as `@user` (the server's StatusLengthValidator does the same).
-* Bluesky: grapheme clusters of the whole text, links included.
+* Mastodon: its StatusLengthValidator (`content.mastodon_rules`): links 23, mentions
+  without their domain, the content warning in full, grapheme clusters.
+* Bluesky: grapheme clusters of the whole text, links included; the record's byte limit
+  is `utf8_length`.
 """
-
-import re
 
 import regex
 
-from content.platforms import Platform
-from content.twitter_rules import extract_urls_with_indices, parse_tweet
-
-MASTODON_URL_LENGTH = 23
-_MASTODON_URL_PLACEHOLDER = "x" * MASTODON_URL_LENGTH
-
-# A remote mention: the domain part is dropped for counting, the local part kept.
-_MASTODON_MENTION = re.compile(
-    r"(?<![\w@/])(@[a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_])?)@[\w.-]+\w", re.IGNORECASE
-)
+from content.mastodon_rules import status_length
+from content.platforms import BLUESKY_MAX_TEXT_BYTES, Platform
+from content.twitter_rules import parse_tweet
 
 
 def grapheme_count(text: str) -> int:
@@ -31,23 +23,19 @@ def grapheme_count(text: str) -> int:
     return len(regex.findall(r"\X", text))
 
 
+def utf8_length(text: str) -> int:
+    """Bytes of the UTF-8 encoding, the unit of Bluesky's `maxLength`."""
+    return len(text.encode("utf-8"))
+
+
 def x_weighted_length(text: str) -> int:
     """X's weighted length as twitter-text defines it."""
     return int(parse_tweet(text).weightedLength)
 
 
-def mastodon_length(text: str) -> int:
-    """Length as a Mastodon server validates it."""
-    urls = extract_urls_with_indices(text, extract_urls_without_protocol=False)
-    pieces: list[str] = []
-    cursor = 0
-    for url in urls:
-        start, end = url["indices"]
-        pieces.append(_MASTODON_MENTION.sub(r"\1", text[cursor:start]))
-        pieces.append(_MASTODON_URL_PLACEHOLDER)
-        cursor = end
-    pieces.append(_MASTODON_MENTION.sub(r"\1", text[cursor:]))
-    return grapheme_count("".join(pieces))
+def mastodon_length(text: str, spoiler_text: str = "") -> int:
+    """Length as a Mastodon server validates it, content warning included."""
+    return status_length(text, spoiler_text)
 
 
 def text_length(platform: Platform, text: str) -> int:
@@ -57,3 +45,15 @@ def text_length(platform: Platform, text: str) -> int:
     if platform is Platform.MASTODON:
         return mastodon_length(text)
     return grapheme_count(text)
+
+
+def fits(platform: Platform, text: str, limit: int, spoiler_text: str = "") -> bool:
+    """True when `text` is within `limit` and, on Bluesky, within the record's byte limit.
+
+    `spoiler_text` is a Mastodon content warning, which counts toward Mastodon's limit.
+    """
+    if platform is Platform.MASTODON:
+        return mastodon_length(text, spoiler_text) <= limit
+    if text_length(platform, text) > limit:
+        return False
+    return platform is not Platform.BLUESKY or utf8_length(text) <= BLUESKY_MAX_TEXT_BYTES

@@ -33,7 +33,9 @@ DEFAULT_TIMEZONE = "Europe/Berlin"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 _POST_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _CAMPAIGN_FIELDS = {"slug", "name", "timezone", "description", "accounts"}
-_POST_FIELDS = {"key", "at", "text", "variants", "media", "thread", "accounts", "approved"}
+_POST_FIELDS = {
+    "key", "at", "text", "variants", "media", "thread", "accounts", "approved", "spoiler_text"
+}
 _MEDIA_FIELDS = {"path", "alt"}
 
 
@@ -60,6 +62,7 @@ class _Content:
     variants: dict[Platform, str]
     media: tuple[MediaSpec, ...]
     thread: bool | list[str]
+    spoiler_text: str = ""
 
 
 def _file_error(source: str, message: str, message_en: str) -> PlanError:
@@ -305,8 +308,10 @@ def _parts_for(
         ]
     if not thread:
         return [(text, text_where)]
+    spoiler = content.spoiler_text if platform is Platform.MASTODON else ""
     try:
-        return [(part, text_where) for part in split_thread(platform, text, limit=limit)]
+        parts = split_thread(platform, text, limit=limit, spoiler_text=spoiler)
+        return [(part, text_where) for part in parts]
     except ThreadSplitError as error:
         findings.problem(key, text_where, str(error), str(error))
         return []
@@ -319,7 +324,10 @@ def _check_parts(
     """Record every rule a part breaks; the media go with the first part."""
     for index, (part, where) in enumerate(parts):
         media = content.media if index == 0 else ()
-        result = check_text(target.platform, part, limit=target.limit, media=media)
+        result = check_text(
+            target.platform, part, limit=target.limit, media=media,
+            spoiler_text=content.spoiler_text,
+        )
         for violation in result.violations:
             # Missing alt text is reported once per image by _media, not once per platform.
             if violation.rule == "alt_text_missing":
@@ -374,6 +382,9 @@ def _post(
     _unknown_fields(findings, raw, _POST_FIELDS, prefix, key)
     at = _time(findings, raw.get("at"), f"{prefix}.at", key, zone)
     text = _string(findings, raw, "text", f"{prefix}.text", key)
+    spoiler_text = _string(
+        findings, raw, "spoiler_text", f"{prefix}.spoiler_text", key, default=""
+    )
     approved = raw.get("approved", False)
     if not isinstance(approved, bool):
         findings.problem(
@@ -387,6 +398,7 @@ def _post(
         variants=_variants(findings, raw.get("variants"), f"{prefix}.variants", key),
         media=_media(findings, raw.get("media"), f"{prefix}.media", key, base_dir),
         thread=_thread(findings, raw.get("thread"), f"{prefix}.thread", key),
+        spoiler_text=normalise(spoiler_text or ""),
     )
     if key is None or text is None:
         return None
@@ -397,6 +409,7 @@ def _post(
     return PlannedPost(
         key=key, at=at, text=content.text, variants=content.variants, media=content.media,
         accounts=accounts, approved=approved, thread=bool(content.thread), rendered=rendered,
+        spoiler_text=content.spoiler_text,
     )
 
 

@@ -66,7 +66,8 @@ class PlannedPost:
 
     `variants` holds the author's per-platform overrides of `text`; `rendered` holds, per
     target account, the exact texts to send (more than one for a thread), media going with
-    the first of them.
+    the first of them. `spoiler_text` is the content warning Mastodon shows before every
+    part; it counts toward Mastodon's limit, and the other platforms have none.
     """
 
     key: str
@@ -78,6 +79,7 @@ class PlannedPost:
     approved: bool
     thread: bool
     rendered: Mapping[str, tuple[str, ...]]
+    spoiler_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,10 @@ DEFAULT_LIMITS: dict[Platform, PlatformLimits] = {
     ),
 }
 
+# app.bsky.feed.post's `text`: maxGraphemes 300 (the limit above) and maxLength 3000, which
+# the lexicon counts in UTF-8 bytes; an emoji-heavy text reaches the bytes first.
+BLUESKY_MAX_TEXT_BYTES = 3000
+
 DISPLAY_NAMES: dict[Platform, str] = {
     Platform.X: "X",
     Platform.MASTODON: "Mastodon",

@@ -7,7 +7,7 @@ the facets' byte offsets point into the very bytes Bluesky receives.
 from dataclasses import dataclass
 
 from content.facets import Facet, bluesky_facets
-from content.length import text_length
+from content.length import fits, text_length
 from content.normalise import normalise
 from content.platforms import Platform, text_limit
 
@@ -28,8 +28,8 @@ class RenderedVariant:
 
     @property
     def fits(self) -> bool:
-        """True when the text is within the platform's (or instance's) limit."""
-        return self.length <= self.limit
+        """True when the text is within the platform's (or instance's) limits."""
+        return fits(self.platform, self.text, self.limit)
 
 
 def render_variant(platform: Platform, text: str, *, limit: int | None = None) -> RenderedVariant:

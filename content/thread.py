@@ -8,7 +8,7 @@ suffix), the split is repeated until the count it assumes is the count it produc
 
 import re
 
-from content.length import text_length
+from content.length import fits
 from content.normalise import normalise
 from content.platforms import DISPLAY_NAMES, Platform, text_limit
 
@@ -44,29 +44,31 @@ def _sentences(text: str) -> list[str]:
     return sentences
 
 
-def _pack(platform: Platform, sentences: list[str], limit: int, suffix_width: int) -> list[str]:
+def _pack(
+    platform: Platform, sentences: list[str], limit: int, suffix_width: int, spoiler_text: str
+) -> list[str]:
     """Greedy packing: whole sentences first, a too-long sentence word by word."""
     reserve = " " * suffix_width
 
-    def fits(candidate: str) -> bool:
-        return text_length(platform, candidate + reserve) <= limit
+    def fits_part(candidate: str) -> bool:
+        return fits(platform, candidate + reserve, limit, spoiler_text)
 
     parts: list[str] = []
     current = ""
     for sentence in sentences:
         joined = f"{current} {sentence}" if current else sentence
-        if fits(joined):
+        if fits_part(joined):
             current = joined
             continue
-        if fits(sentence):
+        if fits_part(sentence):
             parts.append(current)
             current = sentence
             continue
         for word in sentence.split():
             joined = f"{current} {word}" if current else word
-            if fits(joined):
+            if fits_part(joined):
                 current = joined
-            elif fits(word):
+            elif fits_part(word):
                 parts.append(current)
                 current = word
             else:
@@ -79,23 +81,35 @@ def _pack(platform: Platform, sentences: list[str], limit: int, suffix_width: in
 
 
 def split_thread(
-    platform: Platform, text: str, *, limit: int | None = None, numbering: bool = True
+    platform: Platform,
+    text: str,
+    *,
+    limit: int | None = None,
+    numbering: bool = True,
+    spoiler_text: str = "",
 ) -> list[str]:
     """The parts of `text` for `platform`; a text that fits is returned as one unnumbered part.
 
+    `spoiler_text`, a Mastodon content warning, goes with every part and counts toward
+    each part's limit there.
     Raises ThreadSplitError when one word alone cannot fit into a part.
     """
     effective_limit = text_limit(platform, limit)
     normalised = normalise(text)
-    if text_length(platform, normalised) <= effective_limit:
+    if fits(platform, normalised, effective_limit, spoiler_text):
         return [normalised]
+    if not fits(platform, "x", effective_limit, spoiler_text):
+        raise ThreadSplitError(
+            f"{DISPLAY_NAMES[platform]}: Die Inhaltswarnung allein füllt einen Thread-Teil "
+            f"({effective_limit} Zeichen); Inhaltswarnung kürzen."
+        )
     sentences = _sentences(normalised)
     if not numbering:
-        return _pack(platform, sentences, effective_limit, 0)
+        return _pack(platform, sentences, effective_limit, 0, spoiler_text)
     assumed_count = 2
     while True:
         suffix_width = len(f" {assumed_count}/{assumed_count}")
-        parts = _pack(platform, sentences, effective_limit, suffix_width)
+        parts = _pack(platform, sentences, effective_limit, suffix_width, spoiler_text)
         if len(str(len(parts))) <= len(str(assumed_count)):
             total = len(parts)
             return [f"{part} {index}/{total}" for index, part in enumerate(parts, start=1)]

@@ -234,6 +234,7 @@ class MastodonSandbox(SandboxServer):
         if problem is not None:
             return self.error(422, problem)
         status = self._new_status(me, fields.text, now, parent=parent, language=fields.language)
+        status.spoiler_text = fields.spoiler_text
         for media_id in fields.media_ids:
             self.media[media_id].status_id = status.id
         status.media_ids = list(fields.media_ids)
@@ -415,7 +416,7 @@ class MastodonSandbox(SandboxServer):
             return "Cannot attach files that have not finished processing. Try again in a moment!"
         if not fields.text.strip() and not fields.media_ids:
             return "Validation failed: Text can't be blank"
-        if countable_length(fields.text) > self.max_characters:
+        if countable_length(fields.text, fields.spoiler_text) > self.max_characters:
             return f"Validation failed: Text character limit of {self.max_characters} exceeded"
         return None
 
@@ -490,6 +491,7 @@ class _StatusFields:
     in_reply_to_id: str | None
     media_ids: tuple[str, ...]
     language: str | None
+    spoiler_text: str = ""
 
 
 def _status_fields(request: SandboxRequest) -> _StatusFields:
@@ -503,12 +505,14 @@ def _status_fields(request: SandboxRequest) -> _StatusFields:
             in_reply_to_id=str(reply_to) if reply_to else None,
             media_ids=media_ids,
             language=body.get("language"),
+            spoiler_text=str(body.get("spoiler_text") or "").strip(),
         )
     return _StatusFields(
         text=request.param("status") or "",
         in_reply_to_id=request.param("in_reply_to_id") or None,
         media_ids=tuple(request.params("media_ids")),
         language=request.param("language"),
+        spoiler_text=(request.param("spoiler_text") or "").strip(),
     )
 
 

@@ -159,6 +159,7 @@ def show(ctx: typer.Context, post_id: int, as_json: JsonOption = False) -> None:
         post = posts.get_post(session, post_id)
         data = posts.post_json(post)
         data["variants"] = {v.platform: v.text for v in post.variants}
+        data["spoiler_text"] = post.spoiler_text
         data["media"] = [{"path": m.path, "alt_text": m.alt_text} for m in post.media]
         data["accounts"] = [target.account.name for target in post.targets]
         data["history"] = [
@@ -171,6 +172,8 @@ def show(ctx: typer.Context, post_id: int, as_json: JsonOption = False) -> None:
     typer.echo(f"#{data['id']} {data['campaign']}/{data['key']} – {data['state']}")
     typer.echo(f"  {cli.local(datetime.fromisoformat(str(data['scheduled_at'])))}")
     typer.echo(f"  {data['text']}")
+    if data["spoiler_text"]:
+        typer.echo(f"  {t('post.spoiler', text=data['spoiler_text'])}")
     for platform, text in data["variants"].items():
         typer.echo(f"  [{platform}] {text}")
     for delivery in data["deliveries"]:

@@ -92,4 +92,5 @@ def build_outgoing(session: Session, delivery: Delivery, limit: int | None) -> O
         facets=facets,
         reply_to=reply_to,
         thread_root=root or reply_to,
+        spoiler_text=post.spoiler_text if platform is Platform.MASTODON else "",
     )

@@ -60,6 +60,7 @@ def _part_drafts(planned: PlannedPost, platform_of: dict[str, str]) -> list[Post
                 variants=variants,
                 media=[(m.path, m.alt_text) for m in planned.media] if index == 0 else (),
                 approved=planned.approved,
+                spoiler_text=planned.spoiler_text,
             )
         )
     return drafts

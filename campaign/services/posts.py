@@ -45,6 +45,8 @@ class PostDraft:
     variants: dict[str, str] = field(default_factory=dict)
     media: Sequence[tuple[str, str]] = ()
     approved: bool = False
+    spoiler_text: str = ""
+    """Mastodon's content warning (sent to Mastodon accounts only)."""
 
 
 def validation_problems(
@@ -56,7 +58,8 @@ def validation_problems(
     for account in accounts:
         text = draft.variants.get(account.platform, draft.text)
         result = check_text(
-            Platform(account.platform), text, limit=limits.get(account.name), media=media
+            Platform(account.platform), text, limit=limits.get(account.name), media=media,
+            spoiler_text=draft.spoiler_text,
         )
         problems += [f"{account.name}: {violation.message}" for violation in result.violations]
     if draft.scheduled_at.tzinfo is None:
@@ -91,6 +94,7 @@ def add_post(
         post.variants, post.media, post.targets = [], [], []
         session.flush()
     post.text = draft.text
+    post.spoiler_text = draft.spoiler_text
     post.scheduled_at = draft.scheduled_at
     post.variants = [Variant(platform=p, text=t) for p, t in sorted(draft.variants.items())]
     post.media = [

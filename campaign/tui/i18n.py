@@ -127,6 +127,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "compose.campaign": ("Kampagne", "Campaign"),
     "compose.media": ("Bild (Pfad)", "Image (path)"),
     "compose.alt": ("Alternativtext des Bildes", "Image alt text"),
+    "compose.spoiler": (
+        "Inhaltswarnung (zählt zum Limit, leer: keine)",
+        "Content warning (counts toward the limit, empty: none)",
+    ),
     "compose.variant": (
         "Variante für {platform} (leer: Grundtext)",
         "{platform} variant (empty: base text)",

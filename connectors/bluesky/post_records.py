@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from atproto_client import models
 
 from connectors.base import Facet, MediaItem, OutgoingPost, RemotePost
+from connectors.bluesky.lexicon import check_post_record
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -100,8 +101,11 @@ def post_record(
     mention_dids: Mapping[str, str],
     embed: models.AppBskyEmbedImages.Main | None,
 ) -> models.AppBskyFeedPost.Record:
-    """The complete record, ready for createRecord."""
-    return models.AppBskyFeedPost.Record(
+    """The complete record, ready for createRecord.
+
+    Raises Rejected when the record breaks its lexicon (nothing has been created yet).
+    """
+    record = models.AppBskyFeedPost.Record(
         text=post.text,
         created_at=iso_timestamp(created_at),
         langs=[post.language],
@@ -109,3 +113,5 @@ def post_record(
         reply=reply_ref(post),
         embed=embed,
     )
+    check_post_record(record)
+    return record

@@ -86,6 +86,8 @@ class Status:
     in_reply_to_id: str | None = None
     in_reply_to_account_id: str | None = None
     media_ids: list[str] = field(default_factory=list)
+    spoiler_text: str = ""
+    """The content warning shown instead of the text until a reader opens it."""
     from_api: bool = True
     """False for audience replies, which get no audience of their own."""
 
@@ -250,8 +252,8 @@ def status_json(
         "created_at": iso(status.created_at),
         "in_reply_to_id": status.in_reply_to_id,
         "in_reply_to_account_id": status.in_reply_to_account_id,
-        "sensitive": False,
-        "spoiler_text": "",
+        "sensitive": bool(status.spoiler_text),
+        "spoiler_text": status.spoiler_text,
         "visibility": "public",
         "language": status.language,
         "uri": f"https://{domain}/users/{username}/statuses/{status.id}",

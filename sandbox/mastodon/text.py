@@ -1,8 +1,9 @@
 """How Mastodon counts a status's length and renders its text as HTML.
 
 The length rule is Mastodon's `StatusLengthValidator`: every URL counts as 23 characters
-(`characters_reserved_per_url`), a remote mention `@user@domain` counts as `@user`, and
-what remains is counted in grapheme clusters, so an emoji with modifiers counts once.
+(`characters_reserved_per_url`), a remote mention `@user@domain` counts as `@user`, the
+content warning (`spoiler_text`) counts in full, and what remains is counted in grapheme
+clusters, so an emoji with modifiers counts once.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ URL_PATTERN = re.compile(r"https?://[^\s<>\"]+")
 REMOTE_MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w+)@[\w.-]+\w")
 
 
-def countable_length(text: str) -> int:
+def countable_length(text: str, spoiler_text: str = "") -> int:
     """The length Mastodon compares with the instance's `max_characters`."""
     countable = URL_PATTERN.sub("x" * CHARACTERS_RESERVED_PER_URL, text)
     countable = REMOTE_MENTION_PATTERN.sub(r"@\1", countable)
-    return len(re.findall(r"\X", countable))
+    return len(re.findall(r"\X", spoiler_text + countable))
 
 
 def to_html(text: str) -> str:

@@ -292,11 +292,20 @@ def test_a_revoked_app_password_is_auth_expired(
     assert APP_PASSWORD not in str(caught.value)
 
 
-def test_too_long_text_is_rejected_with_the_servers_reason(
+def test_too_long_text_is_refused_by_the_lexicon_before_it_is_sent(
     connector: BlueskyConnector, bluesky_sandbox: BlueskySandbox
 ) -> None:
-    with pytest.raises(Rejected, match=r"grapheme too big \(maximum 300, got 301\)"):
+    with pytest.raises(Rejected, match=r"text has 301 graphemes, the lexicon allows 300"):
         connector.publish(_post("ä" * 301))
+    assert bluesky_sandbox.posts_by(HANDLE) == []
+
+
+def test_text_over_3000_bytes_is_refused_before_it_is_sent(
+    connector: BlueskyConnector, bluesky_sandbox: BlueskySandbox
+) -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
+    with pytest.raises(Rejected, match=r"text has 7500 UTF-8 bytes, the lexicon allows 3000"):
+        connector.publish(_post(family * 300))
     assert bluesky_sandbox.posts_by(HANDLE) == []
 
 

@@ -95,3 +95,38 @@ def test_json_has_the_stable_keys() -> None:
 def test_json_in_english() -> None:
     data = check_text(Platform.X, "a" * 281).to_json(lang="en")
     assert data["violations"][0]["message"].startswith("X: 281 of 280 weighted characters")
+
+
+@pytest.mark.parametrize(("char", "name"), [
+    ("\ufeff", "Byte-Order-Mark"), ("\ufffe", "Nicht-Zeichen"), ("\uffff", "Nicht-Zeichen"),
+])
+def test_x_refuses_the_characters_twitter_text_calls_invalid(char: str, name: str) -> None:
+    result = check_text(Platform.X, f"{char}Heute im Rathaus")
+    assert [(v.rule, v.over) for v in result.violations] == [("invalid_characters", 1)]
+    message = result.violations[0]
+    assert f"U+{ord(char):04X} ({name}) an Stelle 1" in message.message
+    assert f"U+{ord(char):04X}" in message.message_en and "position 1" in message.message_en
+
+
+def test_x_counts_every_invalid_character_and_names_the_first() -> None:
+    [violation] = check_text(Platform.X, "Hallo\ufeff Welt\uffff!").violations
+    assert violation.over == 2
+    assert "zuerst U+FEFF" in violation.message and "Stelle 6" in violation.message
+
+
+def test_bom_and_non_characters_pass_where_only_x_refuses_them() -> None:
+    assert check_text(Platform.MASTODON, "\ufeffHallo").ok
+    assert check_text(Platform.BLUESKY, "\ufeffHallo").ok
+
+
+def test_directional_marks_are_valid_on_x() -> None:
+    assert check_text(Platform.X, "\u2066\u202aHallo\u202c\u2069").ok
+
+
+def test_content_warning_counts_on_mastodon_only() -> None:
+    warning = "Inhaltswarnung: Gewalt"
+    text = "a" * (500 - len(warning))
+    assert check_text(Platform.MASTODON, text, spoiler_text=warning).ok
+    over = check_text(Platform.MASTODON, text + "b", spoiler_text=warning)
+    assert over.length == 501 and not over.ok
+    assert check_text(Platform.X, "a" * 280, spoiler_text=warning).ok

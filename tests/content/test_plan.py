@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from content.length import mastodon_length
 from content.plan import load_plan
 from content.plan_model import AccountTarget, PlanError
 from content.platforms import Platform
@@ -161,3 +162,63 @@ def test_shipped_example_validates() -> None:
     week = [post for post in plan.posts if post.at >= datetime(2024, 4, 29, tzinfo=UTC)]
     assert all(post.at < datetime(2024, 5, 5, tzinfo=UTC) for post in week)
     assert len(week) < len(plan.posts)
+
+
+WARNING = "Inhaltswarnung: Polizeieinsatz"
+
+
+def _warned_plan(tmp_path: Path, suffix: str, text: str, *, thread: bool = False) -> Path:
+    plan = tmp_path / f"plan{suffix}"
+    if suffix == ".toml":
+        plan.write_text(
+            '[campaign]\nslug = "cw"\nname = "CW"\naccounts = ["mastodon-todo", "x-todo"]\n'
+            f'[[posts]]\nkey = "lage"\nat = 2024-04-30T10:00:00\nthread = {str(thread).lower()}\n'
+            f'spoiler_text = "{WARNING}"\ntext = "{text}"\n',
+            encoding="utf-8",
+        )
+    else:
+        plan.write_text(
+            "campaign: {slug: cw, name: CW, accounts: [mastodon-todo, x-todo]}\n"
+            "posts:\n  - key: lage\n    at: 2024-04-30 10:00:00\n"
+            f'    thread: {str(thread).lower()}\n'
+            f'    spoiler_text: "{WARNING}"\n    text: "{text}"\n',
+            encoding="utf-8",
+        )
+    return plan
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".yaml"])
+def test_content_warning_is_read_and_kept(tmp_path: Path, suffix: str) -> None:
+    [post] = load_plan(_warned_plan(tmp_path, suffix, "Kurz."), ACCOUNTS).posts
+    assert post.spoiler_text == WARNING
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".yaml"])
+def test_content_warning_counts_toward_mastodons_limit(tmp_path: Path, suffix: str) -> None:
+    text = "a" * (500 - len(WARNING) + 1)
+    problems = _problems(_warned_plan(tmp_path, suffix, text)).problems
+    [problem] = [p for p in problems if p.message.startswith("Mastodon")]
+    assert problem.field == "posts[0].text"
+    assert problem.message.startswith("Mastodon: 501 von 500")
+
+
+def test_thread_parts_leave_room_for_the_content_warning(tmp_path: Path) -> None:
+    sentence = "Der Zugang zum Hauptbahnhof ist bis auf Weiteres gesperrt. "
+    plan = _warned_plan(tmp_path, ".toml", sentence * 9, thread=True)
+    [post] = load_plan(plan, ACCOUNTS).posts
+    parts = post.rendered["mastodon-todo"]
+    assert len(parts) == 2
+    assert all(mastodon_length(part, WARNING) <= 500 for part in parts)
+    assert mastodon_length(parts[0], WARNING) > 500 - len(sentence) - len(" 1/2")
+
+
+def test_content_warning_must_be_text(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text(
+        '[campaign]\nslug = "cw"\nname = "CW"\naccounts = ["mastodon-todo"]\n'
+        '[[posts]]\nkey = "a"\nat = 2024-04-30T10:00:00\ntext = "Hallo"\nspoiler_text = 3\n',
+        encoding="utf-8",
+    )
+    [problem] = _problems(plan).problems
+    assert problem.field == "posts[0].spoiler_text"
+    assert problem.message == "muss Text sein, nicht int."

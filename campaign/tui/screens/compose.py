@@ -98,6 +98,9 @@ class ComposeScreen(DataScreen):
                         with TabPane(name, id=f"tab-{platform.value}"):
                             yield Label(t("compose.variant", platform=name))
                             yield TextArea(id=f"variant-{platform.value}", soft_wrap=True)
+                            if platform is Platform.MASTODON:
+                                yield Label(t("compose.spoiler"))
+                                yield Input(id="spoiler")
                 with Horizontal(id="counters"):
                     for platform in Platform:
                         yield PlatformCounter(id=f"counter-{platform.value}", classes="counter")
@@ -159,6 +162,10 @@ class ComposeScreen(DataScreen):
         variant = self.query_one(f"#variant-{platform.value}", TextArea).text
         return variant if variant.strip() else self.query_one("#base", TextArea).text
 
+    def _spoiler_text(self) -> str:
+        """Mastodon's content warning, as Mastodon stores it (stripped)."""
+        return self.query_one("#spoiler", Input).value.strip()
+
     def _media(self) -> list[MediaSpec]:
         path = self.query_one("#media-path", Input).value.strip()
         alt = self.query_one("#media-alt", Input).value
@@ -166,9 +173,12 @@ class ComposeScreen(DataScreen):
 
     def checks(self) -> list[CheckResult]:
         """Every counted platform's check of its text, with the exact rules of `content/`."""
-        media = self._media()
+        media, spoiler_text = self._media(), self._spoiler_text()
         return [
-            check_text(platform, self._text_for(platform), limit=limit, media=media)
+            check_text(
+                platform, self._text_for(platform), limit=limit, media=media,
+                spoiler_text=spoiler_text,
+            )
             for platform, limit in self._platform_limits().items()
         ]
 
@@ -190,7 +200,8 @@ class ComposeScreen(DataScreen):
         tightest = min(too_long, key=lambda result: result.limit)
         try:
             parts = split_thread(
-                tightest.platform, self._text_for(tightest.platform), limit=tightest.limit
+                tightest.platform, self._text_for(tightest.platform), limit=tightest.limit,
+                spoiler_text=self._spoiler_for(tightest.platform),
             )
         except ThreadSplitError as error:
             preview.update(str(error))
@@ -243,6 +254,7 @@ class ComposeScreen(DataScreen):
             variants=variants,
             media=media,
             approved=approved,
+            spoiler_text=self._spoiler_text(),
         )
 
     def action_save_thread(self, approved: bool) -> None:
@@ -264,6 +276,7 @@ class ComposeScreen(DataScreen):
             approved=approved,
             thread=True,
             rendered=rendered,
+            spoiler_text=draft.spoiler_text,
         )
         slug = str(self.query_one("#campaign", Select).value)
         limits = self.leuchtturm.limits()
@@ -275,7 +288,16 @@ class ComposeScreen(DataScreen):
         if target is None:
             raise UserError(t("compose.unknown_account", name=name))
         text = self._text_for(target.platform)
-        return tuple(split_thread(target.platform, text, limit=target.limit))
+        return tuple(
+            split_thread(
+                target.platform, text, limit=target.limit,
+                spoiler_text=self._spoiler_for(target.platform),
+            )
+        )
+
+    def _spoiler_for(self, platform: Platform) -> str:
+        """The content warning where it counts: on Mastodon only."""
+        return self._spoiler_text() if platform is Platform.MASTODON else ""
 
 
 def _save_thread(
