@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # isort: off
-import tests.hermetic  # noqa: F401  (first: the session forgets the person's environment)
+import tests.hermetic  # first: the session forgets the person's environment
 
 # isort: on
 import os
@@ -19,6 +19,10 @@ from campaign.services import accounts
 from tests.postgres import PostgresCluster, find_bin_dir
 
 REQUIRE_POSTGRES = bool(os.environ.get("LEUCHTTURM_REQUIRE_POSTGRES"))
+
+
+def pytest_configure() -> None:
+    tests.hermetic.enter_an_empty_working_folder()
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,8 @@ A developer's shell may point LEUCHTTURM_DATABASE_URL at the team's database, LE
 at real accounts, LEUCHTTURM_LANG at English, and XDG folders at their own data; the working
 folder may hold an edited config.toml. None of that may reach a test: on import, before any
 test module, this removes the project's and libpq's variables, points HOME and the XDG folders
-into the session's own folder and moves into an empty working folder. Only the switches that
-the test harness itself reads survive.
+into the session's own folder; once pytest has found its tests, the session moves into an
+empty working folder. Only the switches that the test harness itself reads survive.
 
 The converted sentiment model is cached under the repository's ignored `var/` folder, not the
 user's cache, so that it is built once per checkout rather than once per session.
@@ -41,8 +41,12 @@ def _forget_the_person() -> None:
     for name, folder in folders.items():
         folder.mkdir(parents=True, exist_ok=True)
         os.environ[name] = str(folder)
+
+
+def enter_an_empty_working_folder() -> None:
+    """Called once pytest has found its test paths (they are relative to where it started)."""
     working = SESSION_FOLDER / "work"
-    working.mkdir()
+    working.mkdir(exist_ok=True)
     os.chdir(working)
 
 
