@@ -72,10 +72,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Wand: {url} (Moderation: {moderation}; Strg+C beendet)",
         "wall: {url} (moderation: {moderation}; Ctrl+C stops)",
     ),
-    "wall.approved": ("Wand: {key} freigegeben.", "Wall: {key} approved."),
-    "wall.hidden": ("Wand: {key} ausgeblendet.", "Wall: {key} hidden."),
-    "wall.pinned": ("Wand: {key} angeheftet.", "Wall: {key} pinned."),
-    "wall.unpinned": ("Wand: {key} nicht mehr angeheftet.", "Wall: {key} unpinned."),
+    "wall.approved": ("Wand: {item} freigegeben.", "Wall: {item} approved."),
+    "wall.hidden": ("Wand: {item} ausgeblendet.", "Wall: {item} hidden."),
+    "wall.pinned": ("Wand: {item} angeheftet.", "Wall: {item} pinned."),
+    "wall.unpinned": ("Wand: {item} nicht mehr angeheftet.", "Wall: {item} unpinned."),
     "wall.blocked": (
         "Wand: {author} ({platform}) wird nicht mehr gezeigt.",
         "Wall: {author} ({platform}) is blocked from the wall.",
@@ -89,8 +89,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Wall: {text!r} is not an item such as 42 or reply:42 (see `leuchtturm wall list`).",
     ),
     "wall.unknown_item": (
-        "Wand: keinen Eintrag {key} gefunden (siehe `leuchtturm wall list`).",
-        "Wall: no item {key} (see `leuchtturm wall list`).",
+        "Wand: keinen Eintrag {item} gefunden (siehe `leuchtturm wall list`).",
+        "Wall: no item {item} (see `leuchtturm wall list`).",
     ),
     "wall.bad_state": (
         "--state {text!r}: unbekannt; erlaubt sind {known}.",

@@ -53,7 +53,7 @@ def approve(ctx: typer.Context, item: ItemArgument, by: PersonOption = None) -> 
     key = WallKey.parse(item)
     with context(ctx).database().session() as session:
         wall.approve(session, key, by)
-    typer.echo(t("wall.approved", key=key))
+    typer.echo(t("wall.approved", item=key))
 
 
 @app.command()
@@ -62,7 +62,7 @@ def hide(ctx: typer.Context, item: ItemArgument, by: PersonOption = None) -> Non
     key = WallKey.parse(item)
     with context(ctx).database().session() as session:
         wall.hide(session, key, by)
-    typer.echo(t("wall.hidden", key=key))
+    typer.echo(t("wall.hidden", item=key))
 
 
 @app.command()
@@ -76,7 +76,7 @@ def pin(
     key = WallKey.parse(item)
     with context(ctx).database().session() as session:
         wall.pin(session, key, by, pinned=not off)
-    typer.echo(t("wall.unpinned" if off else "wall.pinned", key=key))
+    typer.echo(t("wall.unpinned" if off else "wall.pinned", item=key))
 
 
 @app.command()

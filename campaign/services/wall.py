@@ -380,7 +380,7 @@ def change_marker(session: Session) -> tuple[int, int]:
 def _source_row(session: Session, key: WallKey) -> Reply:
     reply = session.get(Reply, key.id) if key.source == REPLY_SOURCE else None
     if reply is None:
-        raise UserError(t("wall.unknown_item", key=key))
+        raise UserError(t("wall.unknown_item", item=key))
     return reply
 
 

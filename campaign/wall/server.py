@@ -112,8 +112,11 @@ def make_feed(
     )
 
 
-def make_app(feed: WallFeed, settings: Settings) -> Starlette:
-    """The wall's ASGI app on `feed`."""
+def make_app(
+    feed: WallFeed, settings: Settings, *, ping_seconds: float = PING_SECONDS
+) -> Starlette:
+    """The wall's ASGI app on `feed`; a comment line every `ping_seconds` keeps idle
+    connections (and proxies) from timing out."""
     lang = wall_language(settings)
     words = texts(lang)
     hashtag = one_line(settings.wall.hashtag, 80)
@@ -150,7 +153,7 @@ def make_app(feed: WallFeed, settings: Settings) -> Starlette:
                 }
 
         return EventSourceResponse(
-            stream(), ping=PING_SECONDS, headers={"cache-control": "no-store"}
+            stream(), ping=ping_seconds, headers={"cache-control": "no-store"}
         )
 
     async def health(_request: Request) -> Response:
