@@ -43,7 +43,7 @@ def seed_campaign(database: Database, *, now: datetime = NOW) -> int:
         upcoming = Post(
             campaign=campaign,
             key="werkstatt",
-            text="Um 18 Uhr: Werkstatt „Arbeit von morgen“ im Container-Studio.",
+            text="Werkstatt „Arbeit von morgen“ im Container-Studio: kommt vorbei!",
             scheduled_at=now + timedelta(hours=4),
             state=PostState.APPROVED,
         )

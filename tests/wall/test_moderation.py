@@ -156,7 +156,7 @@ def test_counters_mood_and_next_programme_item(database: Database, settings: Set
     assert state.counters == wall.Counters(posts=1, replies=5, people=4, poll_votes=0)
     assert state.mood == wall.Mood(positive=2, neutral=1, negative=1)
     assert state.next_item is not None and state.next_item.at == NOW + timedelta(hours=4)
-    assert state.next_item.text.startswith("Um 18 Uhr")
+    assert state.next_item.text.startswith("Werkstatt")
     assert state.time_zone == "Europe/Berlin"
 
 

@@ -124,7 +124,7 @@ def test_the_stream_sends_the_full_state_then_each_change(
         states = _states(stream.iter_lines())
         first = _until(states, lambda state: state["counters"]["replies"] == len(HOSTILE))
         assert first["items"] == []  # nothing before a person approves it
-        assert first["next"]["text"].startswith("Um 18 Uhr")
+        assert first["next"]["text"].startswith("Werkstatt")
         with database.session() as session:
             for reply_id in ids:
                 wall.approve(session, WallKey("reply", reply_id))
