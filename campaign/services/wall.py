@@ -248,15 +248,15 @@ def _visible(settings: WallSettings, c: Any, now: datetime) -> ColumnElement[boo
     """The moderation rule in SQL, so that `limit` counts only what may show."""
     blocked = c.blocked_id.is_not(None)
     approved = c.decision == WallEntryState.APPROVED
-    hidden = c.decision == WallEntryState.HIDDEN
+    undecided = c.decision.is_(None)
     mode = Moderation(settings.moderation)
     if mode == Moderation.PRE:
         shown = approved
     elif mode == Moderation.AUTO:
-        shown = not_(hidden)
+        shown = or_(undecided, approved)
     else:
         released = and_(
-            c.decision.is_(None),
+            undecided,
             c.collected_at <= now - timedelta(seconds=settings.delay_seconds),
             c.label.is_not(None),
             c.label != "negative",

@@ -86,6 +86,18 @@ def test_an_approved_item_shows_in_post_moderation_at_once_and_a_hidden_one_neve
     assert _shown(database, post, NOW + timedelta(hours=1)) == ["Hart"]
 
 
+def test_auto_moderation_shows_everything_a_person_did_not_hide(database: Database) -> None:
+    delivery = seed_campaign(database)
+    shown, hidden = add_replies(
+        database,
+        delivery,
+        [Said("Unbesehen", label=None, minutes_ago=0), Said("Weg damit", minutes_ago=1)],
+    )
+    with database.session() as session:
+        wall.hide(session, _key(hidden))
+    assert _shown(database, _wall(moderation="auto")) == ["Unbesehen"]
+
+
 def test_pinned_items_come_first_and_a_blocked_author_disappears_everywhere(
     database: Database,
 ) -> None:
