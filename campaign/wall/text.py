@@ -17,9 +17,11 @@ ELLIPSIS = "…"
 
 
 def displayable(text: str, limit: int = 500) -> str:
-    """`text` as the wall may show it: line breaks kept, other control and format characters
-    (bidi overrides, isolates, zero-width marks) dropped, cut to `limit` characters."""
-    text = ESCAPE_SEQUENCE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """`text` as the wall may show it: line breaks kept, tabs made spaces, other control and
+    format characters (bidi overrides, isolates, zero-width marks) dropped, cut to `limit`
+    characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = ESCAPE_SEQUENCE.sub("", text)
     kept = "".join(
         char
         for char in text

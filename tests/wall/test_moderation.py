@@ -88,7 +88,7 @@ def test_an_approved_item_shows_in_post_moderation_at_once_and_a_hidden_one_neve
 
 def test_auto_moderation_shows_everything_a_person_did_not_hide(database: Database) -> None:
     delivery = seed_campaign(database)
-    shown, hidden = add_replies(
+    _shown_one, hidden = add_replies(
         database,
         delivery,
         [Said("Unbesehen", label=None, minutes_ago=0), Said("Weg damit", minutes_ago=1)],
