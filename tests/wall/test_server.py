@@ -162,3 +162,13 @@ def test_the_wall_speaks_english_by_setting(database: Database, settings: Settin
     with TestClient(make_app(make_feed(database, english, lambda: NOW), english)) as client:
         html = client.get("/").text
     assert '<html lang="en">' in html and "Mood of the last hour" in html
+
+
+def test_configured_words_are_escaped_in_the_page(database: Database, settings: Settings) -> None:
+    hostile = settings.model_copy(
+        update={"wall": WallSettings(title='<script>x()</script>"', hashtag="#a<img onerror=y>")}
+    )
+    with TestClient(make_app(make_feed(database, hostile, lambda: NOW), hostile)) as client:
+        html = client.get("/").text
+    assert "<script>x()" not in html and "&lt;script&gt;x()&lt;/script&gt;&#34;" in html
+    assert "<img" not in html and "#a&lt;img onerror=y&gt;" in html
