@@ -16,7 +16,14 @@ from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from campaign.errors import UserError
 from sentiment.settings import SentimentSettings
@@ -103,6 +110,43 @@ class ReportSettings(_Section):
     """Replace reply authors' handles by stable pseudonyms in reports."""
 
 
+class WallSettings(_Section):
+    host: str = "127.0.0.1"
+    """Address the wall listens on: loopback unless the studio's screen is another machine."""
+    port: int = Field(default=8765, ge=1, le=65535)
+    """Port of the wall (http://HOST:PORT/)."""
+    moderation: Literal["pre", "post", "auto"] = "pre"
+    """"pre": nothing shows until a person approves it. "post": an item shows after
+    `delay_seconds` unless it is negative, unclassified, matches `hold_words` or a person
+    hid it. "auto" (everything shows unless hidden) is for the demo only and refused here."""
+    delay_seconds: float = Field(default=120, ge=0)
+    """Post-moderation: how long a new item waits for a person before it may show."""
+    hold_words: list[str] = []
+    """Post-moderation: items containing any of these words wait for a person."""
+    campaign: str | None = None
+    """Slug of the campaign the wall shows; none: every campaign."""
+    title: str = "to:do – Dortmunds neue Arbeit"
+    """The initiative's name, at the top of the wall."""
+    hashtag: str = "#ToDoDortmund"
+    """The hashtag the wall invites people to use."""
+    layout: Literal["auto", "landscape", "portrait"] = "auto"
+    """"auto" follows the screen's orientation (1920×1080 or 1080×1920)."""
+    language: Literal["de", "en"] | None = None
+    """Language of the wall; none: the `language` setting."""
+    items: int = Field(default=8, ge=1, le=50)
+    """How many items the wall shows at once (pinned ones first)."""
+
+    @field_validator("moderation")
+    @classmethod
+    def _auto_only_for_the_demo(cls, value: str, info: ValidationInfo) -> str:
+        if value == "auto" and (info.context or {}).get("from_file"):
+            raise ValueError(
+                '"auto" shows everything unmoderated and is kept for the demo: '
+                'use "pre" or "post"'
+            )
+        return value
+
+
 class Settings(_Section):
     time_zone: str = "Europe/Berlin"
     """Campaign time zone for display and plan times (storage is always UTC)."""
@@ -113,6 +157,7 @@ class Settings(_Section):
     sentiment: SentimentSettings = SentimentSettings()
     daemon: DaemonSettings = DaemonSettings()
     reports: ReportSettings = ReportSettings()
+    wall: WallSettings = WallSettings()
     data_folder: Path | None = None
     """Folder for account sessions, the pseudonym key and, by default, the database and
     reports (`{data_dir}`). Default: the user data folder (XDG_DATA_HOME/leuchtturm)."""
@@ -202,7 +247,7 @@ def _read_file(path: Path) -> Settings:
     except tomllib.TOMLDecodeError as exc:
         raise UserError(_decode_error_line(path, exc)) from None
     try:
-        settings = Settings.model_validate(raw)
+        settings = Settings.model_validate(raw, context={"from_file": True})
     except ValidationError as exc:
         raise UserError(_validation_lines(path, text, raw, exc)) from None
     return settings.model_copy(update={"source": path})

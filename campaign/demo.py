@@ -7,7 +7,9 @@ Secrets for the sandbox are throwaway values placed in this process's environmen
 The demo is sealed off from a person's real setup: it never loads their config.toml nor
 LEUCHTTURM_DATABASE_URL, keeps its database, sessions, key and reports in a folder of its
 own, and every change it makes names the campaign it imported itself, so nothing it does
-can approve, move or send a team's posts.
+can approve, move or send a team's posts. Its live wall shows only that campaign, on a free
+loopback port, with auto-approval (a moderation mode no config file may choose): the
+sandbox audience's replies appear as they come, with nobody there to approve them.
 """
 
 from __future__ import annotations
@@ -17,20 +19,21 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from campaign.config import AccountSettings, DaemonSettings, Settings
+from campaign.config import AccountSettings, DaemonSettings, Settings, WallSettings
 from campaign.daemon.runner import Daemon
 from campaign.db import Database, make_engine, upgrade
 from campaign.errors import UserError
 from campaign.i18n import t
 from campaign.models import Campaign, Delivery, DeliveryState, Post, PostState, Reply
 from campaign.services import accounts, plans, posts
+from campaign.wall.server import background_wall, wall_app
 from sandbox.run import Sandbox, start_sandbox
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "examples" / "todo-dortmund.toml"
@@ -162,12 +165,13 @@ def demo_folder(folder: Path | None) -> Iterator[Path]:
 
 @dataclass(frozen=True)
 class RunningDemo:
-    """A started demo: its own database and settings, its campaign, its daemon."""
+    """A started demo: its own database and settings, its campaign, its daemon, its wall."""
 
     database: Database
     settings: Settings
     campaign_slug: str
     daemon: Daemon
+    wall_url: str
 
 
 @contextmanager
@@ -184,7 +188,11 @@ def running_demo(
     With `log_to_folder` the daemon's log goes to `daemon.log` in the demo's folder (the TUI
     owns the terminal).
     """
-    with demo_folder(folder) as own_folder, start_sandbox(seed=7, pace=pace) as sandbox:
+    with (
+        demo_folder(folder) as own_folder,
+        start_sandbox(seed=7, pace=pace) as sandbox,
+        ExitStack() as stack,
+    ):
         if log_to_folder:
             logging.basicConfig(
                 filename=own_folder / "daemon.log", level=logging.INFO, force=True
@@ -197,6 +205,10 @@ def running_demo(
             accounts.sync_from_config(session, settings)
             slug = plans.import_plan(session, settings, EXAMPLE_PLAN).slug
         count = compress_schedule(database, slug, datetime.now(UTC) + timedelta(seconds=3), span)
+        demo_wall = WallSettings(moderation="auto", campaign=slug)
+        settings = settings.model_copy(update={"wall": demo_wall})
+        wall = stack.enter_context(background_wall(wall_app(database, settings)))
+        report(f"wall: {wall.url}")
         report(f"folder: {own_folder}")
         report(f"database: {settings.database_url()}")
         report(f"reports: {settings.expand(settings.reports.folder)}")
@@ -206,7 +218,7 @@ def running_demo(
         daemon = Daemon(database, settings, preload_classifier=True)
         scheduler = daemon.start()
         try:
-            yield RunningDemo(database, settings, slug, daemon)
+            yield RunningDemo(database, settings, slug, daemon, wall.url)
         finally:
             daemon.stop_event.set()
             scheduler.shutdown(wait=True)

@@ -69,6 +69,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "gesendet {delivered}, Antworten {replies}, eingeordnet {classified}",
         "sent {delivered}, replies {replies}, classified {classified}",
     ),
+    "wall.serving": (
+        "Wand: {url} (Moderation: {moderation}; Strg+C beendet)",
+        "wall: {url} (moderation: {moderation}; Ctrl+C stops)",
+    ),
+    "wall.approved": ("Wand: {item} freigegeben.", "Wall: {item} approved."),
+    "wall.hidden": ("Wand: {item} ausgeblendet.", "Wall: {item} hidden."),
+    "wall.pinned": ("Wand: {item} angeheftet.", "Wall: {item} pinned."),
+    "wall.unpinned": ("Wand: {item} nicht mehr angeheftet.", "Wall: {item} unpinned."),
+    "wall.blocked": (
+        "Wand: {author} ({platform}) wird nicht mehr gezeigt.",
+        "Wall: {author} ({platform}) is blocked from the wall.",
+    ),
+    "wall.unblocked": (
+        "Wand: {author} ({platform}) darf wieder erscheinen.",
+        "Wall: {author} ({platform}) may appear again.",
+    ),
+    "wall.bad_key": (
+        "Wand: {text!r} ist kein Eintrag wie 42 oder reply:42 (siehe `leuchtturm wall list`).",
+        "Wall: {text!r} is not an item such as 42 or reply:42 (see `leuchtturm wall list`).",
+    ),
+    "wall.unknown_item": (
+        "Wand: keinen Eintrag {item} gefunden (siehe `leuchtturm wall list`).",
+        "Wall: no item {item} (see `leuchtturm wall list`).",
+    ),
+    "wall.bad_state": (
+        "--state {text!r}: unbekannt; erlaubt sind {known}.",
+        "--state {text!r}: unknown; use one of {known}.",
+    ),
+    "wall.state.pending": ("wartet", "pending"),
+    "wall.state.approved": ("frei", "approved"),
+    "wall.state.hidden": ("ausgeblendet", "hidden"),
+    "wall.state.blocked": ("gesperrt", "blocked"),
     "accounts.missing_secret": (
         "Umgebungsvariable {env} ist nicht gesetzt",
         "environment variable {env} is not set",

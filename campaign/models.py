@@ -324,3 +324,39 @@ class Heartbeat(Base):
     broken_accounts: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
     stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class WallEntryState(enum.StrEnum):
+    """A person's decision about one item on the live wall; no row means nobody decided yet."""
+
+    APPROVED = "approved"
+    HIDDEN = "hidden"
+
+
+class WallEntry(Base):
+    """The wall's moderation of one item, keyed by the item's source ("reply", later
+    "listening") and its id there, so that every source shares one decision table."""
+
+    __tablename__ = "wall_entries"
+    __table_args__ = (UniqueConstraint("source", "source_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(16))
+    source_id: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(_enum(WallEntryState))
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    changed_by: Mapped[str | None] = mapped_column(String(120))
+
+
+class WallBlock(Base):
+    """An author kept off the wall: none of their items show, whatever was approved."""
+
+    __tablename__ = "wall_blocks"
+    __table_args__ = (UniqueConstraint("platform", "author_handle"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    author_handle: Mapped[str] = mapped_column(String(300))
+    blocked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    blocked_by: Mapped[str | None] = mapped_column(String(120))

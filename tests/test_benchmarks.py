@@ -52,3 +52,9 @@ def test_tui_benchmark_reaches_every_screen() -> None:
 def test_sentiment_benchmark_labels_agree_with_the_naive_loop() -> None:
     figures = run_benchmark("sentiment", "--texts", "24")
     assert figures["labels_agree"] == "True"
+
+
+def test_wall_benchmark_reaches_every_open_wall() -> None:
+    figures = run_benchmark("wall", "--clients", "4", "--updates", "2", "--replies", "50")
+    assert figures["wall_updates_missed"] == "0"
+    assert float(figures["wall_update_p95_s"]) >= 0 and float(figures["wall_rss_mb"]) > 0

@@ -24,6 +24,7 @@ from campaign.cli import (
     sandbox,
     sentiment,
     tui,
+    wall,
 )
 from campaign.cli.context import CliContext
 from campaign.errors import UserError
@@ -42,6 +43,7 @@ app.add_typer(accounts.app, name="accounts")
 app.add_typer(sandbox.app, name="sandbox")
 app.add_typer(sentiment.app, name="sentiment")
 app.add_typer(report.app, name="report")
+app.add_typer(wall.app, name="wall")
 app.command("tui")(tui.tui)
 app.command("daemon")(daemon.daemon)
 app.command("status")(daemon.status)

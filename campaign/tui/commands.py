@@ -12,7 +12,16 @@ from campaign.tui.i18n import t
 if TYPE_CHECKING:
     from campaign.tui.leuchtturm_app import LeuchtturmApp
 
-SCREEN_MODES = ("dashboard", "queue", "compose", "inbox", "campaigns", "accounts", "reports")
+SCREEN_MODES = (
+    "dashboard",
+    "queue",
+    "compose",
+    "inbox",
+    "campaigns",
+    "accounts",
+    "reports",
+    "wall",
+)
 
 
 class ScreenCommands(Provider):

@@ -23,7 +23,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "screen.campaigns": ("Kampagnen", "Campaigns"),
     "screen.accounts": ("Konten", "Accounts"),
     "screen.reports": ("Berichte", "Reports"),
+    "screen.wall": ("Wand", "Wall"),
     "key.help": ("Hilfe", "Help"),
+    "key.wall_approve": ("Freigeben", "Approve"),
+    "key.wall_hide": ("Ausblenden", "Hide"),
+    "key.wall_pin": ("Anheften", "Pin"),
+    "key.wall_block": ("Person sperren", "Block author"),
     "key.quit": ("Beenden", "Quit"),
     "key.pause": ("Kampagne anhalten", "Pause campaign"),
     "key.resume": ("Kampagne fortsetzen", "Resume campaign"),
@@ -225,11 +230,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Writing last week's report …",
     ),
     "reports.written": ("Bericht geschrieben: {folder}", "Report written: {folder}"),
+    "wall.mode.pre": (
+        "Wand {campaign}: nur Freigegebenes erscheint – a freigeben, h ausblenden, "
+        "p anheften, b Person sperren",
+        "Wall {campaign}: only approved items show – a approve, h hide, p pin, b block author",
+    ),
+    "wall.mode.post": (
+        "Wand {campaign}: Neues erscheint nach {seconds} s, Negatives wartet – "
+        "h ausblenden, a freigeben, p anheften, b Person sperren",
+        "Wall {campaign}: new items show after {seconds} s, negative ones wait – "
+        "h hide, a approve, p pin, b block author",
+    ),
+    "wall.mode.auto": (
+        "Wand {campaign} (Demo): alles erscheint, bis es ausgeblendet wird",
+        "Wall {campaign} (demo): everything shows until hidden",
+    ),
     "help.title": ("Tastenkürzel", "Keys"),
     "help.body": (
-        "1–7 Bildschirm wechseln · j/k oder Pfeile bewegen · Strg+P Befehle · "
+        "1–8 Bildschirm wechseln · j/k oder Pfeile bewegen · Strg+P Befehle · "
         "! Kampagne der Warnung anhalten · ^ fortsetzen · q beenden · Esc schließen",
-        "1–7 switch screen · j/k or arrows move · Ctrl+P commands · "
+        "1–8 switch screen · j/k or arrows move · Ctrl+P commands · "
         "! pause the alert's campaign · ^ resume · q quit · Esc close",
     ),
     "error": ("Fehler: {message}", "Error: {message}"),

@@ -1,4 +1,4 @@
-"""The Textual app: seven screens as modes, global keys, alerts actions, worker errors.
+"""The Textual app: eight screens as modes, global keys, alerts actions, worker errors.
 
 Import it through `campaign.tui.app.make_app`, which fixes the language first: key labels
 are translated when this module loads.
@@ -27,10 +27,11 @@ from campaign.tui.screens.dashboard import DashboardScreen
 from campaign.tui.screens.inbox import InboxScreen
 from campaign.tui.screens.queue import QueueScreen
 from campaign.tui.screens.reports import ReportsScreen
+from campaign.tui.screens.wall import WallScreen
 
 
 class LeuchtturmApp(App[None]):
-    """Keyboard-first: 1–7 switch screens, ! and ^ pause and resume the alert's campaign."""
+    """Keyboard-first: 1–8 switch screens, ! and ^ pause and resume the alert's campaign."""
 
     CSS_PATH = "app.tcss"
     TITLE = t("title")
@@ -43,6 +44,7 @@ class LeuchtturmApp(App[None]):
         "campaigns": CampaignsScreen,
         "accounts": AccountsScreen,
         "reports": ReportsScreen,
+        "wall": WallScreen,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(

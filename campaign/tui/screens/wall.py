@@ -1,0 +1,144 @@
+"""Wand: moderate the live wall on the studio's screen.
+
+The newest items with what was decided about them; a approves, h hides (the item leaves
+every open wall within two seconds), p pins or unpins, b blocks or lets back the author.
+Every decision goes through `campaign.services.wall` with its audit event, the same as
+`leuchtturm wall approve|hide|pin|block`, and is confirmed in the CLI's words; the wall
+server only reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from sqlalchemy.orm import Session
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Static
+
+from campaign.i18n import t as said
+from campaign.services import wall
+from campaign.services.wall import ItemState, WallItem, WallKey
+from campaign.tui.i18n import t
+from campaign.tui.local_time import shown
+from campaign.tui.screens.base import DataScreen
+from campaign.tui.widgets.live_table import LiveTable, Row
+from campaign.wall.text import displayable, one_line
+
+STATE_STYLES = {
+    ItemState.PENDING: "yellow",
+    ItemState.APPROVED: "green",
+    ItemState.HIDDEN: "dim",
+    ItemState.BLOCKED: "bold red",
+}
+
+
+class WallScreen(DataScreen):
+    """a approve · h hide · p pin · b block the author."""
+
+    SUB_TITLE = t("screen.wall")
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "approve", t("key.wall_approve")),
+        Binding("h", "hide", t("key.wall_hide")),
+        Binding("p", "pin", t("key.wall_pin")),
+        Binding("b", "block", t("key.wall_block")),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[WallItem] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="wall-mode", classes="filters")
+        yield LiveTable(
+            [t("col.when"), t("col.platform"), t("col.author"), t("col.state"), t("col.text")],
+            id="wall-table",
+        )
+        yield Static(id="wall-detail", classes="detail")
+
+    def load(self, session: Session) -> list[WallItem]:
+        return wall.candidates(session, self.leuchtturm.settings.wall)
+
+    def show(self, data: list[WallItem]) -> None:
+        self.items = data
+        settings = self.leuchtturm.settings.wall
+        self.query_one("#wall-mode", Static).update(
+            Text(
+                t(
+                    f"wall.mode.{settings.moderation}",
+                    campaign=settings.campaign or t("any"),
+                    seconds=round(settings.delay_seconds),
+                )
+            )
+        )
+        self.query_one(LiveTable).show_rows([self._row(item) for item in data])
+        self._show_detail()
+
+    def _row(self, item: WallItem) -> Row:
+        state = said(f"wall.state.{item.state}") + (" 📌" if item.pinned else "")
+        cells = (
+            shown(item.created_at, self.leuchtturm.settings.zone),
+            item.platform,
+            Text(one_line(item.author_handle, 40)),
+            Text(state, style=STATE_STYLES[item.state]),
+            Text(one_line(item.text, 80)),
+        )
+        return str(item.key), cells
+
+    def _selected(self) -> WallItem | None:
+        key = self.query_one(LiveTable).selected_key
+        return next((item for item in self.items if str(item.key) == key), None)
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        item = self._selected()
+        detail = "" if item is None else f"{one_line(item.author_handle)}: {displayable(item.text)}"
+        self.query_one("#wall-detail", Static).update(Text(detail))
+
+    def _decide(self, decide: Callable[[Session, WallKey], str]) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        self.write(lambda session: decide(session, item.key))
+
+    def action_approve(self) -> None:
+        def approve(session: Session, key: WallKey) -> str:
+            wall.approve(session, key)
+            return said("wall.approved", item=key)
+
+        self._decide(approve)
+
+    def action_hide(self) -> None:
+        def hide(session: Session, key: WallKey) -> str:
+            wall.hide(session, key)
+            return said("wall.hidden", item=key)
+
+        self._decide(hide)
+
+    def action_pin(self) -> None:
+        item = self._selected()
+        pinned = item is not None and not item.pinned
+
+        def pin(session: Session, key: WallKey) -> str:
+            wall.pin(session, key, pinned=pinned)
+            return said("wall.pinned" if pinned else "wall.unpinned", item=key)
+
+        self._decide(pin)
+
+    def action_block(self) -> None:
+        item = self._selected()
+        unblock = item is not None and item.state == ItemState.BLOCKED
+
+        def block(session: Session, key: WallKey) -> str:
+            author = (wall.unblock if unblock else wall.block)(session, key)
+            message = "wall.unblocked" if unblock else "wall.blocked"
+            return said(
+                message, author=one_line(author.author_handle, 40), platform=author.platform
+            )
+
+        self._decide(block)
