@@ -19,6 +19,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from campaign.errors import UserError
+from campaign.redaction import register_secret_envs
 from sentiment.settings import SentimentSettings
 
 PLATFORMS = ("x", "mastodon", "bluesky")
@@ -132,6 +133,8 @@ class Settings(_Section):
             if account.name in seen:
                 raise ValueError(f"account name {account.name!r} is used twice")
             seen.add(account.name)
+        # Known from here on to the one redactor, whatever later prints or stores a value.
+        register_secret_envs(account.secret_env for account in accounts)
         return accounts
 
     @property
