@@ -33,6 +33,7 @@ from campaign.errors import UserError
 from campaign.models import Account
 from campaign.services import accounts, campaigns, dashboard, plans, posts
 from campaign.services.posts import PostDraft
+from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.i18n import language, t
 from campaign.tui.local_time import parsed, shown
 from campaign.tui.screens.base import DataScreen
@@ -116,14 +117,15 @@ class ComposeScreen(DataScreen):
             return
         self.choices = data
         select = self.query_one("#campaign", Select)
-        select.set_options((slug, slug) for slug in data.campaign_slugs)
+        select.set_options((data_text(slug), slug) for slug in data.campaign_slugs)
         if len(data.campaign_slugs) == 1:
             select.value = data.campaign_slugs[0]
         chosen = self._selected_accounts()
         selection = self.query_one("#accounts", SelectionList)
         selection.clear_options()
         selection.add_options(
-            (f"{name} ({platform})", name, name in chosen) for name, platform in data.accounts
+            (data_text(f"{name} ({platform})"), name, name in chosen)
+            for name, platform in data.accounts
         )
         self.recount()
 
@@ -193,11 +195,11 @@ class ComposeScreen(DataScreen):
                 tightest.platform, self._text_for(tightest.platform), limit=tightest.limit
             )
         except ThreadSplitError as error:
-            preview.update(str(error))
+            preview.update(data_lines(str(error)))
             return
         name = DISPLAY_NAMES[tightest.platform]
         heading = t("compose.thread", platform=name, parts=len(parts)) + t("compose.thread_keys")
-        preview.update("\n".join([heading, *(f"  {part}" for part in parts)]))
+        preview.update(data_lines("\n".join([heading, *(f"  {part}" for part in parts)])))
 
     def action_save(self, approved: bool) -> None:
         problems = [v.text(language()) for r in self.checks() for v in r.violations]

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Markdown, Static
 
 from campaign.reports.catalogue import ReportFiles, latest_reports
 from campaign.reports.files import write_weekly_reports
+from campaign.tui.data_text import data_text
 from campaign.tui.i18n import t
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable, Row
@@ -72,7 +73,8 @@ class ReportsScreen(DataScreen):
     def show(self, data: ReportsData) -> None:
         changed = data.markdown != self.data.markdown
         self.data = data
-        self.query_one("#reports-folder", Static).update(t("reports.folder", folder=self.folder))
+        folder = data_text(t("reports.folder", folder=self.folder))
+        self.query_one("#reports-folder", Static).update(folder)
         table = self.query_one(LiveTable)
         table.show_rows([_row(report) for report in data.reports])
         keys = [str(report.folder) for report in data.reports]
