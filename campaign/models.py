@@ -30,6 +30,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from campaign.redaction import redact
+from content import field_limits as limits
 from content.outside_text import inert, inert_line
 
 NAMING = {
@@ -128,10 +129,10 @@ class Campaign(Base):
     __tablename__ = "campaigns"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
+    slug: Mapped[str] = mapped_column(String(limits.CAMPAIGN_SLUG), unique=True)
+    name: Mapped[str] = mapped_column(String(limits.CAMPAIGN_NAME))
     description: Mapped[str] = mapped_column(Text, default="")
-    time_zone: Mapped[str] = mapped_column(String(64), default="Europe/Berlin")
+    time_zone: Mapped[str] = mapped_column(String(limits.TIME_ZONE), default="Europe/Berlin")
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     paused_reason: Mapped[str | None] = mapped_column(OutsideText())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
@@ -144,10 +145,10 @@ class Account(Base):
     __tablename__ = "accounts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(limits.ACCOUNT_NAME), unique=True)
     platform: Mapped[str] = mapped_column(String(16))
-    handle: Mapped[str] = mapped_column(String(200))
-    server_url: Mapped[str] = mapped_column(String(500))
+    handle: Mapped[str] = mapped_column(String(limits.ACCOUNT_HANDLE))
+    server_url: Mapped[str] = mapped_column(String(limits.SERVER_URL))
     state: Mapped[str] = mapped_column(_enum(AccountState), default=AccountState.OK)
     state_reason: Mapped[str | None] = mapped_column(OutsideText())
     state_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -169,7 +170,7 @@ class Post(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
-    key: Mapped[str] = mapped_column(String(120))
+    key: Mapped[str] = mapped_column(String(limits.POST_KEY))
     text: Mapped[str] = mapped_column(Text)
     scheduled_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     state: Mapped[str] = mapped_column(_enum(PostState), default=PostState.DRAFT)
@@ -217,7 +218,7 @@ class Media(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer, default=0)
-    path: Mapped[str] = mapped_column(String(1000))
+    path: Mapped[str] = mapped_column(String(limits.MEDIA_PATH))
     alt_text: Mapped[str] = mapped_column(Text)
 
     post: Mapped[Post] = relationship(back_populates="media")

@@ -37,6 +37,20 @@ UNENCODABLE = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
 
 LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
+INPUT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters a person's input (a plan, the config, a draft) has no use for; tab
+and line breaks are fine. NUL cannot even be stored on PostgreSQL."""
+
+
+def control_character(text: str) -> str | None:
+    """The first such control character in `text`, named as U+XXXX; None if there is none.
+
+    Our own input is refused rather than cleaned: silently changing what a person wrote
+    would hide the mistake.
+    """
+    match = INPUT_CONTROL.search(text)
+    return f"U+{ord(match.group()):04X}" if match else None
+
 
 def inert(text: str, *, limit: int | None = None, multiline: bool = True, tabs: bool = True) -> str:
     """`text` without escape sequences, control or bidi characters, at most `limit` long.

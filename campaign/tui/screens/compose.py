@@ -38,6 +38,7 @@ from campaign.tui.i18n import language, t
 from campaign.tui.local_time import parsed, shown
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.platform_counter import PlatformCounter
+from content import field_limits as limits
 from content.check import CheckResult, MediaSpec, check_text
 from content.plan_model import AccountTarget, PlannedPost
 from content.platforms import DISPLAY_NAMES, Platform, text_limit
@@ -81,7 +82,7 @@ class ComposeScreen(DataScreen):
                 yield Label(t("compose.campaign"))
                 yield Select[str]([], id="campaign", allow_blank=True)
                 yield Label(t("compose.key"))
-                yield Input(id="key")
+                yield Input(id="key", max_length=limits.PLAN_POST_KEY)
                 yield Label(t("compose.when", zone=zone.key))
                 yield Input(shown(start, zone), id="when")
                 yield Label(t("compose.accounts"))
