@@ -113,6 +113,12 @@ class ReportSettings(_Section):
     """Replace reply authors' handles by stable pseudonyms in reports."""
 
 
+class MediaSettings(_Section):
+    folders: list[str] = []
+    """Folders images may come from besides each plan's own folder, e.g.
+    "{data_dir}/bilder"; a file anywhere else is refused, whatever its name."""
+
+
 class Settings(_Section):
     time_zone: str = "Europe/Berlin"
     """Campaign time zone for display and plan times (storage is always UTC)."""
@@ -123,6 +129,7 @@ class Settings(_Section):
     sentiment: SentimentSettings = SentimentSettings()
     daemon: DaemonSettings = DaemonSettings()
     reports: ReportSettings = ReportSettings()
+    media: MediaSettings = MediaSettings()
     source: Path | None = None
     """The file these settings were read from (set by the loader)."""
 
@@ -167,6 +174,10 @@ class Settings(_Section):
     def expand(self, template: str) -> str:
         """Fill `{data_dir}` in a configured path or URL."""
         return template.replace("{data_dir}", str(self.data_dir()))
+
+    def media_folders(self) -> list[Path]:
+        """The configured media folders with placeholders filled."""
+        return [Path(self.expand(folder)) for folder in self.media.folders]
 
     def database_url(self) -> str:
         """The database URL with placeholders filled (LEUCHTTURM_DATABASE_URL wins)."""

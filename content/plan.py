@@ -6,7 +6,7 @@ every problem with its post key and field and raises them together in one PlanEr
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +18,7 @@ import yaml
 from content import field_limits as limits
 from content.check import MediaSpec, check_text
 from content.local_time import LocalTimeError, to_utc
+from content.media_file import ImageFile, MediaRefused, open_image, too_large
 from content.normalise import normalise
 from content.outside_text import control_character
 from content.plan_model import (
@@ -81,6 +82,8 @@ class _Content:
     variants: dict[Platform, str]
     media: tuple[MediaSpec, ...]
     thread: bool | list[str]
+    images: tuple[ImageFile, ...] = ()
+    """The media files, checked to be images; their size is checked per target platform."""
 
 
 def _file_error(source: str, message: str, message_en: str) -> PlanError:
@@ -182,16 +185,20 @@ def _read(path: Path) -> Mapping[str, Any]:
     return data
 
 
-def load_plan(path: str | Path, accounts: Mapping[str, AccountTarget]) -> CampaignPlan:
+def load_plan(
+    path: str | Path, accounts: Mapping[str, AccountTarget], media_folders: Sequence[Path] = ()
+) -> CampaignPlan:
     """Read and validate the plan at `path` (.toml, .yaml or .yml).
 
     `accounts` maps each account name a plan may use to its platform and text limit.
-    Media paths are resolved relative to the plan file. Raises PlanError listing every
-    problem; returns a plan the caller can write all-or-nothing.
+    Media paths are resolved relative to the plan file and must lie under its folder or
+    one of `media_folders`. Raises PlanError listing every problem; returns a plan the
+    caller can write all-or-nothing.
     """
     plan_path = Path(path)
     return parse_plan(
-        _read(plan_path), accounts=accounts, base_dir=plan_path.parent, source=plan_path.name
+        _read(plan_path), accounts=accounts, base_dir=plan_path.parent, source=plan_path.name,
+        media_folders=media_folders,
     )
 
 
@@ -390,16 +397,18 @@ def _variants(findings: _Findings, raw: Any, where: str, key: str | None) -> dic
 
 
 def _media(
-    findings: _Findings, raw: Any, where: str, key: str | None, base_dir: Path
-) -> tuple[MediaSpec, ...]:
+    findings: _Findings, raw: Any, where: str, key: str | None, base_dir: Path,
+    folders: Sequence[Path],
+) -> tuple[tuple[MediaSpec, ...], tuple[ImageFile, ...]]:
     if raw is None:
-        return ()
+        return (), ()
     if not isinstance(raw, list) or not all(isinstance(item, Mapping) for item in raw):
         findings.problem(
             key, where, "muss eine Liste von {path, alt} sein.", "must be a list of {path, alt}."
         )
-        return ()
+        return (), ()
     media: list[MediaSpec] = []
+    images: list[ImageFile] = []
     for index, item in enumerate(raw):
         item_where = f"{where}[{index}]"
         _unknown_fields(findings, item, _MEDIA_FIELDS, item_where, key)
@@ -418,15 +427,25 @@ def _media(
             )
         if path_text is None:
             continue
-        resolved = (base_dir / path_text).resolve()
-        if not resolved.is_file():
-            findings.problem(
-                key, f"{item_where}.path",
-                f"Datei {resolved} nicht gefunden; Pfade gelten relativ zur Plan-Datei.",
-                f"file {resolved} not found; paths are relative to the plan file.",
-            )
-        media.append(MediaSpec(str(resolved), (alt or "").strip()))
-    return tuple(media)
+        try:
+            image = open_image(path_text, base_dir, folders)
+        except MediaRefused as refused:
+            findings.problem(key, f"{item_where}.path", refused.message, refused.message_en)
+            continue
+        images.append(image)
+        media.append(MediaSpec(str(image.path), (alt or "").strip()))
+    return tuple(media), tuple(images)
+
+
+def _check_image_sizes(
+    findings: _Findings, content: _Content, targets: Mapping[str, AccountTarget],
+    where: str, key: str,
+) -> None:
+    """Each image against the upload limit of every platform the post goes to."""
+    for platform in dict.fromkeys(target.platform for target in targets.values()):
+        for image in content.images:
+            if refused := too_large(image, platform):
+                findings.problem(key, where, refused.message, refused.message_en)
 
 
 def _thread(findings: _Findings, raw: Any, where: str, key: str | None) -> bool | list[str]:
@@ -505,7 +524,7 @@ def _validate_for_accounts(
 def _post(
     findings: _Findings, raw: Any, index: int, campaign: CampaignInfo | None,
     zone: ZoneInfo | None, known: Mapping[str, AccountTarget], base_dir: Path,
-    seen_keys: set[str],
+    seen_keys: set[str], media_folders: Sequence[Path],
 ) -> PlannedPost | None:
     prefix = f"posts[{index}]"
     if not isinstance(raw, Mapping):
@@ -537,15 +556,20 @@ def _post(
     account_value = raw.get("accounts", list(campaign.accounts) if campaign else None)
     where = f"{prefix}.accounts" if "accounts" in raw else "campaign.accounts"
     accounts = _account_names(findings, account_value, where, key, known)
+    media, images = _media(
+        findings, raw.get("media"), f"{prefix}.media", key, base_dir, media_folders
+    )
     content = _Content(
         text=normalise(text or ""),
         variants=_variants(findings, raw.get("variants"), f"{prefix}.variants", key),
-        media=_media(findings, raw.get("media"), f"{prefix}.media", key, base_dir),
+        media=media,
         thread=_thread(findings, raw.get("thread"), f"{prefix}.thread", key),
+        images=images,
     )
     if key is None or text is None:
         return None
     targets = {name: AccountTarget(*known[name]) for name in accounts}
+    _check_image_sizes(findings, content, targets, f"{prefix}.media", key)
     rendered = _validate_for_accounts(findings, content, key, prefix, targets)
     if len(findings.problems) > before or at is None:
         return None
@@ -557,7 +581,7 @@ def _post(
 
 def parse_plan(
     data: Mapping[str, Any], *, accounts: Mapping[str, AccountTarget], base_dir: Path,
-    source: str,
+    source: str, media_folders: Sequence[Path] = (),
 ) -> CampaignPlan:
     """Validate an already parsed plan; see load_plan."""
     findings = _Findings()
@@ -580,7 +604,10 @@ def parse_plan(
     else:
         seen_keys: set[str] = set()
         for index, raw in enumerate(raw_posts):
-            post = _post(findings, raw, index, campaign, zone, accounts, base_dir, seen_keys)
+            post = _post(
+                findings, raw, index, campaign, zone, accounts, base_dir, seen_keys,
+                media_folders,
+            )
             if post is not None:
                 posts.append(post)
     if findings.problems or campaign is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,6 +13,7 @@ from campaign.errors import UserError
 from campaign.i18n import language, t
 from campaign.reports.week import Week
 from campaign.services import campaigns, events, posts
+from campaign.services.draft_input import chosen_media
 from content.local_time import LocalTimeError, to_utc
 from content.platforms import Platform
 
@@ -69,13 +71,13 @@ def _variants(values: list[str]) -> dict[str, str]:
     return variants
 
 
-def _media(values: list[str]) -> list[tuple[str, str]]:
+def _media(values: list[str], folders: list[Path]) -> list[tuple[str, str]]:
     media = []
     for value in values:
         path, separator, alt = value.partition(":")
         if not separator or not alt.strip():
             raise UserError(f"--media {value!r}: write PATH:ALT-TEXT (alt text is required)")
-        media.append((path, alt))
+        media.append((chosen_media(path, folders), alt))
     return media
 
 
@@ -101,7 +103,7 @@ def add(
         scheduled_at=_when(cli, at),
         accounts=account,
         variants=_variants(variant or []),
-        media=_media(media or []),
+        media=_media(media or [], cli.settings.media_folders()),
         approved=approve,
     )
     limits = {a.name: a.max_characters for a in cli.settings.accounts}

@@ -52,7 +52,7 @@ def validation_problems(
     draft: PostDraft, accounts: Sequence[Account], limits: dict[str, int | None]
 ) -> list[str]:
     """Every rule the draft breaks on any of its target accounts, one line each."""
-    problems = input_problems(draft)
+    problems = input_problems(draft, (Platform(account.platform) for account in accounts))
     if problems:  # an over-long text is not counted: counting is what takes long
         return problems
     media = [MediaSpec(path=path, alt_text=alt) for path, alt in draft.media]

@@ -130,6 +130,17 @@ def test_a_long_key_from_the_cli_is_refused_on_both_databases(
         )
         assert added.returncode == 2 and "Traceback" not in added.stderr, added.stderr
         assert reason in added.stderr
+    (tmp_path / "bild.png").write_text("kein Bild", encoding="utf-8")
+    for path, reason in (
+        ("/etc/passwd", "/etc/passwd lies outside the allowed folders"),
+        ("bild.png", "is not an image (JPEG, PNG, GIF or WebP), whatever its name"),
+    ):
+        added = leuchtturm(
+            "--config", CONFIG, "post", "add", "probe", "bild", "Hallo", "--at",
+            "2024-04-29T10:00", "-a", "x-todo", "--media", f"{path}:Ein Bild",
+            cwd=tmp_path, env=env,
+        )
+        assert added.returncode == 2 and reason in added.stderr, added.stderr
 
 
 def test_yaml_aliases_are_refused(tmp_path: Path) -> None:

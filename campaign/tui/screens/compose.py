@@ -32,6 +32,7 @@ from textual.widgets import (
 from campaign.errors import UserError
 from campaign.models import Account
 from campaign.services import accounts, campaigns, dashboard, plans, posts
+from campaign.services.draft_input import chosen_media
 from campaign.services.posts import PostDraft
 from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.i18n import language, t
@@ -237,7 +238,8 @@ class ComposeScreen(DataScreen):
             for platform in Platform
             if (text := self.query_one(f"#variant-{platform.value}", TextArea).text).strip()
         }
-        media = [(item.path, item.alt_text) for item in self._media()]
+        folders = self.leuchtturm.settings.media_folders()
+        media = [(chosen_media(item.path, folders), item.alt_text) for item in self._media()]
         return PostDraft(
             key=key,
             text=self.query_one("#base", TextArea).text,
