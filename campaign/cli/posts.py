@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from campaign.cli.context import CliContext, context, print_json
+from campaign.cli.context import CliContext, context, print_json, say
 from campaign.errors import UserError
 from campaign.i18n import language, t
 from campaign.reports.week import Week
@@ -109,7 +109,7 @@ def add(
     limits = {a.name: a.max_characters for a in cli.settings.accounts}
     with cli.database().session() as session:
         post = posts.add_post(session, campaigns.by_slug(session, campaign), draft, limits)
-        typer.echo(t("post.added", id=post.id, state=post.state))
+        say(t("post.added", id=post.id, state=post.state))
 
 
 @app.command("list")
@@ -150,7 +150,7 @@ def list_posts(
     if as_json:
         print_json(data)
         return
-    typer.echo("\n".join(lines) if lines else t("none"))
+    say("\n".join(lines) if lines else t("none"))
 
 
 @app.command()
@@ -170,16 +170,16 @@ def show(ctx: typer.Context, post_id: int, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(data)
         return
-    typer.echo(f"#{data['id']} {data['campaign']}/{data['key']} – {data['state']}")
-    typer.echo(f"  {cli.local(datetime.fromisoformat(str(data['scheduled_at'])))}")
-    typer.echo(f"  {data['text']}")
+    say(f"#{data['id']} {data['campaign']}/{data['key']} – {data['state']}")
+    say(f"  {cli.local(datetime.fromisoformat(str(data['scheduled_at'])))}")
+    say(f"  {data['text']}")
     for platform, text in data["variants"].items():
-        typer.echo(f"  [{platform}] {text}")
+        say(f"  [{platform}] {text}")
     for delivery in data["deliveries"]:
         error = f" – {delivery['last_error']}" if delivery["last_error"] else ""
-        typer.echo(f"  → {delivery['state']} {delivery['remote_url'] or ''}{error}")
+        say(f"  → {delivery['state']} {delivery['remote_url'] or ''}{error}")
     for event in data["history"]:
-        typer.echo(f"  {cli.local(datetime.fromisoformat(event['at']))}  {event['message']}")
+        say(f"  {cli.local(datetime.fromisoformat(event['at']))}  {event['message']}")
 
 
 @app.command()
@@ -187,7 +187,7 @@ def approve(ctx: typer.Context, post_id: int) -> None:
     """Approve a post: one delivery per target account is queued."""
     with context(ctx).database().session() as session:
         created = posts.approve(session, posts.get_post(session, post_id))
-    typer.echo(t("post.approved", id=post_id, deliveries=len(created)))
+    say(t("post.approved", id=post_id, deliveries=len(created)))
 
 
 @app.command()
@@ -201,7 +201,7 @@ def reschedule(
     when = _when(cli, at)
     with cli.database().session() as session:
         posts.reschedule(session, posts.get_post(session, post_id), when)
-    typer.echo(t("post.rescheduled", id=post_id, when=cli.local(when)))
+    say(t("post.rescheduled", id=post_id, when=cli.local(when)))
 
 
 @app.command()
@@ -209,7 +209,7 @@ def cancel(ctx: typer.Context, post_id: int) -> None:
     """Cancel a post; deliveries not yet started are withdrawn."""
     with context(ctx).database().session() as session:
         withdrawn = posts.cancel(session, posts.get_post(session, post_id))
-    typer.echo(t("post.cancelled", id=post_id, withdrawn=withdrawn))
+    say(t("post.cancelled", id=post_id, withdrawn=withdrawn))
 
 
 @app.command()
@@ -217,4 +217,4 @@ def retry(ctx: typer.Context, post_id: int) -> None:
     """Send the post's failed or flagged deliveries again (recovering first)."""
     with context(ctx).database().session() as session:
         count = posts.retry(session, posts.get_post(session, post_id), datetime.now(UTC))
-    typer.echo(t("post.retried", id=post_id, count=count))
+    say(t("post.retried", id=post_id, count=count))
