@@ -23,11 +23,9 @@ from campaign.models import (
     Account,
     Campaign,
     Delivery,
-    DeliveryState,
     Event,
     Post,
     PostState,
-    PostTarget,
     Reply,
 )
 from campaign.services import accounts
@@ -38,7 +36,7 @@ from campaign.tui.screens.base import DataScreen
 from campaign.tui.screens.prompt import PromptScreen
 from campaign.tui.widgets.live_table import LiveTable
 from tests.hostile import LONG, data_controls, payloads
-from tests.tui.conftest import FROZEN, SIZE, wait_until
+from tests.tui.conftest import FROZEN, SIZE, seed, wait_until
 from tests.tui.test_reports import report_settings
 
 
@@ -68,26 +66,13 @@ def _raw(database: Database, table: str, column: str, value: str, row_id: int) -
 def seed_hostile(database: Database, folder: Path) -> list[str]:
     """Posts, replies, reasons and alerts made of every payload; returns the payloads."""
     texts = [*payloads(str(folder)), LONG, "\n".join(payloads(str(folder)))]
+    seed(database)
     with database.session() as session:
         account = accounts.by_name(session, "mastodon-todo")
-        campaign = Campaign(slug="todo", name="[bold red]to:do[/] \x1b]0;Titel\x07 [/]")
-        post = Post(
-            campaign=campaign,
-            key="auftakt",
-            text="Danke [/] Dortmund",
-            scheduled_at=FROZEN - timedelta(days=1),
-            state=PostState.APPROVED,
-        )
-        post.targets = [PostTarget(account=account)]
-        delivery = Delivery(
-            post=post,
-            account_id=account.id,
-            idempotency_key="hostile-1",
-            due_at=post.scheduled_at,
-            state=DeliveryState.SENT,
-            sent_at=post.scheduled_at,
-            remote_id="111",
-        )
+        campaign = session.scalars(select(Campaign)).one()
+        delivery = session.scalars(select(Delivery)).one()
+        campaign.name = "[bold red]to:do[/] \x1b]0;Titel\x07 [/]"
+        delivery.post.text = "Danke [/] Dortmund"
         queued = [
             Post(
                 campaign=campaign,
@@ -101,7 +86,7 @@ def seed_hostile(database: Database, folder: Path) -> list[str]:
         replies = [
             Reply(
                 platform="mastodon",
-                remote_id=f"r{number}",
+                remote_id=f"hostile-{number}",
                 delivery=delivery,
                 in_reply_to_id="111",
                 url="http://127.0.0.1:1/r",
@@ -115,7 +100,7 @@ def seed_hostile(database: Database, folder: Path) -> list[str]:
             for number in range(len(texts))
         ]
         alert = Event(at=FROZEN - timedelta(minutes=1), kind="alert.negative_spike", message="x")
-        session.add_all([campaign, post, delivery, *queued, *replies, alert])
+        session.add_all([*queued, *replies, alert])
         session.flush()
         alert.campaign_id = campaign.id
         ids = [reply.id for reply in replies]
@@ -128,6 +113,7 @@ def seed_hostile(database: Database, folder: Path) -> list[str]:
         _raw(database, "posts", "key", text[:120], post_id)
     _raw(database, "replies", "text", link_reply, ids[0])
     _raw(database, "replies", "author_handle", "[link=file:///etc/passwd]x[/link]", ids[0])
+    _raw(database, "replies", "url", "file:///etc/passwd", ids[0])
     _raw(database, "deliveries", "last_error", "\n".join(texts), delivery_id)
     _raw(database, "accounts", "state_reason", texts[0] + texts[1] + "\x1b[2J", account_id)
     _raw(database, "events", "message", "[@click=app.quit]\x1b[2J[/] \u202eAlarm", alert_id)
@@ -203,6 +189,8 @@ async def test_every_screen_and_dialog_shows_hostile_text_as_data(
                     await pilot.click(".quoted", offset=(2, 0))
                     await pilot.press("escape")
                     await wait_until(pilot, lambda: not isinstance(app.screen, AnswerScreen))
+                table.move_cursor(row=0, animate=False)  # the newest reply links to a file
+                await pilot.press("o")
             if key == "7":
                 await pilot.press("w")
                 await wait_until(pilot, lambda: bool(list((tmp_path / "berichte").rglob("*.md"))))

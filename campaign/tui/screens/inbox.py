@@ -167,7 +167,8 @@ class InboxScreen(DataScreen):
 
     def action_open_url(self) -> None:
         reply = self._selected()
-        if reply is None or not reply.url:
+        # The address comes from outside: only a web page is opened, never a file or script.
+        if reply is None or not reply.url.lower().startswith(("https://", "http://")):
             self.notify(t("inbox.no_url"), severity="warning")
             return
         self.app.open_url(reply.url)
