@@ -16,6 +16,7 @@ from textual.notifications import SeverityLevel
 
 from campaign.config import Settings
 from campaign.db import Database
+from campaign.redaction import redact
 from campaign.services.dashboard import Alert
 from campaign.tui.changes import Change, pausing, resuming
 from campaign.tui.commands import SCREEN_MODES, ScreenCommands
@@ -78,14 +79,14 @@ class LeuchtturmApp(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Every notification as plain text: messages quote keys, slugs and errors.
+        """Every notification as plain, redacted text: messages quote keys, slugs and errors.
 
         Widgets pass `markup=True` by default; it is ignored on purpose, so that no
         notification anywhere parses data as markup.
         """
         super().notify(
-            inert(message, limit=DETAIL_LIMIT, tabs=False),
-            title=inert_line(title, limit=CELL_LIMIT),
+            inert(redact(inert(message)), limit=DETAIL_LIMIT, tabs=False),
+            title=inert_line(redact(title), limit=CELL_LIMIT),
             severity=severity,
             timeout=timeout,
             markup=False,
