@@ -26,6 +26,9 @@ from pydantic import (
 )
 
 from campaign.errors import UserError
+from campaign.redaction import register_secret_envs
+from content import field_limits as limits
+from content.outside_text import control_character
 from sentiment.settings import SentimentSettings
 
 PLATFORMS = ("x", "mastodon", "bluesky")
@@ -37,6 +40,14 @@ DEFAULT_CONFIG_NAME = "config.toml"
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        """NUL cannot be stored on PostgreSQL, and escapes would reach the terminal."""
+        if isinstance(value, str) and (code := control_character(value)):
+            raise ValueError(f"contains the control character {code}")
+        return value
+
 
 class DatabaseSettings(_Section):
     url: str = "sqlite:///{data_dir}/leuchtturm.sqlite3"
@@ -45,13 +56,13 @@ class DatabaseSettings(_Section):
 
 
 class AccountSettings(_Section):
-    name: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+    name: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=limits.ACCOUNT_NAME)]
     """Stable key that campaign plans use to target this account, e.g. "mastodon-todo"."""
     platform: str
     """One of x, mastodon, bluesky."""
-    handle: str
+    handle: Annotated[str, Field(min_length=1, max_length=limits.ACCOUNT_HANDLE)]
     """The account's handle on its platform, e.g. "todo_dortmund"."""
-    server_url: str
+    server_url: Annotated[str, Field(max_length=limits.SERVER_URL)]
     """Base URL of the instance (Mastodon), the PDS (Bluesky) or the X API."""
     secret_env: Annotated[str, Field(pattern=r"^[A-Z_][A-Z0-9_]*$")]
     """Name of the environment variable holding the token or app password."""
@@ -147,6 +158,12 @@ class WallSettings(_Section):
         return value
 
 
+class MediaSettings(_Section):
+    folders: list[str] = []
+    """Folders images may come from besides each plan's own folder, e.g.
+    "{data_dir}/bilder"; a file anywhere else is refused, whatever its name."""
+
+
 class Settings(_Section):
     time_zone: str = "Europe/Berlin"
     """Campaign time zone for display and plan times (storage is always UTC)."""
@@ -158,6 +175,7 @@ class Settings(_Section):
     daemon: DaemonSettings = DaemonSettings()
     reports: ReportSettings = ReportSettings()
     wall: WallSettings = WallSettings()
+    media: MediaSettings = MediaSettings()
     data_folder: Path | None = None
     """Folder for account sessions, the pseudonym key and, by default, the database and
     reports (`{data_dir}`). Default: the user data folder (XDG_DATA_HOME/leuchtturm)."""
@@ -181,6 +199,8 @@ class Settings(_Section):
             if account.name in seen:
                 raise ValueError(f"account name {account.name!r} is used twice")
             seen.add(account.name)
+        # Known from here on to the one redactor, whatever later prints or stores a value.
+        register_secret_envs(account.secret_env for account in accounts)
         return accounts
 
     @property
@@ -203,6 +223,10 @@ class Settings(_Section):
     def expand(self, template: str) -> str:
         """Fill `{data_dir}` in a configured path or URL."""
         return template.replace("{data_dir}", str(self.data_dir()))
+
+    def media_folders(self) -> list[Path]:
+        """The configured media folders with placeholders filled."""
+        return [Path(self.expand(folder)) for folder in self.media.folders]
 
     def database_url(self) -> str:
         """The configured database URL with placeholders filled.
@@ -239,9 +263,16 @@ def load_settings(path: Path | None) -> Settings:
 
 def _read_file(path: Path) -> Settings:
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            raw_bytes = handle.read(limits.CONFIG_BYTES + 1)
     except OSError as exc:
         raise UserError(f"{path}: cannot read the configuration: {exc.strerror}") from None
+    if len(raw_bytes) > limits.CONFIG_BYTES:
+        raise UserError(f"{path}: the configuration is larger than {limits.CONFIG_BYTES} bytes")
+    try:
+        text = raw_bytes.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -1,4 +1,8 @@
-"""Logging for the daemon: text or JSON lines, with every configured secret redacted."""
+"""Logging for the daemon: text or JSON lines, with every configured secret redacted.
+
+The redaction is `campaign.redaction.redact`, the same that guards the database and the
+CLI's output; log lines are also made inert, since they quote platforms' error bodies.
+"""
 
 from __future__ import annotations
 
@@ -8,25 +12,23 @@ import sys
 from datetime import UTC, datetime
 
 from campaign.config import Settings
-
-REDACTED = "***"
+from campaign.redaction import redact
+from content.outside_text import inert
 
 
 class RedactSecrets(logging.Filter):
-    """Replaces the value of every configured secret, wherever it appears in a record."""
+    """Replaces every configured secret (and `secrets`), in any encoding, in a record."""
 
-    def __init__(self, secrets: list[str]) -> None:
+    def __init__(self, secrets: list[str] | None = None) -> None:
         super().__init__()
-        self._secrets = [s for s in secrets if len(s) >= 4]
+        self._secrets = tuple(secrets or ())
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         if record.exc_info:
             message += "\n" + logging.Formatter().formatException(record.exc_info)
             record.exc_info = None
-        for secret in self._secrets:
-            message = message.replace(secret, REDACTED)
-        record.msg, record.args = message, ()
+        record.msg, record.args = inert(redact(inert(message), self._secrets)), ()
         return True
 
 

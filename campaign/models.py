@@ -29,6 +29,10 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from campaign.redaction import redact
+from content import field_limits as limits
+from content.outside_text import inert, inert_line
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -55,6 +59,35 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+OUTSIDE_TEXT_LIMIT = 20_000
+"""Longer than any platform allows a post to be; an error body is cut here too."""
+
+
+class OutsideText(TypeDecorator[str]):
+    """Text that comes from outside, or quotes it (a reply, an author, a platform's error
+    in a reason): made inert, bounded to its column and redacted on its way in.
+
+    The column type is the boundary so that every writer passes it (the collector, the
+    dispatcher, verification, services yet to come) without remembering to call it.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def __init__(self, length: int | None = None, *, line: bool = False) -> None:
+        super().__init__()
+        self.impl = String(length) if length else Text()
+        self.limit = length or OUTSIDE_TEXT_LIMIT
+        self.line = line
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        clean = inert_line if self.line else inert
+        # Cleaned before redacting, so that a secret split by a control character is found.
+        return clean(redact(clean(value)), limit=self.limit)
 
 
 def utc_now() -> datetime:
@@ -96,12 +129,12 @@ class Campaign(Base):
     __tablename__ = "campaigns"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
+    slug: Mapped[str] = mapped_column(String(limits.CAMPAIGN_SLUG), unique=True)
+    name: Mapped[str] = mapped_column(String(limits.CAMPAIGN_NAME))
     description: Mapped[str] = mapped_column(Text, default="")
-    time_zone: Mapped[str] = mapped_column(String(64), default="Europe/Berlin")
+    time_zone: Mapped[str] = mapped_column(String(limits.TIME_ZONE), default="Europe/Berlin")
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
-    paused_reason: Mapped[str | None] = mapped_column(Text)
+    paused_reason: Mapped[str | None] = mapped_column(OutsideText())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
 
@@ -112,12 +145,12 @@ class Account(Base):
     __tablename__ = "accounts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(limits.ACCOUNT_NAME), unique=True)
     platform: Mapped[str] = mapped_column(String(16))
-    handle: Mapped[str] = mapped_column(String(200))
-    server_url: Mapped[str] = mapped_column(String(500))
+    handle: Mapped[str] = mapped_column(String(limits.ACCOUNT_HANDLE))
+    server_url: Mapped[str] = mapped_column(String(limits.SERVER_URL))
     state: Mapped[str] = mapped_column(_enum(AccountState), default=AccountState.OK)
-    state_reason: Mapped[str | None] = mapped_column(Text)
+    state_reason: Mapped[str | None] = mapped_column(OutsideText())
     state_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     rate_limited_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     paced_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -137,7 +170,7 @@ class Post(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
-    key: Mapped[str] = mapped_column(String(120))
+    key: Mapped[str] = mapped_column(String(limits.POST_KEY))
     text: Mapped[str] = mapped_column(Text)
     # Mastodon's content warning; it counts toward the instance's limit.
     spoiler_text: Mapped[str] = mapped_column(Text, default="", server_default="")
@@ -187,7 +220,7 @@ class Media(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer, default=0)
-    path: Mapped[str] = mapped_column(String(1000))
+    path: Mapped[str] = mapped_column(String(limits.MEDIA_PATH))
     alt_text: Mapped[str] = mapped_column(Text)
 
     post: Mapped[Post] = relationship(back_populates="media")
@@ -228,10 +261,10 @@ class Delivery(Base):
     """When the first attempt began: recovery searches the platform from here on."""
     claimed_by: Mapped[str | None] = mapped_column(String(120))
     remote_id: Mapped[str | None] = mapped_column(String(300))
-    remote_url: Mapped[str | None] = mapped_column(String(500))
+    remote_url: Mapped[str | None] = mapped_column(OutsideText(500, line=True))
     remote_cid: Mapped[str | None] = mapped_column(String(200))
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(OutsideText())
     last_collected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
 
@@ -252,11 +285,11 @@ class Reply(Base):
     remote_id: Mapped[str] = mapped_column(String(300))
     delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"))
     in_reply_to_id: Mapped[str] = mapped_column(String(300))
-    url: Mapped[str] = mapped_column(String(500), default="")
+    url: Mapped[str] = mapped_column(OutsideText(500, line=True), default="")
     cid: Mapped[str | None] = mapped_column(String(200))
-    author_handle: Mapped[str] = mapped_column(String(300))
-    text: Mapped[str] = mapped_column(Text)
-    language: Mapped[str | None] = mapped_column(String(16))
+    author_handle: Mapped[str] = mapped_column(OutsideText(300, line=True))
+    text: Mapped[str] = mapped_column(OutsideText())
+    language: Mapped[str | None] = mapped_column(OutsideText(16, line=True))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     collected_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     is_question: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -301,7 +334,7 @@ class Event(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     kind: Mapped[str] = mapped_column(String(60))
-    message: Mapped[str] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(OutsideText())
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id"))
     post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id"))
     delivery_id: Mapped[int | None] = mapped_column(ForeignKey("deliveries.id"))

@@ -15,9 +15,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from content import field_limits as limits
 from content.check import MediaSpec, check_text
 from content.local_time import LocalTimeError, to_utc
+from content.media_file import ImageFile, MediaRefused, open_image, too_large
 from content.normalise import normalise
+from content.outside_text import control_character
 from content.plan_model import (
     AccountTarget,
     CampaignInfo,
@@ -37,6 +40,25 @@ _POST_FIELDS = {
     "key", "at", "text", "variants", "media", "thread", "accounts", "approved", "spoiler_text"
 }
 _MEDIA_FIELDS = {"path", "alt"}
+_TYPE_NAMES = {
+    "str": ("Text", "a string"),
+    "int": ("Zahl", "a number"),
+    "float": ("Zahl", "a number"),
+    "bool": ("true/false", "true/false"),
+    "list": ("Liste", "a list"),
+    "dict": ("Tabelle", "a table"),
+    "datetime": ("Zeit", "a time"),
+    "date": ("Datum", "a date"),
+    "time": ("Uhrzeit", "a time of day"),
+    "NoneType": ("leer", "empty"),
+}
+
+
+def _type_name(value: Any) -> tuple[str, str]:
+    """What a value is, in words a plan's author knows (German, English)."""
+    if isinstance(value, Mapping):
+        return _TYPE_NAMES["dict"]
+    return _TYPE_NAMES.get(type(value).__name__, (type(value).__name__, type(value).__name__))
 
 
 @dataclass
@@ -63,6 +85,8 @@ class _Content:
     media: tuple[MediaSpec, ...]
     thread: bool | list[str]
     spoiler_text: str = ""
+    images: tuple[ImageFile, ...] = ()
+    """The media files, checked to be images; their size is checked per target platform."""
 
 
 def _file_error(source: str, message: str, message_en: str) -> PlanError:
@@ -70,10 +94,58 @@ def _file_error(source: str, message: str, message_en: str) -> PlanError:
     return PlanError(source, [PlanProblem(None, "", message, message_en)])
 
 
+class _DuplicateKey(yaml.YAMLError):
+    """A YAML mapping names a key twice; YAML would silently keep the last value."""
+
+    def __init__(self, key: object, line: int) -> None:
+        super().__init__(f"{key!r} twice")
+        self.key, self.line = key, line
+
+
+class _AliasRefused(yaml.YAMLError):
+    """An anchor reference (`*name`): plans need none, and nested ones multiply."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__("alias")
+        self.line = line
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys and aliases instead of guessing."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasRefused(self.peek_event().start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise _DuplicateKey(key, key_node.start_mark.line + 1)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _bytes(path: Path) -> bytes:
+    """The file's bytes; a file over the size limit is refused before it is read whole."""
+    with path.open("rb") as handle:
+        raw = handle.read(limits.PLAN_BYTES + 1)
+    if len(raw) > limits.PLAN_BYTES:
+        raise _file_error(
+            path.name,
+            f"Datei ist zu groß: mehr als {limits.PLAN_BYTES:,} Bytes; in mehrere Pläne "
+            "aufteilen.".replace(",", "."),
+            f"the file is too large: more than {limits.PLAN_BYTES:,} bytes; split the plan.",
+        )
+    return raw
+
+
 def _read(path: Path) -> Mapping[str, Any]:
     source = path.name
     try:
-        raw = path.read_bytes()
+        raw = _bytes(path)
     except OSError as error:
         raise _file_error(
             source, f"Datei nicht lesbar: {error.strerror}; Pfad prüfen.",
@@ -83,12 +155,25 @@ def _read(path: Path) -> Mapping[str, Any]:
         if path.suffix == ".toml":
             data = tomllib.loads(raw.decode("utf-8"))
         elif path.suffix in {".yaml", ".yml"}:
-            data = yaml.safe_load(raw)
+            data = yaml.load(raw, Loader=_StrictLoader)
         else:
             raise _file_error(
                 source, f"unbekanntes Format '{path.suffix}'; .toml, .yaml oder .yml verwenden.",
                 f"unknown format '{path.suffix}'; use .toml, .yaml or .yml.",
             )
+    except _DuplicateKey as error:
+        raise _file_error(
+            source, f"Zeile {error.line}: Schlüssel '{error.key}' kommt zweimal vor; "
+            "einen davon entfernen.",
+            f"line {error.line}: key '{error.key}' appears twice; remove one of them.",
+        ) from None
+    except _AliasRefused as error:
+        raise _file_error(
+            source, f"Zeile {error.line}: YAML-Verweise (*name) sind in Plänen nicht erlaubt; "
+            "den Wert ausschreiben.",
+            f"line {error.line}: YAML aliases (*name) are not allowed in plans; "
+            "write the value out.",
+        ) from None
     except (tomllib.TOMLDecodeError, yaml.YAMLError, UnicodeDecodeError) as error:
         detail = " ".join(str(error).split())
         raise _file_error(
@@ -103,16 +188,20 @@ def _read(path: Path) -> Mapping[str, Any]:
     return data
 
 
-def load_plan(path: str | Path, accounts: Mapping[str, AccountTarget]) -> CampaignPlan:
+def load_plan(
+    path: str | Path, accounts: Mapping[str, AccountTarget], media_folders: Sequence[Path] = ()
+) -> CampaignPlan:
     """Read and validate the plan at `path` (.toml, .yaml or .yml).
 
     `accounts` maps each account name a plan may use to its platform and text limit.
-    Media paths are resolved relative to the plan file. Raises PlanError listing every
-    problem; returns a plan the caller can write all-or-nothing.
+    Media paths are resolved relative to the plan file and must lie under its folder or
+    one of `media_folders`. Raises PlanError listing every problem; returns a plan the
+    caller can write all-or-nothing.
     """
     plan_path = Path(path)
     return parse_plan(
-        _read(plan_path), accounts=accounts, base_dir=plan_path.parent, source=plan_path.name
+        _read(plan_path), accounts=accounts, base_dir=plan_path.parent, source=plan_path.name,
+        media_folders=media_folders,
     )
 
 
@@ -129,37 +218,80 @@ def _unknown_fields(
 
 def _string(
     findings: _Findings, raw: Mapping[str, Any], name: str, where: str, key: str | None,
-    *, default: str | None = None,
+    *, limit: int, default: str | None = None,
 ) -> str | None:
     value = raw.get(name, default)
     if isinstance(value, str):
-        return value
+        return value if _short_enough(findings, value, limit, where, key) else None
     if value is None:
         findings.problem(key, where, "Pflichtfeld fehlt.", "required field is missing.")
     else:
+        de, en = _type_name(value)
         findings.problem(
-            key, where, f"muss Text sein, nicht {type(value).__name__}.",
-            f"must be a string, not {type(value).__name__}.",
+            key, where, f"muss Text sein, nicht {de}.", f"must be a string, not {en}."
         )
     return None
+
+
+def _short_enough(
+    findings: _Findings, value: str, limit: int, where: str, key: str | None
+) -> bool:
+    """Whether `value` fits `limit` characters; checked before anything counts or stores it."""
+    if len(value) <= limit:
+        return True
+    over = len(value) - limit
+    findings.problem(
+        key, where,
+        f"zu lang: {len(value)} von höchstens {limit} Zeichen, {over} zu viel.",
+        f"too long: {len(value)} of at most {limit} characters, {over} over.",
+    )
+    return False
+
+
+def _control_characters(findings: _Findings, value: Any, where: str) -> None:
+    """Report every field (and key) of the plan that holds a control character."""
+    if isinstance(value, str):
+        if code := control_character(value):
+            findings.problem(
+                None, where or "(Datei)",
+                f"enthält das Steuerzeichen {code}; entfernen.",
+                f"contains the control character {code}; remove it.",
+            )
+    elif isinstance(value, Mapping):
+        for name, item in value.items():
+            path = f"{where}.{name}" if where else str(name)
+            _control_characters(findings, str(name), path)
+            _control_characters(findings, item, path)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _control_characters(findings, item, f"{where}[{index}]")
 
 
 def _account_names(
     findings: _Findings, value: Any, where: str, key: str | None,
     known: Mapping[str, AccountTarget],
 ) -> tuple[str, ...]:
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+    if value is not None and not isinstance(value, list):
+        de, en = _type_name(value)
+        example = f'["{value}"]' if isinstance(value, str) else '["mastodon-todo"]'
         findings.problem(
-            key, where, "muss eine nicht leere Liste von Kontonamen sein.",
-            "must be a non-empty list of account names.",
+            key, where, f"eine Liste von Kontonamen erwartet, nicht {de}; z. B. {example}.",
+            f"a list of account names expected, not {en}; e.g. {example}.",
+        )
+        return ()
+    if not value or not all(isinstance(v, str) for v in value):
+        findings.problem(
+            key, where, "muss eine nicht leere Liste von Kontonamen (Texten) sein.",
+            "must be a non-empty list of account names (strings).",
         )
         return ()
     for index, name in enumerate(value):
         if name not in known:
+            shown = name if len(name) <= limits.ACCOUNT_NAME else name[: limits.ACCOUNT_NAME] + "…"
             findings.problem(
                 key, f"{where}[{index}]",
-                f"Konto '{name}' ist nicht konfiguriert; bekannt: {', '.join(sorted(known))}.",
-                f"account '{name}' is not configured; known: {', '.join(sorted(known))}.",
+                f"Konto '{shown}' ist nicht konfiguriert; bekannt: {', '.join(sorted(known))}.",
+                f"account '{shown}' is not configured; known: {', '.join(sorted(known))}.",
             )
     return tuple(name for name in value if name in known)
 
@@ -167,22 +299,33 @@ def _account_names(
 def _campaign(
     findings: _Findings, raw: Any, known: Mapping[str, AccountTarget]
 ) -> tuple[CampaignInfo | None, ZoneInfo | None]:
-    if not isinstance(raw, Mapping):
+    if raw is None:
         findings.problem(
             None, "campaign", "Abschnitt [campaign] fehlt.", "section [campaign] is missing."
         )
         return None, None
+    if not isinstance(raw, Mapping):
+        de, en = _type_name(raw)
+        findings.problem(
+            None, "campaign", f"muss eine Tabelle [campaign] sein, nicht {de}.",
+            f"must be a table [campaign], not {en}.",
+        )
+        return None, None
     _unknown_fields(findings, raw, _CAMPAIGN_FIELDS, "campaign", None)
-    slug = _string(findings, raw, "slug", "campaign.slug", None)
+    slug = _string(findings, raw, "slug", "campaign.slug", None, limit=limits.CAMPAIGN_SLUG)
     if slug is not None and not _SLUG.fullmatch(slug):
         findings.problem(
             None, "campaign.slug", f"'{slug}': nur Kleinbuchstaben, Ziffern und '-' verwenden.",
             f"'{slug}': use lower-case letters, digits and '-' only.",
         )
-    name = _string(findings, raw, "name", "campaign.name", None)
-    description = _string(findings, raw, "description", "campaign.description", None, default="")
+    name = _string(findings, raw, "name", "campaign.name", None, limit=limits.CAMPAIGN_NAME)
+    description = _string(
+        findings, raw, "description", "campaign.description", None,
+        limit=limits.SHORT_TEXT_CHARACTERS, default="",
+    )
     zone_name = _string(
-        findings, raw, "timezone", "campaign.timezone", None, default=DEFAULT_TIMEZONE
+        findings, raw, "timezone", "campaign.timezone", None,
+        limit=limits.TIME_ZONE, default=DEFAULT_TIMEZONE,
     )
     zone = None
     if zone_name is not None:
@@ -212,10 +355,17 @@ def _time(
                 f"'{value}' is not a time; write e.g. 2024-04-29T10:00.",
             )
             return None
-    if not isinstance(value, datetime):
+    if value is None:
         findings.problem(
             key, where, "Zeit fehlt; z. B. at = 2024-04-29T10:00:00 schreiben.",
             "time is missing; write e.g. at = 2024-04-29T10:00:00.",
+        )
+        return None
+    if not isinstance(value, datetime):
+        de, en = _type_name(value)
+        findings.problem(
+            key, where, f"muss eine Zeit sein, nicht {de}; z. B. 2024-04-29T10:00:00 schreiben.",
+            f"must be a time, not {en}; write e.g. 2024-04-29T10:00:00.",
         )
         return None
     if zone is None:
@@ -240,28 +390,38 @@ def _variants(findings: _Findings, raw: Any, where: str, key: str | None) -> dic
     variants: dict[Platform, str] = {}
     for platform in Platform:
         if platform.value in raw:
-            text = _string(findings, raw, platform.value, f"{where}.{platform.value}", key)
+            text = _string(
+                findings, raw, platform.value, f"{where}.{platform.value}", key,
+                limit=limits.TEXT_CHARACTERS,
+            )
             if text is not None:
                 variants[platform] = normalise(text)
     return variants
 
 
 def _media(
-    findings: _Findings, raw: Any, where: str, key: str | None, base_dir: Path
-) -> tuple[MediaSpec, ...]:
+    findings: _Findings, raw: Any, where: str, key: str | None, base_dir: Path,
+    folders: Sequence[Path],
+) -> tuple[tuple[MediaSpec, ...], tuple[ImageFile, ...]]:
     if raw is None:
-        return ()
+        return (), ()
     if not isinstance(raw, list) or not all(isinstance(item, Mapping) for item in raw):
         findings.problem(
             key, where, "muss eine Liste von {path, alt} sein.", "must be a list of {path, alt}."
         )
-        return ()
+        return (), ()
     media: list[MediaSpec] = []
+    images: list[ImageFile] = []
     for index, item in enumerate(raw):
         item_where = f"{where}[{index}]"
         _unknown_fields(findings, item, _MEDIA_FIELDS, item_where, key)
-        path_text = _string(findings, item, "path", f"{item_where}.path", key)
-        alt = _string(findings, item, "alt", f"{item_where}.alt", key, default="")
+        path_text = _string(
+            findings, item, "path", f"{item_where}.path", key, limit=limits.MEDIA_PATH
+        )
+        alt = _string(
+            findings, item, "alt", f"{item_where}.alt", key,
+            limit=limits.SHORT_TEXT_CHARACTERS, default="",
+        )
         if alt is not None and not alt.strip():
             findings.problem(
                 key, f"{item_where}.alt",
@@ -270,22 +430,36 @@ def _media(
             )
         if path_text is None:
             continue
-        resolved = (base_dir / path_text).resolve()
-        if not resolved.is_file():
-            findings.problem(
-                key, f"{item_where}.path",
-                f"Datei {resolved} nicht gefunden; Pfade gelten relativ zur Plan-Datei.",
-                f"file {resolved} not found; paths are relative to the plan file.",
-            )
-        media.append(MediaSpec(str(resolved), (alt or "").strip()))
-    return tuple(media)
+        try:
+            image = open_image(path_text, base_dir, folders)
+        except MediaRefused as refused:
+            findings.problem(key, f"{item_where}.path", refused.message, refused.message_en)
+            continue
+        images.append(image)
+        media.append(MediaSpec(str(image.path), (alt or "").strip()))
+    return tuple(media), tuple(images)
+
+
+def _check_image_sizes(
+    findings: _Findings, content: _Content, targets: Mapping[str, AccountTarget],
+    where: str, key: str,
+) -> None:
+    """Each image against the upload limit of every platform the post goes to."""
+    for platform in dict.fromkeys(target.platform for target in targets.values()):
+        for image in content.images:
+            if refused := too_large(image, platform):
+                findings.problem(key, where, refused.message, refused.message_en)
 
 
 def _thread(findings: _Findings, raw: Any, where: str, key: str | None) -> bool | list[str]:
     if raw is None or isinstance(raw, bool):
         return bool(raw)
     if isinstance(raw, list) and all(isinstance(part, str) for part in raw):
-        return [normalise(part) for part in raw]
+        fitting = [
+            _short_enough(findings, part, limits.TEXT_CHARACTERS, f"{where}[{index}]", key)
+            for index, part in enumerate(raw)
+        ]
+        return [normalise(part) for part in raw] if all(fitting) else False
     findings.problem(
         key, where, "muss true (automatisch teilen) oder eine Liste von Texten sein.",
         "must be true (split automatically) or a list of texts.",
@@ -358,14 +532,14 @@ def _validate_for_accounts(
 def _post(
     findings: _Findings, raw: Any, index: int, campaign: CampaignInfo | None,
     zone: ZoneInfo | None, known: Mapping[str, AccountTarget], base_dir: Path,
-    seen_keys: set[str],
+    seen_keys: set[str], media_folders: Sequence[Path],
 ) -> PlannedPost | None:
     prefix = f"posts[{index}]"
     if not isinstance(raw, Mapping):
         findings.problem(None, prefix, "muss eine Tabelle sein.", "must be a table.")
         return None
     before = len(findings.problems)
-    key = _string(findings, raw, "key", f"{prefix}.key", None)
+    key = _string(findings, raw, "key", f"{prefix}.key", None, limit=limits.PLAN_POST_KEY)
     if key is not None and not _POST_KEY.fullmatch(key):
         findings.problem(
             key, f"{prefix}.key", "nur Buchstaben, Ziffern, '-', '_' und '.' verwenden.",
@@ -381,28 +555,34 @@ def _post(
         seen_keys.add(key)
     _unknown_fields(findings, raw, _POST_FIELDS, prefix, key)
     at = _time(findings, raw.get("at"), f"{prefix}.at", key, zone)
-    text = _string(findings, raw, "text", f"{prefix}.text", key)
+    text = _string(findings, raw, "text", f"{prefix}.text", key, limit=limits.TEXT_CHARACTERS)
     spoiler_text = _string(
-        findings, raw, "spoiler_text", f"{prefix}.spoiler_text", key, default=""
+        findings, raw, "spoiler_text", f"{prefix}.spoiler_text", key, default="",
+        limit=limits.SHORT_TEXT_CHARACTERS,
     )
     approved = raw.get("approved", False)
     if not isinstance(approved, bool):
         findings.problem(
             key, f"{prefix}.approved", "muss true oder false sein.", "must be true or false."
         )
-    account_value = raw.get("accounts", campaign.accounts if campaign else None)
+    account_value = raw.get("accounts", list(campaign.accounts) if campaign else None)
     where = f"{prefix}.accounts" if "accounts" in raw else "campaign.accounts"
-    accounts = _account_names(findings, list(account_value or ()), where, key, known)
+    accounts = _account_names(findings, account_value, where, key, known)
+    media, images = _media(
+        findings, raw.get("media"), f"{prefix}.media", key, base_dir, media_folders
+    )
     content = _Content(
         text=normalise(text or ""),
         variants=_variants(findings, raw.get("variants"), f"{prefix}.variants", key),
-        media=_media(findings, raw.get("media"), f"{prefix}.media", key, base_dir),
+        media=media,
         thread=_thread(findings, raw.get("thread"), f"{prefix}.thread", key),
         spoiler_text=normalise(spoiler_text or ""),
+        images=images,
     )
     if key is None or text is None:
         return None
     targets = {name: AccountTarget(*known[name]) for name in accounts}
+    _check_image_sizes(findings, content, targets, f"{prefix}.media", key)
     rendered = _validate_for_accounts(findings, content, key, prefix, targets)
     if len(findings.problems) > before or at is None:
         return None
@@ -415,15 +595,22 @@ def _post(
 
 def parse_plan(
     data: Mapping[str, Any], *, accounts: Mapping[str, AccountTarget], base_dir: Path,
-    source: str,
+    source: str, media_folders: Sequence[Path] = (),
 ) -> CampaignPlan:
     """Validate an already parsed plan; see load_plan."""
     findings = _Findings()
+    _control_characters(findings, data, "")
     _unknown_fields(findings, data, {"campaign", "posts"}, "", None)
     campaign, zone = _campaign(findings, data.get("campaign"), accounts)
     raw_posts = data.get("posts")
     posts: list[PlannedPost] = []
-    if not isinstance(raw_posts, Sequence) or isinstance(raw_posts, str) or not raw_posts:
+    if raw_posts is not None and not isinstance(raw_posts, list):
+        de, en = _type_name(raw_posts)
+        findings.problem(
+            None, "posts", f"eine Liste von Beiträgen ([[posts]]) erwartet, nicht {de}.",
+            f"a list of posts ([[posts]]) expected, not {en}.",
+        )
+    elif not raw_posts:
         findings.problem(
             None, "posts", "keine Beiträge; mindestens einen [[posts]]-Eintrag anlegen.",
             "no posts; add at least one [[posts]] entry.",
@@ -431,7 +618,10 @@ def parse_plan(
     else:
         seen_keys: set[str] = set()
         for index, raw in enumerate(raw_posts):
-            post = _post(findings, raw, index, campaign, zone, accounts, base_dir, seen_keys)
+            post = _post(
+                findings, raw, index, campaign, zone, accounts, base_dir, seen_keys,
+                media_folders,
+            )
             if post is not None:
                 posts.append(post)
     if findings.problems or campaign is None:

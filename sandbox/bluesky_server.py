@@ -247,6 +247,16 @@ class BlueskySandbox(SandboxServer):
             "com.atproto.server.createSession"
         )
 
+    def credentials(self, request: SandboxRequest) -> str | None:
+        """The session token, or the app password of a login."""
+        if request.bearer_token is not None:
+            return request.bearer_token
+        try:
+            password = request.json().get("password")
+        except (ValueError, AttributeError):
+            return None
+        return password if isinstance(password, str) else None
+
     def rate_limited(self, fault: Fault, now: datetime) -> SandboxResponse:
         """429 with the PDS's headers, resetting `retry_after_s` from now."""
         reset = now + timedelta(seconds=fault.retry_after_s)

@@ -54,8 +54,11 @@ class FaultPlan:
     """Seeded random faults; every rate is a probability per request.
 
     `revoke_after` makes every authenticated call answer 401 after that many calls, as
-    when a token is revoked while the daemon runs. `write_only` restricts random faults
-    to requests that change state (POST/PUT/DELETE), which is where they hurt.
+    when a token is revoked while the daemon runs. `echo_credentials` makes those 401
+    bodies quote the refused credentials back (as written, URL-encoded and base64), as
+    careless servers and proxies do: the client must never store or print them.
+    `write_only` restricts random faults to requests that change state (POST/PUT/DELETE),
+    which is where they hurt.
     """
 
     seed: int = 0
@@ -71,6 +74,7 @@ class FaultPlan:
     revoke_after: int | None = None
     rate_limit_retry_after_s: int = 2
     write_only: bool = True
+    echo_credentials: bool = False
 
     @classmethod
     def chaos(cls, seed: int, level: float = 0.05) -> FaultPlan:

@@ -10,6 +10,7 @@ be faithful to the platforms' shapes, not fast.
 
 from __future__ import annotations
 
+import base64
 import json
 import socket
 import threading
@@ -22,7 +23,7 @@ from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import regex as re
 
@@ -143,6 +144,23 @@ class _Dropped(Exception):
     """The fault says: close the connection without an answer."""
 
 
+ECHOED_FIELDS = ("error", "message", "detail", "title", "error_description")
+"""The fields of the platforms' error bodies that clients show as the reason."""
+
+
+def _echoing(response: SandboxResponse, secret: str | None) -> SandboxResponse:
+    """`response` with `secret` quoted in each message field, in three encodings."""
+    if not secret:
+        return response
+    body = json.loads(response.body)
+    encoded = base64.b64encode(f"Bearer {secret}".encode()).decode()
+    echo = f" (token {secret!r}, sent as {quote(secret, safe='')}, header {encoded})"
+    for name in ECHOED_FIELDS:
+        if isinstance(body.get(name), str):
+            body[name] += echo
+    return SandboxResponse.json(body, response.status, response.headers)
+
+
 class SandboxServer:
     """Base of the platform servers: subclass, add `@route` handlers, override the hooks."""
 
@@ -169,6 +187,10 @@ class SandboxServer:
     def unauthorized(self) -> SandboxResponse:
         """The platform's 401."""
         return self.error(401, "The access token is invalid")
+
+    def credentials(self, request: SandboxRequest) -> str | None:
+        """The secret a request carries, for a 401 that echoes it (`echo_credentials`)."""
+        return request.bearer_token
 
     def payment_required(self) -> SandboxResponse:
         """The platform's 402 (only X has one)."""
@@ -237,6 +259,8 @@ class SandboxServer:
                 raise _Dropped
         response = self._fault_response(fault)
         if response is not None:
+            if response.status == 401 and self.faults.plan.echo_credentials:
+                return _echoing(response, self.credentials(request))
             return response
         response = self._route(request)
         if fault is not None and fault.kind == "accept_then_crash":

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from campaign.cli.context import context, print_json
+from campaign.cli.context import context, print_json, say
 from campaign.i18n import t
 from campaign.services import accounts, verification
 
@@ -35,10 +35,10 @@ def list_accounts(ctx: typer.Context, as_json: JsonOption = False) -> None:
         print_json(rows)
         return
     if not rows:
-        typer.echo(t("none"))
+        say(t("none"))
     for row in rows:
         reason = f" – {row['state_reason']}" if row["state_reason"] else ""
-        typer.echo(
+        say(
             f"{row['name']:<20} {row['platform']:<9} {row['handle']:<28} {row['state']}{reason}"
         )
 
@@ -54,7 +54,7 @@ def verify(ctx: typer.Context, as_json: JsonOption = False) -> None:
     else:
         for r in results:
             if r.ok:
-                typer.echo(t("accounts.ok", name=r.name, handle=r.handle, followers=r.followers))
+                say(t("accounts.ok", name=r.name, handle=r.handle, followers=r.followers))
             else:
-                typer.echo(t("accounts.bad", name=r.name, reason=r.problem))
+                say(t("accounts.bad", name=r.name, reason=r.problem))
     raise typer.Exit(0 if all(r.ok for r in results) else 1)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from campaign.cli.context import context, print_json
+from campaign.cli.context import context, print_json, say
 from campaign.i18n import t
 from campaign.services import campaigns, plans, posts
 
@@ -24,7 +24,7 @@ def import_plan(
     cli = context(ctx)
     with cli.database().session() as session:
         outcome = plans.import_plan(session, cli.settings, plan)
-    typer.echo(
+    say(
         t("plan.imported", slug=outcome.slug, created=outcome.created, updated=outcome.updated)
     )
 
@@ -38,10 +38,10 @@ def list_campaigns(ctx: typer.Context, as_json: JsonOption = False) -> None:
         print_json([asdict(row) for row in rows])
         return
     if not rows:
-        typer.echo(t("none"))
+        say(t("none"))
     for row in rows:
         paused = " [angehalten]" if row.paused else ""
-        typer.echo(
+        say(
             f"{row.slug:<24} {row.posts:>5} Beiträge {row.delivered:>5} gesendet "
             f"{row.replies:>6} Antworten  {row.name}{paused}"
         )
@@ -64,9 +64,9 @@ def show(ctx: typer.Context, slug: str, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(data)
         return
-    typer.echo(f"{data['name']} ({slug}, {data['time_zone']})")
+    say(f"{data['name']} ({slug}, {data['time_zone']})")
     for post in rows:
-        typer.echo(f"  {post.id:>5}  {cli.local(post.scheduled_at)}  {post.state:<9} {post.key}")
+        say(f"  {post.id:>5}  {cli.local(post.scheduled_at)}  {post.state:<9} {post.key}")
 
 
 @app.command()
@@ -78,7 +78,7 @@ def pause(
     """Hold every pending delivery of the campaign until `campaign resume`."""
     with context(ctx).database().session() as session:
         campaigns.pause(session, slug, reason)
-    typer.echo(t("campaign.paused", slug=slug))
+    say(t("campaign.paused", slug=slug))
 
 
 @app.command()
@@ -86,4 +86,4 @@ def resume(ctx: typer.Context, slug: str) -> None:
     """Let the campaign's deliveries go out again."""
     with context(ctx).database().session() as session:
         campaigns.resume(session, slug)
-    typer.echo(t("campaign.resumed", slug=slug))
+    say(t("campaign.resumed", slug=slug))

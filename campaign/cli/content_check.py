@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from campaign.cli.context import print_json
+from campaign.cli.context import print_json, say
 from campaign.i18n import language, t
 from content.check import check_text
 from content.platforms import Platform
@@ -29,9 +29,9 @@ def check(
         print_json(result.to_json(language()))
     else:
         key = "check.ok" if result.ok else "check.bad"
-        typer.echo(t(key, platform=platform.value, length=result.length, limit=result.limit))
+        say(t(key, platform=platform.value, length=result.length, limit=result.limit))
         for violation in result.violations:
-            typer.echo(f"  ✗ {violation.text(language())}")
+            say(f"  ✗ {violation.text(language())}")
         for advice in result.warnings:
-            typer.echo(f"  ! {t('check.warning')}: {advice.text(language())}")
+            say(f"  ! {t('check.warning')}: {advice.text(language())}")
     raise typer.Exit(0 if result.ok else 1)

@@ -13,7 +13,9 @@ import typer
 from campaign.config import Settings, find_config, load_settings
 from campaign.db import Database
 from campaign.i18n import choose_language
+from campaign.redaction import redact
 from campaign.services import accounts
+from content.outside_text import inert
 
 
 @dataclass
@@ -50,9 +52,35 @@ def context(ctx: typer.Context) -> CliContext:
     return ctx.find_root().obj
 
 
+def say(message: object = "", *, err: bool = False) -> None:
+    """Print one message for people: every command's output passes here (or `print_json`).
+
+    Messages quote platforms' answers, replies and reasons, so they are redacted (no
+    configured secret in any encoding) and made inert (no escape sequence reaches the
+    terminal) first.
+    """
+    typer.echo(shown(str(message)), err=err)
+
+
+def shown(text: str) -> str:
+    """`text` as it may be printed: without secrets and without control sequences."""
+    return inert(redact(inert(text)))
+
+
 def print_json(data: Any) -> None:
-    """Stable, readable JSON on stdout (UTF-8, not ASCII-escaped)."""
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_default))
+    """Stable, readable JSON on stdout (UTF-8, not ASCII-escaped), strings as `shown`."""
+    text = json.dumps(_shown_strings(data), ensure_ascii=False, indent=2, default=_default)
+    typer.echo(redact(text))
+
+
+def _shown_strings(data: Any) -> Any:
+    if isinstance(data, str):
+        return shown(data)
+    if isinstance(data, dict):
+        return {key: _shown_strings(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_shown_strings(value) for value in data]
+    return data
 
 
 def _default(value: Any) -> Any:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from sqlalchemy import select
 
-from campaign.cli.context import context, print_json
+from campaign.cli.context import context, print_json, say
 from campaign.i18n import t
 from campaign.logs import configure_logging
 from campaign.models import Heartbeat
@@ -72,9 +72,9 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
         print_json(data)
         return
     if not data["daemons"]:
-        typer.echo(t("status.no_daemon"))
+        say(t("status.no_daemon"))
     for beat in data["daemons"]:
-        typer.echo(
+        say(
             t(
                 "status.daemon",
                 id=beat["id"],
@@ -84,11 +84,11 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
             )
         )
     for account in data["broken_accounts"]:
-        typer.echo(t("status.account", **account))
+        say(t("status.account", **account))
     for alert in data["alerts"]:
-        typer.echo(t("status.alert", at=cli.local(alert["at"]), message=alert["message"]))
+        say(t("status.alert", at=cli.local(alert["at"]), message=alert["message"]))
     for flagged in data["flagged_deliveries"]:
-        typer.echo(t("status.flagged", **flagged))
+        say(t("status.flagged", **flagged))
 
 
 def demo(
@@ -112,8 +112,8 @@ def demo(
     from campaign.demo import run_demo, run_demo_tui
 
     if headless:
-        result = run_demo(duration, typer.echo, folder=folder)
+        result = run_demo(duration, say, folder=folder)
     else:
-        result = run_demo_tui(typer.echo, folder=folder)
+        result = run_demo_tui(say, folder=folder)
     for line in result.lines():
-        typer.echo(line)
+        say(line)

@@ -26,7 +26,7 @@ from campaign.cli import (
     tui,
     wall,
 )
-from campaign.cli.context import CliContext
+from campaign.cli.context import CliContext, say
 from campaign.errors import UserError
 
 app = typer.Typer(
@@ -69,7 +69,7 @@ def run() -> None:
     try:
         result = app(standalone_mode=False)
     except UserError as error:
-        print(f"error: {error}", file=sys.stderr)
+        say(f"error: {error}", err=True)
         sys.exit(2)
     except click.ClickException as error:
         error.show()

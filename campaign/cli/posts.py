@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from campaign.cli.context import CliContext, context, print_json
+from campaign.cli.context import CliContext, context, print_json, say
 from campaign.errors import UserError
 from campaign.i18n import language, t
 from campaign.reports.week import Week
 from campaign.services import campaigns, events, posts
+from campaign.services.draft_input import chosen_media
 from content.local_time import LocalTimeError, to_utc
 from content.platforms import Platform
 
@@ -69,13 +71,13 @@ def _variants(values: list[str]) -> dict[str, str]:
     return variants
 
 
-def _media(values: list[str]) -> list[tuple[str, str]]:
+def _media(values: list[str], folders: list[Path]) -> list[tuple[str, str]]:
     media = []
     for value in values:
         path, separator, alt = value.partition(":")
         if not separator or not alt.strip():
             raise UserError(f"--media {value!r}: write PATH:ALT-TEXT (alt text is required)")
-        media.append((path, alt))
+        media.append((chosen_media(path, folders), alt))
     return media
 
 
@@ -101,13 +103,13 @@ def add(
         scheduled_at=_when(cli, at),
         accounts=account,
         variants=_variants(variant or []),
-        media=_media(media or []),
+        media=_media(media or [], cli.settings.media_folders()),
         approved=approve,
     )
     limits = {a.name: a.max_characters for a in cli.settings.accounts}
     with cli.database().session() as session:
         post = posts.add_post(session, campaigns.by_slug(session, campaign), draft, limits)
-        typer.echo(t("post.added", id=post.id, state=post.state))
+        say(t("post.added", id=post.id, state=post.state))
 
 
 @app.command("list")
@@ -148,7 +150,7 @@ def list_posts(
     if as_json:
         print_json(data)
         return
-    typer.echo("\n".join(lines) if lines else t("none"))
+    say("\n".join(lines) if lines else t("none"))
 
 
 @app.command()
@@ -169,18 +171,18 @@ def show(ctx: typer.Context, post_id: int, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(data)
         return
-    typer.echo(f"#{data['id']} {data['campaign']}/{data['key']} – {data['state']}")
-    typer.echo(f"  {cli.local(datetime.fromisoformat(str(data['scheduled_at'])))}")
-    typer.echo(f"  {data['text']}")
+    say(f"#{data['id']} {data['campaign']}/{data['key']} – {data['state']}")
+    say(f"  {cli.local(datetime.fromisoformat(str(data['scheduled_at'])))}")
+    say(f"  {data['text']}")
     if data["spoiler_text"]:
-        typer.echo(f"  {t('post.spoiler', text=data['spoiler_text'])}")
+        say(f"  {t('post.spoiler', text=data['spoiler_text'])}")
     for platform, text in data["variants"].items():
-        typer.echo(f"  [{platform}] {text}")
+        say(f"  [{platform}] {text}")
     for delivery in data["deliveries"]:
         error = f" – {delivery['last_error']}" if delivery["last_error"] else ""
-        typer.echo(f"  → {delivery['state']} {delivery['remote_url'] or ''}{error}")
+        say(f"  → {delivery['state']} {delivery['remote_url'] or ''}{error}")
     for event in data["history"]:
-        typer.echo(f"  {cli.local(datetime.fromisoformat(event['at']))}  {event['message']}")
+        say(f"  {cli.local(datetime.fromisoformat(event['at']))}  {event['message']}")
 
 
 @app.command()
@@ -188,7 +190,7 @@ def approve(ctx: typer.Context, post_id: int) -> None:
     """Approve a post: one delivery per target account is queued."""
     with context(ctx).database().session() as session:
         created = posts.approve(session, posts.get_post(session, post_id))
-    typer.echo(t("post.approved", id=post_id, deliveries=len(created)))
+    say(t("post.approved", id=post_id, deliveries=len(created)))
 
 
 @app.command()
@@ -202,7 +204,7 @@ def reschedule(
     when = _when(cli, at)
     with cli.database().session() as session:
         posts.reschedule(session, posts.get_post(session, post_id), when)
-    typer.echo(t("post.rescheduled", id=post_id, when=cli.local(when)))
+    say(t("post.rescheduled", id=post_id, when=cli.local(when)))
 
 
 @app.command()
@@ -210,7 +212,7 @@ def cancel(ctx: typer.Context, post_id: int) -> None:
     """Cancel a post; deliveries not yet started are withdrawn."""
     with context(ctx).database().session() as session:
         withdrawn = posts.cancel(session, posts.get_post(session, post_id))
-    typer.echo(t("post.cancelled", id=post_id, withdrawn=withdrawn))
+    say(t("post.cancelled", id=post_id, withdrawn=withdrawn))
 
 
 @app.command()
@@ -218,4 +220,4 @@ def retry(ctx: typer.Context, post_id: int) -> None:
     """Send the post's failed or flagged deliveries again (recovering first)."""
     with context(ctx).database().session() as session:
         count = posts.retry(session, posts.get_post(session, post_id), datetime.now(UTC))
-    typer.echo(t("post.retried", id=post_id, count=count))
+    say(t("post.retried", id=post_id, count=count))

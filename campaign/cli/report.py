@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from campaign.cli.context import context
+from campaign.cli.context import context, say
 from campaign.errors import UserError
 from campaign.i18n import LANGUAGES, language
 from campaign.reports.files import privacy_for, produce_report
@@ -89,4 +89,4 @@ def weekly(
         lang=language(parse_language(lang) if lang else None, settings.language),
     )
     for path in written:
-        typer.echo(str(path))
+        say(str(path))

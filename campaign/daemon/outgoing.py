@@ -6,7 +6,6 @@ answer links come from deliveries already sent, so a thread part waits for its p
 
 from __future__ import annotations
 
-import mimetypes
 from pathlib import Path
 
 from sqlalchemy import select
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from campaign.models import Delivery, DeliveryState, Post, Reply
 from connectors.base import Facet, MediaItem, OutgoingPost, RemotePost
+from content.media_file import HEAD_BYTES, image_type
 from content.platforms import Platform
 from content.render import render_variant
 
@@ -65,6 +65,16 @@ def _answer_links(session: Session, post: Post) -> tuple[RemotePost | None, Remo
     return target, original
 
 
+def _content_type(path: Path) -> str:
+    """The type the file's bytes announce, not its name; a file that is no longer an image
+    is sent as octets, so the platform refuses it rather than showing it as one."""
+    try:
+        with path.open("rb") as handle:
+            return image_type(handle.read(HEAD_BYTES)) or "application/octet-stream"
+    except OSError:
+        return "application/octet-stream"
+
+
 def build_outgoing(session: Session, delivery: Delivery, limit: int | None) -> OutgoingPost:
     """The post as this delivery's platform should receive it."""
     post = delivery.post
@@ -77,7 +87,7 @@ def build_outgoing(session: Session, delivery: Delivery, limit: int | None) -> O
         MediaItem(
             path=Path(item.path),
             alt_text=item.alt_text,
-            mime_type=mimetypes.guess_type(item.path)[0] or "application/octet-stream",
+            mime_type=_content_type(Path(item.path)),
         )
         for item in post.media
     )

@@ -3,6 +3,11 @@
 Numbers are written as Python prints them (a dot for decimals, in every language), dates
 as ISO 8601 and "no value" as an empty cell, so a re-read file equals the figures exactly.
 Headers and texts are in the report's language; file names are not (see `i18n`).
+
+A text cell that a spreadsheet would take for a formula (`=HYPERLINK(…)`, `+cmd|…`,
+`@SUM(…)`) is prefixed with an apostrophe, OWASP's rule against CSV injection; numbers
+stay numbers. The guard runs last, after pseudonyms and the inert boundary, so neither
+can turn a text back into a formula.
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ from pathlib import Path
 
 from campaign.reports.figures import WeeklyReport
 from campaign.reports.i18n import Words
-from campaign.reports.tables import csv_cell, report_tables
+from campaign.reports.tables import Cell, csv_cell, report_tables
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_csv(report: WeeklyReport, folder: Path, words: Words) -> list[Path]:
@@ -23,7 +30,15 @@ def write_csv(report: WeeklyReport, folder: Path, words: Words) -> list[Path]:
         path = folder / f"{table.name}.csv"
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(table.headers)
-            writer.writerows([csv_cell(cell) for cell in row] for row in table.rows)
+            writer.writerow([spreadsheet_cell(header) for header in table.headers])
+            writer.writerows([spreadsheet_cell(cell) for cell in row] for row in table.rows)
         written.append(path)
     return written
+
+
+def spreadsheet_cell(value: Cell) -> str | int | float:
+    """`csv_cell`, with a text that starts like a formula made plain text."""
+    cell = csv_cell(value)
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell

@@ -1,16 +1,21 @@
 """The report as one self-contained HTML file: inline CSS, inline SVG charts, no external
-resource, so it opens offline, survives being mailed, and prints on A4."""
+resource, so it opens offline, survives being mailed, and prints on A4.
+
+Every text is escaped and inert (no control or bidi characters); a link is a link only
+when it is http(s), so a `javascript:` or `file:` address from a reply stays text."""
 
 from __future__ import annotations
 
 import contextlib
 import importlib
+import re
 import threading
 from html import escape
 
 from campaign.reports.figures import WeeklyReport
 from campaign.reports.i18n import Words
 from campaign.reports.tables import Cell, Table, format_cell, heading, report_tables
+from content.outside_text import inert_line
 
 STYLE = """
 @page { size: A4; margin: 15mm; }
@@ -31,6 +36,7 @@ section { page-break-inside: avoid; }
 
 
 CHARTS_MODULE = "campaign.reports.charts"
+LINK_SCHEMES = re.compile(r"https?://[^\s\"'<>]+\Z", re.IGNORECASE)
 
 
 def start_loading_charts() -> None:
@@ -94,7 +100,8 @@ def _section(table: Table, words: Words) -> str:
 
 
 def _cell(value: Cell, words: Words, *, link: bool) -> str:
-    if link and isinstance(value, str) and value:
-        return f'<td><a href="{escape(value)}">{escape(value)}</a></td>'
+    if link and isinstance(value, str) and LINK_SCHEMES.match(value):
+        address = escape(inert_line(value))
+        return f'<td><a href="{address}" rel="noopener noreferrer">{address}</a></td>'
     css = ' class="n"' if isinstance(value, int | float) else ""
     return f"<td{css}>{escape(format_cell(value, words))}</td>"

@@ -20,6 +20,7 @@ from campaign.reports.figures import (
     WeeklyReport,
 )
 from campaign.reports.i18n import NO_VALUE, Words
+from content.outside_text import inert, inert_line
 
 CSV_MOMENT = "%Y-%m-%d %H:%M"
 PER_1000_PREFIX = "per_1000_followers_"
@@ -260,7 +261,10 @@ def _gaps(week: WeekFigures, words: Words) -> Table:
 
 
 def format_cell(value: Cell, words: Words) -> str:
-    """A cell for people: the language's decimals and dates, a dash for "no value"."""
+    """A cell for people: the language's decimals and dates, a dash for "no value".
+
+    Texts are made inert (one line, no control or bidi characters): reply texts and
+    authors are written by anyone, and each renderer escapes its own syntax on top."""
     if value is None or value == "":
         return NO_VALUE
     if isinstance(value, datetime):
@@ -271,7 +275,7 @@ def format_cell(value: Cell, words: Words) -> str:
         return words.number(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return words.count(value)
-    return str(value)
+    return inert_line(str(value))
 
 
 def csv_cell(value: Cell) -> str | int | float:
@@ -282,6 +286,8 @@ def csv_cell(value: Cell) -> str | int | float:
         return value.strftime(CSV_MOMENT)
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str):
+        return inert(value)
     return value
 
 

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from campaign.logs import REDACTED
 from campaign.models import Reply
+from campaign.redaction import redact
 from campaign.reports import queries
 from campaign.reports.figures import (
     LABELS,
@@ -59,9 +59,7 @@ class Privacy:
     def scrub(self, text: str, handle: str | None = None) -> str:
         """`text` without secrets; when pseudonymising, the author's own handle and every
         @mention (someone else's handle) replaced by its pseudonym, in any letter case."""
-        for secret in self.secrets:
-            if len(secret) >= 4:
-                text = text.replace(secret, REDACTED)
+        text = redact(text, self.secrets)
         pseudonym = self.pseudonym
         if pseudonym is None:
             return text

@@ -109,7 +109,7 @@ def _parts_beyond(session: Session, campaign: Campaign, key: str, parts: int) ->
 def import_plan(session: Session, settings: Settings, path: Path) -> ImportOutcome:
     """Validate and write a plan; nothing is written when any post is invalid."""
     try:
-        plan = load_plan(path, account_targets(settings))
+        plan = load_plan(path, account_targets(settings), settings.media_folders())
     except PlanError as error:
         raise UserError(error.describe(language())) from None
     info = plan.campaign

@@ -28,6 +28,7 @@ from campaign.models import (
     utc_now,
 )
 from campaign.services import events
+from campaign.services.draft_input import input_problems
 from content.check import MediaSpec, check_text
 from content.platforms import Platform
 
@@ -53,7 +54,9 @@ def validation_problems(
     draft: PostDraft, accounts: Sequence[Account], limits: dict[str, int | None]
 ) -> list[str]:
     """Every rule the draft breaks on any of its target accounts, one line each."""
-    problems = []
+    problems = input_problems(draft, (Platform(account.platform) for account in accounts))
+    if problems:  # an over-long text is not counted: counting is what takes long
+        return problems
     media = [MediaSpec(path=path, alt_text=alt) for path, alt in draft.media]
     for account in accounts:
         text = draft.variants.get(account.platform, draft.text)

@@ -12,12 +12,15 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from campaign.config import Settings
 from campaign.db import Database
+from campaign.redaction import redact
 from campaign.services.dashboard import Alert
 from campaign.tui.changes import Change, pausing, resuming
 from campaign.tui.commands import SCREEN_MODES, ScreenCommands
+from campaign.tui.data_text import CELL_LIMIT, DETAIL_LIMIT
 from campaign.tui.i18n import t
 from campaign.tui.screens.accounts import AccountsScreen
 from campaign.tui.screens.base import DataScreen
@@ -28,6 +31,7 @@ from campaign.tui.screens.inbox import InboxScreen
 from campaign.tui.screens.queue import QueueScreen
 from campaign.tui.screens.reports import ReportsScreen
 from campaign.tui.screens.wall import WallScreen
+from content.outside_text import inert, inert_line
 
 
 class LeuchtturmApp(App[None]):
@@ -67,6 +71,28 @@ class LeuchtturmApp(App[None]):
 
     def on_mount(self) -> None:
         self.switch_mode("dashboard")
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification as plain, redacted text: messages quote keys, slugs and errors.
+
+        Widgets pass `markup=True` by default; it is ignored on purpose, so that no
+        notification anywhere parses data as markup.
+        """
+        super().notify(
+            inert(redact(inert(message)), limit=DETAIL_LIMIT, tabs=False),
+            title=inert_line(redact(title), limit=CELL_LIMIT),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def limits(self) -> dict[str, int | None]:
         """Each account's text limit override (a Mastodon instance may allow more)."""

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
+from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.i18n import language, t
 from campaign.tui.widgets.platform_counter import PlatformCounter
 from content.check import CheckResult, check_text
@@ -33,8 +34,8 @@ class AnswerScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answer"):
-            yield Label(t("inbox.answer_title", author=self.author))
-            yield Label(self.quoted, classes="quoted")
+            yield Label(data_text(t("inbox.answer_title", author=self.author)))
+            yield Label(data_lines(self.quoted), classes="quoted")
             yield TextArea(id="answer-text", soft_wrap=True)
             yield PlatformCounter(classes="counter")
 

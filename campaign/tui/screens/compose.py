@@ -32,11 +32,14 @@ from textual.widgets import (
 from campaign.errors import UserError
 from campaign.models import Account
 from campaign.services import accounts, campaigns, dashboard, plans, posts
+from campaign.services.draft_input import chosen_media
 from campaign.services.posts import PostDraft
+from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.i18n import language, t
 from campaign.tui.local_time import parsed, shown
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.platform_counter import PlatformCounter
+from content import field_limits as limits
 from content.check import CheckResult, MediaSpec, check_text
 from content.plan_model import AccountTarget, PlannedPost
 from content.platforms import DISPLAY_NAMES, Platform, text_limit
@@ -80,7 +83,7 @@ class ComposeScreen(DataScreen):
                 yield Label(t("compose.campaign"))
                 yield Select[str]([], id="campaign", allow_blank=True)
                 yield Label(t("compose.key"))
-                yield Input(id="key")
+                yield Input(id="key", max_length=limits.PLAN_POST_KEY)
                 yield Label(t("compose.when", zone=zone.key))
                 yield Input(shown(start, zone), id="when")
                 yield Label(t("compose.accounts"))
@@ -119,14 +122,15 @@ class ComposeScreen(DataScreen):
             return
         self.choices = data
         select = self.query_one("#campaign", Select)
-        select.set_options((slug, slug) for slug in data.campaign_slugs)
+        select.set_options((data_text(slug), slug) for slug in data.campaign_slugs)
         if len(data.campaign_slugs) == 1:
             select.value = data.campaign_slugs[0]
         chosen = self._selected_accounts()
         selection = self.query_one("#accounts", SelectionList)
         selection.clear_options()
         selection.add_options(
-            (f"{name} ({platform})", name, name in chosen) for name, platform in data.accounts
+            (data_text(f"{name} ({platform})"), name, name in chosen)
+            for name, platform in data.accounts
         )
         self.recount()
 
@@ -204,11 +208,11 @@ class ComposeScreen(DataScreen):
                 spoiler_text=self._spoiler_for(tightest.platform),
             )
         except ThreadSplitError as error:
-            preview.update(str(error))
+            preview.update(data_lines(str(error)))
             return
         name = DISPLAY_NAMES[tightest.platform]
         heading = t("compose.thread", platform=name, parts=len(parts)) + t("compose.thread_keys")
-        preview.update("\n".join([heading, *(f"  {part}" for part in parts)]))
+        preview.update(data_lines("\n".join([heading, *(f"  {part}" for part in parts)])))
 
     def action_save(self, approved: bool) -> None:
         problems = [v.text(language()) for r in self.checks() for v in r.violations]
@@ -245,7 +249,8 @@ class ComposeScreen(DataScreen):
             for platform in Platform
             if (text := self.query_one(f"#variant-{platform.value}", TextArea).text).strip()
         }
-        media = [(item.path, item.alt_text) for item in self._media()]
+        folders = self.leuchtturm.settings.media_folders()
+        media = [(chosen_media(item.path, folders), item.alt_text) for item in self._media()]
         return PostDraft(
             key=key,
             text=self.query_one("#base", TextArea).text,

@@ -13,9 +13,11 @@ from textual.worker import get_current_worker
 
 from campaign.services import dashboard
 from campaign.services.dashboard import DaemonHealth, DaySentiment, Overview
+from campaign.tui.data_text import CELL_LIMIT, data_lines, data_text
 from campaign.tui.i18n import t
 from campaign.tui.local_time import shown
 from campaign.tui.screens.base import DataScreen
+from content.outside_text import inert_line
 
 SENTIMENT_REFRESH_SECONDS = 60.0
 """A week's split barely moves in a minute, and counting it reads a week of replies."""
@@ -89,28 +91,33 @@ class DashboardScreen(DataScreen):
         self.query_one("#volume", Sparkline).data = [day.total for day in days]
         self.query_one("#negative", Sparkline).data = [day.negative for day in days]
         self.query_one("#split", Static).update(
-            t(
-                "dash.split",
-                total=sum(day.total for day in days),
-                positive=sum(day.positive for day in days),
-                neutral=sum(day.neutral for day in days),
-                negative=sum(day.negative for day in days),
+            data_lines(
+                t(
+                    "dash.split",
+                    total=sum(day.total for day in days),
+                    positive=sum(day.positive for day in days),
+                    neutral=sum(day.neutral for day in days),
+                    negative=sum(day.negative for day in days),
+                )
             )
         )
 
     def show(self, data: Overview) -> None:
         zone = self.leuchtturm.settings.zone
-        self.query_one("#daemon", Static).update(daemon_line(data.daemon))
+        self.query_one("#daemon", Static).update(data_text(daemon_line(data.daemon)))
         self.query_one("#daemon", Static).set_class(not data.daemon.running, "-down")
-        due = [f"{shown(d.due_at, zone)}  {d.post_key} → {d.account}" for d in data.due]
-        self.query_one("#due", Static).update("\n".join(due) or t("none"))
+        due = [
+            inert_line(f"{shown(d.due_at, zone)}  {d.post_key} → {d.account}", limit=CELL_LIMIT)
+            for d in data.due
+        ]
+        self.query_one("#due", Static).update(data_lines("\n".join(due) or t("none")))
         states = [
             f"{t(f'delivery.{state}')}: {count}"
             for state, count in sorted(data.last_day_states.items())
         ]
-        self.query_one("#last-day", Static).update("\n".join(states) or t("none"))
+        self.query_one("#last-day", Static).update(data_lines("\n".join(states) or t("none")))
         broken = [
-            f"{name}: {t(f'account.{state}')} – {reason or ''}"
+            inert_line(f"{name}: {t(f'account.{state}')} – {reason or ''}", limit=CELL_LIMIT)
             for name, state, reason in data.broken_accounts
         ]
-        self.query_one("#broken", Static).update("\n".join(broken) or t("none"))
+        self.query_one("#broken", Static).update(data_lines("\n".join(broken) or t("none")))

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Static
 from campaign.services import dashboard, inbox
 from campaign.services.inbox import LABELS, ReplyFilter, ReplyRow
 from campaign.tui.changes import PLATFORM_OPTIONS, next_option
+from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.i18n import t
 from campaign.tui.local_time import shown
 from campaign.tui.screens.answer import AnswerScreen
@@ -43,7 +44,7 @@ def label_cell(row: ReplyRow) -> Text:
     score = "" if row.score is None or row.human_labelled else f" {row.score:.2f}"
     mark = " ✎" if row.human_labelled else ""
     name = t(f"label.{row.label}") if row.label in LABELS else row.label
-    return Text(f"{name}{score}{mark}", style=LABEL_STYLES.get(row.label, ""))
+    return data_text(f"{name}{score}{mark}", style=LABEL_STYLES.get(row.label, ""))
 
 
 class InboxScreen(DataScreen):
@@ -88,12 +89,14 @@ class InboxScreen(DataScreen):
         self.data = data
         any_ = t("any")
         self.query_one("#filters", Static).update(
-            t(
-                "inbox.filters",
-                label=t(f"label.{self.filter.label}") if self.filter.label else any_,
-                campaign=self.filter.campaign_slug or any_,
-                platform=self.filter.platform or any_,
-                questions=t("inbox.questions") if self.filter.unanswered_questions else "",
+            data_text(
+                t(
+                    "inbox.filters",
+                    label=t(f"label.{self.filter.label}") if self.filter.label else any_,
+                    campaign=self.filter.campaign_slug or any_,
+                    platform=self.filter.platform or any_,
+                    questions=t("inbox.questions") if self.filter.unanswered_questions else "",
+                )
             )
         )
         self.query_one(LiveTable).show_rows([self._row(reply) for reply in data.replies])
@@ -106,7 +109,7 @@ class InboxScreen(DataScreen):
             reply.platform,
             reply.author_handle,
             label_cell(reply),
-            question + reply.text.replace("\n", " ")[:80],
+            data_text(question + reply.text, limit=80),
         )
         return str(reply.id), cells
 
@@ -122,7 +125,7 @@ class InboxScreen(DataScreen):
     def _show_detail(self) -> None:
         reply = self._selected()
         detail = "" if reply is None else f"{reply.author_handle}: {reply.text}\n{reply.url}"
-        self.query_one("#reply-detail", Static).update(Text(detail))
+        self.query_one("#reply-detail", Static).update(data_lines(detail))
 
     def action_cycle_label(self) -> None:
         self._filter(replace(self.filter, label=next_option((None, *LABELS), self.filter.label)))
@@ -164,7 +167,8 @@ class InboxScreen(DataScreen):
 
     def action_open_url(self) -> None:
         reply = self._selected()
-        if reply is None or not reply.url:
+        # The address comes from outside: only a web page is opened, never a file or script.
+        if reply is None or not reply.url.lower().startswith(("https://", "http://")):
             self.notify(t("inbox.no_url"), severity="warning")
             return
         self.app.open_url(reply.url)

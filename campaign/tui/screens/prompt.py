@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from campaign.tui.data_text import data_lines
 from campaign.tui.i18n import t
 
 
@@ -25,7 +26,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt"):
-            yield Label(self.question)
+            yield Label(data_lines(self.question))
             yield Input(self.value, id="prompt-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

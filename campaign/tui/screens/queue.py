@@ -21,6 +21,7 @@ from campaign.models import Post, PostState
 from campaign.services import accounts, dashboard, posts
 from campaign.services.posts import PostDraft
 from campaign.tui.changes import PLATFORM_OPTIONS, next_option
+from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.i18n import t
 from campaign.tui.local_time import parsed, shown
 from campaign.tui.period import Period
@@ -114,11 +115,13 @@ class QueueScreen(DataScreen):
         self.data = data
         any_ = t("any")
         self.query_one("#filters", Static).update(
-            t(
-                "filters",
-                state=t(f"state.{self.filter.state}") if self.filter.state else any_,
-                campaign=self.filter.campaign_slug or any_,
-                platform=self.filter.platform or any_,
+            data_text(
+                t(
+                    "filters",
+                    state=t(f"state.{self.filter.state}") if self.filter.state else any_,
+                    campaign=self.filter.campaign_slug or any_,
+                    platform=self.filter.platform or any_,
+                )
             )
         )
         self.query_one(LiveTable).show_rows([self._row(post) for post in data.posts])
@@ -132,7 +135,7 @@ class QueueScreen(DataScreen):
         summary = ", ".join(
             f"{count} {t(f'delivery.{state}')}" for state, count in sorted(states.items())
         )
-        excerpt = post.text.replace("\n", " ")[:60]
+        excerpt = data_text(post.text, limit=60)
         cells = (
             shown(post.scheduled_at, zone),
             post.campaign.slug,
@@ -154,7 +157,7 @@ class QueueScreen(DataScreen):
                 name = self.data.account_names.get(delivery.account_id, "?")
                 error = f" – {delivery.last_error}" if delivery.last_error else ""
                 lines.append(f"{name}: {t(f'delivery.{delivery.state}')}{error}")
-        self.query_one("#post-detail", Static).update("\n".join(lines))
+        self.query_one("#post-detail", Static).update(data_lines("\n".join(lines)))
 
     def _selected(self) -> Post | None:
         key = self.query_one(LiveTable).selected_key

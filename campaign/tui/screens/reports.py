@@ -20,9 +20,11 @@ from textual.widgets import DataTable, Markdown, Static
 
 from campaign.reports.catalogue import ReportFiles, latest_reports
 from campaign.reports.files import write_weekly_reports
+from campaign.tui.data_text import data_text
 from campaign.tui.i18n import t
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable, Row
+from content.outside_text import inert
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class ReportsScreen(DataScreen):
         yield Static(id="reports-folder", classes="filters")
         yield LiveTable([t("col.week"), t("col.campaign"), t("col.files")], id="reports-table")
         with VerticalScroll(id="report-view"):
-            yield Markdown(id="report-markdown")
+            yield Markdown(id="report-markdown", open_links=False)
 
     def load(self, session: Session) -> ReportsData:
         reports = latest_reports(self.folder)
@@ -67,12 +69,14 @@ class ReportsScreen(DataScreen):
         chosen = next((r for r in reports if r.folder == self.selected_folder), reports[0])
         if chosen.markdown is None:
             return ReportsData(reports, t("reports.html_only"))
-        return ReportsData(reports, chosen.markdown.read_text(encoding="utf-8"))
+        # Inert again: the folder may hold files that were not written by this version.
+        return ReportsData(reports, inert(chosen.markdown.read_text(encoding="utf-8")))
 
     def show(self, data: ReportsData) -> None:
         changed = data.markdown != self.data.markdown
         self.data = data
-        self.query_one("#reports-folder", Static).update(t("reports.folder", folder=self.folder))
+        folder = data_text(t("reports.folder", folder=self.folder))
+        self.query_one("#reports-folder", Static).update(folder)
         table = self.query_one(LiveTable)
         table.show_rows([_row(report) for report in data.reports])
         keys = [str(report.folder) for report in data.reports]
@@ -80,6 +84,11 @@ class ReportsScreen(DataScreen):
             table.move_cursor(row=keys.index(str(self.selected_folder)), animate=False)
         if changed:
             self.query_one(Markdown).update(data.markdown)
+
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        """A report's link opens only when it is a web page, never a file or a script."""
+        if event.href.lower().startswith(("https://", "http://")):
+            self.app.open_url(event.href)
 
     def _selected(self) -> ReportFiles | None:
         key = self.query_one(LiveTable).selected_key

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from campaign.services.dashboard import Alert
+from campaign.tui.data_text import data_lines
 from campaign.tui.i18n import t
 
 
@@ -13,7 +14,7 @@ class AlertsBanner(Static):
 
     def show_alerts(self, alerts: list[Alert]) -> None:
         self.set_class(bool(alerts), "-active")
-        self.update("\n".join(_line(alert) for alert in alerts))
+        self.update(data_lines("\n".join(_line(alert) for alert in alerts)))
 
 
 def _line(alert: Alert) -> str:

@@ -14,6 +14,8 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
+from campaign.tui.data_text import inert_cell
+
 Cell = str | Text
 Row = tuple[str, Sequence[Cell]]
 
@@ -42,8 +44,11 @@ class LiveTable(DataTable[Cell]):
         return self._shown[self.cursor_row][0]
 
     def show_rows(self, rows: Sequence[Row]) -> None:
-        """Make the table show exactly `rows`, touching as little as possible."""
-        rows = list(rows)
+        """Make the table show exactly `rows`, touching as little as possible.
+
+        Every cell is shown as inert `Text`: a plain string would be parsed as markup.
+        """
+        rows = [(key, tuple(inert_cell(cell) for cell in cells)) for key, cells in rows]
         shown_keys = [key for key, _ in self._shown]
         if [key for key, _ in rows[: len(shown_keys)]] == shown_keys:
             # Same rows, perhaps with more below (the next page): update, then append.

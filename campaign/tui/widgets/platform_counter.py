@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from campaign.tui.data_text import data_text
 from campaign.tui.i18n import t
 from content.check import CheckResult
 from content.platforms import DISPLAY_NAMES
@@ -23,13 +24,16 @@ class PlatformCounter(Static):
         self.set_class(over <= 0 and not result.ok, "-invalid")
         if over > 0:
             self.update(
-                t(
-                    "counter.over",
-                    platform=name,
-                    length=result.length,
-                    limit=result.limit,
-                    over=over,
+                data_text(
+                    t(
+                        "counter.over",
+                        platform=name,
+                        length=result.length,
+                        limit=result.limit,
+                        over=over,
+                    )
                 )
             )
         else:
-            self.update(t("counter.ok", platform=name, length=result.length, limit=result.limit))
+            counted = t("counter.ok", platform=name, length=result.length, limit=result.limit)
+            self.update(data_text(counted))
