@@ -17,7 +17,7 @@ from campaign.errors import UserError
 from campaign.i18n import t
 from campaign.services import wall
 from campaign.services.wall import ItemState, WallKey
-from campaign.wall.text import one_line
+from content.outside_text import inert_line
 
 app = typer.Typer(help="Die Wand: Live-Seite für den Bildschirm im Studio, moderiert.")
 ItemArgument = Annotated[str, typer.Argument(help="Eintrag, z. B. 42 oder reply:42")]
@@ -91,7 +91,9 @@ def block(
     with context(ctx).database().session() as session:
         author = (wall.unblock if undo else wall.block)(session, key, by)
     message = "wall.unblocked" if undo else "wall.blocked"
-    typer.echo(t(message, author=one_line(author.author_handle, 60), platform=author.platform))
+    typer.echo(
+        t(message, author=inert_line(author.author_handle, limit=60), platform=author.platform)
+    )
 
 
 @app.command("list")
@@ -118,7 +120,7 @@ def list_items(
         typer.echo(
             f"{item.key!s:<12} {cli.local(item.created_at)}  {item.platform:<8} "
             f"{t(f'wall.state.{item.state}'):<12}{pin_mark} "
-            f"{one_line(item.author_handle, 60)}: {one_line(item.text, 70)}"
+            f"{inert_line(item.author_handle, limit=60)}: {inert_line(item.text, limit=70)}"
         )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from campaign.services.wall import Mood, WallItem, WallState
-from campaign.wall.text import displayable, one_line
+from content.outside_text import inert, inert_line
 
 PLATFORM_NAMES = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky"}
 PROGRAMME_TEXT_LIMIT = 160
@@ -35,7 +35,7 @@ def state_json(state: WallState, texts: dict[str, str], now: datetime) -> dict[s
         if next_item is None
         else {
             "time": _time(next_item.at, texts, zone, now),
-            "text": one_line(next_item.text, PROGRAMME_TEXT_LIMIT),
+            "text": inert_line(next_item.text, limit=PROGRAMME_TEXT_LIMIT),
         },
     }
 
@@ -44,14 +44,14 @@ def _item(item: WallItem, texts: dict[str, str], zone: ZoneInfo, now: datetime) 
     return {
         "key": str(item.key),
         "platform": item.platform,
-        "platform_name": PLATFORM_NAMES.get(item.platform, one_line(item.platform, 20)),
-        "name": one_line(item.display_name, 80),
-        "text": displayable(item.text),
+        "platform_name": PLATFORM_NAMES.get(item.platform, inert_line(item.platform, limit=20)),
+        "name": inert_line(item.display_name, limit=80),
+        "text": inert(item.text, limit=500, tabs=False),
         "time": _time(item.created_at, texts, zone, now),
         "pinned": item.pinned,
         "image": None
         if item.image is None
-        else {"src": item.image.src, "alt": one_line(item.image.alt, 400)},
+        else {"src": item.image.src, "alt": inert_line(item.image.alt, limit=400)},
     }
 
 

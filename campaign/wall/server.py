@@ -39,7 +39,7 @@ from campaign.services import wall
 from campaign.wall.feed import WallFeed
 from campaign.wall.i18n import texts
 from campaign.wall.present import state_json
-from campaign.wall.text import one_line
+from content.outside_text import inert_line
 
 HERE = Path(__file__).parent
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -119,14 +119,14 @@ def make_app(
     connections (and proxies) from timing out."""
     lang = wall_language(settings)
     words = texts(lang)
-    hashtag = one_line(settings.wall.hashtag, 80)
+    hashtag = inert_line(settings.wall.hashtag, limit=80)
     templates = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
     page = templates.get_template("wall.html").render(
         lang=lang,
-        title=one_line(settings.wall.title, 120),
+        title=inert_line(settings.wall.title, limit=120),
         hashtag=hashtag,
         layout=settings.wall.layout,
         t={key: value.format(hashtag=hashtag) for key, value in words.items()},

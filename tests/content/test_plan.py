@@ -221,4 +221,4 @@ def test_content_warning_must_be_text(tmp_path: Path) -> None:
     )
     [problem] = _problems(plan).problems
     assert problem.field == "posts[0].spoiler_text"
-    assert problem.message == "muss Text sein, nicht int."
+    assert problem.message == "muss Text sein, nicht Zahl."

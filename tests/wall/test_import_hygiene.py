@@ -21,7 +21,7 @@ def _web_modules_after_import(modules: str) -> list[str]:
 def test_the_cli_daemon_services_and_tui_do_not_load_the_web_stack() -> None:
     modules = (
         "campaign.cli.main, campaign.daemon.runner, campaign.services.wall, "
-        "campaign.tui.leuchtturm_app, campaign.wall.text, campaign.wall.present"
+        "campaign.tui.leuchtturm_app, campaign.wall.present"
     )
     assert _web_modules_after_import(modules) == []
 

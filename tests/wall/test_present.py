@@ -16,7 +16,7 @@ from campaign.services.wall import (
 )
 from campaign.wall.i18n import texts
 from campaign.wall.present import state_json
-from campaign.wall.text import displayable, one_line
+from content.outside_text import inert, inert_line
 from tests.wall.scenario import NOW
 
 
@@ -62,7 +62,7 @@ def test_mood_percentages_add_up_to_100_and_are_zero_without_replies() -> None:
     assert empty["total"] == 0 and empty["positive_percent"] == 0
 
 
-def test_displayable_keeps_emoji_and_line_breaks_and_bounds_the_length() -> None:
-    assert displayable("Familie 👨‍👩‍👧\r\nzweite Zeile\u200f") == "Familie 👨‍👩‍👧\nzweite Zeile"
-    assert displayable("x" * 600, limit=500) == "x" * 499 + "…"
-    assert one_line("  a\n b\t\x00c ") == "a b c"
+def test_wall_text_keeps_emoji_and_line_breaks_and_bounds_the_length() -> None:
+    assert inert("Familie 👨‍👩‍👧\r\nzweite Zeile\u200f") == "Familie 👨‍👩‍👧\nzweite Zeile"
+    assert inert("x" * 600, limit=500) == "x" * 499 + "…"
+    assert inert_line("a\nb\t\x00c") == "a b c"

@@ -25,7 +25,7 @@ from campaign.tui.i18n import t
 from campaign.tui.local_time import shown
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable, Row
-from campaign.wall.text import displayable, one_line
+from content.outside_text import inert, inert_line
 
 STATE_STYLES = {
     ItemState.PENDING: "yellow",
@@ -82,9 +82,9 @@ class WallScreen(DataScreen):
         cells = (
             shown(item.created_at, self.leuchtturm.settings.zone),
             item.platform,
-            Text(one_line(item.author_handle, 40)),
+            Text(inert_line(item.author_handle, limit=40)),
             Text(state, style=STATE_STYLES[item.state]),
-            Text(one_line(item.text, 80)),
+            Text(inert_line(item.text, limit=80)),
         )
         return str(item.key), cells
 
@@ -97,7 +97,12 @@ class WallScreen(DataScreen):
 
     def _show_detail(self) -> None:
         item = self._selected()
-        detail = "" if item is None else f"{one_line(item.author_handle)}: {displayable(item.text)}"
+        detail = (
+            ""
+            if item is None
+            else f"{inert_line(item.author_handle, limit=200)}: "
+            f"{inert(item.text, limit=500, tabs=False)}"
+        )
         self.query_one("#wall-detail", Static).update(Text(detail))
 
     def _decide(self, decide: Callable[[Session, WallKey], str]) -> None:
@@ -138,7 +143,7 @@ class WallScreen(DataScreen):
             author = (wall.unblock if unblock else wall.block)(session, key)
             message = "wall.unblocked" if unblock else "wall.blocked"
             return said(
-                message, author=one_line(author.author_handle, 40), platform=author.platform
+                message, author=inert_line(author.author_handle, limit=40), platform=author.platform
             )
 
         self._decide(block)
