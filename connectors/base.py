@@ -8,7 +8,7 @@ know HTTP and their platform; they know nothing of the database.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -19,18 +19,23 @@ from typing import ClassVar, Literal
 class ConnectorSettings:
     """What a connector needs to reach one account.
 
-    `secret` is resolved by the caller from the environment variable the configuration
-    names; it is excluded from `repr` so that it cannot leak into logs or tracebacks.
-    `state_dir` is where a connector may keep a session (Bluesky logins are rate-limited).
+    `secret` (a token or app password) and `credentials` (several named ones, such as X's
+    OAuth 1.0a keys) are resolved by the caller from the environment variables the
+    configuration names; they are excluded from `repr` so that they cannot leak into logs
+    or tracebacks. `auth` says how a platform with several ways to sign in is used (X:
+    "oauth1", "oauth2", "token"). `state_dir` is where a connector may keep a session or
+    rotating tokens (never the database).
     """
 
     platform: str
     account_name: str
     handle: str
     server_url: str
-    secret: str = field(repr=False)
+    secret: str = field(default="", repr=False)
     state_dir: Path | None = None
     timeout_s: float = 10.0
+    credentials: Mapping[str, str] = field(default_factory=dict, repr=False)
+    auth: str | None = None
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,8 @@ class SandboxRequest:
     headers: Message
     body: bytes
     path_params: dict[str, str] = field(default_factory=dict)
+    raw_query: str = ""
+    """The query string as sent (a signature covers it byte for byte)."""
 
     def json(self) -> Any:
         """The JSON body (an empty object when there is none)."""
@@ -94,6 +96,12 @@ class SandboxRequest:
             else:
                 files[str(name)] = UploadedFile(filename, part.get_content_type(), payload)
         return fields, files
+
+    @property
+    def url(self) -> str:
+        """The absolute URL the client called, from its Host header."""
+        query = f"?{self.raw_query}" if self.raw_query else ""
+        return f"http://{self.headers.get('Host', '127.0.0.1')}{self.path}{query}"
 
     @property
     def bearer_token(self) -> str | None:
@@ -292,6 +300,7 @@ class SandboxServer:
                     query=parse_qs(split.query, keep_blank_values=True),
                     headers=self.headers,
                     body=body,
+                    raw_query=split.query,
                 )
                 try:
                     response = server.dispatch(request)

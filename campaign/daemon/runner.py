@@ -46,6 +46,7 @@ from campaign.services.verification import connector_settings
 from connectors.base import Connector
 from connectors.errors import AuthExpired, ConnectorError
 from connectors.registry import create_connector
+from connectors.serialised import Serialised
 from sentiment.base import Classifier
 
 log = logging.getLogger("leuchtturm.daemon")
@@ -66,10 +67,16 @@ def utc_now() -> datetime:
 
 
 class ConnectorPool:
-    """One connector per account, built on first use with the secret from the environment."""
+    """One connector per account, built on first use with the secret from the environment.
 
-    def __init__(self, settings: Settings) -> None:
+    The dispatch lane and the collect job ask for the same account's connector from two
+    threads; each gets it behind `Serialised`, so their calls never overlap beyond the
+    connector's `max_concurrency`. It runs on the daemon's clock (tokens expire on it).
+    """
+
+    def __init__(self, settings: Settings, clock: Callable[[], datetime] | None = None) -> None:
         self._settings = settings
+        self._clock = clock
         self._connectors: dict[str, Connector] = {}
         self._lock = threading.Lock()
 
@@ -77,8 +84,8 @@ class ConnectorPool:
         with self._lock:
             if account_name not in self._connectors:
                 configured = self._settings.account(account_name)
-                self._connectors[account_name] = create_connector(
-                    connector_settings(self._settings, configured)
+                self._connectors[account_name] = Serialised(
+                    create_connector(connector_settings(self._settings, configured), self._clock)
                 )
             return self._connectors[account_name]
 
@@ -127,7 +134,7 @@ class Daemon:
     _started_at: datetime | None = None
 
     def __post_init__(self) -> None:
-        self.connector_for = self.connector_for or ConnectorPool(self.settings)
+        self.connector_for = self.connector_for or ConnectorPool(self.settings, self.clock)
         daemon = self.settings.daemon
         self.dispatch_policy = DispatchPolicy(
             max_attempts=daemon.max_attempts,

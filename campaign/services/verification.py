@@ -29,18 +29,23 @@ class VerifyResult:
 
 def connector_settings(settings: Settings, account: AccountSettings) -> ConnectorSettings:
     """Connector settings with the secret read from the environment (never stored)."""
-    secret = account.secret()
-    if secret is None:
+    credentials = account.credentials()
+    missing = [env for role, env in account.secret_envs().items() if role not in credentials]
+    if account.auth == "oauth2":
+        missing = [env for env in missing if env != account.client_secret_env]
+    if missing:
         raise ConfigurationError(
-            account.platform, t("accounts.missing_secret", env=account.secret_env)
+            account.platform, t("accounts.missing_secret", env=", ".join(missing))
         )
     return ConnectorSettings(
         platform=account.platform,
         account_name=account.name,
         handle=account.handle,
         server_url=account.server_url,
-        secret=secret,
+        secret=credentials.get("secret", ""),
         state_dir=settings.data_dir() / "sessions",
+        credentials=credentials,
+        auth=account.auth,
     )
 
 
