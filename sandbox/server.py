@@ -14,7 +14,8 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import Message
@@ -161,6 +162,11 @@ class SandboxServer:
         self.clock = clock
         self.lock = threading.RLock()
         self.request_log: list[tuple[str, str, int]] = []
+        self.max_in_flight = 0
+        """The most requests this server was answering at one moment (tests of callers
+        that must not overlap read it)."""
+        self._in_flight = 0
+        self._flight_lock = threading.Lock()
         self._routes = self._collect_routes()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -283,6 +289,17 @@ class SandboxServer:
             return self.error(405, f"{request.method} is not allowed on {request.path}")
         return self.error(404, f"Not found: {request.path}")
 
+    @contextmanager
+    def _counted(self) -> Iterator[None]:
+        with self._flight_lock:
+            self._in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self._in_flight)
+        try:
+            yield
+        finally:
+            with self._flight_lock:
+                self._in_flight -= 1
+
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         server = self
 
@@ -303,7 +320,8 @@ class SandboxServer:
                     raw_query=split.query,
                 )
                 try:
-                    response = server.dispatch(request)
+                    with server._counted():
+                        response = server.dispatch(request)
                 except _Dropped:
                     server.request_log.append((self.command, split.path, 0))
                     self.close_connection = True

@@ -21,6 +21,7 @@ from sandbox.x_server import XSandbox
 from tests.connectors.x_fixtures import CLIENT_ID
 
 ROOT = Path(__file__).parents[2]
+CLI = (sys.executable, "-c", "from campaign.cli.main import run; run()")
 
 
 @pytest.fixture
@@ -43,8 +44,7 @@ def _config(tmp_path: Path, server_url: str, extra: str = "") -> Path:
 
 def _login(tmp_path: Path, config: Path, account: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-c", "from campaign.cli.main import run; run()"]
-        + ["--config", str(config), "accounts", "login", account],
+        [*CLI, "--config", str(config), "accounts", "login", account],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -84,7 +84,8 @@ def test_a_pasted_address_of_another_login_is_refused_with_exit_2(
     tmp_path: Path, x_sandbox: XSandbox
 ) -> None:
     process = _login(tmp_path, _config(tmp_path, x_sandbox.url), "x-todo")
-    out, err = process.communicate("https://127.0.0.1/callback?code=abc&state=fremd\n", timeout=120)
+    pasted = "https://127.0.0.1/callback?code=abc&state=fremd\n"
+    _, err = process.communicate(pasted, timeout=120)
     assert process.returncode == 2
     assert "x-todo" in err and "Traceback" not in err
 
