@@ -30,6 +30,7 @@ from mastodon import (
     MastodonBadGatewayError,
     MastodonError,
     MastodonGatewayTimeoutError,
+    MastodonIllegalArgumentError,
     MastodonIOError,
     MastodonNetworkError,
     MastodonNotFoundError,
@@ -374,6 +375,8 @@ class MastodonConnector(Connector):
             if status == 403:
                 raise _auth_expired(error, account, server) from None
             raise Rejected(PLATFORM, f"the instance refused it ({status}): {detail}") from None
+        except MastodonIllegalArgumentError:
+            raise  # we called Mastodon.py wrongly: a bug, not the platform's answer
         except MastodonError as error:
             raise Rejected(PLATFORM, f"Mastodon.py refused the request: {error}") from None
 

@@ -31,6 +31,7 @@ from connectors.base import (
     RemoteReply,
 )
 from connectors.bluesky.failures import (
+    CLIENT_FAILURES,
     PLATFORM,
     is_session_problem,
     status_of,
@@ -40,7 +41,7 @@ from connectors.bluesky.failures import (
 from connectors.bluesky.post_records import image_embed, mention_handle, post_record
 from connectors.bluesky.record_keys import record_key_for
 from connectors.bluesky.session_store import SessionStore
-from connectors.errors import ConfigurationError, ConnectorError, Rejected
+from connectors.errors import ConfigurationError, Rejected
 
 POST_COLLECTION = "app.bsky.feed.post"
 MAX_GRAPHEMES = 300
@@ -145,20 +146,19 @@ class BlueskyConnector(Connector):
     ) -> Result:
         """Run `operation` with a session, renewing it once if the server calls it stale.
 
-        Every client failure leaves as one of our error kinds.
+        Every client failure leaves as one of our error kinds; any other exception is a
+        bug and propagates unchanged.
         """
         try:
             client = self._logged_in()
             try:
                 return operation(client)
-            except Exception as error:
+            except CLIENT_FAILURES as error:
                 if not is_session_problem(error):
                     raise
                 self._renew(client)
                 return operation(client)
-        except ConnectorError:
-            raise
-        except Exception as error:
+        except CLIENT_FAILURES as error:
             raise translate(
                 error, action=action, handle=self.settings.handle, sent=sends, now=self._clock()
             ) from error
