@@ -13,10 +13,8 @@ arrived, and a key older than an hour protects nothing.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import time
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -38,8 +36,8 @@ from mastodon import (
     MastodonServerError,
     MastodonUnauthorizedError,
 )
-from urllib3.exceptions import NewConnectionError
 
+from connectors import shared
 from connectors.base import (
     AccountInfo,
     Connector,
@@ -68,14 +66,9 @@ MEDIA_POLL_FIRST_S = 0.1
 MEDIA_POLL_MAX_S = 2.0
 FALLBACK_MAX_CHARACTERS = 500
 FALLBACK_MAX_MEDIA = 4
-URL_PATTERN = re.compile(r"https?://\S+")
 REMOTE_MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w+)@[\w.-]+\w")
 
 Clock = Callable[[], datetime]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def plain_text(content: str) -> str:
@@ -92,9 +85,7 @@ def content_fingerprint(text: str, reply_to_id: str | None = None) -> str:
     lose their domain, as in the rendered HTML; the parent id keeps the same words in two
     threads apart.
     """
-    normalised = REMOTE_MENTION_PATTERN.sub(r"@\1", URL_PATTERN.sub(" ", text))
-    normalised = " ".join(unicodedata.normalize("NFC", normalised).split())
-    return hashlib.sha256(f"{reply_to_id or ''}\n{normalised}".encode()).hexdigest()
+    return shared.content_fingerprint(REMOTE_MENTION_PATTERN.sub(r"@\1", text), reply_to_id)
 
 
 class _RateLimitHeaders:
@@ -116,22 +107,12 @@ class MastodonConnector(Connector):
         self,
         settings: ConnectorSettings,
         *,
-        clock: Clock = _utc_now,
+        clock: Clock = shared.utc_now,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         super().__init__(settings)
-        if not settings.secret:
-            raise ConfigurationError(
-                PLATFORM,
-                f"account {settings.account_name!r} has no access token; set the environment "
-                "variable its configuration names to a token with the read and write scopes",
-            )
-        if not settings.server_url.startswith(("http://", "https://")):
-            raise ConfigurationError(
-                PLATFORM,
-                f"account {settings.account_name!r}: server_url {settings.server_url!r} is "
-                "not an http(s) URL; use the instance's address, e.g. https://mastodon.social",
-            )
+        shared.require_secret(settings, "access token with the read and write scopes")
+        shared.require_http_url(settings, "the instance's address, e.g. https://mastodon.social")
         self.clock = clock
         self.sleep = sleep
         self._rate_headers = _RateLimitHeaders()
@@ -348,7 +329,7 @@ class MastodonConnector(Connector):
                 reset_at,
             ) from None
         except MastodonNetworkError as error:
-            never_sent = _never_sent(error)
+            never_sent = shared.never_sent(error.__context__)
             timed_out = isinstance(error.__context__, requests.exceptions.Timeout)
             what = "did not answer in time" if timed_out else "dropped the connection"
             raise Transient(
@@ -424,13 +405,3 @@ def _auth_expired(error: MastodonAPIError, account: str, server: str) -> AuthExp
         f"{server} refused the access token of account {account!r} ({status}: {detail}); "
         "create a new token with the read and write scopes and store it",
     )
-
-
-def _never_sent(error: MastodonNetworkError) -> bool:
-    """Whether the connection failed before the request left (refused, unresolvable)."""
-    cause = error.__context__
-    if isinstance(cause, requests.exceptions.ConnectTimeout):
-        return True
-    if isinstance(cause, requests.exceptions.ConnectionError) and cause.args:
-        return isinstance(getattr(cause.args[0], "reason", None), NewConnectionError)
-    return False

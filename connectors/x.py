@@ -13,19 +13,16 @@ to t.co, so links are normalised away before hashing).
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import ClassVar
 
-import regex as re
 import requests
 import tweepy
-from urllib3.exceptions import NewConnectionError
 
+from connectors import shared
 from connectors.base import (
     AccountInfo,
     Connector,
@@ -53,25 +50,15 @@ OAUTH1_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_
 REPLIES_WINDOW = timedelta(days=7)
 RECOVERY_MARGIN = timedelta(minutes=1)
 LOOKUP_BATCH = 100
-URL_PATTERN = re.compile(r"https?://\S+")
 
 Clock = Callable[[], datetime]
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 def content_fingerprint(text: str, reply_to_id: str | None = None) -> str:
-    """A hash of what a post says, stable across X's rewriting of it.
-
-    X returns every link as a t.co URL, appends one more for attached media, and escapes
-    `&`, `<`, `>` as HTML entities; so entities are undone and links left out before
-    hashing. The parent id is included so that the same words in two threads differ.
-    """
-    normalised = URL_PATTERN.sub(" ", html.unescape(text))
-    normalised = " ".join(unicodedata.normalize("NFC", normalised).split())
-    return hashlib.sha256(f"{reply_to_id or ''}\n{normalised}".encode()).hexdigest()
+    """The shared fingerprint of a tweet's words: X escapes `&`, `<`, `>` as HTML entities
+    (and rewrites links to t.co, which the fingerprint leaves out), so entities are undone
+    first."""
+    return shared.content_fingerprint(html.unescape(text), reply_to_id)
 
 
 class XConnector(Connector):
@@ -79,14 +66,9 @@ class XConnector(Connector):
 
     identifier: ClassVar[str] = PLATFORM
 
-    def __init__(self, settings: ConnectorSettings, *, clock: Clock = _utc_now) -> None:
+    def __init__(self, settings: ConnectorSettings, *, clock: Clock = shared.utc_now) -> None:
         super().__init__(settings)
-        if not settings.server_url.startswith(("http://", "https://")):
-            raise ConfigurationError(
-                PLATFORM,
-                f"account {settings.account_name!r}: server_url {settings.server_url!r} is "
-                "not an http(s) URL; use https://api.x.com",
-            )
+        shared.require_http_url(settings, "https://api.x.com")
         self.clock = clock
         self.auth = settings.auth or ("oauth1" if settings.credentials else "token")
         self._oauth2: OAuth2Tokens | None = None
@@ -104,12 +86,7 @@ class XConnector(Connector):
             self._oauth2 = OAuth2Tokens(settings, clock)
             self.client = tweepy.Client()
         else:
-            if not settings.secret:
-                raise ConfigurationError(
-                    PLATFORM,
-                    f"account {settings.account_name!r} has no access token; set the "
-                    "environment variable its configuration names",
-                )
+            shared.require_secret(settings, "access token")
             self.client = tweepy.Client(bearer_token=settings.secret)
         self._user_auth = self.auth == "oauth1"
         self.client.session = RehostedSession(settings.server_url, settings.timeout_s)
@@ -329,7 +306,7 @@ class XConnector(Connector):
                 outcome_unknown=writing,
             ) from None
         except requests.exceptions.ConnectionError as error:
-            refused = _never_sent(error)
+            refused = shared.never_sent(error)
             raise Transient(
                 PLATFORM,
                 f"connection to {self.settings.server_url} "
@@ -393,9 +370,3 @@ def _replied_to(tweet: tweepy.Tweet) -> str | None:
         if reference.type == "replied_to":
             return str(reference.id)
     return None
-
-
-def _never_sent(error: requests.exceptions.ConnectionError) -> bool:
-    """Whether the connection failed before the request left (refused, unresolvable)."""
-    reason = getattr(error.args[0], "reason", None) if error.args else None
-    return isinstance(reason, NewConnectionError)

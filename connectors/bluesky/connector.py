@@ -19,6 +19,7 @@ from atproto_client import exceptions as atproto_errors
 from atproto_client.client.session import Session, SessionEvent
 from atproto_client.request import Request
 
+from connectors import shared
 from connectors.base import (
     AccountInfo,
     Connector,
@@ -54,11 +55,6 @@ Clock = Callable[[], datetime]
 Result = TypeVar("Result")
 
 
-def utc_now() -> datetime:
-    """The default clock."""
-    return datetime.now(UTC)
-
-
 def _parse_timestamp(value: str) -> datetime:
     parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
@@ -78,7 +74,7 @@ class BlueskyConnector(Connector):
 
     identifier: ClassVar[str] = "bluesky"
 
-    def __init__(self, settings: ConnectorSettings, *, clock: Clock = utc_now) -> None:
+    def __init__(self, settings: ConnectorSettings, *, clock: Clock = shared.utc_now) -> None:
         super().__init__(settings)
         self._clock = clock
         self._sessions = SessionStore(settings)
