@@ -135,6 +135,8 @@ class MastodonConnector(Connector):
 
         Raises RateLimited, AuthExpired, Rejected or Transient.
         """
+        if post.media:  # the instance is asked for its limit only when there are images
+            shared.require_media_fits(post, "Mastodon", self.limits().max_media)
         with self._translated_errors(writing=True):
             media_ids = [self._upload(item) for item in post.media] or None
             status = self.api.status_post(

@@ -16,8 +16,8 @@ import regex as re
 import requests
 from urllib3.exceptions import NewConnectionError
 
-from connectors.base import ConnectorSettings
-from connectors.errors import ConfigurationError
+from connectors.base import ConnectorSettings, OutgoingPost
+from connectors.errors import ConfigurationError, Rejected
 
 URL_PATTERN = re.compile(r"https?://\S+")
 
@@ -44,6 +44,17 @@ def require_http_url(settings: ConnectorSettings, example: str) -> None:
             settings.platform,
             f"account {settings.account_name!r}: server_url {settings.server_url!r} is not "
             f"an http(s) URL; use {example}",
+        )
+
+
+def require_media_fits(post: OutgoingPost, platform_name: str, allowed: int) -> None:
+    """Refuse more images than the platform takes, before anything is uploaded."""
+    attached = len(post.media)
+    if attached > allowed:
+        raise Rejected(
+            platform_name.lower(),
+            f"{attached} images attached; {platform_name} allows at most {allowed} per post: "
+            f"remove {attached - allowed}",
         )
 
 

@@ -99,10 +99,7 @@ class XConnector(Connector):
 
         Raises RateLimited, AuthExpired, PaymentRequired, Rejected or Transient.
         """
-        if len(post.media) > self.limits().max_media:
-            raise Rejected(
-                PLATFORM, f"{len(post.media)} images attached; X allows at most 4 per post"
-            )
+        shared.require_media_fits(post, "X", self.limits().max_media)
         with self._translated_errors(writing=True):
             media_ids = [self._upload(item) for item in post.media] or None
             response = self.client.create_tweet(

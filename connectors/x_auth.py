@@ -148,6 +148,10 @@ def _refuse_server_failures(response: requests.Response) -> requests.Response:
     return response
 
 
+def _token_endpoint_silent(settings: ConnectorSettings) -> Transient:
+    return Transient(PLATFORM, f"X's token endpoint at {settings.server_url} did not answer")
+
+
 class OAuth2Tokens:
     """The account's current OAuth 2.0 access token, refreshed before it runs out."""
 
@@ -200,9 +204,7 @@ class OAuth2Tokens:
                     f"{self.settings.account_name}`",
                 ) from None
             except requests.exceptions.RequestException:
-                raise Transient(
-                    PLATFORM, f"X's token endpoint at {self.settings.server_url} did not answer"
-                ) from None
+                raise _token_endpoint_silent(self.settings) from None
             token = OAuth2Token.from_answer(dict(answer), self.clock())
             self.store.save(token.fields())
             return token
@@ -238,9 +240,7 @@ class LoginFlow:
                 f"({reason or 'not the address X redirected to'}); start again",
             ) from None
         except requests.exceptions.RequestException:
-            raise Transient(
-                PLATFORM, f"X's token endpoint at {self.settings.server_url} did not answer"
-            ) from None
+            raise _token_endpoint_silent(self.settings) from None
         token = OAuth2Token.from_answer(dict(answer), self.clock())
         StateFile(self.settings, STATE_KIND).save(token.fields())
 

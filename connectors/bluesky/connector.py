@@ -172,12 +172,7 @@ class BlueskyConnector(Connector):
 
         Raises RateLimited, AuthExpired, Rejected or Transient.
         """
-        if len(post.media) > MAX_IMAGES:
-            raise Rejected(
-                PLATFORM,
-                f"{len(post.media)} images attached, Bluesky allows {MAX_IMAGES}: "
-                f"remove {len(post.media) - MAX_IMAGES}",
-            )
+        shared.require_media_fits(post, "Bluesky", MAX_IMAGES)
         for parent in (post.reply_to, post.thread_root):
             if parent is not None and parent.cid is None:
                 raise Rejected(

@@ -135,15 +135,6 @@ def test_image_with_alt_text_and_aspect_ratio(
     assert (blob.mime_type, blob.size) == ("image/png", image.stat().st_size)
 
 
-def test_more_than_four_images_are_rejected_before_sending(
-    connector: BlueskyConnector, bluesky_sandbox: BlueskySandbox, tmp_path: Path
-) -> None:
-    image = png_image(tmp_path / "a.png", 2, 2)
-    with pytest.raises(Rejected, match="5 images attached, Bluesky allows 4"):
-        connector.publish(_post("Zu viele", media=(MediaItem(image, "alt"),) * 5))
-    assert bluesky_sandbox.request_log == []
-
-
 def test_fetch_replies_walks_the_thread_and_skips_our_own_posts(
     connector: BlueskyConnector, bluesky_sandbox: BlueskySandbox, clock: ManualClock
 ) -> None:

@@ -88,18 +88,6 @@ def test_image_is_uploaded_with_its_alt_text(
     assert x_sandbox.media_alt_text(media_key.removeprefix("3_")) == "Plakat mit Leuchtturm-Logo"
 
 
-def test_more_than_four_images_is_rejected_before_sending(
-    x_connector: XConnector, x_sandbox: XSandbox, tmp_path: Path
-) -> None:
-    image = tmp_path / "bild.png"
-    image.write_bytes(b"\x89PNG")
-    media = tuple(MediaItem(image, f"Bild {n}") for n in range(5))
-
-    with pytest.raises(Rejected, match="at most 4"):
-        x_connector.publish(_post("Fünf Bilder", media=media))
-    assert x_sandbox.request_log == []
-
-
 def test_fetch_replies_returns_others_replies_since_a_time(
     x_connector: XConnector, x_sandbox: XSandbox, clock: ManualClock
 ) -> None:
