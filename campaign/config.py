@@ -159,8 +159,9 @@ class DaemonSettings(_Section):
     """How often the daemon collects, classifies and writes its heartbeat (at least every
     5 s, 2 s and 2 s)."""
     dispatch_seconds: float = Field(default=0.25, gt=0)
-    """How often each account's dispatch lane looks for due posts: the bound on lateness,
-    and how soon a post queued or changed in the TUI or CLI is seen."""
+    """On SQLite, how often the idle daemon checks whether another program changed the
+    database (a post queued or moved in the TUI or CLI); lanes sleep until the next due
+    time otherwise. PostgreSQL tells the daemon at once."""
     grace_minutes: int = 30
     """Posts missed by less than this while the daemon was down still go out; older ones
     are flagged for review."""

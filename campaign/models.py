@@ -322,3 +322,14 @@ class Heartbeat(Base):
     broken_accounts: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
     stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ChangeMarker(Base):
+    """One row whose counter triggers raise on every change to what the dispatcher reads
+    (posts, deliveries, accounts, campaigns): an idle SQLite daemon reads this one number
+    instead of its queue. PostgreSQL's triggers notify listeners instead."""
+
+    __tablename__ = "change_marker"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,10 +1,10 @@
 """The headless daemon: APScheduler is the clock, the database is the truth.
 
 Jobs are module-level functions taking the daemon's id (APScheduler 3.x style); they find
-the running daemon's state in `_RUNNING`. No job store is used: the deliveries table is
-re-read on every tick, which is also how changes made by the TUI or CLI are picked up.
-Each configured account has its own dispatch job (a lane in its own worker thread), so a
-slow or rate-limited platform never delays the others' posts.
+the running daemon's state in `_RUNNING`. No job store is used: the database is re-read
+whenever work may be due. Each configured account has its own dispatch lane (a thread), so
+a slow or rate-limited platform never delays the others' posts; an idle lane sleeps until
+its next delivery is due or the database signals a change (see `wakeup`).
 """
 
 from __future__ import annotations
@@ -38,6 +38,12 @@ from campaign.daemon.dispatch import (
     reconcile_interrupted,
     send,
 )
+from campaign.daemon.wakeup import (
+    HELD_RECHECK_S,
+    MAX_SLEEP_S,
+    ChangeWatcher,
+    seconds_until_due,
+)
 from campaign.db import Database
 from campaign.errors import UserError
 from campaign.models import Account, AccountState, Delivery, DeliveryState, Heartbeat
@@ -57,13 +63,32 @@ logging.getLogger("apscheduler.executors.default").setLevel(logging.ERROR)
 _RUNNING: dict[str, Daemon] = {}
 CLAIM_BATCH = 5
 OTHER_JOBS = 7
-"""Worker threads beside the dispatch lanes: collect, classify, heartbeat, alerts, report,
-the model preload, and one spare so a long collection never starves the heartbeat."""
+"""Worker threads for the scheduled jobs (the lanes have their own): collect, classify,
+heartbeat, alerts, report, the model preload, and one spare so a long collection never
+starves the heartbeat."""
 
 
 def utc_now() -> datetime:
     """The daemon's default clock."""
     return datetime.now(UTC)
+
+
+class RunningDaemon:
+    """What `Daemon.start` hands back: the scheduler, the lanes and the change watcher,
+    stopped together by `shutdown`."""
+
+    def __init__(self, daemon: Daemon, scheduler: BackgroundScheduler) -> None:
+        self.daemon = daemon
+        self.scheduler = scheduler
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Stop the lanes after the call in flight, then the scheduler's jobs."""
+        self.daemon.stop_event.set()
+        self.daemon.wake_lanes()
+        if wait:
+            for thread in self.daemon.lane_threads:
+                thread.join()
+        self.scheduler.shutdown(wait=wait)
 
 
 class ConnectorPool:
@@ -132,6 +157,8 @@ class Daemon:
     _classifier_lock: threading.Lock = field(default_factory=threading.Lock)
     _lock_file: IO[str] | None = None
     _started_at: datetime | None = None
+    lane_threads: list[threading.Thread] = field(default_factory=list)
+    _lane_wakes: dict[str, threading.Event] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.connector_for = self.connector_for or ConnectorPool(self.settings, self.clock)
@@ -150,7 +177,7 @@ class Daemon:
         self.limits = {a.name: a.max_characters for a in self.settings.accounts}
 
     # lifecycle ------------------------------------------------------------------------
-    def start(self) -> BackgroundScheduler:
+    def start(self) -> RunningDaemon:
         """Take the lock, reconcile what a crash left behind, and start the jobs."""
         self._lock_file = _sqlite_lock(self.database)
         self._started_at = self.clock()
@@ -172,18 +199,9 @@ class Daemon:
                 account_name,
             )
         scheduler = BackgroundScheduler(
-            timezone=UTC, executors={"default": ThreadPoolExecutor(len(lanes) + OTHER_JOBS)}
+            timezone=UTC, executors={"default": ThreadPoolExecutor(OTHER_JOBS)}
         )
         poll = self.settings.daemon.poll_seconds
-        for account_name in lanes:
-            scheduler.add_job(
-                dispatch_job,
-                "interval",
-                seconds=self.settings.daemon.dispatch_seconds,
-                args=[self.daemon_id, account_name],
-                max_instances=1,
-                coalesce=True,
-            )
         common = {"args": [self.daemon_id], "max_instances": 1, "coalesce": True}
         scheduler.add_job(collect_job, "interval", seconds=max(poll, 5.0), **common)
         scheduler.add_job(classify_job, "interval", seconds=max(poll, 2.0), **common)
@@ -203,8 +221,42 @@ class Daemon:
         if self.preload_classifier:
             scheduler.add_job(preload_classifier_job, args=[self.daemon_id])  # once, now
         scheduler.start()
+        self._start_lanes(lanes)
         log.info("daemon %s started", self.daemon_id)
-        return scheduler
+        return RunningDaemon(self, scheduler)
+
+    def _start_lanes(self, lanes: list[str]) -> None:
+        """One thread per account, and one watcher that wakes them on a change."""
+        self._lane_wakes = {account_name: threading.Event() for account_name in lanes}
+        watcher = ChangeWatcher(
+            self.database, self.stop_event, self.wake_lanes, self.settings.daemon.dispatch_seconds
+        )
+        self.lane_threads = [
+            threading.Thread(target=self._lane, args=(name,), name=f"lane-{name}", daemon=True)
+            for name in lanes
+        ]
+        watcher.start()
+        for thread in self.lane_threads:
+            thread.start()
+
+    def wake_lanes(self) -> None:
+        """Something changed (or the daemon stops): every lane looks again now."""
+        for wake in self._lane_wakes.values():
+            wake.set()
+
+    def _lane(self, account_name: str) -> None:
+        """Send what is due on one account, then sleep until the next is due or a change."""
+        wake = self._lane_wakes[account_name]
+        while not self.stop_event.is_set():
+            wake.clear()
+            try:
+                self.dispatch(account_name)
+                delay = seconds_until_due(self.database, account_name, self.clock())
+            except Exception:
+                self.errors += 1
+                log.exception("dispatch on %s failed; it looks again shortly", account_name)
+                delay = HELD_RECHECK_S
+            wake.wait(MAX_SLEEP_S if delay is None else min(delay, MAX_SLEEP_S))
 
     def _prepare_connectors(self, lanes: list[str]) -> None:
         """Build each account's connector now, so the first post due is not late by an import.
@@ -235,11 +287,11 @@ class Daemon:
 
     def run_until_stopped(self) -> None:
         """Run until `stop_event` is set (SIGTERM/SIGINT), then finish the call in flight."""
-        scheduler = self.start()
+        running = self.start()
         try:
             self.stop_event.wait()
         finally:
-            scheduler.shutdown(wait=True)
+            running.shutdown(wait=True)
             self.stopped()
 
     def stopped(self) -> None:
@@ -403,11 +455,6 @@ def _guarded(daemon_id: str, work: Callable[[Daemon], object]) -> None:
     except Exception:
         daemon.errors += 1
         log.exception("job failed; it runs again at its next interval")
-
-
-def dispatch_job(daemon_id: str, account_name: str) -> None:
-    """APScheduler job: send what is due on one account (its lane)."""
-    _guarded(daemon_id, lambda daemon: daemon.dispatch(account_name))
 
 
 def collect_job(daemon_id: str) -> None:
