@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -69,49 +70,61 @@ class ChangeWatcher:
         self.stop = stop
         self.changed = changed
         self._thread = threading.Thread(target=self._run, name="change-watcher", daemon=True)
+        self._listen_connection: Any = None
+        self._sqlite_connection: Any = None
+        self._last_counter: tuple[int, int | None] = (-1, None)
 
     def start(self) -> None:
+        """Start listening (or read the counter) now, before the lanes' first look, so a
+        change made between that look and the watcher's first round is not missed."""
+        if self.database.is_postgres:
+            self._listen_connection = self._listening()
+        else:
+            self._sqlite_connection = self.database.engine.raw_connection()
+            self._last_counter = self._counter()
         self._thread.start()
-
-    def join(self) -> None:
-        self._thread.join()
 
     def _run(self) -> None:
         try:
             if self.database.is_postgres:
-                self._listen()
+                self._wait_for_notifications()
             else:
                 self._watch_counter()
         except Exception:
             log.exception("the change watcher failed; lanes look every %g s", MAX_SLEEP_S)
 
-    def _listen(self) -> None:
+    def _listening(self) -> Any:
         import psycopg
 
         url = self.database.engine.url.set(drivername="postgresql")
-        with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as db:
-            db.execute(f"LISTEN {CHANNEL}")
+        connection = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
+        connection.execute(f"LISTEN {CHANNEL}")
+        return connection
+
+    def _wait_for_notifications(self) -> None:
+        with self._listen_connection as connection:
             while not self.stop.is_set():
-                for _ in db.notifies(timeout=LISTEN_CHECK_S, stop_after=1):
+                for _ in connection.notifies(timeout=LISTEN_CHECK_S, stop_after=1):
                     self.changed()
 
+    def _counter(self) -> tuple[int, int | None]:
+        """(data_version, the change counter); the counter is read only when another
+        connection committed since the last look."""
+        cursor = self._sqlite_connection.cursor()
+        cursor.execute("PRAGMA data_version")
+        version = cursor.fetchone()[0]
+        if self._last_counter[0] == version:
+            return self._last_counter
+        cursor.execute("SELECT counter FROM change_marker WHERE id = 1")
+        row = cursor.fetchone()
+        return version, row[0] if row else None
+
     def _watch_counter(self) -> None:
-        connection = self.database.engine.raw_connection()
         try:
-            cursor = connection.cursor()
-            version = counter = None
             while not self.stop.wait(self.sqlite_check_s):
-                cursor.execute("PRAGMA data_version")
-                now_version = cursor.fetchone()[0]
-                if now_version == version:
-                    continue
-                version = now_version
-                cursor.execute("SELECT counter FROM change_marker WHERE id = 1")
-                row = cursor.fetchone()
-                now_counter = row[0] if row else None
-                if now_counter != counter:
-                    if counter is not None:
-                        self.changed()
-                    counter = now_counter
+                counter = self._counter()
+                if counter[1] != self._last_counter[1]:
+                    self.changed()
+                self._last_counter = counter
         finally:
-            connection.close()
+            self._sqlite_connection.close()
