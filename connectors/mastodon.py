@@ -14,7 +14,6 @@ arrived, and a key older than an hour protects nothing.
 from __future__ import annotations
 
 import html
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -29,7 +28,6 @@ from mastodon import (
     MastodonError,
     MastodonGatewayTimeoutError,
     MastodonIllegalArgumentError,
-    MastodonIOError,
     MastodonNetworkError,
     MastodonNotFoundError,
     MastodonRatelimitError,
@@ -52,18 +50,19 @@ from connectors.base import (
 from connectors.errors import (
     AuthExpired,
     ConfigurationError,
+    NotReady,
     RateLimited,
     Rejected,
     Transient,
 )
+from connectors.media_cache import MediaCache
 
 PLATFORM = "mastodon"
 RECOVERY_MARGIN = timedelta(minutes=1)
 PAGE_SIZE = 40
 DEFAULT_RATE_WINDOW = timedelta(minutes=5)
-MEDIA_PROCESSING_DEADLINE_S = 60.0
-MEDIA_POLL_FIRST_S = 0.1
-MEDIA_POLL_MAX_S = 2.0
+MEDIA_LIFETIME = timedelta(hours=12)
+"""How long an unattached upload is reused; Mastodon removes unattached media after a day."""
 FALLBACK_MAX_CHARACTERS = 500
 FALLBACK_MAX_MEDIA = 4
 REMOTE_MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w+)@[\w.-]+\w")
@@ -108,13 +107,12 @@ class MastodonConnector(Connector):
         settings: ConnectorSettings,
         *,
         clock: Clock = shared.utc_now,
-        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         super().__init__(settings)
         shared.require_secret(settings, "access token with the read and write scopes")
         shared.require_http_url(settings, "the instance's address, e.g. https://mastodon.social")
         self.clock = clock
-        self.sleep = sleep
+        self.media = MediaCache(settings, clock)
         self._rate_headers = _RateLimitHeaders()
         session = requests.Session()
         session.hooks["response"].append(self._rate_headers)
@@ -138,7 +136,7 @@ class MastodonConnector(Connector):
         if post.media:  # the instance is asked for its limit only when there are images
             shared.require_media_fits(post, "Mastodon", self.limits().max_media)
         with self._translated_errors(writing=True):
-            media_ids = [self._upload(item) for item in post.media] or None
+            media_ids = [self._upload(post, item) for item in post.media] or None
             status = self.api.status_post(
                 post.text,
                 in_reply_to_id=post.reply_to.remote_id if post.reply_to else None,
@@ -284,32 +282,34 @@ class MastodonConnector(Connector):
             ) from None
         return dict(instance.get("configuration") or {})
 
-    def _upload(self, item: MediaItem) -> str:
-        """Upload one image (v2: processed asynchronously) and wait until it can be attached."""
+    def _upload(self, post: OutgoingPost, item: MediaItem) -> str:
+        """Upload one image once per delivery; processing is not waited for here.
+
+        Mastodon processes v2 uploads asynchronously. Rather than hold the account's lane
+        while it does, an image still processing raises `NotReady`: the delivery is tried
+        again shortly, finds the upload kept, and only asks whether it is ready.
+        """
         try:
-            media = self.api.media_post(
-                item.path, mime_type=item.mime_type, description=item.alt_text
-            )
-        except MastodonIOError as error:
-            if isinstance(error, MastodonNetworkError):
-                raise
+            data = item.path.read_bytes()
+        except OSError as error:
             raise Rejected(
-                PLATFORM, f"image {item.path} cannot be read ({error}); check the path"
+                PLATFORM, f"image {item.path} cannot be read ({error.strerror}); check the path"
             ) from None
-        delay = MEDIA_POLL_FIRST_S
-        waited = 0.0
-        while media.url is None:
-            if waited >= MEDIA_PROCESSING_DEADLINE_S:
-                raise Transient(
-                    PLATFORM,
-                    f"image {item.path.name} was still processing after "
-                    f"{MEDIA_PROCESSING_DEADLINE_S:g} s; will retry",
-                )
-            self.sleep(delay)
-            waited += delay
-            delay = min(delay * 2, MEDIA_POLL_MAX_S)
-            media = self.api.media(media.id)
-        return str(media.id)
+        key = MediaCache.key(post.idempotency_key, item, data)
+        media_id = self.media.get(key)
+        if media_id is None:
+            media = self.api.media_post(
+                data, mime_type=item.mime_type, description=item.alt_text, file_name=item.path.name
+            )
+            media_id = str(media.id)
+            self.media.put(key, media_id, MEDIA_LIFETIME)
+            if media.url is not None:
+                return media_id
+        if self.api.media(media_id).url is None:
+            raise NotReady(
+                PLATFORM, f"image {item.path.name} is still being processed; will try again"
+            )
+        return media_id
 
     def _account(self) -> AccountInfo:
         """Our account, asked once: recovery and reply collection need our account id."""

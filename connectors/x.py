@@ -42,6 +42,7 @@ from connectors.errors import (
     Rejected,
     Transient,
 )
+from connectors.media_cache import MediaCache
 from connectors.redaction import redact
 from connectors.x_auth import OAuth2Tokens, RehostedSession
 
@@ -50,6 +51,9 @@ OAUTH1_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_
 REPLIES_WINDOW = timedelta(days=7)
 RECOVERY_MARGIN = timedelta(minutes=1)
 LOOKUP_BATCH = 100
+MEDIA_LIFETIME_S = 86400
+"""How long X keeps an unattached upload when its answer does not say (expires_after_secs)."""
+MEDIA_MARGIN = timedelta(minutes=10)
 
 Clock = Callable[[], datetime]
 
@@ -92,6 +96,7 @@ class XConnector(Connector):
         self.client.session = RehostedSession(settings.server_url, settings.timeout_s)
         redact(settings.secret, *settings.credentials.values())
         self._me: AccountInfo | None = None
+        self.media = MediaCache(settings, clock)
 
     # Connector ------------------------------------------------------------------------------
     def publish(self, post: OutgoingPost) -> RemotePost:
@@ -101,7 +106,7 @@ class XConnector(Connector):
         """
         shared.require_media_fits(post, "X", self.limits().max_media)
         with self._translated_errors(writing=True):
-            media_ids = [self._upload(item) for item in post.media] or None
+            media_ids = [self._upload(post, item) for item in post.media] or None
             response = self.client.create_tweet(
                 text=post.text,
                 media_ids=media_ids,
@@ -240,15 +245,19 @@ class XConnector(Connector):
         )
 
     # internals -----------------------------------------------------------------------------
-    def _upload(self, item: MediaItem) -> str:
+    def _upload(self, post: OutgoingPost, item: MediaItem) -> str:
         """X's v2 media upload and alt text; tweepy's Client has no method for these yet,
-        so they go through its generic `request`, which adds auth and error mapping."""
+        so they go through its generic `request`, which adds auth and error mapping. An image
+        a retry of the same delivery uploaded before is not uploaded again."""
         try:
             data = item.path.read_bytes()
         except OSError as error:
             raise Rejected(
                 PLATFORM, f"image {item.path} cannot be read ({error.strerror}); check the path"
             ) from None
+        key = MediaCache.key(post.idempotency_key, item, data)
+        if (known := self.media.get(key)) is not None:
+            return str(known)
         uploaded = self.client.request(
             "POST",
             "/2/media/upload",
@@ -260,12 +269,14 @@ class XConnector(Connector):
             },
         ).json()
         media_id = str(uploaded["data"]["id"])
+        lifetime = int(uploaded["data"].get("expires_after_secs") or MEDIA_LIFETIME_S)
         self.client.request(
             "POST",
             "/2/media/metadata",
             user_auth=self._user_auth,
             json={"id": media_id, "metadata": {"alt_text": {"text": item.alt_text}}},
         )
+        self.media.put(key, media_id, timedelta(seconds=lifetime) - MEDIA_MARGIN)
         return media_id
 
     def _account(self) -> AccountInfo:

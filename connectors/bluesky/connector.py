@@ -10,13 +10,14 @@ because logins are limited to a few hundred a day.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any, ClassVar, TypeVar
 
 from atproto_client import Client, models
 from atproto_client import exceptions as atproto_errors
 from atproto_client.client.session import Session, SessionEvent
+from atproto_client.models.blob_ref import BlobRef
 from atproto_client.request import Request
 
 from connectors import shared
@@ -43,12 +44,16 @@ from connectors.bluesky.post_records import image_embed, mention_handle, post_re
 from connectors.bluesky.record_keys import record_key_for
 from connectors.bluesky.session_store import SessionStore
 from connectors.errors import ConfigurationError, Rejected
+from connectors.media_cache import MediaCache
 
 POST_COLLECTION = "app.bsky.feed.post"
 MAX_GRAPHEMES = 300
 MAX_IMAGES = 4
 URIS_PER_GET_POSTS = 25
 THREAD_DEPTH = 100
+BLOB_LIFETIME = timedelta(minutes=30)
+"""How long an uploaded blob is reused: a PDS keeps a blob no record references only for a
+while before it collects it."""
 """How deep getPostThread looks below a post (the lexicon allows up to 1000)."""
 
 Clock = Callable[[], datetime]
@@ -79,6 +84,7 @@ class BlueskyConnector(Connector):
         self._clock = clock
         self._sessions = SessionStore(settings)
         self._client: Client | None = None
+        self.media = MediaCache(settings, clock)
 
     # session ------------------------------------------------------------------------------
     def _new_client(self) -> Client:
@@ -191,9 +197,8 @@ class BlueskyConnector(Connector):
             for facet in post.facets
             if facet.kind == "mention"
         }
-        # The client declares every blob "*/*" and the PDS keeps what is declared.
         blobs = [
-            client.com.atproto.repo.upload_blob(data, headers={"Content-Type": item.mime_type}).blob
+            self._blob(client, post, item, data)
             for item, data in zip(post.media, contents, strict=True)
         ]
         record = post_record(
@@ -222,6 +227,19 @@ class BlueskyConnector(Connector):
             published_at=_parse_timestamp(record.created_at),
             cid=created.cid,
         )
+
+    def _blob(self, client: Client, post: OutgoingPost, item: MediaItem, data: bytes) -> BlobRef:
+        """The image's blob, uploaded once per delivery (a retry reuses the reference)."""
+        key = MediaCache.key(post.idempotency_key, item, data)
+        known = self.media.get(key)
+        if known is not None:
+            return BlobRef.model_validate(known)
+        # The client declares every blob "*/*" and the PDS keeps what is declared.
+        blob = client.com.atproto.repo.upload_blob(
+            data, headers={"Content-Type": item.mime_type}
+        ).blob
+        self.media.put(key, blob.model_dump(mode="json", by_alias=True), BLOB_LIFETIME)
+        return blob
 
     @staticmethod
     def _may_exist(error: Exception) -> bool:

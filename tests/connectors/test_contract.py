@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from connectors.base import Connector, ConnectorSettings, MediaItem, OutgoingPost
-from connectors.errors import AuthExpired, RateLimited, Rejected, Transient
+from connectors.errors import AuthExpired, NotReady, RateLimited, Rejected, Transient
 from connectors.registry import create_connector
 from sandbox.bluesky_server import did_for
 from sandbox.faults import Fault
@@ -24,6 +24,7 @@ from tests.clock import START, ManualClock
 
 TOKEN = "contract-token-geheim"
 HANDLES = {"x": "todo_dortmund", "mastodon": "todo_dortmund", "bluesky": "todo.bsky.social"}
+UPLOAD_PATHS = {"x": "/2/media/upload", "mastodon": "/api/v2/media", "bluesky": "uploadBlob"}
 PUBLISH_PATHS = {
     "x": r"^/2/tweets$",
     "mastodon": r"^/api/v1/statuses$",
@@ -109,6 +110,33 @@ def test_more_images_than_the_platform_takes_are_rejected_before_sending(
         platform.connector.publish(_post("Zu viele Bilder", media=media))
     assert [entry for entry in platform.server.request_log if entry[0] == "POST"] == []
     assert platform.texts() == []
+
+
+def test_an_image_is_uploaded_once_per_delivery_however_often_it_is_retried(
+    platform: Platform, tmp_path: Path
+) -> None:
+    image = tmp_path / "plakat.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(64)))
+    platform.server.request_log.clear()
+    post = _post("Mit Plakat", "media-1", media=(MediaItem(image, "Plakat der to:do-Woche"),))
+    platform.server.faults.push(
+        Fault("server_error", status=503, method="POST", path=PUBLISH_PATHS[platform.name])
+    )
+    with pytest.raises(Transient):
+        platform.connector.publish(post)
+    for _ in range(3):  # the daemon retries; Mastodon may still be processing at first
+        try:
+            platform.connector.publish(post)
+            break
+        except NotReady:
+            continue
+    uploads = [
+        e
+        for e in platform.server.request_log
+        if e[0] == "POST" and UPLOAD_PATHS[platform.name] in e[1]
+    ]
+    assert len(uploads) == 1
+    assert platform.texts() == ["Mit Plakat"]
 
 
 def test_accept_then_crash_is_found_by_recovery_and_never_posted_twice(
