@@ -291,24 +291,6 @@ def test_too_long_text_is_rejected_with_the_servers_reason(
     assert bluesky_sandbox.posts_by(HANDLE) == []
 
 
-def test_accept_then_crash_recovered_leaves_exactly_one_post(
-    connector: BlueskyConnector, bluesky_sandbox: BlueskySandbox, faults: FaultInjector
-) -> None:
-    post = _post("Genau einmal, bitte", "once-1")
-    attempted_at = bluesky_sandbox.clock()
-    assert connector.recover(post, attempted_at) is None
-    faults.push(Fault("accept_then_crash", path=CREATE_RECORD))
-
-    with pytest.raises(Transient) as caught:
-        connector.publish(post)
-    assert caught.value.outcome_unknown
-
-    recovered = connector.recover(post, attempted_at)
-    if recovered is None:
-        recovered = connector.publish(post)
-    assert [record.uri for record in bluesky_sandbox.posts_by(HANDLE)] == [recovered.remote_id]
-
-
 def test_publishing_the_same_delivery_twice_returns_the_first_post(
     connector: BlueskyConnector, bluesky_sandbox: BlueskySandbox
 ) -> None:

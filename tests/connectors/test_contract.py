@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,6 +52,23 @@ class Platform:
         own = did_for(HANDLES["bluesky"])
         records = server.records.values()  # type: ignore[attr-defined]
         return [r.value["text"] for r in records if r.author_did == own]
+
+    def parent_of(self, remote_id: str) -> str | None:
+        """The post `remote_id` answers, as the server keeps it."""
+        server: Any = self.server
+        if self.name == "x":
+            return {t.id: t.replied_to_id for t in server.own_tweets()}[remote_id]
+        if self.name == "mastodon":
+            return server.statuses[remote_id].in_reply_to_id
+        return server.records[remote_id].parent_uri
+
+    def reply_from_someone(self, remote_id: str, text: str) -> None:
+        """A follower answers one of our posts."""
+        server: Any = self.server
+        if self.name == "bluesky":
+            server.add_reply(remote_id, "leserin.bsky.social", text)
+        else:
+            server.add_reply(remote_id, "leserin", text)
 
     def crash_after_accepting_the_next_post(self) -> None:
         self.server.faults.push(
@@ -96,6 +114,33 @@ def test_publish_stores_one_post(platform: Platform) -> None:
     remote = platform.connector.publish(_post("Neue Stellen bei to:do #ToDoDortmund"))
     assert remote.remote_id and remote.url.startswith("https://")
     assert platform.texts() == ["Neue Stellen bei to:do #ToDoDortmund"]
+
+
+def test_a_thread_chains_each_post_to_the_one_before(platform: Platform) -> None:
+    first = platform.connector.publish(_post("1/3 Was ist to:do?", "t1"))
+    second = platform.connector.publish(_post("2/3 Arbeit für alle", "t2", reply_to=first))
+    third = platform.connector.publish(
+        _post("3/3 Mehr im Rathaus", "t3", reply_to=second, thread_root=first)
+    )
+    assert platform.parent_of(second.remote_id) == first.remote_id
+    assert platform.parent_of(third.remote_id) == second.remote_id
+    assert platform.parent_of(first.remote_id) is None
+
+
+def test_replies_of_others_are_collected_and_counted(platform: Platform) -> None:
+    remote = platform.connector.publish(_post("Was meint ihr? #ToDoDortmund", "r1"))
+    platform.clock.advance(minutes=5)
+    platform.reply_from_someone(remote.remote_id, "Finde ich gut!")
+    platform.clock.advance(minutes=5)
+
+    replies = platform.connector.fetch_replies(remote, None)  # the audience answers, too
+    [reply] = [r for r in replies if r.text == "Finde ich gut!"]
+    assert reply.in_reply_to_id == remote.remote_id
+    assert "leserin" in reply.author_handle
+    assert len({r.remote_id for r in replies}) == len(replies)
+    [metrics] = platform.connector.fetch_metrics([remote])
+    assert metrics.remote_id == remote.remote_id and metrics.replies == len(replies)
+    assert platform.connector.fetch_replies(remote, platform.clock()) == []
 
 
 def test_more_images_than_the_platform_takes_are_rejected_before_sending(
