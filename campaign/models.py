@@ -126,6 +126,9 @@ class Account(Base):
     remote_id: Mapped[str | None] = mapped_column(String(200))
     followers: Mapped[int | None] = mapped_column(Integer)
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    capabilities: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """What the platform allows this account, as its connector last said (`limits()`)."""
+    capabilities_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Post(Base):

@@ -132,8 +132,11 @@ class AccountInfo:
 class PlatformLimits:
     """What the platform allows, read from the server where it says so.
 
-    `replies_window` is how far back replies can be fetched at all (X's recent search:
-    7 days); reports use it to state the gap honestly.
+    Cached per account (campaign stores it on the account row) and used by validation,
+    the TUI's counters and the reports, so nothing outside a connector branches on the
+    platform's name. `replies_window` is how far back replies can be fetched at all (X's
+    recent search: 7 days); `federated_replies` says replies from other servers may be
+    missing (Mastodon); reports use both to state the gaps honestly.
     """
 
     max_characters: int
@@ -141,6 +144,14 @@ class PlatformLimits:
     replies_window: timedelta | None = None
     gives_impressions: bool = False
     notes: tuple[str, ...] = ()
+    max_image_bytes: int | None = None
+    threads: bool = True
+    polls: bool = False
+    max_poll_options: int = 0
+    max_poll_option_characters: int = 0
+    poll_duration: tuple[timedelta, timedelta] | None = None
+    """Shortest and longest time a poll may run."""
+    federated_replies: bool = False
 
 
 class Connector(ABC):

@@ -65,6 +65,8 @@ MEDIA_LIFETIME = timedelta(hours=12)
 """How long an unattached upload is reused; Mastodon removes unattached media after a day."""
 FALLBACK_MAX_CHARACTERS = 500
 FALLBACK_MAX_MEDIA = 4
+FALLBACK_POLL_OPTIONS = 4
+FALLBACK_POLL_OPTION_CHARACTERS = 50
 REMOTE_MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w+)@[\w.-]+\w")
 
 Clock = Callable[[], datetime]
@@ -252,12 +254,24 @@ class MastodonConnector(Connector):
         if self._limits is None:
             configuration = self._instance_configuration()
             statuses = configuration.get("statuses") or {}
+            media = configuration.get("media_attachments") or {}
+            polls = configuration.get("polls") or {}
             max_characters = statuses.get("max_characters") or FALLBACK_MAX_CHARACTERS
             self._limits = PlatformLimits(
                 max_characters=max_characters,
                 max_media=statuses.get("max_media_attachments") or FALLBACK_MAX_MEDIA,
                 replies_window=None,
                 gives_impressions=False,
+                max_image_bytes=media.get("image_size_limit"),
+                polls=True,
+                max_poll_options=polls.get("max_options") or FALLBACK_POLL_OPTIONS,
+                max_poll_option_characters=polls.get("max_characters_per_option")
+                or FALLBACK_POLL_OPTION_CHARACTERS,
+                poll_duration=(
+                    timedelta(seconds=polls.get("min_expiration") or 300),
+                    timedelta(seconds=polls.get("max_expiration") or 2_629_746),
+                ),
+                federated_replies=True,
                 notes=(
                     f"{max_characters} characters on this instance: links count 23, "
                     "remote mentions count without their domain",

@@ -238,6 +238,11 @@ class XConnector(Connector):
             max_media=4,
             replies_window=REPLIES_WINDOW,
             gives_impressions=True,
+            max_image_bytes=5 * 1024 * 1024,
+            polls=True,
+            max_poll_options=4,
+            max_poll_option_characters=25,
+            poll_duration=(timedelta(minutes=5), timedelta(days=7)),
             notes=(
                 "280 weighted characters: links count 23, CJK and emoji 2",
                 "replies come from recent search, which covers the last 7 days only",

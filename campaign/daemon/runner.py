@@ -47,7 +47,7 @@ from campaign.daemon.wakeup import (
 from campaign.db import Database
 from campaign.errors import UserError
 from campaign.models import Account, AccountState, Delivery, DeliveryState, Heartbeat
-from campaign.services import accounts, events
+from campaign.services import accounts, capabilities, events
 from campaign.services.verification import connector_settings
 from connectors.base import Connector
 from connectors.errors import AuthExpired, ConnectorError
@@ -174,7 +174,10 @@ class Daemon:
             old_every=timedelta(minutes=daemon.collect_old_minutes),
         )
         self.rng = random.Random()
-        self.limits = {a.name: a.max_characters for a in self.settings.accounts}
+        self.limits: dict[str, int | None] = {
+            a.name: a.max_characters for a in self.settings.accounts
+        }
+        """Text limits for validation at sending time; the platforms' own from `start`."""
 
     # lifecycle ------------------------------------------------------------------------
     def start(self) -> RunningDaemon:
@@ -259,7 +262,9 @@ class Daemon:
             wake.wait(MAX_SLEEP_S if delay is None else min(delay, MAX_SLEEP_S))
 
     def _prepare_connectors(self, lanes: list[str]) -> None:
-        """Build each account's connector now, so the first post due is not late by an import.
+        """Build each account's connector now, so the first post due is not late by an import,
+        and keep what its platform allows on the account row (validation, counters and
+        reports read it there).
 
         A connector that cannot be built (a missing secret) is only logged here: the lane
         marks the account broken and holds its posts when one falls due.
@@ -267,9 +272,14 @@ class Daemon:
         assert self.connector_for is not None
         for account_name in lanes:
             try:
-                self.connector_for(account_name)
+                limits = self.connector_for(account_name).limits()
             except ConnectorError as error:
                 log.error("account %s cannot be used: %s", account_name, error.message)
+                continue
+            with self.database.session() as session:
+                capabilities.record(accounts.by_name(session, account_name), limits)
+        with self.database.session() as session:
+            self.limits = capabilities.character_limits(session, self.settings)
 
     def unserved_accounts(self, lanes: list[str]) -> dict[str, int]:
         """Accounts with deliveries waiting but no lane here (removed from config.toml).

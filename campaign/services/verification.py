@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from campaign.config import AccountSettings, Settings
 from campaign.i18n import t
 from campaign.models import AccountState, utc_now
-from campaign.services import accounts
+from campaign.services import accounts, capabilities
 from connectors.base import AccountInfo, ConnectorSettings
 from connectors.errors import AuthExpired, ConfigurationError, ConnectorError
 from connectors.registry import create_connector
@@ -55,7 +55,9 @@ def verify_all(session: Session, settings: Settings) -> list[VerifyResult]:
     for configured in settings.accounts:
         row = accounts.by_name(session, configured.name)
         try:
-            info: AccountInfo = create_connector(connector_settings(settings, configured)).verify()
+            connector = create_connector(connector_settings(settings, configured))
+            info: AccountInfo = connector.verify()
+            capabilities.record(row, connector.limits())
         except AuthExpired as error:
             accounts.set_state(session, row, AccountState.BROKEN, error.message)
             results.append(

@@ -49,6 +49,8 @@ from connectors.media_cache import MediaCache
 POST_COLLECTION = "app.bsky.feed.post"
 MAX_GRAPHEMES = 300
 MAX_IMAGES = 4
+MAX_IMAGE_BYTES = 1_000_000
+"""app.bsky.embed.images: an image blob's maxSize."""
 URIS_PER_GET_POSTS = 25
 THREAD_DEPTH = 100
 BLOB_LIFETIME = timedelta(minutes=30)
@@ -384,6 +386,8 @@ class BlueskyConnector(Connector):
             max_media=MAX_IMAGES,
             replies_window=None,
             gives_impressions=False,
+            max_image_bytes=MAX_IMAGE_BYTES,
+            polls=False,
             notes=(
                 "300 graphemes per post (and at most 3000 UTF-8 bytes)",
                 "links, mentions and hashtags are facets with UTF-8 byte offsets",

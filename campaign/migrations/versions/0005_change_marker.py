@@ -1,4 +1,4 @@
-"""change_marker and triggers: an idle daemon waits for a change instead of polling its queue
+"""change_marker and triggers (an idle daemon waits for a change); accounts.capabilities
 
 Revision ID: 0005
 Revises: 0002
@@ -9,10 +9,15 @@ raises `change_marker.counter`; on PostgreSQL the same statements send
 `NOTIFY leuchtturm_changes` (delivered on commit, one per transaction), which the daemon
 LISTENs for. PostgreSQL does not count: one row updated by every writer would serialise
 daemons that otherwise share the queue with SKIP LOCKED.
+
+`accounts.capabilities` keeps what each account's connector says the platform allows
+(characters, media, polls, threads), for validation, counters and reports.
 """
 
 import sqlalchemy as sa
 from alembic import op
+
+import campaign.models
 
 revision = "0005"
 down_revision = "0002"
@@ -25,6 +30,11 @@ CHANNEL = "leuchtturm_changes"
 
 
 def upgrade() -> None:
+    op.add_column("accounts", sa.Column("capabilities", sa.JSON(), nullable=True))
+    op.add_column(
+        "accounts",
+        sa.Column("capabilities_at", campaign.models.UTCDateTime(timezone=True), nullable=True),
+    )
     op.create_table(
         "change_marker",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -60,3 +70,6 @@ def downgrade() -> None:
             for operation in OPERATIONS:
                 op.execute(f"DROP TRIGGER {table}_{operation.lower()}_marks_change")
     op.drop_table("change_marker")
+    with op.batch_alter_table("accounts") as batch:
+        batch.drop_column("capabilities_at")
+        batch.drop_column("capabilities")
