@@ -13,12 +13,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from campaign.config import AccountSettings, DaemonSettings, Settings
+from campaign.config import DaemonSettings, Settings
 from campaign.daemon.runner import Daemon
-from campaign.db import Database, make_engine, upgrade
-from campaign.models import Campaign
-from campaign.services import accounts, campaigns, posts
+from campaign.services import campaigns, posts
 from sandbox.x_server import XSandbox
+from tests.campaign.daemon_setup import campaign_database, x_account
 
 PICK_UP_S = 2.0
 LATENESS_S = 1.0
@@ -36,29 +35,16 @@ def running(
 ) -> Iterator[Daemon]:
     monkeypatch.setenv("LT_IDLE_X", "idle-token")
     settings = Settings(
-        accounts=[
-            AccountSettings(
-                name="x-todo",
-                platform="x",
-                handle="todo_dortmund",
-                server_url=x_sandbox.url,
-                secret_env="LT_IDLE_X",
-            )
-        ],
+        accounts=[x_account(x_sandbox.url, "LT_IDLE_X")],
         daemon=DaemonSettings(),
     )
-    engine = make_engine(database_url)
-    upgrade(engine)
-    database = Database(engine)
-    with database.session() as session:
-        accounts.sync_from_config(session, settings)
-        session.add(Campaign(slug="todo", name="to:do"))
+    database = campaign_database(database_url, settings)
     daemon = Daemon(database, settings, classifier_loader=lambda: None)  # type: ignore[arg-type]
     handle = daemon.start()
     yield daemon
     handle.shutdown(wait=True)
     daemon.stopped()
-    engine.dispose()
+    database.engine.dispose()
 
 
 def _queue(daemon: Daemon, key: str, at: datetime) -> None:

@@ -17,11 +17,11 @@ from sqlalchemy import select, text
 
 from campaign.config import AccountSettings, DaemonSettings, Settings
 from campaign.daemon.runner import Daemon
-from campaign.db import Database, make_engine, upgrade
-from campaign.models import Account, AccountState, Campaign, Delivery, DeliveryState, Reply
-from campaign.services import accounts, campaigns, posts
+from campaign.models import Account, AccountState, Delivery, DeliveryState, Reply
+from campaign.services import campaigns, posts
 from campaign.services.verification import connector_settings
 from sandbox.x_server import XSandbox
+from tests.campaign.daemon_setup import campaign_database
 from tests.clock import START, ManualClock
 from tests.connectors.x_fixtures import CLIENT_ID, OAUTH1_KEYS, log_in
 
@@ -71,14 +71,9 @@ def daemon(
     settings = Settings(accounts=[configured], daemon=DaemonSettings(collect_fresh_minutes=5))
     if request.param == "oauth2":
         log_in(connector_settings(settings, configured), clock)
-    engine = make_engine(database_url)
-    upgrade(engine)
-    database = Database(engine)
-    with database.session() as session:
-        accounts.sync_from_config(session, settings)
-        session.add(Campaign(slug="todo", name="to:do"))
+    database = campaign_database(database_url, settings)
     yield Daemon(database, settings, clock=clock, classifier_loader=lambda: None)  # type: ignore[arg-type]
-    engine.dispose()
+    database.engine.dispose()
 
 
 def test_three_days_of_posts_and_replies_never_break_the_account(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -83,28 +84,24 @@ REDIRECT_URI = "https://127.0.0.1/callback"
 def oauth1_settings(server: XSandbox, **keys: str) -> ConnectorSettings:
     """Settings signing with OAuth 1.0a keys the sandbox knows (unless `keys` change them)."""
     server.register_oauth1(**OAUTH1_KEYS)
-    return ConnectorSettings(
-        platform="x",
-        account_name="x-todo",
-        handle="@todo_dortmund",
-        server_url=server.url,
-        timeout_s=5.0,
-        credentials={**OAUTH1_KEYS, **keys},
-        auth="oauth1",
-    )
+    return _x_settings(server, credentials={**OAUTH1_KEYS, **keys}, auth="oauth1")
 
 
 def oauth2_settings(server: XSandbox, state_dir: Path) -> ConnectorSettings:
     """Settings for OAuth 2.0 with offline.access, tokens kept under `state_dir`."""
+    return _x_settings(
+        server, state_dir=state_dir, credentials={"client_id": CLIENT_ID}, auth="oauth2"
+    )
+
+
+def _x_settings(server: XSandbox, **fields: Any) -> ConnectorSettings:
     return ConnectorSettings(
         platform="x",
         account_name="x-todo",
         handle="@todo_dortmund",
         server_url=server.url,
         timeout_s=5.0,
-        state_dir=state_dir,
-        credentials={"client_id": CLIENT_ID},
-        auth="oauth2",
+        **fields,
     )
 
 
