@@ -11,6 +11,8 @@ sentiment model is never loaded: the RSS is the daemon's own.
     python -m benchmarks.dispatch --database-url postgresql+psycopg://…/empty --daemons 2
 
 With several daemons (PostgreSQL only) RSS figures are the largest daemon's, CPU the sum.
+Once every post is settled the daemons idle for `--idle-seconds` (60 by default);
+`idle_cpu_percent` is their CPU time over that stretch, in per cent of one core.
 """
 
 from __future__ import annotations
@@ -62,6 +64,15 @@ def _proc_figures(pid: int) -> tuple[float, float]:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     ticks = os.sysconf("SC_CLK_TCK")
     return peak_mb, (int(fields[11]) + int(fields[12])) / ticks
+
+
+def _idle_cpu_percent(pids: list[int], seconds: float) -> float:
+    """CPU the daemons use while nothing is due, in per cent of one core."""
+    before = sum(_proc_figures(pid)[1] for pid in pids)
+    started = time.monotonic()
+    time.sleep(seconds)
+    used = sum(_proc_figures(pid)[1] for pid in pids) - before
+    return 100 * used / (time.monotonic() - started)
 
 
 def _published(servers: dict[str, Any]) -> Counter[int]:
@@ -150,6 +161,7 @@ def main() -> None:
     parser.add_argument("--time-scale", type=float, default=1.0, help="10 minutes / this")
     parser.add_argument("--database-url", help="an empty database (default: temporary SQLite)")
     parser.add_argument("--daemons", type=int, default=1, help="several need PostgreSQL")
+    parser.add_argument("--idle-seconds", type=float, default=60.0, help="idle stretch measured")
     args = parser.parse_args()
     span = timedelta(minutes=10) / args.time_scale
     folder = Path(tempfile.mkdtemp(prefix="leuchtturm-bench-"))
@@ -179,6 +191,7 @@ def main() -> None:
     while time.monotonic() < deadline and not _all_settled(database):
         time.sleep(0.5)
     figures = [_proc_figures(daemon.pid) for daemon in daemons]
+    idle_cpu_percent = _idle_cpu_percent([daemon.pid for daemon in daemons], args.idle_seconds)
     for daemon in daemons:
         daemon.send_signal(signal.SIGTERM)
     for daemon in daemons:
@@ -208,6 +221,7 @@ def main() -> None:
     print(f"idle_rss_mb: {idle_rss:.1f}")
     print(f"peak_rss_mb: {max(peak for peak, _ in figures):.1f}")
     print(f"cpu_s: {sum(cpu for _, cpu in figures):.1f}")
+    print(f"idle_cpu_percent: {idle_cpu_percent:.2f}")
 
 
 if __name__ == "__main__":

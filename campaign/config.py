@@ -23,6 +23,7 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from campaign.errors import UserError
@@ -55,6 +56,17 @@ class DatabaseSettings(_Section):
     `postgresql+psycopg://user@host/db` (the password comes from PGPASSWORD, not this file)."""
 
 
+EnvName = Annotated[str, Field(pattern=r"^[A-Z_][A-Z0-9_]*$")]
+OAUTH1_FIELDS = {
+    "consumer_key": "consumer_key_env",
+    "consumer_secret": "consumer_secret_env",
+    "access_token": "access_token_env",
+    "access_token_secret": "access_token_secret_env",
+}
+OAUTH2_FIELDS = {"client_id": "client_id_env", "client_secret": "client_secret_env"}
+X_ONLY_FIELDS = ("auth", *OAUTH1_FIELDS.values(), *OAUTH2_FIELDS.values())
+
+
 class AccountSettings(_Section):
     name: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=limits.ACCOUNT_NAME)]
     """Stable key that campaign plans use to target this account, e.g. "mastodon-todo"."""
@@ -64,10 +76,31 @@ class AccountSettings(_Section):
     """The account's handle on its platform, e.g. "todo_dortmund"."""
     server_url: Annotated[str, Field(max_length=limits.SERVER_URL)]
     """Base URL of the instance (Mastodon), the PDS (Bluesky) or the X API."""
-    secret_env: Annotated[str, Field(pattern=r"^[A-Z_][A-Z0-9_]*$")]
-    """Name of the environment variable holding the token or app password."""
+    secret_env: EnvName | None = None
+    """Name of the environment variable holding the token or app password (Mastodon,
+    Bluesky; on X only with auth = "token")."""
     max_characters: int | None = None
     """Override of the instance's character limit (Mastodon instances differ)."""
+    auth: Literal["oauth1", "oauth2", "token"] | None = None
+    """X only: "oauth1" (the default) signs with OAuth 1.0a user-context keys, which do not
+    expire; "oauth2" uses OAuth 2.0 with offline.access, tokens from `leuchtturm accounts
+    login` kept in a private state file and refreshed; "token" takes a fixed OAuth 2.0
+    access token from secret_env (X lets it live two hours: for the sandbox)."""
+    consumer_key_env: EnvName | None = None
+    """X, OAuth 1.0a: the variable holding the app's API key (consumer key)."""
+    consumer_secret_env: EnvName | None = None
+    """X, OAuth 1.0a: the variable holding the app's API key secret."""
+    access_token_env: EnvName | None = None
+    """X, OAuth 1.0a: the variable holding the account's access token."""
+    access_token_secret_env: EnvName | None = None
+    """X, OAuth 1.0a: the variable holding the account's access token secret."""
+    client_id_env: EnvName | None = None
+    """X, OAuth 2.0: the variable holding the app's client id."""
+    client_secret_env: EnvName | None = None
+    """X, OAuth 2.0: the variable holding the client secret (confidential apps only)."""
+    redirect_uri: str = "https://127.0.0.1/callback"
+    """X, OAuth 2.0: the callback URL registered for the app; `accounts login` asks for the
+    address the browser was sent to."""
 
     @field_validator("platform")
     @classmethod
@@ -76,9 +109,62 @@ class AccountSettings(_Section):
             raise ValueError(f"{value!r} is not one of {', '.join(PLATFORMS)}")
         return value
 
+    @model_validator(mode="after")
+    def _credentials_complete(self) -> AccountSettings:
+        if self.platform != "x":
+            stray = [key for key in X_ONLY_FIELDS if getattr(self, key) is not None]
+            if stray:
+                raise ValueError(f"{', '.join(stray)}: only X accounts take these keys")
+            if self.secret_env is None:
+                raise ValueError(f"{self.platform} account {self.name!r} needs secret_env")
+            return self
+        if self.auth is None:
+            self.auth = self._implied_x_auth()
+        missing = [env for env in self._env_fields().values() if getattr(self, env) is None]
+        if self.auth == "oauth2":
+            missing = [env for env in missing if env != "client_secret_env"]
+        if missing:
+            raise ValueError(
+                f"X account {self.name!r} (auth = {self.auth!r}) needs {', '.join(missing)}"
+            )
+        return self
+
+    def _implied_x_auth(self) -> str:
+        """OAuth 1.0a unless the file says otherwise; a lone secret_env (older files) is a
+        fixed OAuth 2.0 token, as it always was."""
+        if any(getattr(self, env) is not None for env in OAUTH1_FIELDS.values()):
+            return "oauth1"
+        if self.client_id_env is not None:
+            return "oauth2"
+        if self.secret_env is not None:
+            return "token"
+        return "oauth1"
+
+    def _env_fields(self) -> dict[str, str]:
+        """Which credential each environment-variable key holds, for this account's auth."""
+        if self.platform == "x" and self.auth == "oauth1":
+            return OAUTH1_FIELDS
+        if self.platform == "x" and self.auth == "oauth2":
+            return OAUTH2_FIELDS
+        return {"secret": "secret_env"}
+
+    def secret_envs(self) -> dict[str, str]:
+        """The environment variables this account reads, by the credential they hold."""
+        fields = self._env_fields().items()
+        return {role: env for role, key in fields if (env := getattr(self, key)) is not None}
+
+    def credentials(self) -> dict[str, str]:
+        """The credentials found in the environment (unset or empty ones left out)."""
+        found = {role: os.environ.get(env) for role, env in self.secret_envs().items()}
+        return {role: value for role, value in found.items() if value}
+
     def secret(self) -> str | None:
-        """The secret from the environment, or None when the variable is unset or empty."""
-        return os.environ.get(self.secret_env) or None
+        """The token or app password (Mastodon, Bluesky, X with auth = "token"), or None."""
+        return self.credentials().get("secret")
+
+    def secret_values(self) -> list[str]:
+        """Every secret value this account has in the environment, for redaction."""
+        return list(self.credentials().values())
 
 
 class DaemonSettings(_Section):
@@ -86,8 +172,9 @@ class DaemonSettings(_Section):
     """How often the daemon collects, classifies and writes its heartbeat (at least every
     5 s, 2 s and 2 s)."""
     dispatch_seconds: float = Field(default=0.25, gt=0)
-    """How often each account's dispatch lane looks for due posts: the bound on lateness,
-    and how soon a post queued or changed in the TUI or CLI is seen."""
+    """On SQLite, how often the idle daemon checks whether another program changed the
+    database (a post queued or moved in the TUI or CLI); lanes sleep until the next due
+    time otherwise. PostgreSQL tells the daemon at once."""
     grace_minutes: int = 30
     """Posts missed by less than this while the daemon was down still go out; older ones
     are flagged for review."""
@@ -200,7 +287,9 @@ class Settings(_Section):
                 raise ValueError(f"account name {account.name!r} is used twice")
             seen.add(account.name)
         # Known from here on to the one redactor, whatever later prints or stores a value.
-        register_secret_envs(account.secret_env for account in accounts)
+        register_secret_envs(
+            env for account in accounts for env in account.secret_envs().values()
+        )
         return accounts
 
     @property

@@ -105,6 +105,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Umgebungsvariable {env} ist nicht gesetzt",
         "environment variable {env} is not set",
     ),
+    "accounts.login_not_oauth2": (
+        'Konto {name}: Anmelden gibt es nur für X-Konten mit auth = "oauth2" '
+        "(OAuth 1.0a und App-Passwörter brauchen keine Anmeldung)",
+        'account {name}: login is only for X accounts with auth = "oauth2" '
+        "(OAuth 1.0a keys and app passwords need none)",
+    ),
+    "accounts.login_ambiguous": (
+        'Mehrere X-Konten mit auth = "oauth2": {names}; nennen Sie eines davon',
+        'several X accounts with auth = "oauth2": {names}; name one of them',
+    ),
+    "accounts.login_open": (
+        "Öffnen Sie diese Adresse im Browser und erlauben Sie den Zugriff:\n{url}",
+        "Open this address in a browser and allow access:\n{url}",
+    ),
+    "accounts.login_paste": (
+        "Adresse, auf die X Sie danach geschickt hat",
+        "Address X sent you to afterwards",
+    ),
+    "accounts.login_done": (
+        "Konto {name} ist angemeldet; die Schlüssel liegen in {path} (nur für Sie lesbar).",
+        "Account {name} is logged in; the tokens are in {path} (readable by you only).",
+    ),
 }
 
 

@@ -50,7 +50,7 @@ class JsonFormatter(logging.Formatter):
 def configure_logging(log_format: str, settings: Settings) -> None:
     """Route the root logger to stderr in the chosen format, secrets redacted."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.addFilter(RedactSecrets([s for a in settings.accounts if (s := a.secret())]))
+    handler.addFilter(RedactSecrets([s for a in settings.accounts for s in a.secret_values()]))
     if log_format == "json":
         handler.setFormatter(JsonFormatter())
     else:

@@ -159,6 +159,9 @@ class Account(Base):
     remote_id: Mapped[str | None] = mapped_column(String(200))
     followers: Mapped[int | None] = mapped_column(Integer)
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    capabilities: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """What the platform allows this account, as its connector last said (`limits()`)."""
+    capabilities_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Post(Base):
@@ -393,3 +396,14 @@ class WallBlock(Base):
     author_handle: Mapped[str] = mapped_column(String(300))
     blocked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     blocked_by: Mapped[str | None] = mapped_column(String(120))
+
+
+class ChangeMarker(Base):
+    """One row whose counter triggers raise on every change to what the dispatcher reads
+    (posts, deliveries, accounts, campaigns): an idle SQLite daemon reads this one number
+    instead of its queue. PostgreSQL's triggers notify listeners instead."""
+
+    __tablename__ = "change_marker"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer, default=0)

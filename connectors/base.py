@@ -8,7 +8,7 @@ know HTTP and their platform; they know nothing of the database.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -19,18 +19,23 @@ from typing import ClassVar, Literal
 class ConnectorSettings:
     """What a connector needs to reach one account.
 
-    `secret` is resolved by the caller from the environment variable the configuration
-    names; it is excluded from `repr` so that it cannot leak into logs or tracebacks.
-    `state_dir` is where a connector may keep a session (Bluesky logins are rate-limited).
+    `secret` (a token or app password) and `credentials` (several named ones, such as X's
+    OAuth 1.0a keys) are resolved by the caller from the environment variables the
+    configuration names; they are excluded from `repr` so that they cannot leak into logs
+    or tracebacks. `auth` says how a platform with several ways to sign in is used (X:
+    "oauth1", "oauth2", "token"). `state_dir` is where a connector may keep a session or
+    rotating tokens (never the database).
     """
 
     platform: str
     account_name: str
     handle: str
     server_url: str
-    secret: str = field(repr=False)
+    secret: str = field(default="", repr=False)
     state_dir: Path | None = None
     timeout_s: float = 10.0
+    credentials: Mapping[str, str] = field(default_factory=dict, repr=False)
+    auth: str | None = None
 
 
 @dataclass(frozen=True)
@@ -129,8 +134,11 @@ class AccountInfo:
 class PlatformLimits:
     """What the platform allows, read from the server where it says so.
 
-    `replies_window` is how far back replies can be fetched at all (X's recent search:
-    7 days); reports use it to state the gap honestly.
+    Cached per account (campaign stores it on the account row) and used by validation,
+    the TUI's counters and the reports, so nothing outside a connector branches on the
+    platform's name. `replies_window` is how far back replies can be fetched at all (X's
+    recent search: 7 days); `federated_replies` says replies from other servers may be
+    missing (Mastodon); reports use both to state the gaps honestly.
     """
 
     max_characters: int
@@ -138,6 +146,14 @@ class PlatformLimits:
     replies_window: timedelta | None = None
     gives_impressions: bool = False
     notes: tuple[str, ...] = ()
+    max_image_bytes: int | None = None
+    threads: bool = True
+    polls: bool = False
+    max_poll_options: int = 0
+    max_poll_option_characters: int = 0
+    poll_duration: tuple[timedelta, timedelta] | None = None
+    """Shortest and longest time a poll may run."""
+    federated_replies: bool = False
 
 
 class Connector(ABC):

@@ -52,5 +52,10 @@ class Transient(ConnectorError):
         self.outcome_unknown = outcome_unknown
 
 
+class NotReady(Transient):
+    """The platform accepted an upload but is still processing it (Mastodon's media): try
+    the delivery again a little later. Nothing was posted, and the upload is kept."""
+
+
 class ConfigurationError(ConnectorError):
     """The account cannot even be tried: missing secret, bad server URL."""

@@ -13,10 +13,7 @@ arrived, and a key older than an hour protects nothing.
 
 from __future__ import annotations
 
-import hashlib
 import html
-import time
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -30,15 +27,15 @@ from mastodon import (
     MastodonBadGatewayError,
     MastodonError,
     MastodonGatewayTimeoutError,
-    MastodonIOError,
+    MastodonIllegalArgumentError,
     MastodonNetworkError,
     MastodonNotFoundError,
     MastodonRatelimitError,
     MastodonServerError,
     MastodonUnauthorizedError,
 )
-from urllib3.exceptions import NewConnectionError
 
+from connectors import shared
 from connectors.base import (
     AccountInfo,
     Connector,
@@ -53,28 +50,26 @@ from connectors.base import (
 from connectors.errors import (
     AuthExpired,
     ConfigurationError,
+    NotReady,
     RateLimited,
     Rejected,
     Transient,
 )
+from connectors.media_cache import MediaCache
 
 PLATFORM = "mastodon"
 RECOVERY_MARGIN = timedelta(minutes=1)
 PAGE_SIZE = 40
 DEFAULT_RATE_WINDOW = timedelta(minutes=5)
-MEDIA_PROCESSING_DEADLINE_S = 60.0
-MEDIA_POLL_FIRST_S = 0.1
-MEDIA_POLL_MAX_S = 2.0
+MEDIA_LIFETIME = timedelta(hours=12)
+"""How long an unattached upload is reused; Mastodon removes unattached media after a day."""
 FALLBACK_MAX_CHARACTERS = 500
 FALLBACK_MAX_MEDIA = 4
-URL_PATTERN = re.compile(r"https?://\S+")
+FALLBACK_POLL_OPTIONS = 4
+FALLBACK_POLL_OPTION_CHARACTERS = 50
 REMOTE_MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w+)@[\w.-]+\w")
 
 Clock = Callable[[], datetime]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def plain_text(content: str) -> str:
@@ -91,9 +86,7 @@ def content_fingerprint(text: str, reply_to_id: str | None = None) -> str:
     lose their domain, as in the rendered HTML; the parent id keeps the same words in two
     threads apart.
     """
-    normalised = REMOTE_MENTION_PATTERN.sub(r"@\1", URL_PATTERN.sub(" ", text))
-    normalised = " ".join(unicodedata.normalize("NFC", normalised).split())
-    return hashlib.sha256(f"{reply_to_id or ''}\n{normalised}".encode()).hexdigest()
+    return shared.content_fingerprint(REMOTE_MENTION_PATTERN.sub(r"@\1", text), reply_to_id)
 
 
 class _RateLimitHeaders:
@@ -115,24 +108,13 @@ class MastodonConnector(Connector):
         self,
         settings: ConnectorSettings,
         *,
-        clock: Clock = _utc_now,
-        sleep: Callable[[float], None] = time.sleep,
+        clock: Clock = shared.utc_now,
     ) -> None:
         super().__init__(settings)
-        if not settings.secret:
-            raise ConfigurationError(
-                PLATFORM,
-                f"account {settings.account_name!r} has no access token; set the environment "
-                "variable its configuration names to a token with the read and write scopes",
-            )
-        if not settings.server_url.startswith(("http://", "https://")):
-            raise ConfigurationError(
-                PLATFORM,
-                f"account {settings.account_name!r}: server_url {settings.server_url!r} is "
-                "not an http(s) URL; use the instance's address, e.g. https://mastodon.social",
-            )
+        shared.require_secret(settings, "access token with the read and write scopes")
+        shared.require_http_url(settings, "the instance's address, e.g. https://mastodon.social")
         self.clock = clock
-        self.sleep = sleep
+        self.media = MediaCache(settings, clock)
         self._rate_headers = _RateLimitHeaders()
         session = requests.Session()
         session.hooks["response"].append(self._rate_headers)
@@ -153,8 +135,10 @@ class MastodonConnector(Connector):
 
         Raises RateLimited, AuthExpired, Rejected or Transient.
         """
+        if post.media:  # the instance is asked for its limit only when there are images
+            shared.require_media_fits(post, "Mastodon", self.limits().max_media)
         with self._translated_errors(writing=True):
-            media_ids = [self._upload(item) for item in post.media] or None
+            media_ids = [self._upload(post, item) for item in post.media] or None
             status = self.api.status_post(
                 post.text,
                 in_reply_to_id=post.reply_to.remote_id if post.reply_to else None,
@@ -271,12 +255,24 @@ class MastodonConnector(Connector):
         if self._limits is None:
             configuration = self._instance_configuration()
             statuses = configuration.get("statuses") or {}
+            media = configuration.get("media_attachments") or {}
+            polls = configuration.get("polls") or {}
             max_characters = statuses.get("max_characters") or FALLBACK_MAX_CHARACTERS
             self._limits = PlatformLimits(
                 max_characters=max_characters,
                 max_media=statuses.get("max_media_attachments") or FALLBACK_MAX_MEDIA,
                 replies_window=None,
                 gives_impressions=False,
+                max_image_bytes=media.get("image_size_limit"),
+                polls=True,
+                max_poll_options=polls.get("max_options") or FALLBACK_POLL_OPTIONS,
+                max_poll_option_characters=polls.get("max_characters_per_option")
+                or FALLBACK_POLL_OPTION_CHARACTERS,
+                poll_duration=(
+                    timedelta(seconds=polls.get("min_expiration") or 300),
+                    timedelta(seconds=polls.get("max_expiration") or 2_629_746),
+                ),
+                federated_replies=True,
                 notes=(
                     f"{max_characters} characters on this instance: links count 23, "
                     "remote mentions count without their domain",
@@ -301,32 +297,34 @@ class MastodonConnector(Connector):
             ) from None
         return dict(instance.get("configuration") or {})
 
-    def _upload(self, item: MediaItem) -> str:
-        """Upload one image (v2: processed asynchronously) and wait until it can be attached."""
+    def _upload(self, post: OutgoingPost, item: MediaItem) -> str:
+        """Upload one image once per delivery; processing is not waited for here.
+
+        Mastodon processes v2 uploads asynchronously. Rather than hold the account's lane
+        while it does, an image still processing raises `NotReady`: the delivery is tried
+        again shortly, finds the upload kept, and only asks whether it is ready.
+        """
         try:
-            media = self.api.media_post(
-                item.path, mime_type=item.mime_type, description=item.alt_text
-            )
-        except MastodonIOError as error:
-            if isinstance(error, MastodonNetworkError):
-                raise
+            data = item.path.read_bytes()
+        except OSError as error:
             raise Rejected(
-                PLATFORM, f"image {item.path} cannot be read ({error}); check the path"
+                PLATFORM, f"image {item.path} cannot be read ({error.strerror}); check the path"
             ) from None
-        delay = MEDIA_POLL_FIRST_S
-        waited = 0.0
-        while media.url is None:
-            if waited >= MEDIA_PROCESSING_DEADLINE_S:
-                raise Transient(
-                    PLATFORM,
-                    f"image {item.path.name} was still processing after "
-                    f"{MEDIA_PROCESSING_DEADLINE_S:g} s; will retry",
-                )
-            self.sleep(delay)
-            waited += delay
-            delay = min(delay * 2, MEDIA_POLL_MAX_S)
-            media = self.api.media(media.id)
-        return str(media.id)
+        key = MediaCache.key(post.idempotency_key, item, data)
+        media_id = self.media.get(key)
+        if media_id is None:
+            media = self.api.media_post(
+                data, mime_type=item.mime_type, description=item.alt_text, file_name=item.path.name
+            )
+            media_id = str(media.id)
+            self.media.put(key, media_id, MEDIA_LIFETIME)
+            if media.url is not None:
+                return media_id
+        if self.api.media(media_id).url is None:
+            raise NotReady(
+                PLATFORM, f"image {item.path.name} is still being processed; will try again"
+            )
+        return media_id
 
     def _account(self) -> AccountInfo:
         """Our account, asked once: recovery and reply collection need our account id."""
@@ -348,7 +346,7 @@ class MastodonConnector(Connector):
                 reset_at,
             ) from None
         except MastodonNetworkError as error:
-            never_sent = _never_sent(error)
+            never_sent = shared.never_sent(error.__context__)
             timed_out = isinstance(error.__context__, requests.exceptions.Timeout)
             what = "did not answer in time" if timed_out else "dropped the connection"
             raise Transient(
@@ -375,6 +373,8 @@ class MastodonConnector(Connector):
             if status == 403:
                 raise _auth_expired(error, account, server) from None
             raise Rejected(PLATFORM, f"the instance refused it ({status}): {detail}") from None
+        except MastodonIllegalArgumentError:
+            raise  # we called Mastodon.py wrongly: a bug, not the platform's answer
         except MastodonError as error:
             raise Rejected(PLATFORM, f"Mastodon.py refused the request: {error}") from None
 
@@ -422,13 +422,3 @@ def _auth_expired(error: MastodonAPIError, account: str, server: str) -> AuthExp
         f"{server} refused the access token of account {account!r} ({status}: {detail}); "
         "create a new token with the read and write scopes and store it",
     )
-
-
-def _never_sent(error: MastodonNetworkError) -> bool:
-    """Whether the connection failed before the request left (refused, unresolvable)."""
-    cause = error.__context__
-    if isinstance(cause, requests.exceptions.ConnectTimeout):
-        return True
-    if isinstance(cause, requests.exceptions.ConnectionError) and cause.args:
-        return isinstance(getattr(cause.args[0], "reason", None), NewConnectionError)
-    return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from importlib import import_module
 
 from connectors.base import Connector, ConnectorSettings
@@ -20,8 +22,13 @@ def platforms() -> tuple[str, ...]:
     return tuple(_CONNECTORS)
 
 
-def create_connector(settings: ConnectorSettings) -> Connector:
-    """Build the connector for `settings.platform`; unknown platforms are a config error."""
+def create_connector(
+    settings: ConnectorSettings, clock: Callable[[], datetime] | None = None
+) -> Connector:
+    """Build the connector for `settings.platform`; unknown platforms are a config error.
+
+    `clock` is the caller's (the daemon's): token expiry and publication times follow it.
+    """
     target = _CONNECTORS.get(settings.platform)
     if target is None:
         raise ConfigurationError(
@@ -31,4 +38,6 @@ def create_connector(settings: ConnectorSettings) -> Connector:
         )
     module_name, class_name = target.split(":")
     connector_class: type[Connector] = getattr(import_module(module_name), class_name)
-    return connector_class(settings)
+    if clock is None:
+        return connector_class(settings)
+    return connector_class(settings, clock=clock)  # type: ignore[call-arg]

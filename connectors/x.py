@@ -1,9 +1,9 @@
 """X (API v2) through tweepy's `Client`.
 
-Credentials: the account's secret is an OAuth 2.0 user-context access token (Authorization
-Code with PKCE, scopes tweet.read tweet.write users.read media.write). tweepy sends it as
-`Authorization: Bearer …` when `user_auth=False`, so every call here passes
-`user_auth=False`; there is no OAuth 1.0a key pair to keep.
+Credentials (see `connectors.x_auth`): OAuth 1.0a user context by default, which tweepy
+signs when a call passes `user_auth=True`; or an OAuth 2.0 user access token sent as
+`Authorization: Bearer …` (`user_auth=self._user_auth`), refreshed before each call when it comes
+from the PKCE login, fixed when configured as a plain token.
 
 X has no idempotency key for posts. Before a retry whose outcome is unknown, `recover()`
 reads our own posts since the attempt and compares content fingerprints (X rewrites links
@@ -13,21 +13,16 @@ to t.co, so links are normalised away before hashing).
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
-import logging
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Any, ClassVar
+from typing import ClassVar
 
-import regex as re
 import requests
 import tweepy
-from requests.adapters import HTTPAdapter
-from urllib3.exceptions import NewConnectionError
 
+from connectors import shared
 from connectors.base import (
     AccountInfo,
     Connector,
@@ -47,78 +42,27 @@ from connectors.errors import (
     Rejected,
     Transient,
 )
+from connectors.media_cache import MediaCache
+from connectors.redaction import redact
+from connectors.x_auth import OAuth2Tokens, RehostedSession
 
 PLATFORM = "x"
-TWEEPY_HOST = "https://api.twitter.com"
+OAUTH1_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
 REPLIES_WINDOW = timedelta(days=7)
 RECOVERY_MARGIN = timedelta(minutes=1)
 LOOKUP_BATCH = 100
-URL_PATTERN = re.compile(r"https?://\S+")
+MEDIA_LIFETIME_S = 86400
+"""How long X keeps an unattached upload when its answer does not say (expires_after_secs)."""
+MEDIA_MARGIN = timedelta(minutes=10)
 
 Clock = Callable[[], datetime]
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 def content_fingerprint(text: str, reply_to_id: str | None = None) -> str:
-    """A hash of what a post says, stable across X's rewriting of it.
-
-    X returns every link as a t.co URL, appends one more for attached media, and escapes
-    `&`, `<`, `>` as HTML entities; so entities are undone and links left out before
-    hashing. The parent id is included so that the same words in two threads differ.
-    """
-    normalised = URL_PATTERN.sub(" ", html.unescape(text))
-    normalised = " ".join(unicodedata.normalize("NFC", normalised).split())
-    return hashlib.sha256(f"{reply_to_id or ''}\n{normalised}".encode()).hexdigest()
-
-
-class _BaseURLAdapter(HTTPAdapter):
-    """Sends tweepy's requests to `base_url` instead of the host tweepy hard-codes.
-
-    tweepy 4.17 builds every URL as "https://api.twitter.com" + route inside
-    `BaseClient.request`; rewriting only scheme and host at the transport keeps the path,
-    query, headers and body exactly as tweepy made them, so the sandbox (or api.x.com)
-    sees the real requests. It also gives every request a timeout, which tweepy omits.
-    """
-
-    def __init__(self, base_url: str, timeout_s: float) -> None:
-        super().__init__()
-        self.base_url = base_url.rstrip("/")
-        self.timeout_s = timeout_s
-
-    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
-        url = request.url or ""
-        if url.startswith(TWEEPY_HOST):
-            request.url = self.base_url + url[len(TWEEPY_HOST) :]
-        if kwargs.get("timeout") is None:
-            kwargs["timeout"] = self.timeout_s
-        return super().send(request, **kwargs)
-
-
-class _RedactTokens(logging.Filter):
-    """tweepy logs request headers at DEBUG level; never let a token through.
-
-    One filter on tweepy's logger serves every connector: each adds its own token.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tokens: set[str] = set()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        leaked = [token for token in self.tokens if token in message]
-        for token in leaked:
-            message = message.replace(token, "***")
-        if leaked:
-            record.msg, record.args = message, ()
-        return True
-
-
-_REDACTION = _RedactTokens()
-logging.getLogger("tweepy.client").addFilter(_REDACTION)
+    """The shared fingerprint of a tweet's words: X escapes `&`, `<`, `>` as HTML entities
+    (and rewrites links to t.co, which the fingerprint leaves out), so entities are undone
+    first."""
+    return shared.content_fingerprint(html.unescape(text), reply_to_id)
 
 
 class XConnector(Connector):
@@ -126,27 +70,33 @@ class XConnector(Connector):
 
     identifier: ClassVar[str] = PLATFORM
 
-    def __init__(self, settings: ConnectorSettings, *, clock: Clock = _utc_now) -> None:
+    def __init__(self, settings: ConnectorSettings, *, clock: Clock = shared.utc_now) -> None:
         super().__init__(settings)
-        if not settings.secret:
-            raise ConfigurationError(
-                PLATFORM,
-                f"account {settings.account_name!r} has no access token; set the environment "
-                "variable its configuration names to an OAuth 2.0 user access token",
-            )
-        if not settings.server_url.startswith(("http://", "https://")):
-            raise ConfigurationError(
-                PLATFORM,
-                f"account {settings.account_name!r}: server_url {settings.server_url!r} is "
-                "not an http(s) URL; use https://api.x.com",
-            )
+        shared.require_http_url(settings, "https://api.x.com")
         self.clock = clock
-        self.client = tweepy.Client(bearer_token=settings.secret)
-        self.client.session.mount(
-            TWEEPY_HOST, _BaseURLAdapter(settings.server_url, settings.timeout_s)
-        )
-        _REDACTION.tokens.add(settings.secret)
+        self.auth = settings.auth or ("oauth1" if settings.credentials else "token")
+        self._oauth2: OAuth2Tokens | None = None
+        keys = {role: settings.credentials.get(role) for role in OAUTH1_KEYS}
+        if self.auth == "oauth1":
+            missing = [role for role, value in keys.items() if not value]
+            if missing:
+                raise ConfigurationError(
+                    PLATFORM,
+                    f"account {settings.account_name!r} lacks OAuth 1.0a "
+                    f"{', '.join(missing)}; set the environment variables config.toml names",
+                )
+            self.client = tweepy.Client(**keys)
+        elif self.auth == "oauth2":
+            self._oauth2 = OAuth2Tokens(settings, clock)
+            self.client = tweepy.Client()
+        else:
+            shared.require_secret(settings, "access token")
+            self.client = tweepy.Client(bearer_token=settings.secret)
+        self._user_auth = self.auth == "oauth1"
+        self.client.session = RehostedSession(settings.server_url, settings.timeout_s)
+        redact(settings.secret, *settings.credentials.values())
         self._me: AccountInfo | None = None
+        self.media = MediaCache(settings, clock)
 
     # Connector ------------------------------------------------------------------------------
     def publish(self, post: OutgoingPost) -> RemotePost:
@@ -154,17 +104,14 @@ class XConnector(Connector):
 
         Raises RateLimited, AuthExpired, PaymentRequired, Rejected or Transient.
         """
-        if len(post.media) > self.limits().max_media:
-            raise Rejected(
-                PLATFORM, f"{len(post.media)} images attached; X allows at most 4 per post"
-            )
+        shared.require_media_fits(post, "X", self.limits().max_media)
         with self._translated_errors(writing=True):
-            media_ids = [self._upload(item) for item in post.media] or None
+            media_ids = [self._upload(post, item) for item in post.media] or None
             response = self.client.create_tweet(
                 text=post.text,
                 media_ids=media_ids,
                 in_reply_to_tweet_id=post.reply_to.remote_id if post.reply_to else None,
-                user_auth=False,
+                user_auth=self._user_auth,
             )
         tweet_id = str(response.data["id"])
         return RemotePost(tweet_id, self._status_url(self._handle(), tweet_id), self.clock())
@@ -183,7 +130,7 @@ class XConnector(Connector):
                 start_time=attempted_at - RECOVERY_MARGIN,
                 tweet_fields=["created_at", "referenced_tweets"],
                 max_results=100,
-                user_auth=False,
+                user_auth=self._user_auth,
             ):
                 for tweet in page.data or []:
                     if content_fingerprint(tweet.text, _replied_to(tweet)) == wanted:
@@ -216,7 +163,7 @@ class XConnector(Connector):
                 expansions=["author_id"],
                 user_fields=["username"],
                 max_results=100,
-                user_auth=False,
+                user_auth=self._user_auth,
             ):
                 users = {str(u.id): u.username for u in page.includes.get("users", [])}
                 for tweet in page.data or []:
@@ -249,7 +196,7 @@ class XConnector(Connector):
                 response = self.client.get_tweets(
                     ids=ids[start : start + LOOKUP_BATCH],
                     tweet_fields=["public_metrics"],
-                    user_auth=False,
+                    user_auth=self._user_auth,
                 )
             taken_at = self.clock()
             for tweet in response.data or []:
@@ -273,7 +220,7 @@ class XConnector(Connector):
         Raises AuthExpired, ConfigurationError or Transient.
         """
         with self._translated_errors(writing=False):
-            response = self.client.get_me(user_fields=["public_metrics"], user_auth=False)
+            response = self.client.get_me(user_fields=["public_metrics"], user_auth=self._user_auth)
         user = response.data
         metrics = user.public_metrics or {}
         self._me = AccountInfo(
@@ -291,6 +238,11 @@ class XConnector(Connector):
             max_media=4,
             replies_window=REPLIES_WINDOW,
             gives_impressions=True,
+            max_image_bytes=5 * 1024 * 1024,
+            polls=True,
+            max_poll_options=4,
+            max_poll_option_characters=25,
+            poll_duration=(timedelta(minutes=5), timedelta(days=7)),
             notes=(
                 "280 weighted characters: links count 23, CJK and emoji 2",
                 "replies come from recent search, which covers the last 7 days only",
@@ -298,18 +250,23 @@ class XConnector(Connector):
         )
 
     # internals -----------------------------------------------------------------------------
-    def _upload(self, item: MediaItem) -> str:
+    def _upload(self, post: OutgoingPost, item: MediaItem) -> str:
         """X's v2 media upload and alt text; tweepy's Client has no method for these yet,
-        so they go through its generic `request`, which adds auth and error mapping."""
+        so they go through its generic `request`, which adds auth and error mapping. An image
+        a retry of the same delivery uploaded before is not uploaded again."""
         try:
             data = item.path.read_bytes()
         except OSError as error:
             raise Rejected(
                 PLATFORM, f"image {item.path} cannot be read ({error.strerror}); check the path"
             ) from None
+        key = MediaCache.key(post.idempotency_key, item, data)
+        if (known := self.media.get(key)) is not None:
+            return str(known)
         uploaded = self.client.request(
             "POST",
             "/2/media/upload",
+            user_auth=self._user_auth,
             json={
                 "media": base64.b64encode(data).decode("ascii"),
                 "media_category": "tweet_image",
@@ -317,11 +274,14 @@ class XConnector(Connector):
             },
         ).json()
         media_id = str(uploaded["data"]["id"])
+        lifetime = int(uploaded["data"].get("expires_after_secs") or MEDIA_LIFETIME_S)
         self.client.request(
             "POST",
             "/2/media/metadata",
+            user_auth=self._user_auth,
             json={"id": media_id, "metadata": {"alt_text": {"text": item.alt_text}}},
         )
+        self.media.put(key, media_id, timedelta(seconds=lifetime) - MEDIA_MARGIN)
         return media_id
 
     def _account(self) -> AccountInfo:
@@ -337,7 +297,12 @@ class XConnector(Connector):
 
     @contextmanager
     def _translated_errors(self, *, writing: bool) -> Iterator[None]:
-        """Turn tweepy's and requests' exceptions into the connector's own kinds."""
+        """Turn tweepy's and requests' exceptions into the connector's own kinds.
+
+        Also where an OAuth 2.0 token is refreshed, when it is about to run out.
+        """
+        if self._oauth2 is not None:
+            self.client.bearer_token = self._oauth2.access_token()
         try:
             yield
         except tweepy.HTTPException as error:
@@ -354,7 +319,7 @@ class XConnector(Connector):
                 outcome_unknown=writing,
             ) from None
         except requests.exceptions.ConnectionError as error:
-            refused = _never_sent(error)
+            refused = shared.never_sent(error)
             raise Transient(
                 PLATFORM,
                 f"connection to {self.settings.server_url} "
@@ -418,9 +383,3 @@ def _replied_to(tweet: tweepy.Tweet) -> str | None:
         if reference.type == "replied_to":
             return str(reference.id)
     return None
-
-
-def _never_sent(error: requests.exceptions.ConnectionError) -> bool:
-    """Whether the connection failed before the request left (refused, unresolvable)."""
-    reason = getattr(error.args[0], "reason", None) if error.args else None
-    return isinstance(reason, NewConnectionError)

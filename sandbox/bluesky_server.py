@@ -25,8 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex as re
 
-from connectors.bluesky.post_records import iso_timestamp
-from connectors.bluesky.record_keys import is_record_key, tid_for
+from sandbox.bluesky.syntax import app_timestamp, is_datetime, is_record_key, is_tid, tid
 from sandbox.faults import Fault, FaultInjector
 from sandbox.server import (
     Clock,
@@ -487,9 +486,11 @@ class BlueskySandbox(SandboxServer):
         record = body.get("record")
         if not isinstance(record, dict):
             raise invalid_request('Input must have the property "record"')
-        rkey = body.get("rkey") or tid_for(self.clock(), len(self.records) & 0x3FF)
+        rkey = body.get("rkey") or tid(self.clock(), len(self.records) & 0x3FF)
         if not is_record_key(str(rkey)):
             raise invalid_request(f'Invalid record key (got "{rkey}") at $.rkey')
+        if not is_tid(str(rkey)):  # the post lexicon declares "key": "tid"
+            raise invalid_request(f'Record key "{rkey}" is not a TID, as {POST_COLLECTION} needs')
         self._validate_post(record)
         uri = f"at://{account.did}/{POST_COLLECTION}/{rkey}"
         if uri in self.records:
@@ -501,7 +502,7 @@ class BlueskySandbox(SandboxServer):
             {
                 "uri": stored.uri,
                 "cid": stored.cid,
-                "commit": {"cid": cid_for(stored.cid.encode()), "rev": tid_for(self.clock())},
+                "commit": {"cid": cid_for(stored.cid.encode()), "rev": tid(self.clock())},
                 "validationStatus": "valid",
             }
         )
@@ -525,6 +526,10 @@ class BlueskySandbox(SandboxServer):
         for key in ("text", "createdAt"):
             if key not in record:
                 raise invalid_record(f'Missing required key "{key}"', "")
+        if not is_datetime(str(record["createdAt"])):
+            raise invalid_record(
+                "must be an valid atproto datetime (both RFC-3339 and ISO-8601)", ".createdAt"
+            )
         text = str(record["text"])
         graphemes, size = _grapheme_count(text), len(text.encode("utf-8"))
         if graphemes > MAX_GRAPHEMES:
@@ -617,11 +622,11 @@ class BlueskySandbox(SandboxServer):
             author = self.account_for(author_handle, display_name)
             author.simulated = True
             moment = created_at or self.clock()
-            rkey = tid_for(moment, int(hashlib.sha256(text.encode()).hexdigest()[:3], 16))
+            rkey = tid(moment, int(hashlib.sha256(text.encode()).hexdigest()[:3], 16))
             value = {
                 "$type": POST_COLLECTION,
                 "text": text,
-                "createdAt": iso_timestamp(moment),
+                "createdAt": app_timestamp(moment),
                 "langs": [language],
                 "reply": {"root": root, "parent": {"uri": parent.uri, "cid": parent.cid}},
             }
@@ -718,7 +723,7 @@ class BlueskySandbox(SandboxServer):
             "repostCount": reposts,
             "likeCount": likes,
             "quoteCount": quotes,
-            "indexedAt": iso_timestamp(stored.indexed_at),
+            "indexedAt": app_timestamp(stored.indexed_at),
             "bookmarkCount": 0,
             "viewer": {"bookmarked": False, "threadMuted": False, "embeddingDisabled": False},
             "labels": [],
@@ -778,8 +783,8 @@ class BlueskySandbox(SandboxServer):
                 "followersCount": account.followers,
                 "followsCount": 0,
                 "postsCount": posts,
-                "indexedAt": iso_timestamp(account.created_at),
-                "createdAt": iso_timestamp(account.created_at),
+                "indexedAt": app_timestamp(account.created_at),
+                "createdAt": app_timestamp(account.created_at),
                 "associated": {"lists": 0, "feedgens": 0, "starterPacks": 0, "labeler": False},
                 "viewer": {"muted": False, "blockedBy": False},
                 "labels": [],

@@ -15,7 +15,8 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import Message
@@ -56,6 +57,8 @@ class SandboxRequest:
     headers: Message
     body: bytes
     path_params: dict[str, str] = field(default_factory=dict)
+    raw_query: str = ""
+    """The query string as sent (a signature covers it byte for byte)."""
 
     def json(self) -> Any:
         """The JSON body (an empty object when there is none)."""
@@ -95,6 +98,12 @@ class SandboxRequest:
             else:
                 files[str(name)] = UploadedFile(filename, part.get_content_type(), payload)
         return fields, files
+
+    @property
+    def url(self) -> str:
+        """The absolute URL the client called, from its Host header."""
+        query = f"?{self.raw_query}" if self.raw_query else ""
+        return f"http://{self.headers.get('Host', '127.0.0.1')}{self.path}{query}"
 
     @property
     def bearer_token(self) -> str | None:
@@ -171,6 +180,11 @@ class SandboxServer:
         self.clock = clock
         self.lock = threading.RLock()
         self.request_log: list[tuple[str, str, int]] = []
+        self.max_in_flight = 0
+        """The most requests this server was answering at one moment (tests of callers
+        that must not overlap read it)."""
+        self._in_flight = 0
+        self._flight_lock = threading.Lock()
         self._routes = self._collect_routes()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -299,6 +313,17 @@ class SandboxServer:
             return self.error(405, f"{request.method} is not allowed on {request.path}")
         return self.error(404, f"Not found: {request.path}")
 
+    @contextmanager
+    def _counted(self) -> Iterator[None]:
+        with self._flight_lock:
+            self._in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self._in_flight)
+        try:
+            yield
+        finally:
+            with self._flight_lock:
+                self._in_flight -= 1
+
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         server = self
 
@@ -316,9 +341,11 @@ class SandboxServer:
                     query=parse_qs(split.query, keep_blank_values=True),
                     headers=self.headers,
                     body=body,
+                    raw_query=split.query,
                 )
                 try:
-                    response = server.dispatch(request)
+                    with server._counted():
+                        response = server.dispatch(request)
                 except _Dropped:
                     server.request_log.append((self.command, split.path, 0))
                     self.close_connection = True

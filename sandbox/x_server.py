@@ -7,9 +7,14 @@ that X's documentation and tweepy still use (`referenced_tweets` → `referenced
 `retweet_count` → `repost_count`, …); the sandbox speaks the documented names tweepy
 reads, and the schema tests translate them before validating.
 
+Callers sign in as X's documentation says (see `sandbox.x.credentials`): OAuth 1.0a
+signatures are verified for registered keys; OAuth 2.0 tokens are issued at
+`POST /2/oauth2/token` after `GET /i/oauth2/authorize` (approved at once), expire after
+two hours and rotate their refresh token; any other bearer token acts as our account.
+
 State lives in memory under the server lock: our account's tweets, uploaded media,
 replies (added by tests or materialised lazily from the audience simulator) and
-per-token rate-limit windows.
+per-caller rate-limit windows.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import urlencode
 
 import regex as re
 from twitter_text import parse_tweet
@@ -36,6 +42,7 @@ from sandbox.server import (
     utc_now,
 )
 from sandbox.x import problems
+from sandbox.x.credentials import Credentials
 from sandbox.x.records import (
     RateWindow,
     XMedia,
@@ -94,12 +101,22 @@ class XSandbox(SandboxServer):
         self.account = XUser(user_id, username, name, followers)
         self._store = _Store(users={user_id: self.account})
         self._sequence = 0
+        self.credentials = Credentials()
+
+    def register_oauth1(
+        self, consumer_key: str, consumer_secret: str, access_token: str, access_token_secret: str
+    ) -> None:
+        """Accept requests signed with these OAuth 1.0a keys as our account."""
+        with self.lock:
+            self.credentials.consumers[consumer_key] = consumer_secret
+            self.credentials.user_tokens[access_token] = access_token_secret
 
     # inspection and test helpers ------------------------------------------------------
     def reset(self) -> None:
-        """Forget every tweet, upload, reply and rate window; keep running."""
+        """Forget every tweet, upload, reply, rate window and credential; keep running."""
         with self.lock:
             self._store = _Store(users={self.account.id: self.account})
+            self.credentials = Credentials()
             self.request_log.clear()
 
     def own_tweets(self) -> list[XTweet]:
@@ -147,13 +164,18 @@ class XSandbox(SandboxServer):
         handler.disable_nagle_algorithm = True
         return handler
 
+    def is_authenticated(self, request: SandboxRequest) -> bool:
+        return request.bearer_token is not None or _oauth1_header(request) is not None
+
     def dispatch(self, request: SandboxRequest) -> SandboxResponse:
-        """Check the token and the caller's rate window before the core plays faults."""
-        token = request.bearer_token
-        if token is None:
+        """Check who calls and the caller's rate window before the core plays faults."""
+        if request.path in OAUTH2_PATHS:
+            return super().dispatch(request)
+        caller = self._caller(request)
+        if caller is None:
             return self.unauthorized()
         endpoint = _endpoint_of(request)
-        window = self._consume(token, endpoint) if endpoint else None
+        window = self._consume(caller, endpoint) if endpoint else None
         if window is not None and window.used > window.limit:
             return problems.too_many_requests(window)
         try:
@@ -163,6 +185,55 @@ class XSandbox(SandboxServer):
         if window is not None and "x-rate-limit-reset" not in response.headers:
             response.headers.update(window.headers())
         return response
+
+    def _caller(self, request: SandboxRequest) -> str | None:
+        """Whose rate windows a request counts against, or None for a 401."""
+        header = _oauth1_header(request)
+        with self.lock:
+            if header is not None:
+                form = request.body.decode("utf-8") if request.form() else None
+                try:
+                    token = self.credentials.verify_oauth1(
+                        request.method, request.url, form, header
+                    )
+                except ValueError:
+                    return None
+                return f"oauth1:{token}"
+            token = request.bearer_token
+            if token is None or self.credentials.bearer_refused(token, self.clock()):
+                return None
+            if token in self.credentials.issued:
+                return f"oauth2:{self.account.id}"
+            return token
+
+    # OAuth 2.0 -----------------------------------------------------------------------
+    @route("GET", r"/i/oauth2/authorize")
+    def authorize(self, request: SandboxRequest) -> SandboxResponse:
+        params = {name: request.param(name) or "" for name in request.query}
+        try:
+            code = self.credentials.grant(params)
+        except ValueError as refused:
+            return problems.oauth_error("invalid_request", str(refused))
+        answer = urlencode({"state": params.get("state", ""), "code": code})
+        redirect = params.get("redirect_uri", "")
+        separator = "&" if "?" in redirect else "?"
+        return SandboxResponse(302, b"", {"Location": f"{redirect}{separator}{answer}"})
+
+    @route("POST", r"/2/oauth2/token")
+    def token(self, request: SandboxRequest) -> SandboxResponse:
+        form = {name: values[0] for name, values in request.form().items()}
+        client_id = _basic_client_id(request) or form.get("client_id", "")
+        try:
+            answer = self.credentials.exchange(form, client_id, self.clock())
+        except ValueError as refused:
+            return problems.oauth_error("invalid_request", str(refused))
+        return SandboxResponse.json(answer)
+
+    @property
+    def refreshes(self) -> int:
+        """How often a refresh token was spent."""
+        with self.lock:
+            return self.credentials.refreshes
 
     # POST /2/tweets ------------------------------------------------------------------
     @route("POST", r"/2/tweets")
@@ -389,9 +460,9 @@ class XSandbox(SandboxServer):
                 reply = self._new_tweet(due.text, author, created_at, post, reply_id)
                 reply.lang = due.language or "de"
 
-    def _consume(self, token: str, endpoint: str) -> RateWindow:
+    def _consume(self, caller: str, endpoint: str) -> RateWindow:
         now = self.clock()
-        key = (hashlib.sha256(token.encode()).hexdigest(), endpoint)
+        key = (hashlib.sha256(caller.encode()).hexdigest(), endpoint)
         with self.lock:
             window = self._store.windows.get(key)
             if window is None or now >= window.reset_at:
@@ -554,6 +625,25 @@ class XSandbox(SandboxServer):
         if "protected" in fields:
             data["protected"] = False
         return data
+
+
+OAUTH2_PATHS = ("/2/oauth2/token", "/i/oauth2/authorize")
+
+
+def _oauth1_header(request: SandboxRequest) -> str | None:
+    header = request.headers.get("Authorization", "")
+    return header if header.startswith("OAuth ") else None
+
+
+def _basic_client_id(request: SandboxRequest) -> str | None:
+    """The client id of a confidential client's `Authorization: Basic …` header."""
+    scheme, _, encoded = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        return base64.b64decode(encoded).decode("utf-8").partition(":")[0]
+    except (binascii.Error, UnicodeDecodeError):
+        return None
 
 
 def _endpoint_of(request: SandboxRequest) -> str | None:

@@ -31,10 +31,13 @@ def run_benchmark(name: str, *args: str) -> dict[str, str]:
 
 
 def test_dispatch_benchmark_sends_every_post_once() -> None:
-    figures = run_benchmark("dispatch", "--posts", "30", "--time-scale", "60")
+    figures = run_benchmark(
+        "dispatch", "--posts", "30", "--time-scale", "60", "--idle-seconds", "2"
+    )
     assert figures["sent"] == "30"
     assert figures["duplicates"] == "0" and figures["lost"] == "0"
     assert float(figures["lateness_p99_s"]) >= 0 and float(figures["peak_rss_mb"]) > 0
+    assert float(figures["idle_cpu_percent"]) >= 0
 
 
 def test_report_benchmark_times_a_written_report() -> None:

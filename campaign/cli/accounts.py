@@ -8,10 +8,15 @@ from typing import Annotated
 import typer
 
 from campaign.cli.context import context, print_json, say
+from campaign.config import AccountSettings, Settings
+from campaign.errors import UserError
 from campaign.i18n import t
+from campaign.models import utc_now
 from campaign.services import accounts, verification
+from connectors.errors import ConnectorError
+from connectors.x_auth import LoginFlow
 
-app = typer.Typer(help="Konten: anzeigen und prüfen.", no_args_is_help=True)
+app = typer.Typer(help="Konten: anzeigen, prüfen, anmelden.", no_args_is_help=True)
 JsonOption = Annotated[bool, typer.Option("--json", help="Stable JSON instead of text.")]
 
 
@@ -58,3 +63,39 @@ def verify(ctx: typer.Context, as_json: JsonOption = False) -> None:
             else:
                 say(t("accounts.bad", name=r.name, reason=r.problem))
     raise typer.Exit(0 if all(r.ok for r in results) else 1)
+
+
+@app.command()
+def login(
+    ctx: typer.Context,
+    account: Annotated[str, typer.Argument(help="Account name, or `x` for the one X account.")],
+) -> None:
+    """OAuth 2.0 login of an X account: open the address shown, then paste where X sent you."""
+    cli = context(ctx)
+    configured = _oauth2_account(cli.settings, account)
+    try:
+        flow = LoginFlow(
+            verification.connector_settings(cli.settings, configured),
+            configured.redirect_uri,
+            utc_now,
+        )
+        say(t("accounts.login_open", url=flow.url))
+        flow.finish(typer.prompt(t("accounts.login_paste")))
+    except ConnectorError as error:
+        raise UserError(f"{configured.name}: {error.message}") from None
+    say(t("accounts.login_done", name=configured.name, path=flow.token_path))
+
+
+def _oauth2_account(settings: Settings, wanted: str) -> AccountSettings:
+    """The account named, or the only X account using OAuth 2.0 when `x` is given."""
+    if wanted == "x":
+        candidates = [a for a in settings.accounts if a.platform == "x" and a.auth == "oauth2"]
+        if len(candidates) > 1:
+            names = ", ".join(a.name for a in candidates)
+            raise UserError(t("accounts.login_ambiguous", names=names))
+        if candidates:
+            return candidates[0]
+    configured = settings.account(wanted)
+    if configured.platform != "x" or configured.auth != "oauth2":
+        raise UserError(t("accounts.login_not_oauth2", name=configured.name))
+    return configured

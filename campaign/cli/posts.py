@@ -12,7 +12,7 @@ from campaign.cli.context import CliContext, context, print_json, say
 from campaign.errors import UserError
 from campaign.i18n import language, t
 from campaign.reports.week import Week
-from campaign.services import campaigns, events, posts
+from campaign.services import campaigns, capabilities, events, posts
 from campaign.services.draft_input import chosen_media
 from content.local_time import LocalTimeError, to_utc
 from content.platforms import Platform
@@ -106,8 +106,8 @@ def add(
         media=_media(media or [], cli.settings.media_folders()),
         approved=approve,
     )
-    limits = {a.name: a.max_characters for a in cli.settings.accounts}
     with cli.database().session() as session:
+        limits = capabilities.character_limits(session, cli.settings)
         post = posts.add_post(session, campaigns.by_slug(session, campaign), draft, limits)
         say(t("post.added", id=post.id, state=post.state))
 

@@ -1,10 +1,10 @@
 """The headless daemon: APScheduler is the clock, the database is the truth.
 
 Jobs are module-level functions taking the daemon's id (APScheduler 3.x style); they find
-the running daemon's state in `_RUNNING`. No job store is used: the deliveries table is
-re-read on every tick, which is also how changes made by the TUI or CLI are picked up.
-Each configured account has its own dispatch job (a lane in its own worker thread), so a
-slow or rate-limited platform never delays the others' posts.
+the running daemon's state in `_RUNNING`. No job store is used: the database is re-read
+whenever work may be due. Each configured account has its own dispatch lane (a thread), so
+a slow or rate-limited platform never delays the others' posts; an idle lane sleeps until
+its next delivery is due or the database signals a change (see `wakeup`).
 """
 
 from __future__ import annotations
@@ -38,14 +38,21 @@ from campaign.daemon.dispatch import (
     reconcile_interrupted,
     send,
 )
+from campaign.daemon.wakeup import (
+    HELD_RECHECK_S,
+    MAX_SLEEP_S,
+    ChangeWatcher,
+    seconds_until_due,
+)
 from campaign.db import Database
 from campaign.errors import UserError
 from campaign.models import Account, AccountState, Delivery, DeliveryState, Heartbeat
-from campaign.services import accounts, events
+from campaign.services import accounts, capabilities, events
 from campaign.services.verification import connector_settings
 from connectors.base import Connector
 from connectors.errors import AuthExpired, ConnectorError
 from connectors.registry import create_connector
+from connectors.serialised import Serialised
 from sentiment.base import Classifier
 
 log = logging.getLogger("leuchtturm.daemon")
@@ -56,8 +63,9 @@ logging.getLogger("apscheduler.executors.default").setLevel(logging.ERROR)
 _RUNNING: dict[str, Daemon] = {}
 CLAIM_BATCH = 5
 OTHER_JOBS = 7
-"""Worker threads beside the dispatch lanes: collect, classify, heartbeat, alerts, report,
-the model preload, and one spare so a long collection never starves the heartbeat."""
+"""Worker threads for the scheduled jobs (the lanes have their own): collect, classify,
+heartbeat, alerts, report, the model preload, and one spare so a long collection never
+starves the heartbeat."""
 
 
 def utc_now() -> datetime:
@@ -65,11 +73,35 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class ConnectorPool:
-    """One connector per account, built on first use with the secret from the environment."""
+class RunningDaemon:
+    """What `Daemon.start` hands back: the scheduler, the lanes and the change watcher,
+    stopped together by `shutdown`."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, daemon: Daemon, scheduler: BackgroundScheduler) -> None:
+        self.daemon = daemon
+        self.scheduler = scheduler
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Stop the lanes after the call in flight, then the scheduler's jobs."""
+        self.daemon.stop_event.set()
+        self.daemon.wake_lanes()
+        if wait:
+            for thread in self.daemon.lane_threads:
+                thread.join()
+        self.scheduler.shutdown(wait=wait)
+
+
+class ConnectorPool:
+    """One connector per account, built on first use with the secret from the environment.
+
+    The dispatch lane and the collect job ask for the same account's connector from two
+    threads; each gets it behind `Serialised`, so their calls never overlap beyond the
+    connector's `max_concurrency`. It runs on the daemon's clock (tokens expire on it).
+    """
+
+    def __init__(self, settings: Settings, clock: Callable[[], datetime] | None = None) -> None:
         self._settings = settings
+        self._clock = clock
         self._connectors: dict[str, Connector] = {}
         self._lock = threading.Lock()
 
@@ -77,8 +109,8 @@ class ConnectorPool:
         with self._lock:
             if account_name not in self._connectors:
                 configured = self._settings.account(account_name)
-                self._connectors[account_name] = create_connector(
-                    connector_settings(self._settings, configured)
+                self._connectors[account_name] = Serialised(
+                    create_connector(connector_settings(self._settings, configured), self._clock)
                 )
             return self._connectors[account_name]
 
@@ -125,9 +157,11 @@ class Daemon:
     _classifier_lock: threading.Lock = field(default_factory=threading.Lock)
     _lock_file: IO[str] | None = None
     _started_at: datetime | None = None
+    lane_threads: list[threading.Thread] = field(default_factory=list)
+    _lane_wakes: dict[str, threading.Event] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.connector_for = self.connector_for or ConnectorPool(self.settings)
+        self.connector_for = self.connector_for or ConnectorPool(self.settings, self.clock)
         daemon = self.settings.daemon
         self.dispatch_policy = DispatchPolicy(
             max_attempts=daemon.max_attempts,
@@ -140,10 +174,13 @@ class Daemon:
             old_every=timedelta(minutes=daemon.collect_old_minutes),
         )
         self.rng = random.Random()
-        self.limits = {a.name: a.max_characters for a in self.settings.accounts}
+        self.limits: dict[str, int | None] = {
+            a.name: a.max_characters for a in self.settings.accounts
+        }
+        """Text limits for validation at sending time; the platforms' own from `start`."""
 
     # lifecycle ------------------------------------------------------------------------
-    def start(self) -> BackgroundScheduler:
+    def start(self) -> RunningDaemon:
         """Take the lock, reconcile what a crash left behind, and start the jobs."""
         self._lock_file = _sqlite_lock(self.database)
         self._started_at = self.clock()
@@ -165,18 +202,9 @@ class Daemon:
                 account_name,
             )
         scheduler = BackgroundScheduler(
-            timezone=UTC, executors={"default": ThreadPoolExecutor(len(lanes) + OTHER_JOBS)}
+            timezone=UTC, executors={"default": ThreadPoolExecutor(OTHER_JOBS)}
         )
         poll = self.settings.daemon.poll_seconds
-        for account_name in lanes:
-            scheduler.add_job(
-                dispatch_job,
-                "interval",
-                seconds=self.settings.daemon.dispatch_seconds,
-                args=[self.daemon_id, account_name],
-                max_instances=1,
-                coalesce=True,
-            )
         common = {"args": [self.daemon_id], "max_instances": 1, "coalesce": True}
         scheduler.add_job(collect_job, "interval", seconds=max(poll, 5.0), **common)
         scheduler.add_job(classify_job, "interval", seconds=max(poll, 2.0), **common)
@@ -196,11 +224,47 @@ class Daemon:
         if self.preload_classifier:
             scheduler.add_job(preload_classifier_job, args=[self.daemon_id])  # once, now
         scheduler.start()
+        self._start_lanes(lanes)
         log.info("daemon %s started", self.daemon_id)
-        return scheduler
+        return RunningDaemon(self, scheduler)
+
+    def _start_lanes(self, lanes: list[str]) -> None:
+        """One thread per account, and one watcher that wakes them on a change."""
+        self._lane_wakes = {account_name: threading.Event() for account_name in lanes}
+        watcher = ChangeWatcher(
+            self.database, self.stop_event, self.wake_lanes, self.settings.daemon.dispatch_seconds
+        )
+        self.lane_threads = [
+            threading.Thread(target=self._lane, args=(name,), name=f"lane-{name}", daemon=True)
+            for name in lanes
+        ]
+        watcher.start()
+        for thread in self.lane_threads:
+            thread.start()
+
+    def wake_lanes(self) -> None:
+        """Something changed (or the daemon stops): every lane looks again now."""
+        for wake in self._lane_wakes.values():
+            wake.set()
+
+    def _lane(self, account_name: str) -> None:
+        """Send what is due on one account, then sleep until the next is due or a change."""
+        wake = self._lane_wakes[account_name]
+        while not self.stop_event.is_set():
+            wake.clear()
+            try:
+                self.dispatch(account_name)
+                delay = seconds_until_due(self.database, account_name, self.clock())
+            except Exception:
+                self.errors += 1
+                log.exception("dispatch on %s failed; it looks again shortly", account_name)
+                delay = HELD_RECHECK_S
+            wake.wait(MAX_SLEEP_S if delay is None else min(delay, MAX_SLEEP_S))
 
     def _prepare_connectors(self, lanes: list[str]) -> None:
-        """Build each account's connector now, so the first post due is not late by an import.
+        """Build each account's connector now, so the first post due is not late by an import,
+        and keep what its platform allows on the account row (validation, counters and
+        reports read it there).
 
         A connector that cannot be built (a missing secret) is only logged here: the lane
         marks the account broken and holds its posts when one falls due.
@@ -208,9 +272,14 @@ class Daemon:
         assert self.connector_for is not None
         for account_name in lanes:
             try:
-                self.connector_for(account_name)
+                limits = self.connector_for(account_name).limits()
             except ConnectorError as error:
                 log.error("account %s cannot be used: %s", account_name, error.message)
+                continue
+            with self.database.session() as session:
+                capabilities.record(accounts.by_name(session, account_name), limits)
+        with self.database.session() as session:
+            self.limits = capabilities.character_limits(session, self.settings)
 
     def unserved_accounts(self, lanes: list[str]) -> dict[str, int]:
         """Accounts with deliveries waiting but no lane here (removed from config.toml).
@@ -228,11 +297,11 @@ class Daemon:
 
     def run_until_stopped(self) -> None:
         """Run until `stop_event` is set (SIGTERM/SIGINT), then finish the call in flight."""
-        scheduler = self.start()
+        running = self.start()
         try:
             self.stop_event.wait()
         finally:
-            scheduler.shutdown(wait=True)
+            running.shutdown(wait=True)
             self.stopped()
 
     def stopped(self) -> None:
@@ -396,11 +465,6 @@ def _guarded(daemon_id: str, work: Callable[[Daemon], object]) -> None:
     except Exception:
         daemon.errors += 1
         log.exception("job failed; it runs again at its next interval")
-
-
-def dispatch_job(daemon_id: str, account_name: str) -> None:
-    """APScheduler job: send what is due on one account (its lane)."""
-    _guarded(daemon_id, lambda daemon: daemon.dispatch(account_name))
 
 
 def collect_job(daemon_id: str) -> None:

@@ -142,6 +142,8 @@ class ReplyCoverage:
     platform: str
     counted: int
     collected: int
+    federated: bool = False
+    """Replies from other servers may never reach us (Mastodon, as its connector says)."""
 
     @property
     def missing(self) -> int:

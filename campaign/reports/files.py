@@ -28,7 +28,7 @@ REPORT_STEM = "bericht"
 
 def privacy_for(settings: Settings, *, pseudonymise: bool) -> Privacy:
     """Pseudonyms keyed by the user's key file, and the configured secrets to blank."""
-    secrets = [secret for account in settings.accounts if (secret := account.secret())]
+    secrets = [secret for account in settings.accounts for secret in account.secret_values()]
     if not pseudonymise:
         return Privacy(pseudonym=None, secrets=secrets)
     key = load_or_create_key(settings.data_dir() / KEY_FILE)

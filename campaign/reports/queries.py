@@ -33,7 +33,6 @@ from campaign.reports.figures import (
 )
 from campaign.reports.week import Day
 
-X_SEARCH_WINDOW = timedelta(days=7)
 """X's recent search finds replies of the last seven days only."""
 
 
@@ -343,45 +342,56 @@ def replies_collected(
     return {platform: int(count) for platform, count in session.execute(statement)}
 
 
-def x_search_window(
-    session: Session, start: datetime, end: datetime, campaign_id: int | None, now: datetime
+def search_window(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    campaign_id: int | None,
+    now: datetime,
+    windows: dict[int, timedelta],
 ) -> tuple[int, int]:
-    """X posts of the period whose 7-day search window has closed, and how many of those
-    were last collected before it closed (replies in between are lost to us)."""
-    closed_before = now - X_SEARCH_WINDOW
-    statement = _in_campaign(
-        select(
-            func.count(Delivery.id),
-            func.count(
-                case(
-                    (
-                        or_(
-                            Delivery.last_collected_at.is_(None),
-                            _collected_before_window_closed(session),
-                        ),
-                        1,
+    """Posts of the period on accounts whose replies come from a search window (X: 7 days,
+    as each account's connector says: `windows` by account id) whose window has closed,
+    and how many of those were last collected before it closed (replies in between are
+    lost to us)."""
+    closed = late = 0
+    by_window: dict[timedelta, list[int]] = {}
+    for account_id, window in windows.items():
+        by_window.setdefault(window, []).append(account_id)
+    for window, account_ids in by_window.items():
+        statement = _in_campaign(
+            select(
+                func.count(Delivery.id),
+                func.count(
+                    case(
+                        (
+                            or_(
+                                Delivery.last_collected_at.is_(None),
+                                _collected_before_window_closed(session, window),
+                            ),
+                            1,
+                        )
                     )
-                )
+                ),
+            )
+            .join(Post, Post.id == Delivery.post_id)
+            .join(Account, Account.id == Delivery.account_id)
+            .where(
+                _sent_between(start, end),
+                Account.id.in_(account_ids),
+                Delivery.sent_at < now - window,
             ),
+            campaign_id,
         )
-        .join(Post, Post.id == Delivery.post_id)
-        .join(Account, Account.id == Delivery.account_id)
-        .where(
-            _sent_between(start, end),
-            Account.platform == "x",
-            Delivery.sent_at < closed_before,
-        ),
-        campaign_id,
-    )
-    closed, late = session.execute(statement).one()
-    return int(closed), int(late)
+        counted, counted_late = session.execute(statement).one()
+        closed, late = closed + int(counted), late + int(counted_late)
+    return closed, late
 
 
-def _collected_before_window_closed(session: Session) -> Any:
+def _collected_before_window_closed(session: Session, window: timedelta) -> Any:
     """Last collected less than the search window after sending; date maths differs by
     dialect (SQLite stores text and compares Julian days)."""
     if session.get_bind().dialect.name == "sqlite":
         days = func.julianday(Delivery.last_collected_at) - func.julianday(Delivery.sent_at)
-        return days < X_SEARCH_WINDOW.days
-    window = literal(X_SEARCH_WINDOW, Interval())
-    return Delivery.last_collected_at < Delivery.sent_at + window
+        return days < window.total_seconds() / 86400
+    return Delivery.last_collected_at < Delivery.sent_at + literal(window, Interval())

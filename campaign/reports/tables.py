@@ -223,7 +223,7 @@ def _gaps(week: WeekFigures, words: Words) -> Table:
             words("gap.replies", platform=c.platform),
             c.missing,
             words("gap.replies.note", counted=c.counted, collected=c.collected)
-            + (words("gap.federation") if c.platform == "mastodon" else ""),
+            + (words("gap.federation") if c.federated else ""),
         )
         for c in gaps.coverage
     ]

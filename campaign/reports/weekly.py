@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaign.models import Reply
+from campaign.models import Account, Reply
 from campaign.redaction import redact
 from campaign.reports import queries
 from campaign.reports.figures import (
@@ -37,7 +38,8 @@ from campaign.reports.figures import (
     WeekSummary,
 )
 from campaign.reports.week import Week
-from campaign.services import campaigns
+from campaign.services import campaigns, capabilities
+from connectors.base import PlatformLimits
 
 EXCERPT_CHARACTERS = 140
 MENTION = re.compile(r"(?<![\w@])(@)([\w-]+(?:[.@][\w-]+)*)")
@@ -142,7 +144,14 @@ def week_figures(
     summary = week_summary(
         session, week, campaign_id, [(g.day, g.label, g.replies) for g in groups]
     )
-    x_closed, x_late = queries.x_search_window(session, start, end, campaign_id, now)
+    known = _capabilities(session)
+    windows = {
+        account_id: limits.replies_window
+        for account_id, (_, limits) in known.items()
+        if limits.replies_window is not None
+    }
+    x_closed, x_late = queries.search_window(session, start, end, campaign_id, now, windows)
+    federated = {platform for platform, limits in known.values() if limits.federated_replies}
 
     def excerpts(replies: list[Reply]) -> tuple[ReplyExcerpt, ...]:
         return tuple(_excerpt(reply, privacy) for reply in replies)
@@ -176,7 +185,9 @@ def week_figures(
         unanswered_total=sum(g.open_questions for g in groups),
         gaps=DataGaps(
             coverage=reply_coverage(
-                summary.engagement, queries.replies_collected(session, start, end, campaign_id)
+                summary.engagement,
+                queries.replies_collected(session, start, end, campaign_id),
+                federated,
             ),
             x_posts_past_search_window=x_closed,
             x_posts_collected_too_late=x_late,
@@ -192,15 +203,32 @@ def week_figures(
 
 
 def reply_coverage(
-    engagement: Iterable[PlatformEngagement], collected: dict[str, int]
+    engagement: Iterable[PlatformEngagement],
+    collected: dict[str, int],
+    federated: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[ReplyCoverage, ...]:
     """Replies each platform counts on the week's posts (their latest snapshots) against
-    replies stored: a shortfall is what federation (Mastodon), the search window (X) or
-    deleted replies hid."""
+    replies stored: a shortfall is what federation (platforms in `federated`, as their
+    connectors say), the search window or deleted replies hid."""
     return tuple(
-        ReplyCoverage(row.platform, row.replies, collected.get(row.platform, 0))
+        ReplyCoverage(
+            row.platform,
+            row.replies,
+            collected.get(row.platform, 0),
+            federated=row.platform in federated,
+        )
         for row in engagement
     )
+
+
+def _capabilities(session: Session) -> dict[int, tuple[str, PlatformLimits]]:
+    """Each account's platform and limits, where its connector was asked."""
+    found: dict[int, tuple[str, PlatformLimits]] = {}
+    for row in session.scalars(select(Account)):
+        limits = capabilities.of(row)
+        if limits is not None:
+            found[row.id] = (row.platform, limits)
+    return found
 
 
 def label_counts(counted: Iterable[tuple[str | None, int]]) -> LabelCounts:

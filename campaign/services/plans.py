@@ -18,7 +18,7 @@ from campaign.config import Settings
 from campaign.errors import UserError
 from campaign.i18n import language
 from campaign.models import Campaign, Post, PostState
-from campaign.services import events
+from campaign.services import capabilities, events
 from campaign.services.posts import PostDraft, add_post, cancel
 from content.plan import load_plan
 from content.plan_model import AccountTarget, PlanError, PlannedPost
@@ -123,7 +123,7 @@ def import_plan(session: Session, settings: Settings, path: Path) -> ImportOutco
     session.flush()
     existing = set(session.scalars(select(Post.key).where(Post.campaign_id == campaign.id)))
     platform_of = {account.name: account.platform for account in settings.accounts}
-    limits = {account.name: account.max_characters for account in settings.accounts}
+    limits = capabilities.character_limits(session, settings)
     created = updated = 0
     kept_cancelled: list[str] = []
     for planned in plan.posts:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from campaign.config import AccountSettings, Settings
 from campaign.i18n import t
 from campaign.models import AccountState, utc_now
-from campaign.services import accounts
+from campaign.services import accounts, capabilities
 from connectors.base import AccountInfo, ConnectorSettings
 from connectors.errors import AuthExpired, ConfigurationError, ConnectorError
 from connectors.registry import create_connector
@@ -29,18 +29,23 @@ class VerifyResult:
 
 def connector_settings(settings: Settings, account: AccountSettings) -> ConnectorSettings:
     """Connector settings with the secret read from the environment (never stored)."""
-    secret = account.secret()
-    if secret is None:
+    credentials = account.credentials()
+    missing = [env for role, env in account.secret_envs().items() if role not in credentials]
+    if account.auth == "oauth2":
+        missing = [env for env in missing if env != account.client_secret_env]
+    if missing:
         raise ConfigurationError(
-            account.platform, t("accounts.missing_secret", env=account.secret_env)
+            account.platform, t("accounts.missing_secret", env=", ".join(missing))
         )
     return ConnectorSettings(
         platform=account.platform,
         account_name=account.name,
         handle=account.handle,
         server_url=account.server_url,
-        secret=secret,
+        secret=credentials.get("secret", ""),
         state_dir=settings.data_dir() / "sessions",
+        credentials=credentials,
+        auth=account.auth,
     )
 
 
@@ -50,7 +55,9 @@ def verify_all(session: Session, settings: Settings) -> list[VerifyResult]:
     for configured in settings.accounts:
         row = accounts.by_name(session, configured.name)
         try:
-            info: AccountInfo = create_connector(connector_settings(settings, configured)).verify()
+            connector = create_connector(connector_settings(settings, configured))
+            info: AccountInfo = connector.verify()
+            capabilities.record(row, connector.limits())
         except AuthExpired as error:
             accounts.set_state(session, row, AccountState.BROKEN, error.message)
             results.append(

@@ -17,6 +17,7 @@ from textual.notifications import SeverityLevel
 from campaign.config import Settings
 from campaign.db import Database
 from campaign.redaction import redact
+from campaign.services import capabilities
 from campaign.services.dashboard import Alert
 from campaign.tui.changes import Change, pausing, resuming
 from campaign.tui.commands import SCREEN_MODES, ScreenCommands
@@ -68,6 +69,7 @@ class LeuchtturmApp(App[None]):
         self.settings = settings
         self.clock = clock
         self.alerts: list[Alert] = []
+        self._limits: dict[str, int | None] | None = None
 
     def on_mount(self) -> None:
         self.switch_mode("dashboard")
@@ -95,8 +97,12 @@ class LeuchtturmApp(App[None]):
         )
 
     def limits(self) -> dict[str, int | None]:
-        """Each account's text limit override (a Mastodon instance may allow more)."""
-        return {account.name: account.max_characters for account in self.settings.accounts}
+        """Each account's text limit: config.toml's override, else what its platform said
+        (kept on the account row by the daemon and `accounts verify`); read once."""
+        if self._limits is None:
+            with self.database.session() as session:
+                self._limits = capabilities.character_limits(session, self.settings)
+        return self._limits
 
     def action_help(self) -> None:
         if self.screen.query("HelpPanel"):

@@ -10,15 +10,17 @@ because logins are limited to a few hundred a day.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any, ClassVar, TypeVar
 
 from atproto_client import Client, models
 from atproto_client import exceptions as atproto_errors
 from atproto_client.client.session import Session, SessionEvent
+from atproto_client.models.blob_ref import BlobRef
 from atproto_client.request import Request
 
+from connectors import shared
 from connectors.base import (
     AccountInfo,
     Connector,
@@ -31,6 +33,7 @@ from connectors.base import (
     RemoteReply,
 )
 from connectors.bluesky.failures import (
+    CLIENT_FAILURES,
     PLATFORM,
     is_session_problem,
     status_of,
@@ -40,22 +43,23 @@ from connectors.bluesky.failures import (
 from connectors.bluesky.post_records import image_embed, mention_handle, post_record
 from connectors.bluesky.record_keys import record_key_for
 from connectors.bluesky.session_store import SessionStore
-from connectors.errors import ConfigurationError, ConnectorError, Rejected
+from connectors.errors import ConfigurationError, Rejected
+from connectors.media_cache import MediaCache
 
 POST_COLLECTION = "app.bsky.feed.post"
 MAX_GRAPHEMES = 300
 MAX_IMAGES = 4
+MAX_IMAGE_BYTES = 1_000_000
+"""app.bsky.embed.images: an image blob's maxSize."""
 URIS_PER_GET_POSTS = 25
 THREAD_DEPTH = 100
+BLOB_LIFETIME = timedelta(minutes=30)
+"""How long an uploaded blob is reused: a PDS keeps a blob no record references only for a
+while before it collects it."""
 """How deep getPostThread looks below a post (the lexicon allows up to 1000)."""
 
 Clock = Callable[[], datetime]
 Result = TypeVar("Result")
-
-
-def utc_now() -> datetime:
-    """The default clock."""
-    return datetime.now(UTC)
 
 
 def _parse_timestamp(value: str) -> datetime:
@@ -77,11 +81,12 @@ class BlueskyConnector(Connector):
 
     identifier: ClassVar[str] = "bluesky"
 
-    def __init__(self, settings: ConnectorSettings, *, clock: Clock = utc_now) -> None:
+    def __init__(self, settings: ConnectorSettings, *, clock: Clock = shared.utc_now) -> None:
         super().__init__(settings)
         self._clock = clock
         self._sessions = SessionStore(settings)
         self._client: Client | None = None
+        self.media = MediaCache(settings, clock)
 
     # session ------------------------------------------------------------------------------
     def _new_client(self) -> Client:
@@ -145,20 +150,19 @@ class BlueskyConnector(Connector):
     ) -> Result:
         """Run `operation` with a session, renewing it once if the server calls it stale.
 
-        Every client failure leaves as one of our error kinds.
+        Every client failure leaves as one of our error kinds; any other exception is a
+        bug and propagates unchanged.
         """
         try:
             client = self._logged_in()
             try:
                 return operation(client)
-            except Exception as error:
+            except CLIENT_FAILURES as error:
                 if not is_session_problem(error):
                     raise
                 self._renew(client)
                 return operation(client)
-        except ConnectorError:
-            raise
-        except Exception as error:
+        except CLIENT_FAILURES as error:
             raise translate(
                 error, action=action, handle=self.settings.handle, sent=sends, now=self._clock()
             ) from error
@@ -176,12 +180,7 @@ class BlueskyConnector(Connector):
 
         Raises RateLimited, AuthExpired, Rejected or Transient.
         """
-        if len(post.media) > MAX_IMAGES:
-            raise Rejected(
-                PLATFORM,
-                f"{len(post.media)} images attached, Bluesky allows {MAX_IMAGES}: "
-                f"remove {len(post.media) - MAX_IMAGES}",
-            )
+        shared.require_media_fits(post, "Bluesky", MAX_IMAGES)
         for parent in (post.reply_to, post.thread_root):
             if parent is not None and parent.cid is None:
                 raise Rejected(
@@ -200,9 +199,8 @@ class BlueskyConnector(Connector):
             for facet in post.facets
             if facet.kind == "mention"
         }
-        # The client declares every blob "*/*" and the PDS keeps what is declared.
         blobs = [
-            client.com.atproto.repo.upload_blob(data, headers={"Content-Type": item.mime_type}).blob
+            self._blob(client, post, item, data)
             for item, data in zip(post.media, contents, strict=True)
         ]
         record = post_record(
@@ -231,6 +229,19 @@ class BlueskyConnector(Connector):
             published_at=_parse_timestamp(record.created_at),
             cid=created.cid,
         )
+
+    def _blob(self, client: Client, post: OutgoingPost, item: MediaItem, data: bytes) -> BlobRef:
+        """The image's blob, uploaded once per delivery (a retry reuses the reference)."""
+        key = MediaCache.key(post.idempotency_key, item, data)
+        known = self.media.get(key)
+        if known is not None:
+            return BlobRef.model_validate(known)
+        # The client declares every blob "*/*" and the PDS keeps what is declared.
+        blob = client.com.atproto.repo.upload_blob(
+            data, headers={"Content-Type": item.mime_type}
+        ).blob
+        self.media.put(key, blob.model_dump(mode="json", by_alias=True), BLOB_LIFETIME)
+        return blob
 
     @staticmethod
     def _may_exist(error: Exception) -> bool:
@@ -375,6 +386,8 @@ class BlueskyConnector(Connector):
             max_media=MAX_IMAGES,
             replies_window=None,
             gives_impressions=False,
+            max_image_bytes=MAX_IMAGE_BYTES,
+            polls=False,
             notes=(
                 "300 graphemes per post (and at most 3000 UTF-8 bytes)",
                 "links, mentions and hashtags are facets with UTF-8 byte offsets",

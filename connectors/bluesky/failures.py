@@ -27,6 +27,13 @@ from connectors.errors import (
 )
 
 PLATFORM = "bluesky"
+CLIENT_FAILURES: tuple[type[BaseException], ...] = (
+    atproto_errors.AtProtocolError,
+    httpx.HTTPError,
+    pydantic.ValidationError,
+)
+"""What the client raises for the platform's answers and the network; anything else
+(a TypeError, a KeyError) is a bug here and must reach the daemon as one."""
 SESSION_ERRORS = frozenset(
     {"ExpiredToken", "InvalidToken", "AuthenticationRequired", "AuthMissing"}
 )

@@ -87,3 +87,8 @@ def not_found(parameter: str, value: str, resource: str = "tweet") -> dict[str, 
         "resource_id": value,
         "type": f"{PROBLEMS}/resource-not-found",
     }
+
+
+def oauth_error(error: str, description: str) -> SandboxResponse:
+    """400 from the OAuth 2.0 token endpoint (RFC 6749 §5.2 shape, as X answers)."""
+    return SandboxResponse.json({"error": error, "error_description": description}, 400)

@@ -73,3 +73,54 @@ def test_duplicate_account_names_rejected(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD + GOOD.split("\n", 2)[2])
     with pytest.raises(UserError, match="used twice"):
         load_settings(path)
+
+
+X_OAUTH1 = """
+[[accounts]]
+name = "x-todo"
+platform = "x"
+handle = "todo_dortmund"
+server_url = "https://api.x.com"
+consumer_key_env = "LT_X_KEY"
+consumer_secret_env = "LT_X_KEY_SECRET"
+access_token_env = "LT_X_TOKEN"
+access_token_secret_env = "LT_X_TOKEN_SECRET"
+"""
+
+
+def test_x_takes_oauth1_keys_by_default_each_from_its_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("LT_X_KEY", "LT_X_KEY_SECRET", "LT_X_TOKEN", "LT_X_TOKEN_SECRET"):
+        monkeypatch.setenv(name, f"wert-{name}")
+    [account] = load_settings(write(tmp_path, X_OAUTH1)).accounts
+    assert account.auth == "oauth1"
+    assert account.credentials() == {
+        "consumer_key": "wert-LT_X_KEY",
+        "consumer_secret": "wert-LT_X_KEY_SECRET",
+        "access_token": "wert-LT_X_TOKEN",
+        "access_token_secret": "wert-LT_X_TOKEN_SECRET",
+    }
+    assert "wert-" not in repr(account)
+
+
+def test_x_oauth1_with_a_key_missing_names_it(tmp_path: Path) -> None:
+    path = write(tmp_path, X_OAUTH1.replace('access_token_secret_env = "LT_X_TOKEN_SECRET"\n', ""))
+    with pytest.raises(UserError) as error:
+        load_settings(path)
+    assert str(error.value) == (
+        f"{path}: accounts[0]: X account 'x-todo' (auth = 'oauth1') needs access_token_secret_env"
+    )
+
+
+def test_x_oauth2_needs_a_client_id_and_older_files_keep_their_token(tmp_path: Path) -> None:
+    oauth2 = X_OAUTH1.split("consumer_key_env")[0] + 'auth = "oauth2"\n'
+    with pytest.raises(UserError, match="needs client_id_env"):
+        load_settings(write(tmp_path, oauth2))
+    older = X_OAUTH1.split("consumer_key_env")[0] + 'secret_env = "LT_X_BEARER"\n'
+    assert load_settings(write(tmp_path, older)).accounts[0].auth == "token"
+
+
+def test_x_keys_on_another_platform_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="consumer_key_env: only X accounts take these keys"):
+        load_settings(write(tmp_path, GOOD + 'consumer_key_env = "LT_KEY"\n'))

@@ -16,14 +16,14 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from campaign.cli.main import app as cli_app
-from campaign.config import AccountSettings, DaemonSettings, Settings
+from campaign.config import DaemonSettings, Settings
 from campaign.daemon.dispatch import reconcile_interrupted
 from campaign.daemon.runner import Daemon
-from campaign.db import Database, make_engine, upgrade
-from campaign.models import Account, AccountState, Campaign, Delivery, DeliveryState, Event
-from campaign.services import accounts, campaigns, posts
+from campaign.models import Account, AccountState, Delivery, DeliveryState, Event
+from campaign.services import campaigns, posts
 from sandbox.faults import Fault
 from sandbox.x_server import XSandbox
+from tests.campaign.daemon_setup import campaign_database, x_account
 from tests.clock import ManualClock as Clock
 
 START = datetime.now(UTC).replace(microsecond=0)
@@ -47,25 +47,12 @@ def daemon(
 ) -> Iterator[Daemon]:
     monkeypatch.setenv("LT_TEST_X", "x-user-token")
     settings = Settings(
-        accounts=[
-            AccountSettings(
-                name="x-todo",
-                platform="x",
-                handle="todo_dortmund",
-                server_url=x_sandbox.url,
-                secret_env="LT_TEST_X",
-            )
-        ],
+        accounts=[x_account(x_sandbox.url, "LT_TEST_X")],
         daemon=DaemonSettings(max_attempts=3, backoff_base_seconds=1, grace_minutes=30),
     )
-    engine = make_engine(database_url)
-    upgrade(engine)
-    database = Database(engine)
-    with database.session() as session:
-        accounts.sync_from_config(session, settings)
-        session.add(Campaign(slug="todo", name="to:do"))
+    database = campaign_database(database_url, settings)
     yield Daemon(database, settings, clock=clock, classifier_loader=lambda: None)  # type: ignore[arg-type]
-    engine.dispose()
+    database.engine.dispose()
 
 
 def queue(daemon: Daemon, key: str, at: datetime, text: str | None = None) -> int:

@@ -58,7 +58,7 @@ def make_connector(
     handle: str = "todo_dortmund",
     timeout_s: float = 2.0,
 ) -> MastodonConnector:
-    """A connector with a short timeout for fault tests; media polling does not sleep."""
+    """A connector with a short timeout for fault tests."""
     settings = ConnectorSettings(
         platform="mastodon",
         account_name="mastodon-todo",
@@ -67,7 +67,7 @@ def make_connector(
         secret=token,
         timeout_s=timeout_s,
     )
-    return MastodonConnector(settings, clock=clock, sleep=lambda _seconds: None)
+    return MastodonConnector(settings, clock=clock)
 
 
 @pytest.fixture(scope="module")

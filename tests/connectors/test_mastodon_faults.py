@@ -186,15 +186,6 @@ def test_a_server_that_is_not_mastodon_is_a_configuration_error(
         connector.verify()
 
 
-def test_accept_then_crash_is_recovered_into_exactly_one_status(
-    sandbox: MastodonSandbox, sandbox_connector: MastodonConnector
-) -> None:
-    post = outgoing("Heute 18 Uhr: Infoabend Umschulung")
-    sandbox.faults.push(Fault("accept_then_crash", path=STATUSES))
-    delivered = deliver(sandbox_connector, post)
-    assert [s.id for s in sandbox.statuses_of(OWN)] == [delivered.remote_id]
-
-
 def test_recovery_survives_an_expired_idempotency_key(
     sandbox: MastodonSandbox, sandbox_connector: MastodonConnector, clock: ManualClock
 ) -> None:

