@@ -8,14 +8,15 @@ from typing import Annotated
 import typer
 
 from campaign.cli.context import context, print_json
+from campaign.cli.localised import LocalisedTyper
 from campaign.i18n import t
 from campaign.services import accounts, verification
 
-app = typer.Typer(help="Konten: anzeigen und prüfen.", no_args_is_help=True)
-JsonOption = Annotated[bool, typer.Option("--json", help="Stable JSON instead of text.")]
+app = LocalisedTyper(help="cli.accounts", no_args_is_help=True)
+JsonOption = Annotated[bool, typer.Option("--json", help="cli.json")]
 
 
-@app.command("list")
+@app.command("list", help="cli.accounts.list")
 def list_accounts(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Accounts with platform, handle and state."""
     with context(ctx).database().session() as session:
@@ -43,7 +44,7 @@ def list_accounts(ctx: typer.Context, as_json: JsonOption = False) -> None:
         )
 
 
-@app.command()
+@app.command(help="cli.accounts.verify")
 def verify(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Log in with every account; exit 1 if any fails."""
     cli = context(ctx)

@@ -19,7 +19,7 @@ from campaign.services import dashboard, events
 
 def daemon(
     ctx: typer.Context,
-    log_format: Annotated[str, typer.Option(help="text or json")] = "text",
+    log_format: Annotated[str, typer.Option(help="cli.daemon.log_format")] = "text",
 ) -> None:
     """Run headless: send due posts, collect replies and metrics, classify sentiment."""
     from campaign.daemon.runner import Daemon
@@ -32,7 +32,9 @@ def daemon(
     runner.run_until_stopped()
 
 
-def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def status(
+    ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="cli.json")] = False
+) -> None:
     """Daemon heartbeat, and what needs a person: alerts, broken accounts, flagged posts.
 
     The same service functions feed the TUI's banner, so both always agree.
@@ -92,16 +94,11 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
 
 
 def demo(
-    headless: Annotated[
-        bool, typer.Option(help="No terminal UI; print progress and figures.")
-    ] = False,
-    duration: Annotated[float, typer.Option(help="Seconds to run (headless).")] = 60.0,
+    headless: Annotated[bool, typer.Option(help="cli.demo.headless")] = False,
+    duration: Annotated[float, typer.Option(help="cli.demo.duration")] = 60.0,
     folder: Annotated[
         Path | None,
-        typer.Option(
-            help="Keep the demo's database, reports and log in this empty or new folder "
-            "(default: a temporary folder, removed at the end)."
-        ),
+        typer.Option(help="cli.demo.folder"),
     ] = None,
 ) -> None:
     """Fresh database, example plan, sandbox and daemon: watch posts go out, replies come in.
