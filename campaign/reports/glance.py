@@ -109,7 +109,7 @@ def _best_post(week: WeekFigures, words: Words) -> str:
     best = week.top_posts[0]
     sentence = words(
         "glance.best_post",
-        post=best.post_key,
+        post=best.text,
         platform=best.platform,
         engagement=_counted(words, "glance.interactions", best.engagement),
     )

@@ -93,6 +93,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Per 1,000 followers: the average post's engagement, fair to platforms without "
         "impressions too.",
     ),
+    "table.followers": ("Follower je Konto", "Followers per account"),
+    "note.followers": (
+        "Einmal am Tag gezählt; der Anfang ist die letzte Zählung vor der Woche.",
+        "Counted once a day; the start is the last count before the week.",
+    ),
+    "col.followers_start": ("Anfang der Woche", "Start of week"),
+    "col.followers_end": ("Ende der Woche", "End of week"),
     "table.top_posts": ("Top 5 Beiträge nach Engagement-Rate", "Top 5 posts by engagement rate"),
     "table.replies_per_day": ("Antworten pro Tag", "Replies per day"),
     "table.sentiment": (

@@ -65,6 +65,7 @@ def render_html(report: WeeklyReport, words: Words) -> str:
             charts.sentiment_over_week(week, words),
             charts.engagement_per_platform(week, words),
         )
+        if svg
     )
     sections = "".join(_section(table, words) for table in report_tables(report, words))
     at_a_glance = (

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from campaign.config import AccountSettings, Settings
 from campaign.i18n import t
 from campaign.models import AccountState, utc_now
-from campaign.services import accounts
+from campaign.services import accounts, followers
 from connectors.base import AccountInfo, ConnectorSettings
 from connectors.errors import AuthExpired, ConfigurationError, ConnectorError
 from connectors.registry import create_connector
@@ -63,8 +63,9 @@ def verify_all(session: Session, settings: Settings) -> list[VerifyResult]:
             )
             continue
         row.remote_id = info.remote_id
-        row.followers = info.followers
         row.verified_at = utc_now()
+        if info.followers is not None:
+            followers.record(session, row, info.followers, row.verified_at, settings.zone)
         if row.state != AccountState.CREDITS_EXHAUSTED:
             accounts.set_state(session, row, AccountState.OK, None)
         results.append(

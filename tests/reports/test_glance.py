@@ -1,8 +1,9 @@
 """ "Auf einen Blick" for the scenario's W13 report (campaign "arbeit"), every figure worked
 out by hand from scenario.py: 3 posts with 56 interactions against 16 the week before; X
 measured 1,000 impressions; net sentiment +12.5 against −100, Bluesky −50 and Mastodon
-+66.7; post "a" on Mastodon with 21 interactions, 10.5 per 1,000 followers; 2 open
-questions, the oldest from 26 March 12:00 UTC (13:00 in Berlin); and the gaps."""
++66.7; post "a" ("Aktion a im Quartier") on Mastodon with 21 interactions, 10.5 per
+1,000 followers; 2 open questions, the oldest from 26 March 12:00 UTC (13:00 in Berlin);
+and the gaps."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ def test_german_sentences_from_the_figures(report: WeeklyReport) -> None:
         "gemessen wurden 1.000 Impressionen (x).",
         "Die Stimmung liegt netto bei +12,5 (Vorwoche −100); am kritischsten war bluesky "
         "(−50), am freundlichsten mastodon (+66,7).",
-        "Am besten lief „a“ auf mastodon mit 21 Interaktionen (10,5 je 1.000 Follower).",
+        "Am besten lief „Aktion a im Quartier“ auf mastodon mit 21 Interaktionen "
+        "(10,5 je 1.000 Follower).",
         "2 Fragen warten auf eine Antwort, die älteste seit 26.03.2024 13:00.",
         "Datenlücken: 3 Antworten nicht gesammelt (mastodon 2, x 1); bei 1 X-Beitrag ist das "
         "Suchfenster zu; 1 Antwort ohne Stimmungslabel; keine Impressionen von bluesky und "
@@ -84,9 +86,9 @@ def test_the_summary_comes_first_in_markdown_and_html(report: WeeklyReport) -> N
         assert html.index(f"<h2>{title}</h2>") < html.index("<figure>")
 
 
-def test_markdown_and_html_keep_a_post_key_as_text(report: WeeklyReport) -> None:
+def test_markdown_and_html_keep_a_post_text_as_text(report: WeeklyReport) -> None:
     top = report.current.top_posts
-    hostile = replace(top[0], post_key="<b>*fett*</b>")
+    hostile = replace(top[0], text="<b>*fett*</b>")
     week = replace(report.current, top_posts=(hostile, *top[1:]))
     marked = replace(report, current=week)
     assert "\\<b\\>\\*fett\\*\\</b\\>" in render_markdown(marked, Words("de"))

@@ -146,7 +146,7 @@ def test_csv_files_reread_equal_the_figures(report: WeeklyReport, tmp_path: Path
     assert published == [(p.account, p.posts) for p in report.current.published]
     top = [(r[0], r[1], int(r[3]), number(r[4]), r[5]) for r in rows("top_beitraege")]
     assert top == [
-        (p.post_key, p.platform, p.engagement, p.per_1000_followers, p.url)
+        (p.text, p.platform, p.engagement, p.per_1000_followers, p.url)
         for p in report.current.top_posts
     ]
     gaps = {r[0]: number(r[1]) for r in rows("datenluecken")}
