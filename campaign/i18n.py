@@ -41,11 +41,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name}: angemeldet als {handle} ({followers} Follower)",
         "{name}: logged in as {handle} ({followers} followers)",
     ),
+    "accounts.none": (
+        "Keine Konten konfiguriert ({where}): zuerst [[accounts]] eintragen (siehe README, "
+        "„Konten einrichten“).",
+        "No accounts configured ({where}): add [[accounts]] first (see the README, "
+        "\"Konten einrichten\").",
+    ),
+    "accounts.no_config": (
+        "keine config.toml gefunden, eingebaute Standardwerte",
+        "no config.toml found, built-in defaults",
+    ),
+    "accounts.handle_mismatch": (
+        "angemeldet als {handle}, erwartet {expected} – stimmt der Zugang in {env}?",
+        "logged in as {handle}, expected {expected} – is {env} the right token?",
+    ),
+    "db.missing": (
+        "Datenbank {path} gibt es noch nicht: `leuchtturm db upgrade` legt sie an.",
+        "Database {path} does not exist yet: `leuchtturm db upgrade` creates it.",
+    ),
     "accounts.bad": ("{name}: FEHLER – {reason}", "{name}: ERROR – {reason}"),
     "status.no_daemon": ("Daemon: läuft nicht", "Daemon: not running"),
     "status.daemon": (
         "Daemon {id}: zuletzt vor {seconds} s, Warteschlange {queue}, Fehler {errors}",
         "Daemon {id}: last seen {seconds} s ago, queue {queue}, errors {errors}",
+    ),
+    "status.daemon_silent": (
+        "Daemon {id}: antwortet nicht (zuletzt vor {seconds} s), Warteschlange {queue}, "
+        "Fehler {errors}",
+        "Daemon {id}: not responding (last seen {seconds} s ago), queue {queue}, "
+        "errors {errors}",
+    ),
+    "status.flagged_shown": (
+        "{shown} von {total} markierten Zustellungen gezeigt; alle: leuchtturm status --json",
+        "{shown} of {total} flagged deliveries shown; all of them: leuchtturm status --json",
     ),
     "status.account": ("Konto {name}: {state} – {reason}", "Account {name}: {state} – {reason}"),
     "status.alert": ("Alarm {at}: {message}", "Alert {at}: {message}"),

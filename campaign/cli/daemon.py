@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy import select
 
 from campaign.cli.context import context, print_json
 from campaign.i18n import t
 from campaign.logs import configure_logging
-from campaign.models import Heartbeat
 from campaign.services import dashboard, events
+
+SHOWN = 20
+"""Flagged deliveries `status` prints; `--json` gives them all."""
 
 
 def daemon(
@@ -42,17 +43,18 @@ def status(
     cli = context(ctx)
     now = datetime.now(UTC)
     with cli.database().session() as session:
-        beats = list(session.scalars(select(Heartbeat).where(Heartbeat.stopped_at.is_(None))))
         alerts = events.recent(session, limit=20, kind_prefix="alert.", unresolved=True)
+        flagged = dashboard.flagged_deliveries(session, limit=None if as_json else SHOWN)
         data = {
             "daemons": [
                 {
-                    "id": b.daemon_id,
-                    "last_seen_s": round((now - b.last_tick).total_seconds(), 1),
-                    "queue_length": b.queue_length,
-                    "errors": b.errors,
+                    "id": beat.daemon_id,
+                    "running": beat.running,
+                    "last_seen_s": round(beat.last_seen.total_seconds(), 1),
+                    "queue_length": beat.queue_length,
+                    "errors": beat.errors,
                 }
-                for b in beats
+                for beat in dashboard.daemons(session, now)
             ],
             "broken_accounts": [
                 {"name": name, "state": state, "reason": reason}
@@ -67,18 +69,19 @@ def status(
                     "state": d.state,
                     "reason": d.error,
                 }
-                for d in dashboard.flagged_deliveries(session)
+                for d in flagged
             ],
+            "flagged_total": dashboard.flagged_count(session),
         }
     if as_json:
         print_json(data)
         return
-    if not data["daemons"]:
+    if not any(beat["running"] for beat in data["daemons"]):
         typer.echo(t("status.no_daemon"))
     for beat in data["daemons"]:
         typer.echo(
             t(
-                "status.daemon",
+                "status.daemon" if beat["running"] else "status.daemon_silent",
                 id=beat["id"],
                 seconds=beat["last_seen_s"],
                 queue=beat["queue_length"],
@@ -89,8 +92,10 @@ def status(
         typer.echo(t("status.account", **account))
     for alert in data["alerts"]:
         typer.echo(t("status.alert", at=cli.local(alert["at"]), message=alert["message"]))
-    for flagged in data["flagged_deliveries"]:
-        typer.echo(t("status.flagged", **flagged))
+    for row in data["flagged_deliveries"]:
+        typer.echo(t("status.flagged", **row))
+    if data["flagged_total"] > len(data["flagged_deliveries"]):
+        typer.echo(t("status.flagged_shown", shown=len(flagged), total=data["flagged_total"]))
 
 
 def demo(

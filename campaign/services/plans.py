@@ -107,6 +107,7 @@ def _parts_beyond(session: Session, campaign: Campaign, key: str, parts: int) ->
 
 def import_plan(session: Session, settings: Settings, path: Path) -> ImportOutcome:
     """Validate and write a plan; nothing is written when any post is invalid."""
+    settings.require_accounts()
     try:
         plan = load_plan(path, account_targets(settings))
     except PlanError as error:

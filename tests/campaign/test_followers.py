@@ -24,6 +24,7 @@ HANDLES = {"mastodon": "todo_dortmund", "x": "todo_dortmund", "bluesky": "todo.b
 @pytest.fixture(scope="module")
 def sandbox() -> Iterator[Sandbox]:
     with start_sandbox(seed=5) as running:
+        running.servers["mastodon"].name_account("sandbox-secret", "todo_dortmund")
         yield running
 
 
