@@ -5,9 +5,6 @@ everywhere; a token for someone else is flagged; looking never creates a databas
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,25 +17,10 @@ from campaign.errors import UserError
 from campaign.models import Campaign, Delivery, DeliveryState, Heartbeat, Post, PostState
 from campaign.services import accounts, verification
 from sandbox.run import Sandbox, start_sandbox
+from tests.campaign.test_cli_usage import leuchtturm
 
 ROOT = Path(__file__).parents[2]
 NOW = datetime.now(UTC).replace(microsecond=0)
-
-
-def leuchtturm(*args: str, cwd: Path, url: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "campaign.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "LEUCHTTURM_LANG": "",
-            "LEUCHTTURM_DATABASE_URL": url,
-        },
-    )
 
 
 @pytest.fixture

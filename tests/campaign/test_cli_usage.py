@@ -38,7 +38,11 @@ MISTAKES = [
 ]
 
 
-def leuchtturm(*args: str, cwd: Path, lang: str = "") -> subprocess.CompletedProcess[str]:
+def leuchtturm(
+    *args: str, cwd: Path, lang: str = "", url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The command as a person runs it, in German unless `lang`, on the database `url`
+    (default: one in `cwd` that a mistake must never create)."""
     return subprocess.run(
         [sys.executable, "-m", "campaign.cli", *args],
         cwd=cwd,
@@ -50,7 +54,7 @@ def leuchtturm(*args: str, cwd: Path, lang: str = "") -> subprocess.CompletedPro
             "PYTHONPATH": str(ROOT),
             "LEUCHTTURM_LANG": lang,
             "COLUMNS": "100",
-            "LEUCHTTURM_DATABASE_URL": f"sqlite:///{cwd / 'unused.sqlite3'}",
+            "LEUCHTTURM_DATABASE_URL": url or f"sqlite:///{cwd / 'unused.sqlite3'}",
         },
     )
 

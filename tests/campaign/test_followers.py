@@ -10,40 +10,29 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from campaign.config import AccountSettings, Settings
+from campaign.config import Settings
 from campaign.daemon.runner import Daemon
 from campaign.db import Database, make_engine, upgrade
+from campaign.demo import DEMO_HANDLES, sandbox_accounts
 from campaign.models import Account, FollowerCount
 from campaign.services import accounts, verification
 from sandbox.run import Sandbox, start_sandbox
 from tests.clock import ManualClock
 
-HANDLES = {"mastodon": "todo_dortmund", "x": "todo_dortmund", "bluesky": "todo.bsky.social"}
-
 
 @pytest.fixture(scope="module")
 def sandbox() -> Iterator[Sandbox]:
     with start_sandbox(seed=5) as running:
-        running.servers["mastodon"].name_account("sandbox-secret", "todo_dortmund")
+        running.servers["mastodon"].name_account("sandbox-secret", DEMO_HANDLES["mastodon"])
         yield running
 
 
 @pytest.fixture
 def settings(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    for platform in HANDLES:
-        monkeypatch.setenv(f"LT_FOLLOW_{platform.upper()}", "sandbox-secret")
-    return Settings(
-        accounts=[
-            AccountSettings(
-                name=f"{platform}-todo",
-                platform=platform,
-                handle=HANDLES[platform],
-                server_url=url,
-                secret_env=f"LT_FOLLOW_{platform.upper()}",
-            )
-            for platform, url in sandbox.urls().items()
-        ],
-    )
+    configured = sandbox_accounts(sandbox.urls(), "LT_FOLLOW")
+    for account in configured:
+        monkeypatch.setenv(account.secret_env, "sandbox-secret")
+    return Settings(accounts=configured)
 
 
 @pytest.fixture
