@@ -26,6 +26,7 @@ def daemon(
     from campaign.daemon.runner import Daemon
 
     cli = context(ctx)
+    cli.settings.require_accounts()
     configure_logging(log_format, cli.settings)
     runner = Daemon(cli.database(), cli.settings)
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -145,7 +145,6 @@ class Daemon:
     # lifecycle ------------------------------------------------------------------------
     def start(self) -> BackgroundScheduler:
         """Take the lock, reconcile what a crash left behind, and start the jobs."""
-        self.settings.require_accounts()
         self._lock_file = _sqlite_lock(self.database)
         self._started_at = self.clock()
         with self.database.session() as session:

@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 
 from campaign.config import AccountSettings, Settings
-from campaign.daemon.runner import Daemon
 from campaign.db import Database, make_engine, upgrade
-from campaign.errors import UserError
 from campaign.models import Campaign, Delivery, DeliveryState, Heartbeat, Post, PostState
 from campaign.services import accounts, verification
 from sandbox.run import Sandbox, start_sandbox
@@ -134,13 +132,12 @@ def test_no_accounts_is_one_line_for_import_and_verify(empty_config: Path, tmp_p
     assert (verified.returncode, verified.stderr.strip()) == (2, expected)
 
 
-def test_the_daemon_refuses_to_start_without_accounts(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'd.sqlite3'}")
-    upgrade(engine)
-    daemon = Daemon(Database(engine), Settings(), classifier_loader=lambda: None)  # type: ignore[arg-type]
-    with pytest.raises(UserError, match="Keine Konten konfiguriert"):
-        daemon.start()
-    engine.dispose()
+def test_the_daemon_refuses_to_start_without_accounts(empty_config: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'leer.sqlite3'}"
+    assert leuchtturm("db", "upgrade", cwd=tmp_path, url=url).returncode == 0
+    result = leuchtturm("--config", str(empty_config), "daemon", cwd=tmp_path, url=url)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("Fehler: Keine Konten konfiguriert")
 
 
 @pytest.fixture(scope="module")
