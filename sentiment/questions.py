@@ -6,7 +6,7 @@ nothing, "Weiß jemand, ob das bei Regen stattfindet" does. So each sentence is 
 its own: one with a question mark asks unless it is a known rhetorical formula; one without
 asks only when it opens the way German questions and requests for information open (an
 asking phrase, a question word and a verb, or a verb and its subject). Measured on
-tests/sentiment/data/questions_de.csv.
+tests/sentiment/questions/questions_de.csv.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Question detection measured on German replies labelled by hand.
 
-tests/sentiment/data/questions_de.csv holds real questions (with and without a question
+tests/sentiment/questions/questions_de.csv holds real questions (with and without a question
 mark, "Weiß jemand, ob …", indirect ones), requests for information, rhetorical questions,
 irony, imperatives and statements that open like questions ("Wie immer."). Its last 45
 rows were written after the detector, to see how it meets phrasing it was not built on.
@@ -15,7 +15,7 @@ import pytest
 
 from sentiment.questions import is_question
 
-DATA = Path(__file__).parent / "data" / "questions_de.csv"
+DATA = Path(__file__).parent / "questions" / "questions_de.csv"
 
 
 def _rows() -> list[dict[str, str]]:
