@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from campaign.errors import UserError
+from campaign.i18n import t
 from campaign.redaction import register_secret_envs
 from content import field_limits as limits
 from content.outside_text import control_character
@@ -304,6 +305,12 @@ class Settings(_Section):
                 return account
         known = ", ".join(a.name for a in self.accounts) or "none"
         raise UserError(f"unknown account {name!r} (configured: {known})")
+
+    def require_accounts(self) -> None:
+        """Importing plans, verifying and sending all need accounts: say so in one line."""
+        if not self.accounts:
+            where = str(self.source) if self.source else t("accounts.no_config")
+            raise UserError(t("accounts.none", where=where))
 
     def data_dir(self) -> Path:
         """`data_folder`, else the user data folder (database, sessions, reports by default)."""

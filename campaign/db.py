@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from campaign.errors import UserError
+from campaign.i18n import t
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -98,7 +99,13 @@ class Database:
 
     @classmethod
     def open(cls, url: str, *, check_schema: bool = True) -> Database:
-        """Connect, and (by default) insist that the schema is current."""
+        """Connect, and (by default) insist that the schema is current; a SQLite file that
+        does not exist is not created by merely looking (only `db upgrade` creates it)."""
+        parsed = make_url(url)
+        if check_schema and parsed.get_backend_name() == "sqlite":
+            path = Path(parsed.database or ":memory:").expanduser()
+            if parsed.database not in (None, "", ":memory:") and not path.exists():
+                raise UserError(t("db.missing", path=path))
         database = cls(make_engine(url))
         if check_schema:
             require_current_schema(database.engine)

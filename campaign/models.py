@@ -9,12 +9,13 @@ every part goes out exactly once on its own.
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -326,6 +327,20 @@ class MetricSnapshot(Base):
     replies: Mapped[int] = mapped_column(Integer, default=0)
     quotes: Mapped[int] = mapped_column(Integer, default=0)
     impressions: Mapped[int | None] = mapped_column(Integer)
+
+
+class FollowerCount(Base):
+    """An account's followers on one day (the campaign zone's date): growth over a week, and
+    per-1,000 rates that stay what they were when a report is written again later."""
+
+    __tablename__ = "follower_counts"
+    __table_args__ = (UniqueConstraint("account_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    followers: Mapped[int] = mapped_column(Integer)
 
 
 class Event(Base):

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from campaign.cli.context import context, print_json, say
+from campaign.cli.localised import LocalisedTyper
 from campaign.config import AccountSettings, Settings
 from campaign.errors import UserError
 from campaign.i18n import t
@@ -16,11 +17,11 @@ from campaign.services import accounts, verification
 from connectors.errors import ConnectorError
 from connectors.x_auth import LoginFlow
 
-app = typer.Typer(help="Konten: anzeigen, prüfen, anmelden.", no_args_is_help=True)
-JsonOption = Annotated[bool, typer.Option("--json", help="Stable JSON instead of text.")]
+app = LocalisedTyper(help="cli.accounts", no_args_is_help=True)
+JsonOption = Annotated[bool, typer.Option("--json", help="cli.json")]
 
 
-@app.command("list")
+@app.command("list", help="cli.accounts.list")
 def list_accounts(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Accounts with platform, handle and state."""
     with context(ctx).database().session() as session:
@@ -48,7 +49,7 @@ def list_accounts(ctx: typer.Context, as_json: JsonOption = False) -> None:
         )
 
 
-@app.command()
+@app.command(help="cli.accounts.verify")
 def verify(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Log in with every account; exit 1 if any fails."""
     cli = context(ctx)
@@ -65,10 +66,10 @@ def verify(ctx: typer.Context, as_json: JsonOption = False) -> None:
     raise typer.Exit(0 if all(r.ok for r in results) else 1)
 
 
-@app.command()
+@app.command(help="cli.accounts.login")
 def login(
     ctx: typer.Context,
-    account: Annotated[str, typer.Argument(help="Account name, or `x` for the one X account.")],
+    account: Annotated[str, typer.Argument(help="cli.accounts.login.account")],
 ) -> None:
     """OAuth 2.0 login of an X account: open the address shown, then paste where X sent you."""
     cli = context(ctx)

@@ -9,16 +9,18 @@ from typing import Annotated
 import typer
 
 from campaign.cli.context import context, print_json, say
+from campaign.cli.localised import LocalisedTyper
 from campaign.i18n import t
 from campaign.services import campaigns, plans, posts
 
-app = typer.Typer(help="Kampagnen: importieren, anzeigen, anhalten.", no_args_is_help=True)
-JsonOption = Annotated[bool, typer.Option("--json", help="Stable JSON instead of text.")]
+app = LocalisedTyper(help="cli.campaign", no_args_is_help=True)
+JsonOption = Annotated[bool, typer.Option("--json", help="cli.json")]
+Slug = Annotated[str, typer.Argument(help="cli.campaign.slug")]
 
 
-@app.command("import")
+@app.command("import", help="cli.campaign.import")
 def import_plan(
-    ctx: typer.Context, plan: Annotated[Path, typer.Argument(help="PLAN.toml or PLAN.yaml")]
+    ctx: typer.Context, plan: Annotated[Path, typer.Argument(help="cli.campaign.import.plan")]
 ) -> None:
     """Import a campaign plan, all or nothing; re-importing updates by post key."""
     cli = context(ctx)
@@ -29,7 +31,7 @@ def import_plan(
     )
 
 
-@app.command("list")
+@app.command("list", help="cli.campaign.list")
 def list_campaigns(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Campaigns with their post, delivery and reply counts."""
     with context(ctx).database().session() as session:
@@ -47,8 +49,8 @@ def list_campaigns(ctx: typer.Context, as_json: JsonOption = False) -> None:
         )
 
 
-@app.command()
-def show(ctx: typer.Context, slug: str, as_json: JsonOption = False) -> None:
+@app.command(help="cli.campaign.show")
+def show(ctx: typer.Context, slug: Slug, as_json: JsonOption = False) -> None:
     """One campaign and its posts in the campaign's time zone."""
     cli = context(ctx)
     with cli.database().session() as session:
@@ -69,11 +71,11 @@ def show(ctx: typer.Context, slug: str, as_json: JsonOption = False) -> None:
         say(f"  {post.id:>5}  {cli.local(post.scheduled_at)}  {post.state:<9} {post.key}")
 
 
-@app.command()
+@app.command(help="cli.campaign.pause")
 def pause(
     ctx: typer.Context,
-    slug: str,
-    reason: Annotated[str, typer.Option(help="Why, for the audit log.")] = "paused by hand",
+    slug: Slug,
+    reason: Annotated[str, typer.Option(help="cli.campaign.pause.reason")] = "paused by hand",
 ) -> None:
     """Hold every pending delivery of the campaign until `campaign resume`."""
     with context(ctx).database().session() as session:
@@ -81,8 +83,8 @@ def pause(
     say(t("campaign.paused", slug=slug))
 
 
-@app.command()
-def resume(ctx: typer.Context, slug: str) -> None:
+@app.command(help="cli.campaign.resume")
+def resume(ctx: typer.Context, slug: Slug) -> None:
     """Let the campaign's deliveries go out again."""
     with context(ctx).database().session() as session:
         campaigns.resume(session, slug)

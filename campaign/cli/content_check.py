@@ -7,21 +7,22 @@ from typing import Annotated
 import typer
 
 from campaign.cli.context import print_json, say
+from campaign.cli.localised import LocalisedTyper
 from campaign.i18n import language, t
 from content.check import check_text
 from content.platforms import Platform
 
-app = typer.Typer(help="Texte prüfen (Länge, Regeln je Plattform).", no_args_is_help=True)
+app = LocalisedTyper(help="cli.content", no_args_is_help=True)
 
 
-@app.command()
+@app.command(help="cli.content.check")
 def check(
-    text: Annotated[str, typer.Argument(help="The text to check.")],
-    platform: Annotated[Platform, typer.Option("--platform", "-p", help="x, mastodon or bluesky")],
-    limit: Annotated[
-        int | None, typer.Option(help="Character limit of a Mastodon instance.")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+    text: Annotated[str, typer.Argument(help="cli.content.check.text")],
+    platform: Annotated[
+        Platform, typer.Option("--platform", "-p", help="cli.content.check.platform")
+    ],
+    limit: Annotated[int | None, typer.Option(help="cli.content.check.limit")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="cli.content.check.json")] = False,
 ) -> None:
     """Exit 0 when the text fits the platform's rules, 1 when it breaks one."""
     result = check_text(platform, text, limit=limit)

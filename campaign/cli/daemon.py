@@ -8,23 +8,25 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy import select
 
 from campaign.cli.context import context, print_json, say
 from campaign.i18n import t
 from campaign.logs import configure_logging
-from campaign.models import Heartbeat
 from campaign.services import dashboard, events
+
+SHOWN = 20
+"""Flagged deliveries `status` prints; `--json` gives them all."""
 
 
 def daemon(
     ctx: typer.Context,
-    log_format: Annotated[str, typer.Option(help="text or json")] = "text",
+    log_format: Annotated[str, typer.Option(help="cli.daemon.log_format")] = "text",
 ) -> None:
     """Run headless: send due posts, collect replies and metrics, classify sentiment."""
     from campaign.daemon.runner import Daemon
 
     cli = context(ctx)
+    cli.settings.require_accounts()
     configure_logging(log_format, cli.settings)
     runner = Daemon(cli.database(), cli.settings)
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -32,7 +34,9 @@ def daemon(
     runner.run_until_stopped()
 
 
-def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def status(
+    ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="cli.json")] = False
+) -> None:
     """Daemon heartbeat, and what needs a person: alerts, broken accounts, flagged posts.
 
     The same service functions feed the TUI's banner, so both always agree.
@@ -40,17 +44,18 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
     cli = context(ctx)
     now = datetime.now(UTC)
     with cli.database().session() as session:
-        beats = list(session.scalars(select(Heartbeat).where(Heartbeat.stopped_at.is_(None))))
         alerts = events.recent(session, limit=20, kind_prefix="alert.", unresolved=True)
+        flagged = dashboard.flagged_deliveries(session, limit=None if as_json else SHOWN)
         data = {
             "daemons": [
                 {
-                    "id": b.daemon_id,
-                    "last_seen_s": round((now - b.last_tick).total_seconds(), 1),
-                    "queue_length": b.queue_length,
-                    "errors": b.errors,
+                    "id": beat.daemon_id,
+                    "running": beat.running,
+                    "last_seen_s": round(beat.last_seen.total_seconds(), 1),
+                    "queue_length": beat.queue_length,
+                    "errors": beat.errors,
                 }
-                for b in beats
+                for beat in dashboard.daemons(session, now)
             ],
             "broken_accounts": [
                 {"name": name, "state": state, "reason": reason}
@@ -65,18 +70,19 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
                     "state": d.state,
                     "reason": d.error,
                 }
-                for d in dashboard.flagged_deliveries(session)
+                for d in flagged
             ],
+            "flagged_total": dashboard.flagged_count(session),
         }
     if as_json:
         print_json(data)
         return
-    if not data["daemons"]:
+    if not any(beat["running"] for beat in data["daemons"]):
         say(t("status.no_daemon"))
     for beat in data["daemons"]:
         say(
             t(
-                "status.daemon",
+                "status.daemon" if beat["running"] else "status.daemon_silent",
                 id=beat["id"],
                 seconds=beat["last_seen_s"],
                 queue=beat["queue_length"],
@@ -87,21 +93,18 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
         say(t("status.account", **account))
     for alert in data["alerts"]:
         say(t("status.alert", at=cli.local(alert["at"]), message=alert["message"]))
-    for flagged in data["flagged_deliveries"]:
-        say(t("status.flagged", **flagged))
+    for row in data["flagged_deliveries"]:
+        say(t("status.flagged", **row))
+    if data["flagged_total"] > len(data["flagged_deliveries"]):
+        say(t("status.flagged_shown", shown=len(flagged), total=data["flagged_total"]))
 
 
 def demo(
-    headless: Annotated[
-        bool, typer.Option(help="No terminal UI; print progress and figures.")
-    ] = False,
-    duration: Annotated[float, typer.Option(help="Seconds to run (headless).")] = 60.0,
+    headless: Annotated[bool, typer.Option(help="cli.demo.headless")] = False,
+    duration: Annotated[float, typer.Option(help="cli.demo.duration")] = 60.0,
     folder: Annotated[
         Path | None,
-        typer.Option(
-            help="Keep the demo's database, reports and log in this empty or new folder "
-            "(default: a temporary folder, removed at the end)."
-        ),
+        typer.Option(help="cli.demo.folder"),
     ] = None,
 ) -> None:
     """Fresh database, example plan, sandbox and daemon: watch posts go out, replies come in.

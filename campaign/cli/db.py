@@ -6,12 +6,13 @@ import typer
 
 from campaign import db as database
 from campaign.cli.context import context, say
+from campaign.cli.localised import LocalisedTyper
 from campaign.i18n import t
 
-app = typer.Typer(help="Datenbank: Schema anlegen und aktualisieren.", no_args_is_help=True)
+app = LocalisedTyper(help="cli.db", no_args_is_help=True)
 
 
-@app.command()
+@app.command(help="cli.db.upgrade")
 def upgrade(ctx: typer.Context) -> None:
     """Run the migrations up to the newest schema (safe to repeat)."""
     handle = context(ctx).database(check_schema=False)

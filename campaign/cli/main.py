@@ -1,7 +1,8 @@
 """The `leuchtturm` command: one Typer app that mounts one sub-app per area.
 
-Errors meant for people (`UserError`, connector configuration problems) are printed as
-one line on stderr with exit code 2 and no traceback.
+Errors meant for people (usage errors, `UserError`, configuration problems) are printed as
+one line on stderr in the person's language, usage errors followed by the command's usage
+line, with exit code 2 and no traceback.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
+from typer._click import exceptions as click_errors
 
 from campaign.cli import (
     accounts,
@@ -27,11 +28,14 @@ from campaign.cli import (
     wall,
 )
 from campaign.cli.context import CliContext, say
+from campaign.cli.localised import LocalisedTyper, settle_language
+from campaign.cli.usage_errors import describe, usage_line
 from campaign.errors import UserError
+from campaign.i18n import t
 
-app = typer.Typer(
+app = LocalisedTyper(
     name="leuchtturm",
-    help="Leuchtturm: Kampagnen planen, senden und beobachten (X, Mastodon, Bluesky).",
+    help="cli.root",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
@@ -44,10 +48,10 @@ app.add_typer(sandbox.app, name="sandbox")
 app.add_typer(sentiment.app, name="sentiment")
 app.add_typer(report.app, name="report")
 app.add_typer(wall.app, name="wall")
-app.command("tui")(tui.tui)
-app.command("daemon")(daemon.daemon)
-app.command("status")(daemon.status)
-app.command("demo")(daemon.demo)
+app.command("tui", help="cli.tui")(tui.tui)
+app.command("daemon", help="cli.daemon")(daemon.daemon)
+app.command("status", help="cli.status")(daemon.status)
+app.command("demo", help="cli.demo")(daemon.demo)
 
 
 @app.callback()
@@ -55,9 +59,7 @@ def root(
     ctx: typer.Context,
     config: Annotated[
         Path | None,
-        typer.Option(
-            "--config", help="config.toml to use (default: LEUCHTTURM_CONFIG, ./config.toml)"
-        ),
+        typer.Option("--config", help="cli.root.config"),
     ] = None,
 ) -> None:
     """Leuchtturm."""
@@ -67,13 +69,24 @@ def root(
 def run() -> None:
     """Console-script entry point."""
     try:
-        result = app(standalone_mode=False)
+        result = app(prog_name="leuchtturm", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError:
+        sys.exit(2)  # the help page is already printed
+    except click_errors.UsageError as error:
+        settle_language(error.ctx)
+        _fail(describe(error), usage_line(error.ctx))
+    except click_errors.ClickException as error:
+        _fail(error.format_message())
     except UserError as error:
-        say(f"error: {error}", err=True)
-        sys.exit(2)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(2)
-    except click.Abort:
+        _fail(str(error))
+    except typer.Abort:
         sys.exit(130)
     sys.exit(result if isinstance(result, int) else 0)
+
+
+def _fail(message: str, usage: str | None = None) -> None:
+    """One line on stderr (and the usage line under a usage error), exit code 2."""
+    say(t("cli.error", message=message), err=True)
+    if usage:
+        say(usage, err=True)
+    sys.exit(2)

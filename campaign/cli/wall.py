@@ -12,25 +12,26 @@ from typing import Annotated
 
 import typer
 
-from campaign.cli.context import context, print_json
+from campaign.cli.context import context, print_json, say
+from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
 from campaign.i18n import t
 from campaign.services import wall
 from campaign.services.wall import ItemState, WallKey
 from content.outside_text import inert_line
 
-app = typer.Typer(help="Die Wand: Live-Seite für den Bildschirm im Studio, moderiert.")
-ItemArgument = Annotated[str, typer.Argument(help="Eintrag, z. B. 42 oder reply:42")]
+app = LocalisedTyper(help="cli.wall")
+ItemArgument = Annotated[str, typer.Argument(help="cli.wall.item")]
 PersonOption = Annotated[
-    str | None, typer.Option("--as", help="Wer entscheidet (für das Protokoll).")
+    str | None, typer.Option("--as", help="cli.wall.as")
 ]
 
 
-@app.callback(invoke_without_command=True)
+@app.callback(invoke_without_command=True, help="cli.wall.serve")
 def serve(
     ctx: typer.Context,
-    host: Annotated[str | None, typer.Option(help="Adresse (Standard: [wall] host).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (Standard: [wall] port).")] = None,
+    host: Annotated[str | None, typer.Option(help="cli.wall.host")] = None,
+    port: Annotated[int | None, typer.Option(help="cli.wall.port")] = None,
 ) -> None:
     """Serve the wall until Ctrl+C (without a subcommand)."""
     if ctx.invoked_subcommand is not None:
@@ -43,47 +44,47 @@ def serve(
 
     host = host or settings.wall.host
     port = port or settings.wall.port
-    typer.echo(t("wall.serving", url=f"http://{host}:{port}/", moderation=settings.wall.moderation))
+    say(t("wall.serving", url=f"http://{host}:{port}/", moderation=settings.wall.moderation))
     serve_forever(wall_app(database, settings), host, port)
 
 
-@app.command()
+@app.command(help="cli.wall.approve")
 def approve(ctx: typer.Context, item: ItemArgument, by: PersonOption = None) -> None:
     """Let an item show on the wall."""
     key = WallKey.parse(item)
     with context(ctx).database().session() as session:
         wall.approve(session, key, by)
-    typer.echo(t("wall.approved", item=key))
+    say(t("wall.approved", item=key))
 
 
-@app.command()
+@app.command(help="cli.wall.hide")
 def hide(ctx: typer.Context, item: ItemArgument, by: PersonOption = None) -> None:
     """Take an item off every open wall."""
     key = WallKey.parse(item)
     with context(ctx).database().session() as session:
         wall.hide(session, key, by)
-    typer.echo(t("wall.hidden", item=key))
+    say(t("wall.hidden", item=key))
 
 
-@app.command()
+@app.command(help="cli.wall.pin")
 def pin(
     ctx: typer.Context,
     item: ItemArgument,
-    off: Annotated[bool, typer.Option("--off", help="Nicht mehr anheften.")] = False,
+    off: Annotated[bool, typer.Option("--off", help="cli.wall.pin.off")] = False,
     by: PersonOption = None,
 ) -> None:
     """Keep an item at the top of the wall (it is approved with it)."""
     key = WallKey.parse(item)
     with context(ctx).database().session() as session:
         wall.pin(session, key, by, pinned=not off)
-    typer.echo(t("wall.unpinned" if off else "wall.pinned", item=key))
+    say(t("wall.unpinned" if off else "wall.pinned", item=key))
 
 
-@app.command()
+@app.command(help="cli.wall.block")
 def block(
     ctx: typer.Context,
     item: ItemArgument,
-    undo: Annotated[bool, typer.Option("--undo", help="Wieder zulassen.")] = False,
+    undo: Annotated[bool, typer.Option("--undo", help="cli.wall.block.undo")] = False,
     by: PersonOption = None,
 ) -> None:
     """Keep the item's author off the wall (all their items), or let them back."""
@@ -91,19 +92,19 @@ def block(
     with context(ctx).database().session() as session:
         author = (wall.unblock if undo else wall.block)(session, key, by)
     message = "wall.unblocked" if undo else "wall.blocked"
-    typer.echo(
+    say(
         t(message, author=inert_line(author.author_handle, limit=60), platform=author.platform)
     )
 
 
-@app.command("list")
+@app.command("list", help="cli.wall.list")
 def list_items(
     ctx: typer.Context,
     state: Annotated[
-        str | None, typer.Option(help="Nur pending, approved, hidden oder blocked.")
+        str | None, typer.Option(help="cli.wall.list.state")
     ] = None,
-    limit: Annotated[int, typer.Option(min=1, help="Höchstens so viele.")] = 50,
-    as_json: Annotated[bool, typer.Option("--json", help="Stabiles JSON statt Text.")] = False,
+    limit: Annotated[int, typer.Option(min=1, help="cli.post.list.limit")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="cli.json")] = False,
 ) -> None:
     """The newest items with their moderation state, newest first."""
     wanted = _state(state)
@@ -114,10 +115,10 @@ def list_items(
         print_json([{**asdict(item), "key": str(item.key)} for item in items])
         return
     if not items:
-        typer.echo(t("none"))
+        say(t("none"))
     for item in items:
         pin_mark = " 📌" if item.pinned else ""
-        typer.echo(
+        say(
             f"{item.key!s:<12} {cli.local(item.created_at)}  {item.platform:<8} "
             f"{t(f'wall.state.{item.state}'):<12}{pin_mark} "
             f"{inert_line(item.author_handle, limit=60)}: {inert_line(item.text, limit=70)}"

@@ -12,20 +12,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import regex as re
 from sqlalchemy import func, or_, select
 
 from campaign.db import Database
 from campaign.models import Account, AccountState, Delivery, DeliveryState, MetricSnapshot, Reply
 from connectors.base import Connector, RemotePost, RemoteReply
 from connectors.errors import ConnectorError
+from sentiment.questions import is_question
 
 FRESH_AGE = timedelta(days=1)
 MAX_AGE = timedelta(days=30)
 OVERLAP = timedelta(minutes=2)
-QUESTION = re.compile(
-    r"\?\s*\W*$|^(wann|wo|wie|was|warum|wieso|weshalb|wer|gibt es|kann man)\b", re.I
-)
 
 
 @dataclass(frozen=True)
@@ -42,11 +39,6 @@ class CollectPolicy:
         last = last or sent_at
         every = self.fresh_every if now - sent_at < FRESH_AGE else self.old_every
         return now - last >= every
-
-
-def looks_like_question(text: str) -> bool:
-    """A reply that asks something deserves an answer; the inbox filters on this."""
-    return any(QUESTION.search(sentence.strip()) for sentence in re.split(r"(?<=[.!?])\s+", text))
 
 
 @dataclass(frozen=True)
@@ -112,7 +104,7 @@ def _store_replies(
                 language=reply.language,
                 created_at=reply.created_at,
                 collected_at=now,
-                is_question=looks_like_question(reply.text),
+                is_question=is_question(reply.text),
             )
             for reply in new
         )

@@ -47,7 +47,7 @@ from campaign.daemon.wakeup import (
 from campaign.db import Database
 from campaign.errors import UserError
 from campaign.models import Account, AccountState, Delivery, DeliveryState, Heartbeat
-from campaign.services import accounts, capabilities, events
+from campaign.services import accounts, capabilities, events, followers
 from campaign.services.verification import connector_settings
 from connectors.base import Connector
 from connectors.errors import AuthExpired, ConnectorError
@@ -359,8 +359,11 @@ class Daemon:
                     delivery.claimed_by = None
 
     def collect(self) -> tuple[int, int]:
-        """One round of reply and metric collection."""
+        """One round of reply and metric collection; each account's followers once a day."""
         assert self.connector_for is not None
+        followers.count_followers(
+            self.database, self.connector_for, self.settings.zone, self.clock, self._collect_error
+        )
         return collect(
             self.database, self.connector_for, self.collect_policy, self.clock, self._collect_error
         )

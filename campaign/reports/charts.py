@@ -85,7 +85,10 @@ def sentiment_over_week(week: WeekFigures, words: Words) -> str:
 
 
 def engagement_per_platform(week: WeekFigures, words: Words) -> str:
-    """Bars: engagement per 1,000 followers per platform."""
+    """Bars: engagement per 1,000 followers per platform; nothing ("") while no platform's
+    followers are known, rather than an empty chart around zero."""
+    if all(row.per_1000_followers is None for row in week.engagement):
+        return ""
     figure, axes = _figure()
     platforms = [row.platform for row in week.engagement]
     axes.bar(platforms, [row.per_1000_followers or 0.0 for row in week.engagement])

@@ -67,9 +67,11 @@ class PlatformEngagement:
 
 @dataclass(frozen=True)
 class PostEngagement:
-    """One delivered post with its engagement rate (per 1,000 followers of its account)."""
+    """One delivered post with its engagement rate (per 1,000 followers of its account);
+    `text` is the post's text as a report shows it (shortened, secrets blanked)."""
 
     post_key: str
+    text: str
     platform: str
     account: str
     url: str | None
@@ -80,6 +82,20 @@ class PostEngagement:
     @property
     def per_1000_followers(self) -> float | None:
         return per_thousand(self.engagement, self.followers)
+
+
+@dataclass(frozen=True)
+class FollowerGrowth:
+    """An account's followers when the week began and when it ended (as counted)."""
+
+    platform: str
+    account: str
+    at_start: int
+    at_end: int
+
+    @property
+    def change(self) -> int:
+        return self.at_end - self.at_start
 
 
 @dataclass(frozen=True)
@@ -220,6 +236,7 @@ class WeekFigures(WeekSummary):
     """Everything measured for the reported week."""
 
     problems: tuple[ProblemDelivery, ...]
+    followers: tuple[FollowerGrowth, ...]
     top_posts: tuple[PostEngagement, ...]
     sentiment: tuple[SentimentSplit, ...]
     most_negative: tuple[ReplyExcerpt, ...]

@@ -1,7 +1,8 @@
 """Writing a report to disk, for the CLI and for the daemon's Monday job.
 
-Each report gets its own folder named after the week (and campaign), so the newest report
-is the last folder in name order and CSV tables of different weeks never overwrite each other.
+Each report gets its own folder named after the week (and campaign) inside a folder per
+language (`de/2024-W18`, `en/2024-W18`), so the newest report is the last folder in name
+order, and neither CSV tables of different weeks nor the two languages overwrite each other.
 """
 
 from __future__ import annotations
@@ -35,9 +36,9 @@ def privacy_for(settings: Settings, *, pseudonymise: bool) -> Privacy:
     return Privacy(pseudonym=Pseudonymiser(key), secrets=secrets)
 
 
-def report_folder(root: Path, report: WeeklyReport) -> Path:
+def report_folder(root: Path, report: WeeklyReport, lang: str) -> Path:
     suffix = f"-{report.campaign}" if report.campaign else ""
-    return root / f"{report.current.week}{suffix}"
+    return root / lang / f"{report.current.week}{suffix}"
 
 
 def write_report(
@@ -46,7 +47,7 @@ def write_report(
     """The report in each of `formats` (md, html, csv) under `root`, in `lang` (default:
     LEUCHTTURM_LANG, else the configured language, else German); the paths written."""
     words = Words(language(lang))
-    folder = report_folder(root, report)
+    folder = report_folder(root, report, words.lang)
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for kind in formats:
@@ -89,10 +90,13 @@ def produce_report(
     return report, write_report(report, formats, root, lang)
 
 
-def write_weekly_reports(database: Database, settings: Settings, now: datetime) -> list[Path]:
-    """The previous ISO week's report over all campaigns, into the configured folder.
+def write_weekly_reports(
+    database: Database, settings: Settings, now: datetime, *, week: str | None = None
+) -> list[Path]:
+    """ISO `week`'s report (default: the previous week) over all campaigns, into the
+    configured folder.
 
-    Called by the daemon on the configured weekday and time.
+    Called by the daemon on the configured weekday and time, and by the TUI on demand.
     """
     _, written = produce_report(
         database,
@@ -102,5 +106,6 @@ def write_weekly_reports(database: Database, settings: Settings, now: datetime) 
         zone=settings.zone,
         privacy=privacy_for(settings, pseudonymise=settings.reports.pseudonymise),
         lang=language(setting=settings.language),
+        week=week,
     )
     return written

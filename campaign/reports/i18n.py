@@ -93,6 +93,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Per 1,000 followers: the average post's engagement, fair to platforms without "
         "impressions too.",
     ),
+    "table.followers": ("Follower je Konto", "Followers per account"),
+    "note.followers": (
+        "Einmal am Tag gezählt; der Anfang ist die letzte Zählung vor der Woche.",
+        "Counted once a day; the start is the last count before the week.",
+    ),
+    "col.followers_start": ("Anfang der Woche", "Start of week"),
+    "col.followers_end": ("Ende der Woche", "End of week"),
     "table.top_posts": ("Top 5 Beiträge nach Engagement-Rate", "Top 5 posts by engagement rate"),
     "table.replies_per_day": ("Antworten pro Tag", "Replies per day"),
     "table.sentiment": (
@@ -109,6 +116,91 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "table.most_positive": ("Die positivsten Antworten", "The most positive replies"),
     "table.unanswered": ("Unbeantwortete Fragen ({count})", "Unanswered questions ({count})"),
     "table.gaps": ("Datenlücken", "Data gaps"),
+    # at a glance (campaign.reports.glance)
+    "glance.title": ("Auf einen Blick", "At a glance"),
+    "glance.nothing_published": (
+        "Diese Woche wurde nichts veröffentlicht.",
+        "Nothing was published this week.",
+    ),
+    "glance.posts.one": ("{count} Beitrag", "{count} post"),
+    "glance.posts.other": ("{count} Beiträge", "{count} posts"),
+    "glance.interactions.one": ("{count} Interaktion", "{count} interaction"),
+    "glance.interactions.other": ("{count} Interaktionen", "{count} interactions"),
+    "glance.reach": (
+        "Diese Woche: {posts} mit {engagement}, {trend}",
+        "This week: {posts} with {engagement}, {trend}",
+    ),
+    "glance.more": (
+        "{diff} mehr als in der Vorwoche ({previous})",
+        "{diff} more than the week before ({previous})",
+    ),
+    "glance.fewer": (
+        "{diff} weniger als in der Vorwoche ({previous})",
+        "{diff} fewer than the week before ({previous})",
+    ),
+    "glance.same": ("so viele wie in der Vorwoche", "as many as the week before"),
+    "glance.impressions": (
+        "; gemessen wurden {impressions} Impressionen ({platforms})",
+        "; {impressions} impressions were measured ({platforms})",
+    ),
+    "glance.mood": ("Die Stimmung liegt netto bei {net}", "Net sentiment is {net}"),
+    "glance.mood_before": (" (Vorwoche {net})", " (previous week {net})"),
+    "glance.mood_where": (
+        "; am kritischsten war {worst} ({worst_net}), am freundlichsten {best} ({best_net})",
+        "; most critical was {worst} ({worst_net}), friendliest {best} ({best_net})",
+    ),
+    "glance.mood_unknown": (
+        "Zur Stimmung lässt sich nichts sagen: keine Antwort ist eingeordnet.",
+        "Nothing can be said about the mood: no reply is classified.",
+    ),
+    "glance.best_post": (
+        "Am besten lief „{post}“ auf {platform} mit {engagement}",
+        "The best post was '{post}' on {platform} with {engagement}",
+    ),
+    "glance.best_post_rate": (" ({rate} je 1.000 Follower)", " ({rate} per 1,000 followers)"),
+    "glance.questions.one": (
+        "{count} Frage wartet auf eine Antwort",
+        "{count} question is waiting for an answer",
+    ),
+    "glance.questions.other": (
+        "{count} Fragen warten auf eine Antwort",
+        "{count} questions are waiting for an answer",
+    ),
+    "glance.oldest_question": (", die älteste seit {since}", ", the oldest since {since}"),
+    "glance.no_questions": (
+        "Keine Frage wartet auf eine Antwort.",
+        "No question is waiting for an answer.",
+    ),
+    "glance.gaps": ("Datenlücken: {gaps}", "Data gaps: {gaps}"),
+    "glance.gap_missing.one": (
+        "{count} Antwort nicht gesammelt ({detail})",
+        "{count} reply not collected ({detail})",
+    ),
+    "glance.gap_missing.other": (
+        "{count} Antworten nicht gesammelt ({detail})",
+        "{count} replies not collected ({detail})",
+    ),
+    "glance.gap_x_window.one": (
+        "bei {count} X-Beitrag ist das Suchfenster zu",
+        "the search window is closed for {count} X post",
+    ),
+    "glance.gap_x_window.other": (
+        "bei {count} X-Beiträgen ist das Suchfenster zu",
+        "the search window is closed for {count} X posts",
+    ),
+    "glance.gap_unclassified.one": (
+        "{count} Antwort ohne Stimmungslabel",
+        "{count} reply without a sentiment label",
+    ),
+    "glance.gap_unclassified.other": (
+        "{count} Antworten ohne Stimmungslabel",
+        "{count} replies without a sentiment label",
+    ),
+    "glance.gap_impressions": (
+        "keine Impressionen von {platforms}",
+        "no impressions from {platforms}",
+    ),
+    "glance.and": ("{first} und {last}", "{first} and {last}"),
     # comparison rows
     "figure.posts_published": ("Veröffentlichte Beiträge", "Posts published"),
     "figure.engagement": (

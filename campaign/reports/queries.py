@@ -20,12 +20,14 @@ from campaign.models import (
     Campaign,
     Delivery,
     DeliveryState,
+    FollowerCount,
     MetricSnapshot,
     Post,
     Reply,
 )
 from campaign.reports.figures import (
     AccountPublished,
+    FollowerGrowth,
     PlatformEngagement,
     PostEngagement,
     ProblemDelivery,
@@ -44,6 +46,51 @@ def effective_label() -> Any:
 def _in_campaign(statement: Select[Any], campaign_id: int | None) -> Select[Any]:
     """Restrict a statement that joins `Post` to one campaign (or leave it for all)."""
     return statement if campaign_id is None else statement.where(Post.campaign_id == campaign_id)
+
+
+def followers_at(moment: datetime) -> Any:
+    """An account's followers as last counted before `moment`, else as last known: a
+    report written again later keeps the rates it had."""
+    counted = (
+        select(FollowerCount.followers)
+        .where(FollowerCount.account_id == Account.id, FollowerCount.taken_at < moment)
+        .order_by(FollowerCount.taken_at.desc())
+        .limit(1)
+        .correlate(Account)
+        .scalar_subquery()
+    )
+    return func.coalesce(counted, Account.followers)
+
+
+def follower_growth(
+    session: Session, start: datetime, end: datetime, campaign_id: int | None
+) -> list[FollowerGrowth]:
+    """Each counted account's followers when the week began and when it ended.
+
+    The start is the last count before the week, else the week's first; a campaign's
+    report covers the accounts that ever sent one of its posts.
+    """
+    statement = (
+        select(Account.platform, Account.name, FollowerCount.taken_at, FollowerCount.followers)
+        .join(FollowerCount, FollowerCount.account_id == Account.id)
+        .where(FollowerCount.taken_at < end)
+        .order_by(Account.platform, Account.name, FollowerCount.taken_at)
+    )
+    if campaign_id is not None:
+        used = (
+            select(Delivery.account_id)
+            .join(Post, Post.id == Delivery.post_id)
+            .where(Post.campaign_id == campaign_id)
+        )
+        statement = statement.where(Account.id.in_(used))
+    first: dict[tuple[str, str], int] = {}
+    last: dict[tuple[str, str], int] = {}
+    for platform, name, taken_at, followers in session.execute(statement):
+        key = (platform, name)
+        if taken_at < start or key not in first:
+            first[key] = followers
+        last[key] = followers
+    return [FollowerGrowth(*key, first[key], last[key]) for key in last]
 
 
 def _sent_between(start: datetime, end: datetime) -> Any:
@@ -134,7 +181,7 @@ def engagement_per_platform(
             func.sum(snapshot.c.replies),
             func.sum(snapshot.c.quotes),
             func.sum(snapshot.c.impressions),
-            func.coalesce(func.sum(Account.followers), 0),
+            func.coalesce(func.sum(followers_at(end)), 0),
         )
         .select_from(snapshot)
         .join(Delivery, Delivery.id == snapshot.c.delivery_id)
@@ -160,19 +207,22 @@ def engagement_per_platform(
 def top_posts(
     session: Session, start: datetime, end: datetime, campaign_id: int | None, *, limit: int = 5
 ) -> list[PostEngagement]:
-    """The posts with the highest engagement per 1,000 followers (unknown followers last)."""
+    """The posts with the highest engagement per 1,000 followers of their account, as the
+    title says; posts of accounts whose followers are unknown follow, by engagement."""
     snapshot = _latest_snapshots(start, end, campaign_id)
     engagement = snapshot.c.likes + snapshot.c.reposts + snapshot.c.replies + snapshot.c.quotes
-    rate = engagement * 1000.0 / func.nullif(Account.followers, 0)
+    followers = followers_at(end)
+    rate = engagement * 1000.0 / func.nullif(followers, 0)
     rows = session.execute(
         select(
             Post.key,
+            Post.text,
             Account.platform,
             Account.name,
             Delivery.remote_url,
             engagement,
             snapshot.c.impressions,
-            Account.followers,
+            followers,
         )
         .select_from(snapshot)
         .join(Delivery, Delivery.id == snapshot.c.delivery_id)

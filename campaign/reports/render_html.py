@@ -13,6 +13,7 @@ import threading
 from html import escape
 
 from campaign.reports.figures import WeeklyReport
+from campaign.reports.glance import glance
 from campaign.reports.i18n import Words
 from campaign.reports.tables import Cell, Table, format_cell, heading, report_tables
 from content.outside_text import inert_line
@@ -70,13 +71,18 @@ def render_html(report: WeeklyReport, words: Words) -> str:
             charts.sentiment_over_week(week, words),
             charts.engagement_per_platform(week, words),
         )
+        if svg
     )
     sections = "".join(_section(table, words) for table in report_tables(report, words))
+    at_a_glance = (
+        f'<section class="glance"><h2>{escape(words("glance.title"))}</h2>'
+        f"<p>{escape(' '.join(glance(report, words)))}</p></section>\n"
+    )
     return (
         f'<!DOCTYPE html>\n<html lang="{words.lang}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
         f'<h1>{escape(title)}</h1>\n<p class="period">{escape(period)}</p>\n'
-        f"{figures}\n{sections}</body>\n</html>\n"
+        f"{at_a_glance}{figures}\n{sections}</body>\n</html>\n"
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from campaign.reports.figures import WeeklyReport
+from campaign.reports.glance import glance
 from campaign.reports.i18n import Words
 from campaign.reports.tables import Table, format_cell, heading, report_tables
 from content.outside_text import inert_line
@@ -24,6 +25,7 @@ there is no autolink either. Emphasis is left alone: it can only style."""
 def render_markdown(report: WeeklyReport, words: Words) -> str:
     title, period = heading(report, words)
     parts = [f"# {_escape(title)}", "", _escape(period), ""]
+    parts += [f"## {words('glance.title')}", "", _prose(" ".join(glance(report, words))), ""]
     for table in report_tables(report, words):
         parts += _table(table, words)
     return "\n".join(parts)
@@ -43,6 +45,11 @@ def _table(table: Table, words: Words) -> list[str]:
     if table.note:
         lines += ["", f"_{_escape(table.note)}_"]
     return [*lines, ""]
+
+
+def _prose(text: str) -> str:
+    """A paragraph whose quoted post texts cannot turn into Markdown or HTML."""
+    return re.sub(r"([\\`*_\[\]<>#|~])", r"\\\1", text)
 
 
 def _escape(text: str) -> str:

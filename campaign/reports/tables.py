@@ -99,14 +99,24 @@ def report_tables(report: WeeklyReport, words: Words) -> list[Table]:
             note=words("note.engagement"),
         ),
         Table(
+            "follower",
+            words("table.followers"),
+            tuple(
+                words(f"col.{c}")
+                for c in ("platform", "account", "followers_start", "followers_end", "change")
+            ),
+            tuple((f.platform, f.account, f.at_start, f.at_end, f.change) for f in week.followers),
+            note=words("note.followers"),
+        ),
+        Table(
             "top_beitraege",
             words("table.top_posts"),
             tuple(
                 words(f"col.{c}")
-                for c in ("post", "platform", "account", "engagement", "per_1000", "link")
+                for c in ("text", "platform", "account", "engagement", "per_1000", "link")
             ),
             tuple(
-                (p.post_key, p.platform, p.account, p.engagement, p.per_1000_followers, p.url)
+                (p.text, p.platform, p.account, p.engagement, p.per_1000_followers, p.url)
                 for p in week.top_posts
             ),
             link_column=5,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -162,7 +162,11 @@ def week_figures(
             ProblemDelivery(p.post_key, p.account, p.state, privacy.scrub(p.reason), p.due_at)
             for p in queries.problems(session, start, end, campaign_id)
         ),
-        top_posts=tuple(queries.top_posts(session, start, end, campaign_id)),
+        followers=tuple(queries.follower_growth(session, start, end, campaign_id)),
+        top_posts=tuple(
+            replace(post, text=shorten(privacy.scrub(post.text)))
+            for post in queries.top_posts(session, start, end, campaign_id)
+        ),
         sentiment=tuple(
             SentimentSplit(
                 platform,

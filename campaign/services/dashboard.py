@@ -134,14 +134,48 @@ def broken_accounts(session: Session) -> list[tuple[str, str, str | None]]:
     return [(name, state, reason) for name, state, reason in rows]
 
 
+@dataclass(frozen=True)
+class DaemonBeat:
+    """One daemon that has not said it stopped; `running` is False once its heartbeat is
+    older than `HEARTBEAT_STALE` (it died without saying so)."""
+
+    daemon_id: str
+    running: bool
+    last_seen: timedelta
+    queue_length: int
+    errors: int
+
+
+def _running(beat: Heartbeat, now: datetime) -> bool:
+    """The one staleness rule for the TUI's header and `leuchtturm status`."""
+    return beat.stopped_at is None and now - beat.last_tick <= HEARTBEAT_STALE
+
+
 def daemon_health(session: Session, now: datetime) -> DaemonHealth:
     """Running, last seen N s ago, or never started."""
     beat = session.scalar(select(Heartbeat).order_by(Heartbeat.last_tick.desc()).limit(1))
     if beat is None:
         return DaemonHealth(running=False, last_seen=None, queue_length=0, errors=0)
-    age = now - beat.last_tick
-    running = beat.stopped_at is None and age <= HEARTBEAT_STALE
-    return DaemonHealth(running, age, beat.queue_length, beat.errors)
+    return DaemonHealth(_running(beat, now), now - beat.last_tick, beat.queue_length, beat.errors)
+
+
+def daemons(session: Session, now: datetime) -> list[DaemonBeat]:
+    """Every daemon that has not said it stopped, newest heartbeat first."""
+    beats = session.scalars(
+        select(Heartbeat)
+        .where(Heartbeat.stopped_at.is_(None))
+        .order_by(Heartbeat.last_tick.desc(), Heartbeat.daemon_id)
+    )
+    return [
+        DaemonBeat(
+            beat.daemon_id,
+            _running(beat, now),
+            now - beat.last_tick,
+            beat.queue_length,
+            beat.errors,
+        )
+        for beat in beats
+    ]
 
 
 def sentiment_by_day(
@@ -222,9 +256,10 @@ def flagged_deliveries(
     session: Session,
     states: tuple[DeliveryState, ...] = (DeliveryState.NEEDS_REVIEW, DeliveryState.FAILED),
     *,
-    limit: int = 20,
+    limit: int | None = 20,
 ) -> list[FlaggedDelivery]:
-    """Deliveries in `states`, newest due first, with their post, account and campaign."""
+    """Deliveries in `states`, newest due first, with their post, account and campaign
+    (all of them with `limit=None`)."""
     rows = session.execute(
         select(
             Post.id,
@@ -246,6 +281,14 @@ def flagged_deliveries(
         FlaggedDelivery(post_id, key, account, state, error, slug, bool(paused))
         for post_id, key, account, state, error, slug, paused in rows
     ]
+
+
+def flagged_count(
+    session: Session,
+    states: tuple[DeliveryState, ...] = (DeliveryState.NEEDS_REVIEW, DeliveryState.FAILED),
+) -> int:
+    """How many deliveries are in `states`: what a shortened list leaves out."""
+    return session.scalar(select(func.count(Delivery.id)).where(Delivery.state.in_(states))) or 0
 
 
 def _campaign_waiting_on(session: Session, account_name: str) -> tuple[str | None, bool]:

@@ -108,6 +108,7 @@ def _parts_beyond(session: Session, campaign: Campaign, key: str, parts: int) ->
 
 def import_plan(session: Session, settings: Settings, path: Path) -> ImportOutcome:
     """Validate and write a plan; nothing is written when any post is invalid."""
+    settings.require_accounts()
     try:
         plan = load_plan(path, account_targets(settings), settings.media_folders())
     except PlanError as error:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from campaign.config import AccountSettings, Settings
 from campaign.i18n import t
 from campaign.models import AccountState, utc_now
-from campaign.services import accounts, capabilities
+from campaign.services import accounts, capabilities, followers
 from connectors.base import AccountInfo, ConnectorSettings
 from connectors.errors import AuthExpired, ConfigurationError, ConnectorError
 from connectors.registry import create_connector
@@ -49,8 +49,19 @@ def connector_settings(settings: Settings, account: AccountSettings) -> Connecto
     )
 
 
+def same_handle(logged_in: str, configured: str) -> bool:
+    """Whether the credentials log in as the configured account: "@Name@server" and "name"
+    are the same person on Mastodon; a token for someone else would post as them."""
+
+    def local(handle: str) -> str:
+        return handle.strip().lstrip("@").split("@", 1)[0].lower()
+
+    return local(logged_in) == local(configured)
+
+
 def verify_all(session: Session, settings: Settings) -> list[VerifyResult]:
     """Verify every configured account; a success clears a broken state."""
+    settings.require_accounts()
     results = []
     for configured in settings.accounts:
         row = accounts.by_name(session, configured.name)
@@ -69,9 +80,23 @@ def verify_all(session: Session, settings: Settings) -> list[VerifyResult]:
                 VerifyResult(configured.name, configured.platform, False, problem=error.message)
             )
             continue
+        if not same_handle(info.handle, configured.handle):
+            problem = t(
+                "accounts.handle_mismatch",
+                handle=info.handle,
+                expected=configured.handle,
+                env=configured.secret_env,
+            )
+            results.append(
+                VerifyResult(
+                    configured.name, configured.platform, False, info.handle, None, problem
+                )
+            )
+            continue
         row.remote_id = info.remote_id
-        row.followers = info.followers
         row.verified_at = utc_now()
+        if info.followers is not None:
+            followers.record(session, row, info.followers, row.verified_at, settings.zone)
         if row.state != AccountState.CREDITS_EXHAUSTED:
             accounts.set_state(session, row, AccountState.OK, None)
         results.append(

@@ -57,6 +57,7 @@ class LeuchtturmApp(App[None]):
             for number, mode in enumerate(SCREEN_MODES, start=1)
         ),
         Binding("question_mark", "help", t("key.help")),
+        Binding("q", "quit", t("key.quit")),
         Binding("exclamation_mark", "pause_alerted", t("key.pause")),
         Binding("circumflex_accent", "resume_alerted", t("key.resume")),
     ]

@@ -18,6 +18,8 @@ from sandbox.run import Sandbox, start_sandbox
 @pytest.fixture(scope="module")
 def sandbox() -> Iterator[Sandbox]:
     with start_sandbox(seed=3) as running:
+        # The token the tests use logs in as the configured account (verify checks that).
+        running.servers["mastodon"].name_account("sandbox-secret", "todo_dortmund")
         yield running
 
 

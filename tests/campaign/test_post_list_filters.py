@@ -130,10 +130,10 @@ def test_cli_lists_one_local_day_or_week_of_one_platform(
         ["--config", str(config), "post", "list", "--day", "2024-04-29", "--week", "2024-W18"],
     )
     assert isinstance(both.exception, UserError)
-    assert "--day and --week" in str(both.exception)
+    assert "--day und --week" in str(both.exception)
     bad_day = runner.invoke(cli_app, ["--config", str(config), "post", "list", "--day", "29.4."])
-    assert "expected a date such as 2024-04-29" in str(bad_day.exception)
+    assert "erwartet ist ein Datum wie 2024-04-29" in str(bad_day.exception)
     bad_platform = runner.invoke(
         cli_app, ["--config", str(config), "post", "list", "--platform", "twitter"]
     )
-    assert "expected one of x, mastodon, bluesky" in str(bad_platform.exception)
+    assert "erwartet ist eine von x, mastodon, bluesky" in str(bad_platform.exception)

@@ -85,7 +85,7 @@ class Builder:
                 post = Post(
                     campaign_id=campaign_id,
                     key=key,
-                    text=f"Beitrag {key}",
+                    text=f"Aktion {key} im Quartier",
                     scheduled_at=at(due or sent or "2024-03-01 00:00"),
                     state=PostState.APPROVED,
                 )

@@ -78,7 +78,7 @@ def test_csv_numbers_are_plain_and_equal_in_both_languages(
     def table(lang: str, name: str) -> list[list[str]]:
         folder = tmp_path / lang
         write_report(report, ["csv"], folder, lang)
-        (path,) = folder.glob(f"*/{name}.csv")
+        (path,) = folder.glob(f"{lang}/*/{name}.csv")
         with path.open(encoding="utf-8", newline="") as handle:
             return list(csv.reader(handle))
 
@@ -166,3 +166,14 @@ def test_numbers_are_grouped_and_signed_as_each_language_writes_them() -> None:
         "50,000",
         "0",
     )
+
+
+def test_german_and_english_reports_keep_their_own_folders(
+    report: WeeklyReport, tmp_path: Path
+) -> None:
+    german = write_report(report, ["md"], tmp_path, "de")
+    english = write_report(report, ["md"], tmp_path, "en")
+    assert german[0] == tmp_path / "de" / "2024-W13-arbeit" / "bericht.md"
+    assert english[0] == tmp_path / "en" / "2024-W13-arbeit" / "bericht.md"
+    assert german[0].read_text(encoding="utf-8").startswith("# Wochenbericht")
+    assert english[0].read_text(encoding="utf-8").startswith("# Weekly report")

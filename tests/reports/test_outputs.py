@@ -146,7 +146,7 @@ def test_csv_files_reread_equal_the_figures(report: WeeklyReport, tmp_path: Path
     assert published == [(p.account, p.posts) for p in report.current.published]
     top = [(r[0], r[1], int(r[3]), number(r[4]), r[5]) for r in rows("top_beitraege")]
     assert top == [
-        (p.post_key, p.platform, p.engagement, p.per_1000_followers, p.url)
+        (p.text, p.platform, p.engagement, p.per_1000_followers, p.url)
         for p in report.current.top_posts
     ]
     gaps = {r[0]: number(r[1]) for r in rows("datenluecken")}
@@ -222,7 +222,7 @@ def test_cli_writes_the_chosen_formats(config_file: Path, tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     written = [Path(line) for line in result.output.splitlines()]
     assert [p.name for p in written] == ["bericht.md", "bericht.html"]
-    assert all(p.parent == out / "2024-W13-arbeit" for p in written)
+    assert all(p.parent == out / "de" / "2024-W13-arbeit" for p in written)
     assert "kritiker99" not in written[0].read_text(encoding="utf-8")
 
 
@@ -251,7 +251,7 @@ def test_daemon_writer_uses_the_configured_folder_and_previous_week(
     scenario_database: Database, settings: Settings, private_data_dir: Path
 ) -> None:
     paths = write_weekly_reports(scenario_database, settings, at("2024-04-01 05:00"))
-    folder = Path(settings.expand(settings.reports.folder)) / "2024-W13"
+    folder = Path(settings.expand(settings.reports.folder)) / "de" / "2024-W13"
     assert folder.is_relative_to(private_data_dir)
     assert {p.name for p in paths} >= {"bericht.md", "bericht.html", "engagement.csv"}
     assert all(p.parent == folder and p.is_file() for p in paths)

@@ -126,10 +126,12 @@ def column(table: LiveTable, index: int) -> list[str]:
 
 
 async def start_compose(pilot: Pilot[None], key: str) -> SelectionList[str]:
-    """Open Verfassen, type the post's `key`, and focus the target accounts to choose from."""
+    """Open Verfassen, type the post's `key`, and focus the target accounts to choose from,
+    none ticked (Verfassen ticks every account; the tests choose their own)."""
     await pilot.press("3")
     accounts = pilot.app.screen.query_one("#accounts", SelectionList)
     await wait_until(pilot, lambda: accounts.option_count == 3)
+    accounts.deselect_all()
     await pilot.click("#key")
     await pilot.press(*key)
     accounts.focus()

@@ -1,5 +1,6 @@
-"""Berichte: an empty folder says what to do, w writes last week's report, the newest is
-shown, j shows an older one, o opens the selected report's HTML."""
+"""Berichte: an empty folder says what to do, w writes this week's report and W last
+week's, the newest is shown, j shows an older one, o opens the selected report's HTML, and
+the list names every format written."""
 
 from __future__ import annotations
 
@@ -29,8 +30,8 @@ def report_settings(settings: Settings, folder: Path) -> Settings:
 
 
 def write_sample_report(folder: Path, name: str, title: str) -> None:
-    (folder / name).mkdir(parents=True)
-    (folder / name / "bericht.md").write_text(f"# {title}\n\nText.\n", encoding="utf-8")
+    (folder / "de" / name).mkdir(parents=True)
+    (folder / "de" / name / "bericht.md").write_text(f"# {title}\n\nText.\n", encoding="utf-8")
 
 
 @pytest.fixture
@@ -48,21 +49,37 @@ def _markdown(app: LeuchtturmApp) -> str:
     return app.screen.query_one(Markdown).source
 
 
-async def test_empty_folder_then_w_writes_last_weeks_report(
+async def test_empty_folder_then_w_writes_this_week_and_W_last_week(
     reports_app: LeuchtturmApp, reports_folder: Path
 ) -> None:
     async with reports_app.run_test(size=SIZE) as pilot:
         await pilot.press("7")
         await wait_until(pilot, lambda: "Noch keine Wochenberichte" in _markdown(reports_app))
 
-        await pilot.press("w")
+        await pilot.press("w")  # the frozen clock's week: 2026-W48
         table = reports_app.screen.query_one("#reports-table")
         await wait_until(pilot, lambda: table.row_count == 1, timeout=30)
-        written = reports_folder / "2026-W47" / "bericht.md"
+        written = reports_folder / "de" / "2026-W48" / "bericht.md"
         await wait_until(
             pilot, lambda: _markdown(reports_app) == written.read_text(encoding="utf-8")
         )
-        assert _markdown(reports_app).startswith("# ")
+        assert _markdown(reports_app).startswith("# Wochenbericht 2026-W48")
+
+        await pilot.press("W")
+        await wait_until(pilot, lambda: table.row_count == 2, timeout=30)
+        assert column(table, 0) == ["2026-W48", "2026-W47"]
+        assert (reports_folder / "de" / "2026-W47" / "bericht.md").is_file()
+
+
+async def test_the_list_names_every_format_written(
+    reports_app: LeuchtturmApp, reports_folder: Path
+) -> None:
+    write_sample_report(reports_folder, "2026-W47", "Woche 47")
+    (reports_folder / "de" / "2026-W47" / "engagement.csv").write_text("x", encoding="utf-8")
+    async with reports_app.run_test(size=SIZE) as pilot:
+        table = await open_table(pilot, "7", 1)
+        assert column(table, 2) == ["de"]
+        assert column(table, 3) == ["md, csv"]
 
 
 async def test_newest_first_and_j_shows_older_reports(
@@ -72,7 +89,7 @@ async def test_newest_first_and_j_shows_older_reports(
     monkeypatch.setattr(reports_app, "open_url", lambda url, **_: opened.append(url))
     write_sample_report(reports_folder, "2026-W46", "Woche 46")
     write_sample_report(reports_folder, "2026-W47", "Woche 47")
-    html_only = reports_folder / "2026-W45" / "bericht.html"
+    html_only = reports_folder / "de" / "2026-W45" / "bericht.html"
     html_only.parent.mkdir()
     html_only.write_text("<h1>Woche 45</h1>", encoding="utf-8")
     async with reports_app.run_test(size=SIZE) as pilot:

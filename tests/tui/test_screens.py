@@ -28,7 +28,7 @@ async def test_answering_a_question_queues_an_approved_threaded_post(
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
         table = await open_table(pilot, "4", 3)
-        await pilot.press("q")  # open questions only
+        await pilot.press("u")  # open (unanswered) questions only
         await wait_until(pilot, lambda: table.row_count == 1)
         await pilot.press("a")
         await wait_until(pilot, lambda: isinstance(app.screen, AnswerScreen))

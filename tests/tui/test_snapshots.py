@@ -64,8 +64,8 @@ def test_reports_screen(  # type: ignore[no-untyped-def]
     """A relative report folder, so the path on screen is the same on every machine."""
     monkeypatch.chdir(tmp_path)
     write_sample_report(tmp_path / "berichte", "2026-W46", "Wochenbericht 2026-W46")
-    (tmp_path / "berichte" / "2026-W47").mkdir()
-    (tmp_path / "berichte" / "2026-W47" / "bericht.md").write_text(SAMPLE_REPORT, "utf-8")
+    (tmp_path / "berichte" / "de" / "2026-W47").mkdir()
+    (tmp_path / "berichte" / "de" / "2026-W47" / "bericht.md").write_text(SAMPLE_REPORT, "utf-8")
     seed(database)
     app = make_app(database, report_settings(settings, Path("berichte")), clock=lambda: FROZEN)
 

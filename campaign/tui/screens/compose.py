@@ -120,12 +120,14 @@ class ComposeScreen(DataScreen):
     def show(self, data: ComposeChoices) -> None:
         if data == self.choices:
             return
+        first = not self.choices.accounts
         self.choices = data
         select = self.query_one("#campaign", Select)
         select.set_options((data_text(slug), slug) for slug in data.campaign_slugs)
         if len(data.campaign_slugs) == 1:
             select.value = data.campaign_slugs[0]
-        chosen = self._selected_accounts()
+        # A new post goes to every account, as the campaign plans do; a person unticks.
+        chosen = [name for name, _ in data.accounts] if first else self._selected_accounts()
         selection = self.query_one("#accounts", SelectionList)
         selection.clear_options()
         selection.add_options(

@@ -56,7 +56,7 @@ class InboxScreen(DataScreen):
         Binding("s", "cycle_label", t("key.filter_label")),
         Binding("c", "cycle_campaign", t("key.filter_campaign")),
         Binding("f", "cycle_platform", t("key.filter_platform")),
-        Binding("q", "toggle_questions", t("key.filter_questions")),
+        Binding("u", "toggle_questions", t("key.filter_questions")),
         Binding("plus", "label('positive')", t("key.label_positive")),
         Binding("equals_sign", "label('neutral')", t("key.label_neutral")),
         Binding("minus", "label('negative')", t("key.label_negative")),

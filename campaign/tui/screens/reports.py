@@ -1,5 +1,6 @@
 """Berichte: the weekly reports in the configured folder, newest first, the selected one's
-Markdown beside the list, its HTML one key away, and last week's report written on demand.
+Markdown beside the list, its HTML one key away, and this week's (w) or last week's (W)
+report written on demand: a week in progress is what a team looks at on a Thursday.
 
 The list comes from the folder, not the database (`campaign.reports.catalogue`); writing a
 report reads the database and renders charts, so it runs in its own thread worker.
@@ -20,6 +21,7 @@ from textual.widgets import DataTable, Markdown, Static
 
 from campaign.reports.catalogue import ReportFiles, latest_reports
 from campaign.reports.files import write_weekly_reports
+from campaign.reports.week import Week
 from campaign.tui.data_text import data_text
 from campaign.tui.i18n import t
 from campaign.tui.screens.base import DataScreen
@@ -35,7 +37,7 @@ class ReportsData:
 
 
 class ReportsScreen(DataScreen):
-    """o opens the selected report's HTML, w writes last week's report now."""
+    """o opens the selected report's HTML, w writes this week's report now, W last week's."""
 
     SUB_TITLE = t("screen.reports")
 
@@ -43,7 +45,8 @@ class ReportsScreen(DataScreen):
     """The daemon writes a report once a week; listing a folder is cheap."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open_html", t("key.open_html")),
-        Binding("w", "write_report", t("key.write_report")),
+        Binding("w", "write_report('this')", t("key.write_this_week")),
+        Binding("W", "write_report('last')", t("key.write_last_week")),
     ]
 
     def __init__(self) -> None:
@@ -58,7 +61,10 @@ class ReportsScreen(DataScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="reports-folder", classes="filters")
-        yield LiveTable([t("col.week"), t("col.campaign"), t("col.files")], id="reports-table")
+        yield LiveTable(
+            [t("col.week"), t("col.campaign"), t("col.language"), t("col.files")],
+            id="reports-table",
+        )
         with VerticalScroll(id="report-view"):
             yield Markdown(id="report-markdown", open_links=False)
 
@@ -107,11 +113,13 @@ class ReportsScreen(DataScreen):
         self.app.open_url(report.html.resolve().as_uri())
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write-report")
-    def action_write_report(self) -> None:
-        """Last ISO week's report over all campaigns, as the daemon writes it on Mondays."""
+    def action_write_report(self, which: str) -> None:
+        """This or last ISO week's report over all campaigns, as the daemon writes it."""
         self.app.call_from_thread(self.notify, t("reports.writing"))
         app = self.leuchtturm
-        written = write_weekly_reports(app.database, app.settings, self.now())
+        this_week = Week.containing(self.now(), app.settings.zone)
+        week = this_week if which == "this" else this_week.previous()
+        written = write_weekly_reports(app.database, app.settings, self.now(), week=week.label)
         folder = written[0].parent if written else self.folder
         self.app.call_from_thread(self.notify, t("reports.written", folder=folder))
         self.app.call_from_thread(self._select, folder)
@@ -122,6 +130,6 @@ class ReportsScreen(DataScreen):
 
 
 def _row(report: ReportFiles) -> Row:
-    files = [kind for kind, path in (("md", report.markdown), ("html", report.html)) if path]
-    cells = (report.week, report.campaign or t("reports.all_campaigns"), ", ".join(files))
+    campaign = report.campaign or t("reports.all_campaigns")
+    cells = (report.week, campaign, report.language, ", ".join(report.formats))
     return str(report.folder), cells
