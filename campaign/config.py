@@ -65,6 +65,9 @@ OAUTH1_FIELDS = {
     "access_token_secret": "access_token_secret_env",
 }
 OAUTH2_FIELDS = {"client_id": "client_id_env", "client_secret": "client_secret_env"}
+PUBLIC_CREDENTIALS = frozenset({"client_id"})
+"""Credentials that are no secret: an OAuth 2.0 client id stands in the authorisation URL a
+person opens, so it must not be redacted from it."""
 X_ONLY_FIELDS = ("auth", *OAUTH1_FIELDS.values(), *OAUTH2_FIELDS.values())
 
 
@@ -165,7 +168,13 @@ class AccountSettings(_Section):
 
     def secret_values(self) -> list[str]:
         """Every secret value this account has in the environment, for redaction."""
-        return list(self.credentials().values())
+        found = self.credentials().items()
+        return [value for role, value in found if role not in PUBLIC_CREDENTIALS]
+
+    def secret_env_names(self) -> list[str]:
+        """The environment variables that hold this account's secrets, for redaction."""
+        found = self.secret_envs().items()
+        return [env for role, env in found if role not in PUBLIC_CREDENTIALS]
 
 
 class DaemonSettings(_Section):
@@ -289,7 +298,7 @@ class Settings(_Section):
             seen.add(account.name)
         # Known from here on to the one redactor, whatever later prints or stores a value.
         register_secret_envs(
-            env for account in accounts for env in account.secret_envs().values()
+            env for account in accounts for env in account.secret_env_names()
         )
         return accounts
 

@@ -246,7 +246,7 @@ class BlueskySandbox(SandboxServer):
             "com.atproto.server.createSession"
         )
 
-    def credentials(self, request: SandboxRequest) -> str | None:
+    def presented_credentials(self, request: SandboxRequest) -> str | None:
         """The session token, or the app password of a login."""
         if request.bearer_token is not None:
             return request.bearer_token

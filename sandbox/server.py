@@ -202,7 +202,7 @@ class SandboxServer:
         """The platform's 401."""
         return self.error(401, "The access token is invalid")
 
-    def credentials(self, request: SandboxRequest) -> str | None:
+    def presented_credentials(self, request: SandboxRequest) -> str | None:
         """The secret a request carries, for a 401 that echoes it (`echo_credentials`)."""
         return request.bearer_token
 
@@ -274,7 +274,7 @@ class SandboxServer:
         response = self._fault_response(fault)
         if response is not None:
             if response.status == 401 and self.faults.plan.echo_credentials:
-                return _echoing(response, self.credentials(request))
+                return _echoing(response, self.presented_credentials(request))
             return response
         response = self._route(request)
         if fault is not None and fault.kind == "accept_then_crash":
