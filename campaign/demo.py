@@ -19,11 +19,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from campaign import lifecycle
 from campaign.config import AccountSettings, DaemonSettings, Settings
 from campaign.daemon.runner import Daemon
 from campaign.db import Database, make_engine, upgrade
 from campaign.models import Delivery, DeliveryState, Post, PostState, Reply
-from campaign.services import accounts, plans, posts
+from campaign.services import accounts, plans
 from sandbox.run import Sandbox, start_sandbox
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "examples" / "todo-dortmund.toml"
@@ -103,10 +104,10 @@ def compress_schedule(database: Database, start: datetime, span: timedelta) -> i
     with database.session() as session:
         every = list(session.scalars(select(Post).order_by(Post.scheduled_at, Post.id)))
         steps = max(len(every) - 1, 1)
-        for rank, post in enumerate(every):
-            posts.reschedule(session, post, start + span * (rank / steps))
+        for rank, post in enumerate(every):  # each part on its own: spacing is by rank
+            lifecycle.reschedule(session, post, start + span * (rank / steps))
             if post.state == PostState.DRAFT:
-                posts.approve(session, post)
+                lifecycle.approve(session, post)
         return len(every)
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from campaign.cli.context import context, print_json
+from campaign.errors import UserError
 from campaign.i18n import t
 from campaign.services import campaigns, plans, posts
 
@@ -18,15 +20,38 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Stable JSON instead of
 
 @app.command("import")
 def import_plan(
-    ctx: typer.Context, plan: Annotated[Path, typer.Argument(help="PLAN.toml or PLAN.yaml")]
+    ctx: typer.Context,
+    plan: Annotated[Path, typer.Argument(help="PLAN.toml or PLAN.yaml")],
+    shift_to: Annotated[
+        str | None,
+        typer.Option(
+            "--shift-to",
+            help="Move the whole plan: its first post to this local date (e.g. 2026-04-27), "
+            "every post keeping its local time and distance in days.",
+        ),
+    ] = None,
 ) -> None:
-    """Import a campaign plan, all or nothing; re-importing updates by post key."""
+    """Import a campaign plan, all or nothing; re-importing updates by post key.
+
+    A new post in the past is refused; `--shift-to` reuses an old plan.
+    """
     cli = context(ctx)
     with cli.database().session() as session:
-        outcome = plans.import_plan(session, cli.settings, plan)
+        outcome = plans.import_plan(
+            session, cli.settings, plan, shift_to=_date(shift_to), now=datetime.now(UTC)
+        )
     typer.echo(
         t("plan.imported", slug=outcome.slug, created=outcome.created, updated=outcome.updated)
     )
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UserError(f"--shift-to {value!r}: expected a date such as 2026-04-27") from None
 
 
 @app.command("list")

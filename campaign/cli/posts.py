@@ -9,10 +9,10 @@ import typer
 
 from campaign.cli.context import CliContext, context, print_json
 from campaign.errors import UserError
-from campaign.i18n import language, t
+from campaign.i18n import t
 from campaign.reports.week import Week
 from campaign.services import campaigns, events, posts
-from content.local_time import LocalTimeError, to_utc
+from campaign.times import parse_local
 from content.platforms import Platform
 
 app = typer.Typer(help="Beiträge: anlegen, freigeben, verschieben, absagen.", no_args_is_help=True)
@@ -22,15 +22,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Stable JSON instead of
 def _when(cli: CliContext, value: str) -> datetime:
     """A local time like 2024-04-29T09:30 (campaign zone) or with an explicit offset."""
     try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"--at: {value!r} is not a time like 2024-04-29T09:30") from None
-    try:
-        return to_utc(moment, cli.settings.zone)
-    except LocalTimeError as error:
-        raise UserError(
-            f"--at: {error.message_en if language() == 'en' else error.message}"
-        ) from None
+        return parse_local(value, cli.settings.zone)
+    except UserError as error:
+        raise UserError(f"--at: {error}") from None
 
 
 def _period(cli: CliContext, day: str | None, week: str | None) -> tuple[datetime, datetime] | None:
@@ -106,7 +100,9 @@ def add(
     )
     limits = {a.name: a.max_characters for a in cli.settings.accounts}
     with cli.database().session() as session:
-        post = posts.add_post(session, campaigns.by_slug(session, campaign), draft, limits)
+        post = posts.add_post(
+            session, campaigns.by_slug(session, campaign), draft, limits, now=datetime.now(UTC)
+        )
         typer.echo(t("post.added", id=post.id, state=post.state))
 
 
@@ -182,7 +178,7 @@ def show(ctx: typer.Context, post_id: int, as_json: JsonOption = False) -> None:
 
 @app.command()
 def approve(ctx: typer.Context, post_id: int) -> None:
-    """Approve a post: one delivery per target account is queued."""
+    """Approve a post (a thread: every part): deliveries queued, held ones released."""
     with context(ctx).database().session() as session:
         created = posts.approve(session, posts.get_post(session, post_id))
     typer.echo(t("post.approved", id=post_id, deliveries=len(created)))
@@ -194,17 +190,17 @@ def reschedule(
     post_id: int,
     at: Annotated[str, typer.Option(help="New local time, e.g. 2024-04-30T10:00.")],
 ) -> None:
-    """Move a post; deliveries not yet started move with it."""
+    """Move a post (a thread keeps its spacing); held deliveries are released to it."""
     cli = context(ctx)
     when = _when(cli, at)
     with cli.database().session() as session:
-        posts.reschedule(session, posts.get_post(session, post_id), when)
+        posts.reschedule(session, posts.get_post(session, post_id), when, now=datetime.now(UTC))
     typer.echo(t("post.rescheduled", id=post_id, when=cli.local(when)))
 
 
 @app.command()
 def cancel(ctx: typer.Context, post_id: int) -> None:
-    """Cancel a post; deliveries not yet started are withdrawn."""
+    """Cancel a post (a thread: every part); deliveries not yet started are withdrawn."""
     with context(ctx).database().session() as session:
         withdrawn = posts.cancel(session, posts.get_post(session, post_id))
     typer.echo(t("post.cancelled", id=post_id, withdrawn=withdrawn))
@@ -212,7 +208,9 @@ def cancel(ctx: typer.Context, post_id: int) -> None:
 
 @app.command()
 def retry(ctx: typer.Context, post_id: int) -> None:
-    """Send the post's failed or flagged deliveries again (recovering first)."""
-    with context(ctx).database().session() as session:
-        count = posts.retry(session, posts.get_post(session, post_id), datetime.now(UTC))
-    typer.echo(t("post.retried", id=post_id, count=count))
+    """Queue the thread's failed or held deliveries again, at the post's time or now."""
+    cli = context(ctx)
+    with cli.database().session() as session:
+        outcome = posts.retry(session, posts.get_post(session, post_id), datetime.now(UTC))
+    typer.echo(posts.describe_retry(post_id, outcome, cli.local))
+

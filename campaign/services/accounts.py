@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -9,6 +12,8 @@ from campaign.config import Settings
 from campaign.errors import UserError
 from campaign.models import Account, AccountState, utc_now
 from campaign.services import events
+
+log = logging.getLogger("leuchtturm.accounts")
 
 
 def sync_from_config(session: Session, settings: Settings) -> list[Account]:
@@ -45,6 +50,7 @@ def set_state(session: Session, account: Account, state: AccountState, reason: s
     """Change an account's state and say why in the audit log."""
     if account.state == state and account.state_reason == reason:
         return
+    previous = account.state
     account.state = state
     account.state_reason = reason
     account.state_changed_at = utc_now()
@@ -54,3 +60,46 @@ def set_state(session: Session, account: Account, state: AccountState, reason: s
         f"{account.name}: {reason or state}",
         account_id=account.id,
     )
+    log.log(
+        logging.INFO if state == AccountState.OK else logging.WARNING,
+        "account %s: %s → %s: %s",
+        account.name,
+        previous,
+        state,
+        reason or state,
+        extra={"account": account.name},
+    )
+
+
+def note_rate_limited(session: Session, account: Account, until: datetime, post_key: str) -> None:
+    """The platform asked this account to wait: hold its lane until `until`, say so once."""
+    if account.rate_limited_until is not None and account.rate_limited_until >= until:
+        return
+    account.rate_limited_until = until
+    message = f"{account.name}: rate limited until {until.isoformat(timespec='seconds')}"
+    events.record(session, "account.rate_limited", message, account_id=account.id)
+    log.warning(
+        "account %s: rate limit starts (post %s), until %s",
+        account.name,
+        post_key,
+        until.isoformat(timespec="seconds"),
+        extra={"account": account.name, "post": post_key},
+    )
+
+
+def note_rate_limit_ended(session: Session, account: Account, now: datetime) -> None:
+    """The account's rate limit is over: its waiting posts leave again, spaced."""
+    events.record(
+        session,
+        "account.rate_limit_ended",
+        f"{account.name}: rate limit over",
+        at=now,
+        account_id=account.id,
+    )
+    log.info("account %s: rate limit ended", account.name, extra={"account": account.name})
+
+
+def rate_limited_until(account: Account, now: datetime) -> datetime | None:
+    """When the account's current rate limit ends, or None when it has none now."""
+    until = account.rate_limited_until
+    return until if until is not None and until > now else None

@@ -155,11 +155,21 @@ def test_rate_limit_waits_for_reset_and_holds_the_account(
     daemon.dispatch()
     limited = delivery(daemon, first)
     assert limited.state == DeliveryState.RETRY
-    assert limited.due_at == START + timedelta(seconds=120)
+    assert limited.due_at == START  # keeps its place in the order; the account waits
+    with daemon.database.session() as session:
+        assert accounts.by_name(session, "x-todo").rate_limited_until == START + timedelta(
+            seconds=120
+        )
     assert delivery(daemon, second).state == DeliveryState.PENDING  # the account waits too
     clock.now += timedelta(seconds=121)
+    daemon.dispatch()  # the held posts leave in their order, spaced, not in a burst
+    assert [delivery(daemon, d).state for d in (first, second)] == [
+        DeliveryState.SENT,
+        DeliveryState.PENDING,
+    ]
+    clock.now += timedelta(seconds=61)
     daemon.dispatch()
-    assert {delivery(daemon, d).state for d in (first, second)} == {DeliveryState.SENT}
+    assert delivery(daemon, second).state == DeliveryState.SENT
 
 
 def test_revoked_token_breaks_the_account_and_holds_posts(
@@ -191,7 +201,7 @@ def test_post_missed_during_downtime_needs_review(daemon: Daemon, clock: Clock) 
     recent = queue(daemon, "recent", START - timedelta(minutes=10))
     daemon.dispatch()
     assert delivery(daemon, missed).state == DeliveryState.NEEDS_REVIEW
-    assert "missed while the daemon was down" in (delivery(daemon, missed).last_error or "")
+    assert "verpasst, während der Daemon nicht lief" in (delivery(daemon, missed).last_error or "")
     assert delivery(daemon, recent).state == DeliveryState.SENT
 
 
@@ -240,7 +250,7 @@ def test_failed_delivery_retried_by_hand_goes_out_once(
         row.state = DeliveryState.FAILED
     with daemon.database.session() as session:
         post = posts.get_post(session, row.post_id)
-        assert posts.retry(session, post, clock()) == 1
+        assert posts.retry(session, post, clock()).count == 1
     daemon.dispatch()
     assert delivery(daemon, delivery_id).state == DeliveryState.SENT
     assert len(x_sandbox.own_tweets()) == 1  # found by recovery, not posted twice
@@ -303,7 +313,7 @@ def test_status_names_flagged_posts_with_the_fix(
     german = runner.invoke(cli_app, ["--config", str(config), "status"])
     assert german.exit_code == 0, german.output
     assert "Daemon: läuft nicht" in german.output
-    assert "(old) → x-todo: needs_review – missed while the daemon was down" in german.output
+    assert "(old) → x-todo: needs_review – verpasst, während der Daemon nicht lief" in german.output
     assert "leuchtturm post retry" in german.output
     runner.env["LEUCHTTURM_LANG"] = "en"
     english = runner.invoke(cli_app, ["--config", str(config), "status", "--json"])

@@ -11,8 +11,8 @@ from textual.app import ComposeResult
 
 from campaign.models import Account
 from campaign.services import accounts
+from campaign.times import shown
 from campaign.tui.i18n import t
-from campaign.tui.local_time import shown
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable
 

@@ -13,8 +13,8 @@ from textual.worker import get_current_worker
 
 from campaign.services import dashboard
 from campaign.services.dashboard import DaemonHealth, DaySentiment, Overview
+from campaign.times import shown
 from campaign.tui.i18n import t
-from campaign.tui.local_time import shown
 from campaign.tui.screens.base import DataScreen
 
 SENTIMENT_REFRESH_SECONDS = 60.0
