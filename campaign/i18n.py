@@ -71,6 +71,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Daemon {id}: last seen {seconds} s ago, queue {queue}, errors {errors}",
     ),
     "status.account": ("Konto {name}: {state} – {reason}", "Account {name}: {state} – {reason}"),
+    "account.rate_limited": ("Ratenlimit bis {until}", "rate limited until {until}"),
+    "account.catching_up": (
+        "holt Verpasstes nach, nächster Beitrag {until}",
+        "catching up on missed posts, next at {until}",
+    ),
+    "campaign.still_held": (
+        "Konto {name} hält noch {count} Beitrag/Beiträge dieser Kampagne an: {reason} – "
+        "danach `leuchtturm accounts verify`",
+        "account {name} still holds {count} post(s) of this campaign: {reason} – then "
+        "`leuchtturm accounts verify`",
+    ),
     "status.alert": ("Alarm {at}: {message}", "Alert {at}: {message}"),
     "status.flagged": (
         "Beitrag {post_id} ({post}) → {account}: {state} – {reason}"

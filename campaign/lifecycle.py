@@ -144,7 +144,14 @@ POST_TRANSITIONS: dict[tuple[PostState, PostOp], PostState] = {
 never brings it back); approving an approved post releases what is held and queues
 accounts added since."""
 
-_LOUD = {_O.MARK_FAILED: logging.WARNING, _O.FLAG: logging.WARNING, _O.INTERRUPT: logging.INFO}
+_LOUD = {
+    _O.MARK_FAILED: logging.WARNING,
+    _O.FLAG: logging.WARNING,
+    _O.DEFER: logging.INFO,
+    _O.INTERRUPT: logging.INFO,
+    _O.HOLD_FOR_ACCOUNT: logging.INFO,
+}
+"""Moves the daemon's log names (with account and post); the rest is in the audit log."""
 
 
 def _actor(person: str | None) -> str:
@@ -191,7 +198,7 @@ def move_delivery(
         data={"op": op.value, "from": previous.value, "to": step.to.value, "by": actor},
     )
     level = _LOUD.get(op)
-    if op is DeliveryOp.MARK_SENT and delivery.attempts > 1:
+    if op is DeliveryOp.MARK_SENT and reason.startswith(t("reason.recovered", url="")):
         level = logging.INFO
     if level is not None:
         log.log(

@@ -30,19 +30,22 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+CONTEXT_FIELDS = ("account", "post")
+"""Passed as `extra=` by the daemon's lifecycle logs, so a shipper can filter on them."""
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per line, for journald and log shippers."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return json.dumps(
-            {
-                "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
-                "level": record.levelname.lower(),
-                "logger": record.name,
-                "message": record.getMessage(),
-            },
-            ensure_ascii=False,
-        )
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        entry.update({k: v for k in CONTEXT_FIELDS if (v := getattr(record, k, None))})
+        return json.dumps(entry, ensure_ascii=False)
 
 
 def configure_logging(log_format: str, settings: Settings) -> None:

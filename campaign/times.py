@@ -21,6 +21,14 @@ def shown(moment: datetime, zone: ZoneInfo) -> str:
     return moment.astimezone(zone).strftime(INPUT_FORMAT)
 
 
+def clock_time(moment: datetime, now: datetime, zone: ZoneInfo) -> str:
+    """ "14:05" when `moment` is on today's local date, else the date too."""
+    local = moment.astimezone(zone)
+    if local.date() == now.astimezone(zone).date():
+        return local.strftime("%H:%M")
+    return local.strftime(INPUT_FORMAT)
+
+
 def parse_local(text: str, zone: ZoneInfo) -> datetime:
     """A typed local time ("2026-11-24 09:30", a T, or an explicit offset) as aware UTC.
 

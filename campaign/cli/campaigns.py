@@ -110,5 +110,8 @@ def pause(
 def resume(ctx: typer.Context, slug: str) -> None:
     """Let the campaign's deliveries go out again."""
     with context(ctx).database().session() as session:
-        campaigns.resume(session, slug)
+        campaign = campaigns.resume(session, slug)
+        still_held = campaigns.held_by_accounts(session, campaign)
     typer.echo(t("campaign.resumed", slug=slug))
+    for held in still_held:
+        typer.echo(t("campaign.still_held", name=held.name, count=held.waiting, reason=held.reason))

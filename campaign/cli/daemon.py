@@ -13,7 +13,7 @@ from campaign.cli.context import context, print_json
 from campaign.i18n import t
 from campaign.logs import configure_logging
 from campaign.models import Heartbeat
-from campaign.services import dashboard, events
+from campaign.services import accounts, dashboard, events
 
 
 def daemon(
@@ -52,8 +52,13 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
                 for b in beats
             ],
             "broken_accounts": [
-                {"name": name, "state": state, "reason": reason}
-                for name, state, reason in dashboard.broken_accounts(session)
+                {
+                    "name": account.name,
+                    "state": account.state,
+                    "reason": accounts.hold_note(account, now, cli.settings.zone),
+                    "rate_limited_until": _iso(accounts.rate_limited_until(account, now)),
+                }
+                for account in accounts.held(session, now)
             ],
             "alerts": [{"at": e.at, "kind": e.kind, "message": e.message} for e in alerts],
             "flagged_deliveries": [
@@ -83,11 +88,22 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
             )
         )
     for account in data["broken_accounts"]:
-        typer.echo(t("status.account", **account))
+        typer.echo(
+            t(
+                "status.account",
+                name=account["name"],
+                state=account["state"],
+                reason=account["reason"],
+            )
+        )
     for alert in data["alerts"]:
         typer.echo(t("status.alert", at=cli.local(alert["at"]), message=alert["message"]))
     for flagged in data["flagged_deliveries"]:
         typer.echo(t("status.flagged", **flagged))
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
 
 
 def demo(

@@ -34,7 +34,7 @@ from campaign.models import (
     Post,
     PostState,
 )
-from campaign.services import accounts
+from campaign.services import accounts, inbox
 from connectors.base import Connector, RemotePost
 from connectors.errors import (
     AuthExpired,
@@ -325,7 +325,9 @@ def _record_sent(
     database: Database, delivery_id: int, remote: RemotePost, recovered: bool, now: datetime
 ) -> DeliveryState:
     with database.session() as session:
-        lifecycle.mark_sent(session, session.get_one(Delivery, delivery_id), remote, recovered, now)
+        delivery = session.get_one(Delivery, delivery_id)
+        lifecycle.mark_sent(session, delivery, remote, recovered, now)
+        inbox.mark_answered(session, delivery.post_id, remote.published_at)
     return DeliveryState.SENT
 
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaign.config import Settings
 from campaign.errors import UserError
+from campaign.i18n import t
 from campaign.models import Account, AccountState, utc_now
 from campaign.services import events
+from campaign.times import clock_time
 
 log = logging.getLogger("leuchtturm.accounts")
 
@@ -103,3 +106,27 @@ def rate_limited_until(account: Account, now: datetime) -> datetime | None:
     """When the account's current rate limit ends, or None when it has none now."""
     until = account.rate_limited_until
     return until if until is not None and until > now else None
+
+
+def hold_note(account: Account, now: datetime, zone: ZoneInfo) -> str:
+    """Why the account's posts wait right now, in words ("" when they do not).
+
+    One wording for `status`, `accounts list` and the TUI's Konten screen.
+    """
+    if account.state != AccountState.OK:
+        return account.state_reason or ""
+    until = rate_limited_until(account, now)
+    if until is not None:
+        return t("account.rate_limited", until=clock_time(until, now, zone))
+    if account.paced_until is not None and account.paced_until > now:
+        return t("account.catching_up", until=clock_time(account.paced_until, now, zone))
+    return ""
+
+
+def held(session: Session, now: datetime) -> list[Account]:
+    """Accounts that cannot post now: broken, out of credits, or rate limited."""
+    return [
+        account
+        for account in list_accounts(session)
+        if account.state != AccountState.OK or rate_limited_until(account, now) is not None
+    ]

@@ -11,7 +11,7 @@ from campaign.i18n import t
 from campaign.models import AccountState, utc_now
 from campaign.services import accounts
 from connectors.base import AccountInfo, ConnectorSettings
-from connectors.errors import AuthExpired, ConfigurationError, ConnectorError
+from connectors.errors import AuthExpired, ConfigurationError, ConnectorError, PaymentRequired
 from connectors.registry import create_connector
 
 
@@ -45,14 +45,19 @@ def connector_settings(settings: Settings, account: AccountSettings) -> Connecto
 
 
 def verify_all(session: Session, settings: Settings) -> list[VerifyResult]:
-    """Verify every configured account; a success clears a broken state."""
+    """Verify every configured account; a success clears a broken or out-of-credits hold."""
     results = []
     for configured in settings.accounts:
         row = accounts.by_name(session, configured.name)
         try:
             info: AccountInfo = create_connector(connector_settings(settings, configured)).verify()
-        except AuthExpired as error:
-            accounts.set_state(session, row, AccountState.BROKEN, error.message)
+        except (AuthExpired, PaymentRequired) as error:
+            held_state = (
+                AccountState.CREDITS_EXHAUSTED
+                if isinstance(error, PaymentRequired)
+                else AccountState.BROKEN
+            )
+            accounts.set_state(session, row, held_state, error.message)
             results.append(
                 VerifyResult(configured.name, configured.platform, False, problem=error.message)
             )
@@ -65,7 +70,10 @@ def verify_all(session: Session, settings: Settings) -> list[VerifyResult]:
         row.remote_id = info.remote_id
         row.followers = info.followers
         row.verified_at = utc_now()
-        if row.state != AccountState.CREDITS_EXHAUSTED:
+        if row.state != AccountState.OK:
+            # X answers a read with 402 as well while credits are exhausted: a login that
+            # succeeds means X takes calls again. Should posting still be refused, the
+            # next 402 holds the account again, with its reason.
             accounts.set_state(session, row, AccountState.OK, None)
         results.append(
             VerifyResult(configured.name, configured.platform, True, info.handle, info.followers)

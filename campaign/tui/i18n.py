@@ -89,11 +89,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.name": ("Name", "Name"),
     "col.handle": ("Handle", "Handle"),
     "col.reason": ("Grund", "Reason"),
-    "account.rate_limited": ("Ratenlimit bis {until}", "rate limited until {until}"),
-    "account.catching_up": (
-        "holt Verpasstes nach, nächster Beitrag {until}",
-        "catching up on missed posts, next at {until}",
-    ),
     "col.posts": ("Beiträge", "Posts"),
     "col.delivered": ("Zugestellt", "Delivered"),
     "col.replies": ("Antworten", "Replies"),
