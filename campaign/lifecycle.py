@@ -158,6 +158,31 @@ def _actor(person: str | None) -> str:
     return person or DAEMON
 
 
+def require(delivery: Delivery, op: DeliveryOp) -> Step:
+    """The move `op` makes from the delivery's state; TransitionError when there is none.
+
+    Named operations ask first, so a refused one leaves every field as it was.
+    """
+    previous = DeliveryState(delivery.state)
+    step = DELIVERY_TRANSITIONS.get((previous, op))
+    if step is None:
+        raise TransitionError(
+            t("lifecycle.delivery_refused", id=delivery.id, op=op.value, state=previous.value)
+        )
+    return step
+
+
+def require_post(post: Post, op: PostOp) -> PostState:
+    """The state `op` leads a post to; TransitionError when the table has no such move."""
+    previous = PostState(post.state)
+    target = POST_TRANSITIONS.get((previous, op))
+    if target is None:
+        raise TransitionError(
+            t("lifecycle.post_refused", post=post.key, op=op.value, state=previous.value)
+        )
+    return target
+
+
 def move_delivery(
     session: Session,
     delivery: Delivery,
@@ -172,11 +197,7 @@ def move_delivery(
     Raises TransitionError (and changes nothing) when the table has no such move.
     """
     previous = DeliveryState(delivery.state)
-    step = DELIVERY_TRANSITIONS.get((previous, op))
-    if step is None:
-        raise TransitionError(
-            t("lifecycle.delivery_refused", id=delivery.id, op=op.value, state=previous.value)
-        )
+    step = require(delivery, op)
     delivery.state = step.to
     if step.counter is Counter.RESET:
         delivery.attempts = 0
@@ -222,11 +243,7 @@ def move_post(
     Raises TransitionError (and changes nothing) when the table has no such move.
     """
     previous = PostState(post.state)
-    target = POST_TRANSITIONS.get((previous, op))
-    if target is None:
-        raise TransitionError(
-            t("lifecycle.post_refused", post=post.key, op=op.value, state=previous.value)
-        )
+    target = require_post(post, op)
     post.state = target
     actor = _actor(person)
     session.flush()
@@ -252,6 +269,7 @@ _POST_EVENT = {
 # named delivery operations ---------------------------------------------------------------
 def claim(session: Session, delivery: Delivery, daemon_id: str, now: datetime) -> None:
     """Commit the delivery as *sending* for `daemon_id`: the attempt counts from here."""
+    require(delivery, DeliveryOp.CLAIM)
     delivery.claimed_by = daemon_id
     move_delivery(
         session,
@@ -266,6 +284,7 @@ def release(
     session: Session, delivery: Delivery, reason: str, now: datetime, *, note: str | None = None
 ) -> None:
     """Give a claim back before any network call; the attempt never happened."""
+    require(delivery, DeliveryOp.RELEASE)
     delivery.claimed_by = None
     if note is not None:
         delivery.last_error = note
@@ -288,6 +307,7 @@ def mark_sent(
     session: Session, delivery: Delivery, remote: RemotePost, recovered: bool, now: datetime
 ) -> None:
     """The platform has the post: keep its ids, say whether recovery found it."""
+    require(delivery, DeliveryOp.MARK_SENT)
     delivery.remote_id = remote.remote_id
     delivery.remote_url = remote.url
     delivery.remote_cid = remote.cid
@@ -300,6 +320,7 @@ def mark_sent(
 
 def defer(session: Session, delivery: Delivery, due: datetime, reason: str, now: datetime) -> None:
     """Try again at `due` (a transient failure, counted)."""
+    require(delivery, DeliveryOp.DEFER)
     delivery.claimed_by = None
     delivery.due_at = due
     delivery.last_error = reason
@@ -308,6 +329,7 @@ def defer(session: Session, delivery: Delivery, due: datetime, reason: str, now:
 
 def wait_rate_limit(session: Session, delivery: Delivery, reason: str, now: datetime) -> None:
     """The account waits for its limit's reset; the delivery keeps its place in the order."""
+    require(delivery, DeliveryOp.WAIT_RATE_LIMIT)
     delivery.claimed_by = None
     delivery.last_error = reason
     move_delivery(session, delivery, DeliveryOp.WAIT_RATE_LIMIT, reason, now=now)
@@ -315,6 +337,7 @@ def wait_rate_limit(session: Session, delivery: Delivery, reason: str, now: date
 
 def hold_for_account(session: Session, delivery: Delivery, reason: str, now: datetime) -> None:
     """The account cannot post until a person acts; the delivery waits, uncounted."""
+    require(delivery, DeliveryOp.HOLD_FOR_ACCOUNT)
     delivery.claimed_by = None
     delivery.last_error = reason
     move_delivery(session, delivery, DeliveryOp.HOLD_FOR_ACCOUNT, reason, now=now)
@@ -322,6 +345,7 @@ def hold_for_account(session: Session, delivery: Delivery, reason: str, now: dat
 
 def mark_failed(session: Session, delivery: Delivery, reason: str, now: datetime) -> None:
     """Given up, known not to be on the platform: a person may retry by hand."""
+    require(delivery, DeliveryOp.MARK_FAILED)
     delivery.claimed_by = None
     delivery.last_error = reason
     move_delivery(session, delivery, DeliveryOp.MARK_FAILED, reason, now=now)
@@ -329,6 +353,7 @@ def mark_failed(session: Session, delivery: Delivery, reason: str, now: datetime
 
 def interrupt(session: Session, delivery: Delivery, now: datetime) -> None:
     """A crashed daemon's claim goes back to the queue; its next attempt recovers first."""
+    require(delivery, DeliveryOp.INTERRUPT)
     delivery.claimed_by = None
     delivery.due_at = now
     move_delivery(session, delivery, DeliveryOp.INTERRUPT, t("reason.interrupted"), now=now)
@@ -336,6 +361,7 @@ def interrupt(session: Session, delivery: Delivery, now: datetime) -> None:
 
 def flag(session: Session, delivery: Delivery, reason: str, now: datetime) -> None:
     """Hold for a person, with the reason shown in `status` and the TUI."""
+    require(delivery, DeliveryOp.FLAG)
     delivery.claimed_by = None
     delivery.last_error = reason
     move_delivery(session, delivery, DeliveryOp.FLAG, reason, now=now)
@@ -345,6 +371,7 @@ def release_hold(
     session: Session, delivery: Delivery, due: datetime, *, person: str | None = None
 ) -> None:
     """A person lets a held delivery go at `due` (approve or reschedule of a held post)."""
+    require(delivery, DeliveryOp.RELEASE_HOLD)
     delivery.due_at = due
     delivery.last_error = None
     move_delivery(
@@ -360,6 +387,7 @@ def retry_by_hand(
     session: Session, delivery: Delivery, due: datetime, *, person: str | None = None
 ) -> None:
     """Queue again with a fresh budget; an earlier attempt is still recovered first."""
+    require(delivery, DeliveryOp.RETRY_BY_HAND)
     was = delivery.last_error
     delivery.due_at = due
     delivery.last_error = None
@@ -383,6 +411,7 @@ def reinstate(
     session: Session, delivery: Delivery, due: datetime, *, person: str | None = None
 ) -> None:
     """An account added back to a post: its withdrawn delivery waits again."""
+    require(delivery, DeliveryOp.REINSTATE)
     delivery.due_at = due
     delivery.last_error = None
     move_delivery(session, delivery, DeliveryOp.REINSTATE, t("reason.reinstated"), person=person)
@@ -405,6 +434,7 @@ def open_delivery(session: Session, post: Post, account_id: int) -> Delivery:
 # named post operations -------------------------------------------------------------------
 def approve(session: Session, post: Post, *, person: str | None = None) -> list[Delivery]:
     """Make a post deliverable: a delivery per target, held ones released; returns new ones."""
+    require_post(post, PostOp.APPROVE)
     deliveries = {d.account_id: d for d in post.deliveries}
     created = []
     for target in post.targets:
@@ -429,6 +459,7 @@ def approve(session: Session, post: Post, *, person: str | None = None) -> list[
 
 def reschedule(session: Session, post: Post, when: datetime, *, person: str | None = None) -> None:
     """Move a post; waiting deliveries move with it and held ones are released to it."""
+    require_post(post, PostOp.RESCHEDULE)
     old = post.scheduled_at
     move_post(
         session,
@@ -447,6 +478,7 @@ def reschedule(session: Session, post: Post, when: datetime, *, person: str | No
 
 def cancel(session: Session, post: Post, *, person: str | None = None) -> int:
     """Cancel a post; returns how many deliveries were withdrawn before sending."""
+    require_post(post, PostOp.CANCEL)
     withdrawn = 0
     for delivery in post.deliveries:
         if (DeliveryState(delivery.state), DeliveryOp.WITHDRAW) in DELIVERY_TRANSITIONS:
