@@ -432,8 +432,11 @@ def open_delivery(session: Session, post: Post, account_id: int) -> Delivery:
 
 
 # named post operations -------------------------------------------------------------------
-def approve(session: Session, post: Post, *, person: str | None = None) -> list[Delivery]:
-    """Make a post deliverable: a delivery per target, held ones released; returns new ones."""
+def approve(
+    session: Session, post: Post, *, now: datetime | None = None, person: str | None = None
+) -> list[Delivery]:
+    """Make a post deliverable: a delivery per target, held ones released (at the post's
+    time, or `now` when that has passed); returns the new deliveries."""
     require_post(post, PostOp.APPROVE)
     deliveries = {d.account_id: d for d in post.deliveries}
     created = []
@@ -445,7 +448,8 @@ def approve(session: Session, post: Post, *, person: str | None = None) -> list[
             reinstate(session, existing, post.scheduled_at, person=person)
     for delivery in post.deliveries:
         if delivery.state in HELD:
-            release_hold(session, delivery, max(post.scheduled_at, utc_now()), person=person)
+            due = max(post.scheduled_at, now or utc_now())
+            release_hold(session, delivery, due, person=person)
     move_post(
         session,
         post,

@@ -180,7 +180,7 @@ def show(ctx: typer.Context, post_id: int, as_json: JsonOption = False) -> None:
 def approve(ctx: typer.Context, post_id: int) -> None:
     """Approve a post (a thread: every part): deliveries queued, held ones released."""
     with context(ctx).database().session() as session:
-        created = posts.approve(session, posts.get_post(session, post_id))
+        created = posts.approve(session, posts.get_post(session, post_id), now=datetime.now(UTC))
     typer.echo(t("post.approved", id=post_id, deliveries=len(created)))
 
 
@@ -213,4 +213,3 @@ def retry(ctx: typer.Context, post_id: int) -> None:
     with cli.database().session() as session:
         outcome = posts.retry(session, posts.get_post(session, post_id), datetime.now(UTC))
     typer.echo(posts.describe_retry(post_id, outcome, cli.local))
-

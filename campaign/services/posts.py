@@ -245,11 +245,13 @@ def _live_parts(session: Session, post: Post) -> list[Post]:
     return live
 
 
-def approve(session: Session, post: Post, *, person: str | None = None) -> list[Delivery]:
+def approve(
+    session: Session, post: Post, *, now: datetime | None = None, person: str | None = None
+) -> list[Delivery]:
     """Approve the post's whole thread: deliveries queued, held ones released."""
     created: list[Delivery] = []
     for part in _live_parts(session, post):
-        created += lifecycle.approve(session, part, person=person)
+        created += lifecycle.approve(session, part, now=now, person=person)
     session.flush()
     return created
 

@@ -7,8 +7,7 @@ scheduler), so every transition is deterministic.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,74 +15,14 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from campaign.cli.main import app as cli_app
-from campaign.config import AccountSettings, DaemonSettings, Settings
 from campaign.daemon.dispatch import reconcile_interrupted
 from campaign.daemon.runner import Daemon
-from campaign.db import Database, make_engine, upgrade
-from campaign.models import Account, AccountState, Campaign, Delivery, DeliveryState, Event
+from campaign.models import Account, AccountState, Delivery, DeliveryState, Event
 from campaign.services import accounts, campaigns, posts
 from sandbox.faults import Fault
 from sandbox.x_server import XSandbox
+from tests.campaign.x_lane import START, delivery, queue
 from tests.clock import ManualClock as Clock
-
-START = datetime.now(UTC).replace(microsecond=0)
-"""Near the real time: connectors stamp publication times from the real clock."""
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(START)
-
-
-@pytest.fixture
-def x_sandbox(clock: Clock) -> Iterator[XSandbox]:
-    with XSandbox(clock=clock) as server:
-        yield server
-
-
-@pytest.fixture
-def daemon(
-    database_url: str, x_sandbox: XSandbox, clock: Clock, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Daemon]:
-    monkeypatch.setenv("LT_TEST_X", "x-user-token")
-    settings = Settings(
-        accounts=[
-            AccountSettings(
-                name="x-todo",
-                platform="x",
-                handle="todo_dortmund",
-                server_url=x_sandbox.url,
-                secret_env="LT_TEST_X",
-            )
-        ],
-        daemon=DaemonSettings(max_attempts=3, backoff_base_seconds=1, grace_minutes=30),
-    )
-    engine = make_engine(database_url)
-    upgrade(engine)
-    database = Database(engine)
-    with database.session() as session:
-        accounts.sync_from_config(session, settings)
-        session.add(Campaign(slug="todo", name="to:do"))
-    yield Daemon(database, settings, clock=clock, classifier_loader=lambda: None)  # type: ignore[arg-type]
-    engine.dispose()
-
-
-def queue(daemon: Daemon, key: str, at: datetime, text: str | None = None) -> int:
-    with daemon.database.session() as session:
-        draft = posts.PostDraft(
-            key=key,
-            text=text or f"Beitrag {key} zur to:do-Woche",
-            scheduled_at=at,
-            accounts=["x-todo"],
-            approved=True,
-        )
-        post = posts.add_post(session, campaigns.by_slug(session, "todo"), draft, {})
-        return post.deliveries[0].id
-
-
-def delivery(daemon: Daemon, delivery_id: int) -> Delivery:
-    with daemon.database.session() as session:
-        return session.get_one(Delivery, delivery_id)
 
 
 def test_due_post_is_sent_once_and_audited(daemon: Daemon, x_sandbox: XSandbox) -> None:

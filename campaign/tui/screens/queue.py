@@ -164,7 +164,7 @@ class QueueScreen(DataScreen):
             return
 
         def approve(session: Session) -> str:
-            posts.approve(session, posts.get_post(session, post.id))
+            posts.approve(session, posts.get_post(session, post.id), now=self.now())
             return t("queue.approved", key=post.key)
 
         self.write(approve)

@@ -1,0 +1,58 @@
+"""A daemon with one X lane against the X sandbox, on one hand-moved clock.
+
+The dispatch tests and the tests of what a person does to posts share it; helpers to queue
+and read deliveries are in `tests.campaign.x_lane`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from campaign.config import AccountSettings, DaemonSettings, Settings
+from campaign.daemon.runner import Daemon
+from campaign.db import Database, make_engine, upgrade
+from campaign.models import Campaign
+from campaign.services import accounts
+from sandbox.x_server import XSandbox
+from tests.campaign.x_lane import START
+from tests.clock import ManualClock as Clock
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(START)
+
+
+@pytest.fixture
+def x_sandbox(clock: Clock) -> Iterator[XSandbox]:
+    with XSandbox(clock=clock) as server:
+        yield server
+
+
+@pytest.fixture
+def daemon(
+    database_url: str, x_sandbox: XSandbox, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Daemon]:
+    monkeypatch.setenv("LT_TEST_X", "x-user-token")
+    settings = Settings(
+        accounts=[
+            AccountSettings(
+                name="x-todo",
+                platform="x",
+                handle="todo_dortmund",
+                server_url=x_sandbox.url,
+                secret_env="LT_TEST_X",
+            )
+        ],
+        daemon=DaemonSettings(max_attempts=3, backoff_base_seconds=1, grace_minutes=30),
+    )
+    engine = make_engine(database_url)
+    upgrade(engine)
+    database = Database(engine)
+    with database.session() as session:
+        accounts.sync_from_config(session, settings)
+        session.add(Campaign(slug="todo", name="to:do"))
+    yield Daemon(database, settings, clock=clock, classifier_loader=lambda: None)  # type: ignore[arg-type]
+    engine.dispose()
