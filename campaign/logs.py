@@ -24,6 +24,7 @@ class RedactSecrets(logging.Filter):
         if record.exc_info:
             message += "\n" + logging.Formatter().formatException(record.exc_info)
             record.exc_info = None
+            record.exc_text = None  # another handler may have cached the unredacted text
         for secret in self._secrets:
             message = message.replace(secret, REDACTED)
         record.msg, record.args = message, ()

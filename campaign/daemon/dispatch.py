@@ -44,6 +44,7 @@ from connectors.errors import (
     RateLimited,
     Rejected,
     Transient,
+    UnexpectedAnswer,
 )
 
 log = logging.getLogger("leuchtturm.dispatch")
@@ -300,6 +301,15 @@ def send(
         if remote is None:
             remote = connector.publish(outgoing)
     except ConnectorError as error:
+        if isinstance(error, UnexpectedAnswer):
+            log.error(
+                "account %s, delivery %d: %s; retried with recovery",
+                attempt.account_name,
+                delivery_id,
+                error,
+                exc_info=True,
+                extra={"account": attempt.account_name},
+            )
         # Failing while recovering leaves an earlier attempt unsettled; failing while
         # publishing leaves this one unsettled only when the request may have arrived.
         unknown = recovering or (isinstance(error, Transient) and error.outcome_unknown)
@@ -310,6 +320,7 @@ def send(
             attempt.account_name,
             delivery_id,
             type(error).__name__,
+            extra={"account": attempt.account_name},
         )
         unexpected = Transient("?", t("reason.unexpected", kind=type(error).__name__))
         return _record_failure(database, delivery_id, unexpected, True, policy, clock(), rng)
