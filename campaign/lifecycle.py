@@ -318,37 +318,36 @@ def mark_sent(
     move_delivery(session, delivery, DeliveryOp.MARK_SENT, t(key, url=remote.url), now=now)
 
 
+def _end_attempt(
+    session: Session, delivery: Delivery, op: DeliveryOp, reason: str, now: datetime
+) -> None:
+    """An attempt's outcome other than success: the claim ends, the reason is shown."""
+    require(delivery, op)
+    delivery.claimed_by = None
+    delivery.last_error = reason
+    move_delivery(session, delivery, op, reason, now=now)
+
+
 def defer(session: Session, delivery: Delivery, due: datetime, reason: str, now: datetime) -> None:
     """Try again at `due` (a transient failure, counted)."""
     require(delivery, DeliveryOp.DEFER)
-    delivery.claimed_by = None
     delivery.due_at = due
-    delivery.last_error = reason
-    move_delivery(session, delivery, DeliveryOp.DEFER, reason, now=now)
+    _end_attempt(session, delivery, DeliveryOp.DEFER, reason, now)
 
 
 def wait_rate_limit(session: Session, delivery: Delivery, reason: str, now: datetime) -> None:
     """The account waits for its limit's reset; the delivery keeps its place in the order."""
-    require(delivery, DeliveryOp.WAIT_RATE_LIMIT)
-    delivery.claimed_by = None
-    delivery.last_error = reason
-    move_delivery(session, delivery, DeliveryOp.WAIT_RATE_LIMIT, reason, now=now)
+    _end_attempt(session, delivery, DeliveryOp.WAIT_RATE_LIMIT, reason, now)
 
 
 def hold_for_account(session: Session, delivery: Delivery, reason: str, now: datetime) -> None:
     """The account cannot post until a person acts; the delivery waits, uncounted."""
-    require(delivery, DeliveryOp.HOLD_FOR_ACCOUNT)
-    delivery.claimed_by = None
-    delivery.last_error = reason
-    move_delivery(session, delivery, DeliveryOp.HOLD_FOR_ACCOUNT, reason, now=now)
+    _end_attempt(session, delivery, DeliveryOp.HOLD_FOR_ACCOUNT, reason, now)
 
 
 def mark_failed(session: Session, delivery: Delivery, reason: str, now: datetime) -> None:
     """Given up, known not to be on the platform: a person may retry by hand."""
-    require(delivery, DeliveryOp.MARK_FAILED)
-    delivery.claimed_by = None
-    delivery.last_error = reason
-    move_delivery(session, delivery, DeliveryOp.MARK_FAILED, reason, now=now)
+    _end_attempt(session, delivery, DeliveryOp.MARK_FAILED, reason, now)
 
 
 def interrupt(session: Session, delivery: Delivery, now: datetime) -> None:
@@ -361,10 +360,7 @@ def interrupt(session: Session, delivery: Delivery, now: datetime) -> None:
 
 def flag(session: Session, delivery: Delivery, reason: str, now: datetime) -> None:
     """Hold for a person, with the reason shown in `status` and the TUI."""
-    require(delivery, DeliveryOp.FLAG)
-    delivery.claimed_by = None
-    delivery.last_error = reason
-    move_delivery(session, delivery, DeliveryOp.FLAG, reason, now=now)
+    _end_attempt(session, delivery, DeliveryOp.FLAG, reason, now)
 
 
 def release_hold(

@@ -230,12 +230,15 @@ def thread_of(session: Session, post: Post) -> list[Post]:
     return chain
 
 
-def _live_parts(session: Session, post: Post) -> list[Post]:
-    """The chain up to its first cancelled part (parts beyond it never go out)."""
+def _live_parts(session: Session, post: Post, action: str) -> list[Post]:
+    """The chain up to its first cancelled part (parts beyond it never go out).
+
+    Raises TransitionError naming `action` when the thread's head is cancelled.
+    """
     chain = thread_of(session, post)
     if chain[0].state == PostState.CANCELLED:
         raise lifecycle.TransitionError(
-            t("lifecycle.post_refused", post=chain[0].key, op="-", state=PostState.CANCELLED)
+            t("lifecycle.post_refused", post=chain[0].key, op=action, state=PostState.CANCELLED)
         )
     live = []
     for part in chain:
@@ -250,7 +253,7 @@ def approve(
 ) -> list[Delivery]:
     """Approve the post's whole thread: deliveries queued, held ones released."""
     created: list[Delivery] = []
-    for part in _live_parts(session, post):
+    for part in _live_parts(session, post, lifecycle.PostOp.APPROVE):
         created += lifecycle.approve(session, part, now=now, person=person)
     session.flush()
     return created
@@ -274,7 +277,7 @@ def reschedule(
         zone = ZoneInfo(post.campaign.time_zone)
         refuse_past(post.key, when, now, zone, t("post.past_hint"))
     delta: timedelta = when - post.scheduled_at
-    for part in _live_parts(session, post):
+    for part in _live_parts(session, post, lifecycle.PostOp.RESCHEDULE):
         lifecycle.reschedule(session, part, part.scheduled_at + delta, person=person)
 
 
@@ -284,7 +287,12 @@ def cancel(session: Session, post: Post, *, person: str | None = None) -> int:
     live = [part for part in chain if part.state != PostState.CANCELLED]
     if not live:
         raise lifecycle.TransitionError(
-            t("lifecycle.post_refused", post=post.key, op="cancel", state=PostState.CANCELLED)
+            t(
+                "lifecycle.post_refused",
+                post=post.key,
+                op=lifecycle.PostOp.CANCEL,
+                state=PostState.CANCELLED,
+            )
         )
     return sum(lifecycle.cancel(session, part, person=person) for part in live)
 
@@ -308,7 +316,7 @@ def retry(
     """
     count = 0
     first: datetime | None = None
-    for part in _live_parts(session, post):
+    for part in _live_parts(session, post, "retry"):
         if part.state != PostState.APPROVED:
             continue
         due = max(part.scheduled_at, now)
@@ -341,7 +349,7 @@ def duplicate(
     """A draft copy of the whole thread, keyed by the copy's time, linked as a thread."""
     key = f"{thread_of(session, post)[0].key}-{stamp:%Y%m%d%H%M%S}"
     copies: list[Post] = []
-    for position, part in enumerate(_live_parts(session, post)):
+    for position, part in enumerate(_live_parts(session, post, "duplicate")):
         draft = PostDraft(
             key=key if position == 0 else f"{key}#{position + 1}",
             text=part.text,

@@ -12,11 +12,8 @@ import pytest
 
 from campaign.config import AccountSettings, DaemonSettings, Settings
 from campaign.daemon.runner import Daemon
-from campaign.db import Database, make_engine, upgrade
-from campaign.models import Campaign
-from campaign.services import accounts
 from sandbox.x_server import XSandbox
-from tests.campaign.x_lane import START
+from tests.campaign.x_lane import START, daemon_on
 from tests.clock import ManualClock as Clock
 
 
@@ -48,11 +45,5 @@ def daemon(
         ],
         daemon=DaemonSettings(max_attempts=3, backoff_base_seconds=1, grace_minutes=30),
     )
-    engine = make_engine(database_url)
-    upgrade(engine)
-    database = Database(engine)
-    with database.session() as session:
-        accounts.sync_from_config(session, settings)
-        session.add(Campaign(slug="todo", name="to:do"))
-    yield Daemon(database, settings, clock=clock, classifier_loader=lambda: None)  # type: ignore[arg-type]
-    engine.dispose()
+    with daemon_on(database_url, settings, clock) as daemon:
+        yield daemon

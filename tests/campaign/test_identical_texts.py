@@ -16,14 +16,14 @@ from sqlalchemy import select
 
 from campaign.config import DaemonSettings, Settings
 from campaign.daemon.runner import Daemon
-from campaign.db import Database, make_engine, upgrade
 from campaign.demo import DEMO_HANDLES, sandbox_accounts
-from campaign.models import Campaign, Delivery, DeliveryState
-from campaign.services import accounts, campaigns, posts
+from campaign.models import Delivery, DeliveryState
+from campaign.services import campaigns, posts
 from sandbox.bluesky_server import BlueskySandbox
 from sandbox.faults import Fault
 from sandbox.mastodon_server import MastodonSandbox
 from sandbox.x_server import XSandbox
+from tests.campaign.x_lane import daemon_on
 from tests.clock import ManualClock
 
 TOKEN = "identical-token"
@@ -84,14 +84,8 @@ def daemon(
     settings = Settings(
         accounts=configured, daemon=DaemonSettings(max_attempts=3, backoff_base_seconds=1)
     )
-    engine = make_engine(database_url)
-    upgrade(engine)
-    database = Database(engine)
-    with database.session() as session:
-        accounts.sync_from_config(session, settings)
-        session.add(Campaign(slug="todo", name="to:do"))
-    yield Daemon(database, settings, clock=clock, classifier_loader=lambda: None)  # type: ignore[arg-type]
-    engine.dispose()
+    with daemon_on(database_url, settings, clock) as daemon:
+        yield daemon
 
 
 def _queue(daemon: Daemon, key: str, at: datetime) -> int:

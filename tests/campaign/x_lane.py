@@ -1,12 +1,17 @@
-"""Helpers for the X-lane daemon fixture (tests/campaign/conftest.py)."""
+"""Helpers for the X-lane daemon fixture (tests/campaign/conftest.py) and its kin."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
+from campaign.config import Settings
 from campaign.daemon.runner import Daemon
-from campaign.models import Delivery
-from campaign.services import campaigns, posts
+from campaign.db import Database, make_engine, upgrade
+from campaign.models import Campaign, Delivery
+from campaign.services import accounts, campaigns, posts
+from tests.clock import ManualClock
 
 START = datetime.now(UTC).replace(microsecond=0)
 """Near the real time: connectors stamp publication times from the real clock."""
@@ -30,3 +35,19 @@ def delivery(daemon: Daemon, delivery_id: int) -> Delivery:
     """The delivery as the database has it now."""
     with daemon.database.session() as session:
         return session.get_one(Delivery, delivery_id)
+
+
+@contextmanager
+def daemon_on(database_url: str, settings: Settings, clock: ManualClock) -> Iterator[Daemon]:
+    """A daemon (not started: its work is called by hand) on a fresh migrated database
+    with the settings' accounts and a campaign "todo"."""
+    engine = make_engine(database_url)
+    upgrade(engine)
+    database = Database(engine)
+    with database.session() as session:
+        accounts.sync_from_config(session, settings)
+        session.add(Campaign(slug="todo", name="to:do"))
+    try:
+        yield Daemon(database, settings, clock=clock, classifier_loader=lambda: None)  # type: ignore[arg-type]
+    finally:
+        engine.dispose()
