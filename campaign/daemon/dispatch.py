@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from campaign import lifecycle
@@ -53,6 +53,8 @@ STALE_CLAIM = timedelta(seconds=15)
 """A daemon whose heartbeat is this old is taken for dead; its claims are reconciled."""
 DUE_STATES = lifecycle.WAITING
 OVERDUE_AFTER = timedelta(minutes=1)
+HELD_BY_LIMIT = timedelta(seconds=5)
+"""A post a rate limit held longer than this is part of the backlog that leaves spaced."""
 TAKEN_HORIZON = timedelta(hours=1)
 """Remote posts sent this long before an attempt are beyond any recovery window."""
 RECOVERY_CHECKS = 3
@@ -69,12 +71,13 @@ class DispatchPolicy:
     catch_up_spacing: timedelta = timedelta(seconds=60)
 
     def catching_up(self, delivery: Delivery, now: datetime) -> bool:
-        """Part of a backlog (the daemon was down, or the account waited for a rate limit),
-        and not the next part of a thread, which follows its parent without a gap."""
+        """Part of a backlog: late by more than ordinary lateness (the daemon was down) or
+        held by a rate limit for more than a moment; and not the next part of a thread,
+        which follows its parent without a gap."""
         if delivery.post.thread_parent_id is not None:
             return False
         limited = delivery.account.rate_limited_until
-        held = limited is not None and delivery.due_at < limited
+        held = limited is not None and limited - delivery.due_at > HELD_BY_LIMIT
         return held or delivery.due_at < now - OVERDUE_AFTER
 
     def backoff(self, attempts: int, rng: random.Random) -> timedelta:
@@ -158,13 +161,11 @@ def claim_due(
     On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several daemons share the queue without
     two claiming the same delivery. A thread part waits for its predecessor. Deliveries
     late by more than the grace window are held for a person with the true reason; a
-    backlog (after downtime or a rate limit) goes out in order, one per account and
-    `catch_up_spacing` (the account's `paced_until`), never in a burst.
+    backlog (after downtime or a rate limit) goes out in its scheduled order, one per
+    account and `catch_up_spacing` (the account's `paced_until`), never in a burst, and
+    no later post overtakes it.
     """
     limited = Account.rate_limited_until
-    backlog = or_(
-        Delivery.due_at < now - OVERDUE_AFTER, and_(limited.is_not(None), Delivery.due_at < limited)
-    )
     conditions = [
         Delivery.state.in_(DUE_STATES),
         Delivery.due_at <= now,
@@ -173,11 +174,10 @@ def claim_due(
         Account.state == AccountState.OK,
         or_(limited.is_(None), limited <= now),
         _predecessor_sent(),
-        or_(
-            ~backlog,
-            Post.thread_parent_id.is_not(None),
+        or_(  # an account catching up sends nothing but thread parts between its turns
             Account.paced_until.is_(None),
             Account.paced_until <= now,
+            Post.thread_parent_id.is_not(None),
         ),
     ]
     if account_name is not None:
@@ -195,15 +195,16 @@ def claim_due(
             .with_for_update(skip_locked=True, of=Delivery)
         )
         claimed = []
-        paced: set[int] = set()
+        waiting_turn: set[int] = set()
         for delivery in session.scalars(query):
             if delivery.attempts == 0 and delivery.due_at < now - policy.grace:
                 _hold_late(session, delivery, now)
                 continue
+            thread_part = delivery.post.thread_parent_id is not None
+            if delivery.account_id in waiting_turn and not thread_part:
+                continue  # strictly in order: nothing overtakes the backlog
             if policy.catching_up(delivery, now):
-                if delivery.account_id in paced:
-                    continue
-                paced.add(delivery.account_id)
+                waiting_turn.add(delivery.account_id)
                 delivery.account.paced_until = now + policy.catch_up_spacing
             lifecycle.claim(session, delivery, daemon_id, now)
             claimed.append(delivery.id)

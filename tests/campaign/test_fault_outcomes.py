@@ -8,6 +8,7 @@ the daemon's log.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import logging
 from collections.abc import Iterator
@@ -240,3 +241,22 @@ def test_a_delivered_answer_marks_its_question_answered(
         assert queries.oldest_open_questions(session, *week, None) == []
         questions = inbox.page_replies(session, inbox.ReplyFilter(unanswered_questions=True))
         assert questions == []
+
+
+def test_after_a_rate_limit_held_posts_leave_in_order_and_spaced(
+    daemon: Daemon, x_sandbox: XSandbox, clock: Clock
+) -> None:
+    keys = ["a", "b", "c"]
+    for key, seconds in zip(keys, (0, 30, 100), strict=True):
+        queue(daemon, key, START + timedelta(seconds=seconds))
+    x_sandbox.faults.push(Fault("rate_limit", retry_after_s=120, method="POST", path=TWEETS))
+    daemon.dispatch()
+    sent_at = []
+    for _ in range(40):  # 10 s steps over the limit and the catch-up
+        clock.now += timedelta(seconds=10)
+        if daemon.dispatch():
+            sent_at.append(clock.now)
+    texts = [tweet.text for tweet in x_sandbox.own_tweets()]
+    assert texts == [f"Beitrag {key} zur to:do-Woche" for key in keys]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(sent_at)]
+    assert all(gap >= timedelta(seconds=60) for gap in gaps), gaps
