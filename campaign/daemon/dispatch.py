@@ -70,15 +70,19 @@ class DispatchPolicy:
     grace: timedelta = timedelta(minutes=30)
     catch_up_spacing: timedelta = timedelta(seconds=60)
 
-    def catching_up(self, delivery: Delivery, now: datetime) -> bool:
-        """Part of a backlog: late by more than ordinary lateness (the daemon was down) or
-        held by a rate limit for more than a moment; and not the next part of a thread,
-        which follows its parent without a gap."""
+    def catching_up(
+        self, delivery: Delivery, now: datetime, was_down: Callable[[datetime], bool]
+    ) -> bool:
+        """Part of a backlog: late by more than ordinary lateness because no daemon ran at
+        its time (`was_down`), or held by a rate limit for more than a moment; and not the
+        next part of a thread, which follows its parent without a gap. A post late only
+        because the lane was busy (faults, retries) goes as soon as it can."""
         if delivery.post.thread_parent_id is not None:
             return False
         limited = delivery.account.rate_limited_until
-        held = limited is not None and limited - delivery.due_at > HELD_BY_LIMIT
-        return held or delivery.due_at < now - OVERDUE_AFTER
+        if limited is not None and limited - delivery.due_at > HELD_BY_LIMIT:
+            return True
+        return delivery.due_at < now - OVERDUE_AFTER and was_down(delivery.due_at)
 
     def backoff(self, attempts: int, rng: random.Random) -> timedelta:
         """Exponential backoff with jitter, so retries of many posts do not align."""
@@ -203,7 +207,7 @@ def claim_due(
             thread_part = delivery.post.thread_parent_id is not None
             if delivery.account_id in waiting_turn and not thread_part:
                 continue  # strictly in order: nothing overtakes the backlog
-            if policy.catching_up(delivery, now):
+            if policy.catching_up(delivery, now, lambda due: _daemon_was_down(session, due)):
                 waiting_turn.add(delivery.account_id)
                 delivery.account.paced_until = now + policy.catch_up_spacing
             lifecycle.claim(session, delivery, daemon_id, now)
