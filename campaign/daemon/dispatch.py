@@ -315,9 +315,12 @@ def send(
                 exc_info=True,
                 extra={"account": attempt.account_name},
             )
-        # Failing while recovering leaves an earlier attempt unsettled; failing while
-        # publishing leaves this one unsettled only when the request may have arrived.
-        unknown = recovering or (isinstance(error, Transient) and error.outcome_unknown)
+        # Failing while recovering leaves an earlier attempt unsettled (a refusal of the
+        # same key's post settles it); failing while publishing leaves this one unsettled
+        # only when the request may have arrived.
+        unknown = (recovering and not isinstance(error, Rejected)) or (
+            isinstance(error, Transient) and error.outcome_unknown
+        )
         return _record_failure(database, delivery_id, error, unknown, policy, clock(), rng)
     except Exception as error:  # a bug or an answer no connector expected: never stay *sending*
         log.exception(

@@ -6,7 +6,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from campaign.db import Database
 from campaign.errors import UserError
@@ -15,7 +15,7 @@ from campaign.services import accounts, posts
 from campaign.times import parse_local
 from campaign.tui.leuchtturm_app import LeuchtturmApp
 from campaign.tui.screens.prompt import PromptScreen
-from tests.tui.conftest import FROZEN, SIZE, column, open_table, wait_until
+from tests.tui.conftest import FROZEN, SIZE, column, open_table, start_compose, wait_until
 
 TODAY = FROZEN + timedelta(hours=6)
 
@@ -117,3 +117,27 @@ async def test_a_past_time_is_refused_with_the_time_and_a_hint(
     with database.session() as session:
         head = session.scalars(select(Post).where(Post.key == "reihe")).one()
         assert head.scheduled_at == TODAY
+
+
+async def test_compose_refuses_a_past_time_and_a_dst_gap(
+    app: LeuchtturmApp, database: Database
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        accounts_list = await start_compose(pilot, "rueckblick")
+        await pilot.press("end", "space")
+        base = app.screen.query_one("#base", TextArea)
+        base.focus()
+        await pilot.press(*"Rückblick auf die Woche")
+        when = app.screen.query_one("#when", Input)
+        for typed, words in (
+            ("2026-11-23 09:00", "2026-11-23 09:00 (Europe/Berlin) liegt in der Vergangenheit"),
+            ("2027-03-28 02:30", "gibt es in Europe/Berlin nicht"),
+        ):
+            when.value = typed
+            await pilot.press("ctrl+s")
+            await wait_until(
+                pilot, lambda words=words: any(words in str(n.message) for n in app._notifications)
+            )
+        assert accounts_list.selected == ["x-todo"]
+    with database.session() as session:
+        assert session.scalar(select(Post).where(Post.key == "rueckblick")) is None
