@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import exists, or_, select
@@ -70,19 +70,16 @@ class DispatchPolicy:
     grace: timedelta = timedelta(minutes=30)
     catch_up_spacing: timedelta = timedelta(seconds=60)
 
-    def catching_up(
-        self, delivery: Delivery, now: datetime, was_down: Callable[[datetime], bool]
-    ) -> bool:
+    def catching_up(self, delivery: Delivery, now: datetime, waits: Waits) -> bool:
         """Part of a backlog: late by more than ordinary lateness because no daemon ran at
-        its time (`was_down`), or held by a rate limit for more than a moment; and not the
-        next part of a thread, which follows its parent without a gap. A post late only
-        because the lane was busy (faults, retries) goes as soon as it can."""
+        its time, or held by a rate limit for more than a moment; and not the next part of
+        a thread, which follows its parent without a gap. A post late only because the
+        lane was busy (faults, retries) goes as soon as it can."""
         if delivery.post.thread_parent_id is not None:
             return False
-        limited = delivery.account.rate_limited_until
-        if limited is not None and limited - delivery.due_at > HELD_BY_LIMIT:
+        if waits.held_by_limit(delivery) > HELD_BY_LIMIT:
             return True
-        return delivery.due_at < now - OVERDUE_AFTER and was_down(delivery.due_at)
+        return delivery.due_at < now - OVERDUE_AFTER and waits.daemon_was_down(delivery.due_at)
 
     def backoff(self, attempts: int, rng: random.Random) -> timedelta:
         """Exponential backoff with jitter, so retries of many posts do not align."""
@@ -117,6 +114,28 @@ def _daemon_was_down(session: Session, moment: datetime) -> bool:
         Heartbeat.started_at <= moment, Heartbeat.last_tick >= moment - STALE_CLAIM
     )
     return session.scalar(running.limit(1)) is None
+
+
+@dataclass
+class Waits:
+    """Why a due delivery waited, read once per claim: downtime and rate limits."""
+
+    session: Session
+    _limit_starts: dict[int, datetime | None] = field(default_factory=dict)
+
+    def daemon_was_down(self, moment: datetime) -> bool:
+        return _daemon_was_down(self.session, moment)
+
+    def held_by_limit(self, delivery: Delivery) -> timedelta:
+        """How long the account's latest rate limit kept this delivery from going out."""
+        account = delivery.account
+        end = account.rate_limited_until
+        if end is None or delivery.due_at >= end:
+            return timedelta(0)
+        if account.id not in self._limit_starts:
+            self._limit_starts[account.id] = accounts.rate_limit_started(self.session, account)
+        start = self._limit_starts[account.id] or end
+        return end - max(start, delivery.due_at)
 
 
 def _predecessor_sent() -> object:
@@ -199,6 +218,7 @@ def claim_due(
             .with_for_update(skip_locked=True, of=Delivery)
         )
         claimed = []
+        waits = Waits(session)
         waiting_turn: set[int] = set()
         for delivery in session.scalars(query):
             if delivery.attempts == 0 and delivery.due_at < now - policy.grace:
@@ -207,7 +227,7 @@ def claim_due(
             thread_part = delivery.post.thread_parent_id is not None
             if delivery.account_id in waiting_turn and not thread_part:
                 continue  # strictly in order: nothing overtakes the backlog
-            if policy.catching_up(delivery, now, lambda due: _daemon_was_down(session, due)):
+            if policy.catching_up(delivery, now, waits):
                 waiting_turn.add(delivery.account_id)
                 delivery.account.paced_until = now + policy.catch_up_spacing
             lifecycle.claim(session, delivery, daemon_id, now)
@@ -375,7 +395,7 @@ def _record_failure(
         delivery = session.get_one(Delivery, delivery_id)
         account = delivery.account
         if isinstance(error, RateLimited):
-            accounts.note_rate_limited(session, account, error.reset_at, delivery.post.key)
+            accounts.note_rate_limited(session, account, error.reset_at, delivery.post.key, now)
             reason = t("reason.rate_limited", until=error.reset_at.isoformat(timespec="seconds"))
             lifecycle.wait_rate_limit(session, delivery, reason, now)
         elif isinstance(error, AuthExpired | ConfigurationError | PaymentRequired):

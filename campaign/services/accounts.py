@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from campaign.config import Settings
 from campaign.errors import UserError
 from campaign.i18n import t
-from campaign.models import Account, AccountState, utc_now
+from campaign.models import Account, AccountState, Event, utc_now
 from campaign.services import events
 from campaign.times import clock_time
 
 log = logging.getLogger("leuchtturm.accounts")
+RATE_LIMITED = "account.rate_limited"
 
 
 def sync_from_config(session: Session, settings: Settings) -> list[Account]:
@@ -74,13 +75,15 @@ def set_state(session: Session, account: Account, state: AccountState, reason: s
     )
 
 
-def note_rate_limited(session: Session, account: Account, until: datetime, post_key: str) -> None:
+def note_rate_limited(
+    session: Session, account: Account, until: datetime, post_key: str, now: datetime
+) -> None:
     """The platform asked this account to wait: hold its lane until `until`, say so once."""
     if account.rate_limited_until is not None and account.rate_limited_until >= until:
         return
     account.rate_limited_until = until
     message = f"{account.name}: rate limited until {until.isoformat(timespec='seconds')}"
-    events.record(session, "account.rate_limited", message, account_id=account.id)
+    events.record(session, RATE_LIMITED, message, at=now, account_id=account.id)
     log.warning(
         "account %s: rate limit starts (post %s), until %s",
         account.name,
@@ -100,6 +103,16 @@ def note_rate_limit_ended(session: Session, account: Account, now: datetime) -> 
         account_id=account.id,
     )
     log.info("account %s: rate limit ended", account.name, extra={"account": account.name})
+
+
+def rate_limit_started(session: Session, account: Account) -> datetime | None:
+    """When the account's latest rate limit began (its audit event), None if it never had one."""
+    return session.scalar(
+        select(Event.at)
+        .where(Event.kind == RATE_LIMITED, Event.account_id == account.id)
+        .order_by(Event.at.desc(), Event.id.desc())
+        .limit(1)
+    )
 
 
 def rate_limited_until(account: Account, now: datetime) -> datetime | None:
