@@ -189,8 +189,9 @@ class DaemonSettings(_Section):
     """Posts missed by less than this while the daemon was down still go out; older ones
     are flagged for review."""
     catch_up_spacing_seconds: float = Field(default=60, ge=0)
-    """Posts overdue by more than a minute (after downtime or a rate limit) go out in order,
-    one per account every this many seconds, never in a burst."""
+    """A backlog (posts due while no daemon ran and now over a minute late, or held by a
+    rate limit) goes out in its order, one per account every this many seconds, never in a
+    burst; nothing later overtakes it."""
     max_attempts: int = 5
     """Transient failures retried this many times (exponential backoff) before *failed*."""
     backoff_base_seconds: float = 5.0

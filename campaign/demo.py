@@ -26,6 +26,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from campaign import lifecycle
 from campaign.config import AccountSettings, DaemonSettings, Settings, WallSettings
 from campaign.daemon.runner import Daemon
 from campaign.db import Database, make_engine, upgrade
@@ -121,10 +122,10 @@ def compress_schedule(
     with database.session() as session:
         every = posts.list_posts(session, campaign_slug=campaign_slug, limit=10_000)
         steps = max(len(every) - 1, 1)
-        for rank, post in enumerate(every):
-            posts.reschedule(session, post, start + span * (rank / steps))
+        for rank, post in enumerate(every):  # each part on its own: spacing is by rank
+            lifecycle.reschedule(session, post, start + span * (rank / steps))
             if post.state == PostState.DRAFT:
-                posts.approve(session, post)
+                lifecycle.approve(session, post)
         return len(every)
 
 

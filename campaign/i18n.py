@@ -26,8 +26,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Post {id} cancelled, {withdrawn} delivery(ies) withdrawn.",
     ),
     "post.retried": (
-        "Beitrag {id}: {count} Zustellung(en) werden erneut versucht.",
-        "Post {id}: {count} delivery(ies) will be retried.",
+        "Beitrag {id}: {count} Zustellung(en) werden erneut versucht, {when}.",
+        "Post {id}: {count} delivery(ies) will be retried, {when}.",
+    ),
+    "post.retry_now": ("jetzt (der geplante Zeitpunkt ist vorbei)", "now (its time has passed)"),
+    "post.retry_at": ("zum geplanten Zeitpunkt {at}", "at its scheduled time {at}"),
+    "post.retry_none": (
+        "Beitrag {id}: nichts erneut zu versuchen (keine fehlgeschlagene oder angehaltene"
+        " Zustellung).",
+        "Post {id}: nothing to retry (no failed or held delivery).",
+    ),
+    "time.bad": (
+        "{value!r} ist keine Zeit wie 2026-11-24 09:30",
+        "{value!r} is not a time like 2026-11-24 09:30",
+    ),
+    "post.past": (
+        "Beitrag {post}: {when} ({zone}) liegt in der Vergangenheit; {hint}",
+        "post {post}: {when} ({zone}) is in the past; {hint}",
+    ),
+    "post.past_hint": (
+        "eine spätere Zeit angeben",
+        "give a later time",
+    ),
+    "plan.past_hint": (
+        "den ganzen Plan verschieben mit `leuchtturm campaign import PLAN --shift-to DATUM`",
+        "move the whole plan with `leuchtturm campaign import PLAN --shift-to DATE`",
     ),
     "campaign.paused": ("Kampagne {slug} angehalten.", "Campaign {slug} paused."),
     "campaign.resumed": ("Kampagne {slug} läuft wieder.", "Campaign {slug} resumed."),
@@ -77,6 +100,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{shown} of {total} flagged deliveries shown; all of them: leuchtturm status --json",
     ),
     "status.account": ("Konto {name}: {state} – {reason}", "Account {name}: {state} – {reason}"),
+    "account.rate_limited": ("Ratenlimit bis {until}", "rate limited until {until}"),
+    "account.catching_up": (
+        "holt Verpasstes nach, nächster Beitrag {until}",
+        "catching up on missed posts, next at {until}",
+    ),
+    "campaign.still_held": (
+        "Konto {name} hält noch {count} Beitrag/Beiträge dieser Kampagne an: {reason} – "
+        "danach `leuchtturm accounts verify`",
+        "account {name} still holds {count} post(s) of this campaign: {reason} – then "
+        "`leuchtturm accounts verify`",
+    ),
     "status.alert": ("Alarm {at}: {message}", "Alert {at}: {message}"),
     "status.flagged": (
         "Beitrag {post_id} ({post}) → {account}: {state} – {reason}"
@@ -129,6 +163,93 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wall.state.approved": ("frei", "approved"),
     "wall.state.hidden": ("ausgeblendet", "hidden"),
     "wall.state.blocked": ("gesperrt", "blocked"),
+    "lifecycle.delivery_refused": (
+        "Zustellung {id}: „{op}“ ist im Zustand {state} nicht möglich; nichts geändert.",
+        "delivery {id}: {op} is not possible while {state}; nothing changed.",
+    ),
+    "lifecycle.post_refused": (
+        "Beitrag {post}: „{op}“ ist im Zustand {state} nicht möglich; nichts geändert.",
+        "post {post}: {op} is not possible while {state}; nothing changed.",
+    ),
+    "reason.attempt": ("Versuch {n}", "attempt {n}"),
+    "reason.published": ("veröffentlicht: {url}", "published: {url}"),
+    "reason.recovered": (
+        "nach einem unterbrochenen Versuch auf der Plattform gefunden: {url}",
+        "found on the platform after an interrupted attempt: {url}",
+    ),
+    "reason.interrupted": (
+        "beim Senden unterbrochen; vor jedem neuen Senden wird die Plattform geprüft",
+        "interrupted while sending; the platform is checked before any resend",
+    ),
+    "reason.released": ("zum Senden freigegeben für {due}", "released to go out at {due}"),
+    "reason.retry_by_hand": (
+        "erneuter Versuch von Hand für {due}, neue Versuche (vorher: {was})",
+        "retry by hand at {due} with a fresh attempt budget (was: {was})",
+    ),
+    "reason.reinstated": ("wieder in der Warteschlange", "queued again"),
+    "reason.approved": (
+        "freigegeben für {accounts} Konto/Konten",
+        "approved for {accounts} account(s)",
+    ),
+    "reason.rescheduled": ("verschoben von {old} auf {new}", "moved from {old} to {new}"),
+    "reason.cancelled": ("Beitrag abgesagt", "post cancelled"),
+    "reason.post_cancelled": (
+        "abgesagt, {withdrawn} Zustellung(en) zurückgezogen, {sent} schon gesendet"
+        " (falls nötig auf der Plattform löschen)",
+        "cancelled, {withdrawn} delivery(ies) withdrawn, {sent} already sent"
+        " (delete them on the platform if needed)",
+    ),
+    "reason.saved": ("gespeichert", "saved"),
+    "reason.account_removed": (
+        "Konto nicht mehr Ziel des Beitrags",
+        "account no longer a target of the post",
+    ),
+    "reason.missed": (
+        "verpasst, während der Daemon nicht lief (fällig {due})",
+        "missed while the daemon was down (due {due})",
+    ),
+    "reason.rate_limited": ("Ratenlimit bis {until}", "rate limited until {until}"),
+    "reason.held": ("angehalten: {message}", "held: {message}"),
+    "reason.rejected": ("abgelehnt: {message}", "rejected: {message}"),
+    "reason.transient": (
+        "vorübergehender Fehler, neuer Versuch {due}: {message}",
+        "transient failure, next attempt {due}: {message}",
+    ),
+    "reason.checking": (
+        "Versuch {n} ohne bekanntes Ergebnis; vor dem Aufgeben wird die Plattform geprüft: "
+        "{message}",
+        "attempt {n} with unknown outcome; the platform is checked before giving up: {message}",
+    ),
+    "reason.gave_up": (
+        "aufgegeben nach {n} Versuchen (nicht auf der Plattform): {message}",
+        "gave up after {n} attempts (not on the platform): {message}",
+    ),
+    "reason.checked_not_found": (
+        "aufgegeben nach {n} Versuchen; die Plattform wurde geprüft: nicht veröffentlicht",
+        "gave up after {n} attempts; the platform was checked: not published",
+    ),
+    "reason.late": (
+        "mehr als die Karenzzeit zu spät (fällig {due}), obwohl der Daemon lief: das Konto "
+        "oder die Kampagne war angehalten; freigeben oder verschieben",
+        "later than the grace window (due {due}) although the daemon ran: the account or "
+        "campaign was held; approve or reschedule it",
+    ),
+    "reason.outcome_unknown": (
+        "Ergebnis unbekannt nach {n} Versuchen, Prüfung nicht möglich: {message}; "
+        "bitte auf der Plattform nachsehen, dann `leuchtturm post retry` oder absagen",
+        "outcome unknown after {n} attempts and the check failed: {message}; look on the "
+        "platform, then `leuchtturm post retry` or cancel",
+    ),
+    "reason.unexpected": (
+        "unerwarteter Fehler ({kind}), wird mit Prüfung erneut versucht",
+        "unexpected error ({kind}), retried with recovery",
+    ),
+    "reason.waiting_parent": (
+        "wartet auf den vorigen Teil des Threads",
+        "waits for the previous part of its thread",
+    ),
+    "reason.account_hold": ("Konto kann gerade nicht senden", "account cannot post right now"),
+    "reason.stopped": ("Daemon hält an; noch nicht gesendet", "daemon stopping; not yet sent"),
     "accounts.missing_secret": (
         "Umgebungsvariable {env} ist nicht gesetzt",
         "environment variable {env} is not set",
@@ -219,9 +340,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Unexpected extra arguments: {values}.",
     ),
     "cli.error.other": ("Falscher Aufruf: {message}", "Wrong usage: {message}"),
-    "cli.bad.at": (
-        "--at: „{value}“ ist keine Zeit wie 2024-04-29T09:30.",
-        "--at: '{value}' is not a time like 2024-04-29T09:30.",
+    "cli.bad.shift_to": (
+        "--shift-to: „{value}“ ist kein Datum wie 2026-04-27.",
+        "--shift-to: '{value}' is not a date such as 2026-04-27.",
     ),
     "cli.bad.day_and_week": (
         "--day und --week: nur eines von beiden angeben.",
@@ -346,6 +467,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Import a campaign plan, all or nothing; re-importing updates by post key.",
     ),
     "cli.campaign.import.plan": ("PLAN.toml oder PLAN.yaml", "PLAN.toml or PLAN.yaml"),
+    "cli.campaign.import.shift_to": (
+        "Den ganzen Plan verschieben: der erste Beitrag an dieses Datum (z. B. 2026-04-27), "
+        "jeder Beitrag behält seine Ortszeit und seinen Abstand in Tagen.",
+        "Move the whole plan: its first post to this local date (e.g. 2026-04-27), every "
+        "post keeping its local time and distance in days.",
+    ),
     "cli.campaign.list": (
         "Kampagnen mit ihren Beiträgen, Zustellungen und Antworten.",
         "Campaigns with their post, delivery and reply counts.",

@@ -28,23 +28,27 @@ class RedactSecrets(logging.Filter):
         if record.exc_info:
             message += "\n" + logging.Formatter().formatException(record.exc_info)
             record.exc_info = None
+            record.exc_text = None  # another handler may have cached the unredacted text
         record.msg, record.args = inert(redact(inert(message), self._secrets)), ()
         return True
+
+
+CONTEXT_FIELDS = ("account", "post")
+"""Passed as `extra=` by the daemon's lifecycle logs, so a shipper can filter on them."""
 
 
 class JsonFormatter(logging.Formatter):
     """One JSON object per line, for journald and log shippers."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return json.dumps(
-            {
-                "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
-                "level": record.levelname.lower(),
-                "logger": record.name,
-                "message": record.getMessage(),
-            },
-            ensure_ascii=False,
-        )
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        entry.update({k: v for k in CONTEXT_FIELDS if (v := getattr(record, k, None))})
+        return json.dumps(entry, ensure_ascii=False)
 
 
 def configure_logging(log_format: str, settings: Settings) -> None:

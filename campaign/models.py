@@ -101,18 +101,25 @@ class Base(DeclarativeBase):
 
 
 class PostState(enum.StrEnum):
+    """A post's states; the legal moves between them are in campaign/lifecycle.py."""
+
     DRAFT = "draft"
     APPROVED = "approved"
     CANCELLED = "cancelled"
 
 
 class DeliveryState(enum.StrEnum):
+    """A delivery's states; the legal moves between them are in campaign/lifecycle.py."""
+
     PENDING = "pending"
     SENDING = "sending"
     SENT = "sent"
     RETRY = "retry"
     FAILED = "failed"
     NEEDS_REVIEW = "needs_review"
+    WITHDRAWN = "withdrawn"
+    """Taken out of the queue before it started (its post was cancelled or its account
+    dropped); kept, not deleted, so its audit trail stays whole."""
 
 
 class AccountState(enum.StrEnum):

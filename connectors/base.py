@@ -165,6 +165,11 @@ class Connector(ABC):
     max_concurrency: ClassVar[int] = 1
     """How many calls may be in flight at once for one account."""
 
+    idempotent_for: ClassVar[timedelta | None] = None
+    """How long the platform answers a repeated idempotency key with the post it already
+    created (Mastodon: an hour). Within it, publishing again with the same key is the
+    exact recovery; a fingerprint search could mistake another delivery's identical text."""
+
     def __init__(self, settings: ConnectorSettings) -> None:
         self.settings = settings
 
@@ -176,12 +181,16 @@ class Connector(ABC):
         """
 
     @abstractmethod
-    def recover(self, post: OutgoingPost, attempted_at: datetime) -> RemotePost | None:
+    def recover(
+        self, post: OutgoingPost, attempted_at: datetime, *, taken: frozenset[str] = frozenset()
+    ) -> RemotePost | None:
         """Find the post an earlier attempt may have published, without posting.
 
         Called before any retry of a delivery whose outcome is unknown (a crash or a
-        dropped connection after sending). Returns None when the platform has no trace of
-        it, so that publishing again is safe.
+        dropped connection after sending). Only posts created since `attempted_at` (less
+        a clock margin) count, and never one whose remote id is in `taken` (held by
+        another delivery); of several matches, the earliest. Returns None when the
+        platform has no trace of it, so that publishing again is safe.
         Raises RateLimited, AuthExpired, PaymentRequired or Transient.
         """
 

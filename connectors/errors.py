@@ -57,5 +57,13 @@ class NotReady(Transient):
     the delivery again a little later. Nothing was posted, and the upload is kept."""
 
 
+class UnexpectedAnswer(Transient):
+    """The platform said yes in a shape we cannot read (e.g. a 200 without the new id):
+    the post may exist, so the next attempt recovers before it publishes."""
+
+    def __init__(self, platform: str, message: str) -> None:
+        super().__init__(platform, message, outcome_unknown=True)
+
+
 class ConfigurationError(ConnectorError):
     """The account cannot even be tried: missing secret, bad server URL."""

@@ -59,6 +59,8 @@ from connectors.media_cache import MediaCache
 
 PLATFORM = "mastodon"
 RECOVERY_MARGIN = timedelta(minutes=1)
+IDEMPOTENCY_WINDOW = timedelta(minutes=55)
+"""Mastodon keeps an Idempotency-Key for an hour; a little less, for clock differences."""
 PAGE_SIZE = 40
 DEFAULT_RATE_WINDOW = timedelta(minutes=5)
 MEDIA_LIFETIME = timedelta(hours=12)
@@ -103,6 +105,7 @@ class MastodonConnector(Connector):
     """One Mastodon account behind the `Connector` interface."""
 
     identifier: ClassVar[str] = PLATFORM
+    idempotent_for: ClassVar[timedelta | None] = IDEMPOTENCY_WINDOW
 
     def __init__(
         self,
@@ -149,26 +152,40 @@ class MastodonConnector(Connector):
             )
         return _remote_post(status)
 
-    def recover(self, post: OutgoingPost, attempted_at: datetime) -> RemotePost | None:
-        """Find our own status with the same fingerprint created since the attempt.
+    def recover(
+        self, post: OutgoingPost, attempted_at: datetime, *, taken: frozenset[str] = frozenset()
+    ) -> RemotePost | None:
+        """The earliest own status with the same fingerprint created since the attempt,
+        not held by another delivery (`taken`).
 
+        Within `idempotent_for` the dispatcher publishes again with the same key instead;
+        this search is for keys Mastodon has forgotten.
         Raises RateLimited, AuthExpired or Transient.
         """
         wanted = content_fingerprint(post.text, post.reply_to.remote_id if post.reply_to else None)
         cutoff = attempted_at - RECOVERY_MARGIN
         me = self._account()
+        found: RemotePost | None = None
+        for status in self._own_statuses_since(me.remote_id, cutoff):
+            text = plain_text(status.content)
+            if str(status.id) in taken:
+                continue
+            if content_fingerprint(text, _str_or_none(status.in_reply_to_id)) == wanted:
+                found = _remote_post(status)  # newest first: the last match is the earliest
+        return found
+
+    def _own_statuses_since(self, account_id: str, cutoff: datetime) -> Iterator[Any]:
+        """Our statuses, newest first, back to `cutoff`."""
         max_id: str | None = None
         while True:
             with self._translated_errors(writing=False):
-                page = self.api.account_statuses(me.remote_id, max_id=max_id, limit=PAGE_SIZE)
+                page = self.api.account_statuses(account_id, max_id=max_id, limit=PAGE_SIZE)
             for status in page:
                 if status.created_at < cutoff:
-                    return None
-                text = plain_text(status.content)
-                if content_fingerprint(text, _str_or_none(status.in_reply_to_id)) == wanted:
-                    return _remote_post(status)
+                    return
+                yield status
             if len(page) < PAGE_SIZE:
-                return None
+                return
             max_id = str(page[-1].id)
 
     def fetch_replies(self, remote: RemotePost, since: datetime | None) -> list[RemoteReply]:
@@ -359,7 +376,7 @@ class MastodonConnector(Connector):
             proxied = isinstance(error, MastodonBadGatewayError | MastodonGatewayTimeoutError)
             raise Transient(
                 PLATFORM,
-                f"{server} answered {status} ({detail}); will retry",
+                f"{server} answered {status} ({detail})",
                 outcome_unknown=writing and proxied,
             ) from None
         except MastodonUnauthorizedError as error:

@@ -41,6 +41,7 @@ from connectors.errors import (
     RateLimited,
     Rejected,
     Transient,
+    UnexpectedAnswer,
 )
 from connectors.media_cache import MediaCache
 from connectors.redaction import redact
@@ -113,16 +114,22 @@ class XConnector(Connector):
                 in_reply_to_tweet_id=post.reply_to.remote_id if post.reply_to else None,
                 user_auth=self._user_auth,
             )
+        if not isinstance(response.data, dict) or not response.data.get("id"):
+            raise UnexpectedAnswer(PLATFORM, "X answered the new post without its id")
         tweet_id = str(response.data["id"])
         return RemotePost(tweet_id, self._status_url(self._handle(), tweet_id), self.clock())
 
-    def recover(self, post: OutgoingPost, attempted_at: datetime) -> RemotePost | None:
-        """Find our own tweet with the same fingerprint posted since the attempt.
+    def recover(
+        self, post: OutgoingPost, attempted_at: datetime, *, taken: frozenset[str] = frozenset()
+    ) -> RemotePost | None:
+        """The earliest own tweet with the same fingerprint posted since the attempt, not
+        held by another delivery (`taken`).
 
         Raises RateLimited, AuthExpired, PaymentRequired or Transient.
         """
         wanted = content_fingerprint(post.text, post.reply_to.remote_id if post.reply_to else None)
         me = self._account()
+        found: RemotePost | None = None
         with self._translated_errors(writing=False):
             for page in tweepy.Paginator(
                 self.client.get_users_tweets,
@@ -133,13 +140,15 @@ class XConnector(Connector):
                 user_auth=self._user_auth,
             ):
                 for tweet in page.data or []:
+                    if str(tweet.id) in taken:
+                        continue
                     if content_fingerprint(tweet.text, _replied_to(tweet)) == wanted:
-                        return RemotePost(
+                        found = RemotePost(  # newest first: the last match is the earliest
                             str(tweet.id),
                             self._status_url(me.handle, str(tweet.id)),
                             tweet.created_at or self.clock(),
                         )
-        return None
+        return found
 
     def fetch_replies(self, remote: RemotePost, since: datetime | None) -> list[RemoteReply]:
         """Replies in the conversation `remote` starts, via recent search (7 days only).
@@ -356,7 +365,7 @@ def _from_http_error(error: tweepy.HTTPException, account: str, now: datetime) -
         )
     if status in (400, 403, 404):
         return Rejected(PLATFORM, f"X rejected the post: {detail}")
-    return Transient(PLATFORM, f"X answered {status} ({detail}); will retry")
+    return Transient(PLATFORM, f"X answered {status} ({detail})")
 
 
 def _detail(response: requests.Response) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
@@ -24,7 +25,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="cli.json")]
 @app.command("list", help="cli.accounts.list")
 def list_accounts(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Accounts with platform, handle and state."""
-    with context(ctx).database().session() as session:
+    cli = context(ctx)
+    now = datetime.now(UTC)
+    with cli.database().session() as session:
         rows = [
             {
                 "name": a.name,
@@ -32,7 +35,10 @@ def list_accounts(ctx: typer.Context, as_json: JsonOption = False) -> None:
                 "handle": a.handle,
                 "server_url": a.server_url,
                 "state": a.state,
-                "state_reason": a.state_reason,
+                "state_reason": accounts.hold_note(a, now, cli.settings.zone) or None,
+                "rate_limited_until": until.isoformat()
+                if (until := accounts.rate_limited_until(a, now))
+                else None,
                 "followers": a.followers,
             }
             for a in accounts.list_accounts(session)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,7 @@ import typer
 
 from campaign.cli.context import context, print_json, say
 from campaign.cli.localised import LocalisedTyper
+from campaign.errors import UserError
 from campaign.i18n import t
 from campaign.services import campaigns, plans, posts
 
@@ -20,15 +22,33 @@ Slug = Annotated[str, typer.Argument(help="cli.campaign.slug")]
 
 @app.command("import", help="cli.campaign.import")
 def import_plan(
-    ctx: typer.Context, plan: Annotated[Path, typer.Argument(help="cli.campaign.import.plan")]
+    ctx: typer.Context,
+    plan: Annotated[Path, typer.Argument(help="cli.campaign.import.plan")],
+    shift_to: Annotated[
+        str | None, typer.Option("--shift-to", help="cli.campaign.import.shift_to")
+    ] = None,
 ) -> None:
-    """Import a campaign plan, all or nothing; re-importing updates by post key."""
+    """Import a campaign plan, all or nothing; re-importing updates by post key.
+
+    A new post in the past is refused; `--shift-to` reuses an old plan.
+    """
     cli = context(ctx)
     with cli.database().session() as session:
-        outcome = plans.import_plan(session, cli.settings, plan)
+        outcome = plans.import_plan(
+            session, cli.settings, plan, shift_to=_date(shift_to), now=datetime.now(UTC)
+        )
     say(
         t("plan.imported", slug=outcome.slug, created=outcome.created, updated=outcome.updated)
     )
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UserError(t("cli.bad.shift_to", value=value)) from None
 
 
 @app.command("list", help="cli.campaign.list")
@@ -87,5 +107,8 @@ def pause(
 def resume(ctx: typer.Context, slug: Slug) -> None:
     """Let the campaign's deliveries go out again."""
     with context(ctx).database().session() as session:
-        campaigns.resume(session, slug)
+        campaign = campaigns.resume(session, slug)
+        still_held = campaigns.held_by_accounts(session, campaign)
     say(t("campaign.resumed", slug=slug))
+    for held in still_held:
+        say(t("campaign.still_held", name=held.name, count=held.waiting, reason=held.reason))

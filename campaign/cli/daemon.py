@@ -12,7 +12,7 @@ import typer
 from campaign.cli.context import context, print_json, say
 from campaign.i18n import t
 from campaign.logs import configure_logging
-from campaign.services import dashboard, events
+from campaign.services import accounts, dashboard, events
 
 SHOWN = 20
 """Flagged deliveries `status` prints; `--json` gives them all."""
@@ -58,8 +58,13 @@ def status(
                 for beat in dashboard.daemons(session, now)
             ],
             "broken_accounts": [
-                {"name": name, "state": state, "reason": reason}
-                for name, state, reason in dashboard.broken_accounts(session)
+                {
+                    "name": account.name,
+                    "state": account.state,
+                    "reason": accounts.hold_note(account, now, cli.settings.zone),
+                    "rate_limited_until": _iso(accounts.rate_limited_until(account, now)),
+                }
+                for account in accounts.held(session, now)
             ],
             "alerts": [{"at": e.at, "kind": e.kind, "message": e.message} for e in alerts],
             "flagged_deliveries": [
@@ -90,13 +95,24 @@ def status(
             )
         )
     for account in data["broken_accounts"]:
-        say(t("status.account", **account))
+        say(
+            t(
+                "status.account",
+                name=account["name"],
+                state=account["state"],
+                reason=account["reason"],
+            )
+        )
     for alert in data["alerts"]:
         say(t("status.alert", at=cli.local(alert["at"]), message=alert["message"]))
     for row in data["flagged_deliveries"]:
         say(t("status.flagged", **row))
     if data["flagged_total"] > len(data["flagged_deliveries"]):
         say(t("status.flagged_shown", shown=len(flagged), total=data["flagged_total"]))
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
 
 
 def demo(

@@ -11,11 +11,11 @@ import typer
 from campaign.cli.context import CliContext, context, print_json, say
 from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
-from campaign.i18n import language, t
+from campaign.i18n import t
 from campaign.reports.week import Week
 from campaign.services import campaigns, capabilities, events, posts
 from campaign.services.draft_input import chosen_media
-from content.local_time import LocalTimeError, to_utc
+from campaign.times import parse_local
 from content.platforms import Platform
 
 app = LocalisedTyper(help="cli.post", no_args_is_help=True)
@@ -26,15 +26,9 @@ PostId = Annotated[int, typer.Argument(help="cli.post.id")]
 def _when(cli: CliContext, value: str) -> datetime:
     """A local time like 2024-04-29T09:30 (campaign zone) or with an explicit offset."""
     try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise UserError(t("cli.bad.at", value=value)) from None
-    try:
-        return to_utc(moment, cli.settings.zone)
-    except LocalTimeError as error:
-        raise UserError(
-            f"--at: {error.message_en if language() == 'en' else error.message}"
-        ) from None
+        return parse_local(value, cli.settings.zone)
+    except UserError as error:
+        raise UserError(f"--at: {error}") from None
 
 
 def _period(cli: CliContext, day: str | None, week: str | None) -> tuple[datetime, datetime] | None:
@@ -108,7 +102,9 @@ def add(
     )
     with cli.database().session() as session:
         limits = capabilities.character_limits(session, cli.settings)
-        post = posts.add_post(session, campaigns.by_slug(session, campaign), draft, limits)
+        post = posts.add_post(
+            session, campaigns.by_slug(session, campaign), draft, limits, now=datetime.now(UTC)
+        )
         say(t("post.added", id=post.id, state=post.state))
 
 
@@ -183,9 +179,9 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
 
 @app.command(help="cli.post.approve")
 def approve(ctx: typer.Context, post_id: PostId) -> None:
-    """Approve a post: one delivery per target account is queued."""
+    """Approve a post (a thread: every part): deliveries queued, held ones released."""
     with context(ctx).database().session() as session:
-        created = posts.approve(session, posts.get_post(session, post_id))
+        created = posts.approve(session, posts.get_post(session, post_id), now=datetime.now(UTC))
     say(t("post.approved", id=post_id, deliveries=len(created)))
 
 
@@ -195,17 +191,17 @@ def reschedule(
     post_id: PostId,
     at: Annotated[str, typer.Option(help="cli.post.reschedule.at")],
 ) -> None:
-    """Move a post; deliveries not yet started move with it."""
+    """Move a post (a thread keeps its spacing); held deliveries are released to it."""
     cli = context(ctx)
     when = _when(cli, at)
     with cli.database().session() as session:
-        posts.reschedule(session, posts.get_post(session, post_id), when)
+        posts.reschedule(session, posts.get_post(session, post_id), when, now=datetime.now(UTC))
     say(t("post.rescheduled", id=post_id, when=cli.local(when)))
 
 
 @app.command(help="cli.post.cancel")
 def cancel(ctx: typer.Context, post_id: PostId) -> None:
-    """Cancel a post; deliveries not yet started are withdrawn."""
+    """Cancel a post (a thread: every part); deliveries not yet started are withdrawn."""
     with context(ctx).database().session() as session:
         withdrawn = posts.cancel(session, posts.get_post(session, post_id))
     say(t("post.cancelled", id=post_id, withdrawn=withdrawn))
@@ -213,7 +209,8 @@ def cancel(ctx: typer.Context, post_id: PostId) -> None:
 
 @app.command(help="cli.post.retry")
 def retry(ctx: typer.Context, post_id: PostId) -> None:
-    """Send the post's failed or flagged deliveries again (recovering first)."""
-    with context(ctx).database().session() as session:
-        count = posts.retry(session, posts.get_post(session, post_id), datetime.now(UTC))
-    say(t("post.retried", id=post_id, count=count))
+    """Queue the thread's failed or held deliveries again, at the post's time or now."""
+    cli = context(ctx)
+    with cli.database().session() as session:
+        outcome = posts.retry(session, posts.get_post(session, post_id), datetime.now(UTC))
+    say(posts.describe_retry(post_id, outcome, cli.local))

@@ -1,24 +1,29 @@
-"""The delivery state machine: pending → sending → sent | retry | failed | needs_review.
+"""Dispatch: claim due deliveries, send them, and turn every outcome into a lifecycle move.
 
-A delivery is committed as *sending* (with its idempotency key and attempt count) before
-the network call, so a crash never loses track of it. Any attempt after the first asks
-the connector to `recover()` the post an earlier attempt may have published before it
-publishes again: that is what makes every post go out exactly once, or be flagged.
+A delivery is committed as *sending* before the network call, so a crash never loses
+track of it. Any attempt after the first asks the connector to `recover()` the post an
+earlier attempt may have published before it publishes again, and an attempt whose
+outcome stayed unknown is recovered before the delivery is given up: every post goes out
+exactly once, or is held for a person with the reason. The states themselves change only
+through `campaign.lifecycle`; this module decides which move an outcome is.
 The dispatcher never branches on platform; it acts on the connector error kinds.
 """
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import Session, aliased
 
+from campaign import lifecycle
 from campaign.daemon.outgoing import WaitingForParent, build_outgoing
 from campaign.db import Database
+from campaign.i18n import t
 from campaign.models import (
     Account,
     AccountState,
@@ -29,7 +34,7 @@ from campaign.models import (
     Post,
     PostState,
 )
-from campaign.services import accounts, events
+from campaign.services import accounts, inbox
 from connectors.base import Connector, RemotePost
 from connectors.errors import (
     AuthExpired,
@@ -39,13 +44,21 @@ from connectors.errors import (
     RateLimited,
     Rejected,
     Transient,
+    UnexpectedAnswer,
 )
 
+log = logging.getLogger("leuchtturm.dispatch")
 MAX_BACKOFF = timedelta(minutes=15)
 STALE_CLAIM = timedelta(seconds=15)
 """A daemon whose heartbeat is this old is taken for dead; its claims are reconciled."""
-DUE_STATES = (DeliveryState.PENDING, DeliveryState.RETRY)
+DUE_STATES = lifecycle.WAITING
 OVERDUE_AFTER = timedelta(minutes=1)
+HELD_BY_LIMIT = timedelta(seconds=5)
+"""A post a rate limit held longer than this is part of the backlog that leaves spaced."""
+TAKEN_HORIZON = timedelta(hours=1)
+"""Remote posts sent this long before an attempt are beyond any recovery window."""
+RECOVERY_CHECKS = 3
+"""Attempts beyond the budget that only look for an unknown outcome, never publish."""
 
 
 @dataclass(frozen=True)
@@ -57,33 +70,21 @@ class DispatchPolicy:
     grace: timedelta = timedelta(minutes=30)
     catch_up_spacing: timedelta = timedelta(seconds=60)
 
-    def catching_up(self, delivery: Delivery, now: datetime) -> bool:
-        """Late by more than ordinary lateness (the daemon was down or the account held),
-        and not the next part of a thread, which follows its parent without a gap."""
-        return delivery.due_at < now - OVERDUE_AFTER and delivery.post.thread_parent_id is None
+    def catching_up(self, delivery: Delivery, now: datetime, waits: Waits) -> bool:
+        """Part of a backlog: late by more than ordinary lateness because no daemon ran at
+        its time, or held by a rate limit for more than a moment; and not the next part of
+        a thread, which follows its parent without a gap. A post late only because the
+        lane was busy (faults, retries) goes as soon as it can."""
+        if delivery.post.thread_parent_id is not None:
+            return False
+        if waits.held_by_limit(delivery) > HELD_BY_LIMIT:
+            return True
+        return delivery.due_at < now - OVERDUE_AFTER and waits.daemon_was_down(delivery.due_at)
 
     def backoff(self, attempts: int, rng: random.Random) -> timedelta:
         """Exponential backoff with jitter, so retries of many posts do not align."""
         delay = self.backoff_base * (2 ** max(attempts - 1, 0)) * rng.uniform(0.5, 1.5)
         return min(delay, MAX_BACKOFF)
-
-
-def _transition(
-    session: Session, delivery: Delivery, state: DeliveryState, reason: str, now: datetime
-) -> None:
-    """Change a delivery's state and write the audit event in the same transaction."""
-    previous = delivery.state
-    delivery.state = state
-    events.record(
-        session,
-        f"delivery.{state}",
-        f"delivery {delivery.id} ({delivery.account.name}): {previous} → {state}: {reason}",
-        at=now,
-        campaign_id=delivery.post.campaign_id,
-        post_id=delivery.post_id,
-        delivery_id=delivery.id,
-        account_id=delivery.account_id,
-    )
 
 
 def reconcile_interrupted(database: Database, now: datetime, *, only_stale: bool) -> int:
@@ -103,16 +104,69 @@ def reconcile_interrupted(database: Database, now: datetime, *, only_stale: bool
             )
         interrupted = list(session.scalars(query.with_for_update(skip_locked=True)))
         for delivery in interrupted:
-            delivery.due_at = now
-            delivery.claimed_by = None
-            _transition(
-                session,
-                delivery,
-                DeliveryState.RETRY,
-                "interrupted while sending; the platform is checked before any resend",
-                now,
-            )
+            lifecycle.interrupt(session, delivery, now)
         return len(interrupted)
+
+
+def _daemon_was_down(session: Session, moment: datetime) -> bool:
+    """Whether no daemon's heartbeat covers `moment`: only then was a post missed."""
+    running = select(Heartbeat.daemon_id).where(
+        Heartbeat.started_at <= moment, Heartbeat.last_tick >= moment - STALE_CLAIM
+    )
+    return session.scalar(running.limit(1)) is None
+
+
+@dataclass
+class Waits:
+    """Why a due delivery waited, read once per claim: downtime and rate limits."""
+
+    session: Session
+    _limit_starts: dict[int, datetime | None] = field(default_factory=dict)
+
+    def daemon_was_down(self, moment: datetime) -> bool:
+        return _daemon_was_down(self.session, moment)
+
+    def held_by_limit(self, delivery: Delivery) -> timedelta:
+        """How long the account's latest rate limit kept this delivery from going out."""
+        account = delivery.account
+        end = account.rate_limited_until
+        if end is None or delivery.due_at >= end:
+            return timedelta(0)
+        if account.id not in self._limit_starts:
+            self._limit_starts[account.id] = accounts.rate_limit_started(self.session, account)
+        start = self._limit_starts[account.id] or end
+        return end - max(start, delivery.due_at)
+
+
+def _predecessor_sent() -> object:
+    """SQL: a thread part is due only once its previous part is sent on the same account."""
+    parent = aliased(Delivery)
+    return or_(
+        Post.thread_parent_id.is_(None),
+        exists().where(
+            parent.post_id == Post.thread_parent_id,
+            parent.account_id == Delivery.account_id,
+            parent.state == DeliveryState.SENT,
+        ),
+    )
+
+
+def _note_rate_limits_ended(session: Session, now: datetime, account_name: str | None) -> None:
+    """Say once that an account's rate limit is over; its backlog then leaves spaced.
+
+    `paced_until` at or past the limit's end marks the end as said.
+    """
+    query = select(Account).where(
+        Account.rate_limited_until.is_not(None),
+        Account.rate_limited_until <= now,
+        or_(Account.paced_until.is_(None), Account.paced_until < Account.rate_limited_until),
+    )
+    if account_name is not None:
+        query = query.where(Account.name == account_name)
+    for account in session.scalars(query):
+        assert account.rate_limited_until is not None
+        account.paced_until = account.rate_limited_until
+        accounts.note_rate_limit_ended(session, account, now)
 
 
 def claim_due(
@@ -128,68 +182,94 @@ def claim_due(
     With `account_name` only that account's deliveries are claimed: each account has its
     own dispatch lane, so a slow platform never makes another one's posts late.
     On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several daemons share the queue without
-    two claiming the same delivery. Deliveries missed by more than the grace window (the
-    daemon was down) are flagged for review; overdue ones within it go out in order, one
-    per account and `catch_up_spacing` (the account's `paced_until`), never in a burst.
+    two claiming the same delivery. A thread part waits for its predecessor. Deliveries
+    late by more than the grace window are held for a person with the true reason; a
+    backlog (after downtime or a rate limit) goes out in its scheduled order, one per
+    account and `catch_up_spacing` (the account's `paced_until`), never in a burst, and
+    no later post overtakes it.
     """
+    limited = Account.rate_limited_until
     conditions = [
         Delivery.state.in_(DUE_STATES),
         Delivery.due_at <= now,
         Post.state == PostState.APPROVED,
         Campaign.paused.is_(False),
         Account.state == AccountState.OK,
-        or_(Account.rate_limited_until.is_(None), Account.rate_limited_until <= now),
-        or_(
-            Delivery.due_at >= now - OVERDUE_AFTER,
-            Post.thread_parent_id.is_not(None),
+        or_(limited.is_(None), limited <= now),
+        _predecessor_sent(),
+        or_(  # an account catching up sends nothing but thread parts between its turns
             Account.paced_until.is_(None),
             Account.paced_until <= now,
+            Post.thread_parent_id.is_not(None),
         ),
     ]
     if account_name is not None:
         conditions.append(Account.name == account_name)
     with database.session() as session:
+        _note_rate_limits_ended(session, now, account_name)
         query = (
             select(Delivery)
             .join(Post, Delivery.post_id == Post.id)
             .join(Campaign, Post.campaign_id == Campaign.id)
             .join(Account, Delivery.account_id == Account.id)
             .where(*conditions)
-            .order_by(Delivery.due_at, Delivery.id)
+            .order_by(Delivery.due_at, Post.thread_position, Delivery.id)
             .limit(limit)
             .with_for_update(skip_locked=True, of=Delivery)
         )
         claimed = []
-        paced: set[int] = set()
+        waits = Waits(session)
+        waiting_turn: set[int] = set()
         for delivery in session.scalars(query):
             if delivery.attempts == 0 and delivery.due_at < now - policy.grace:
-                delivery.last_error = "missed while the daemon was down"
-                _transition(
-                    session,
-                    delivery,
-                    DeliveryState.NEEDS_REVIEW,
-                    f"missed while the daemon was down (due {delivery.due_at.isoformat()})",
-                    now,
-                )
+                _hold_late(session, delivery, now)
                 continue
-            if policy.catching_up(delivery, now):
-                if delivery.account_id in paced:
-                    continue
-                paced.add(delivery.account_id)
+            thread_part = delivery.post.thread_parent_id is not None
+            if delivery.account_id in waiting_turn and not thread_part:
+                continue  # strictly in order: nothing overtakes the backlog
+            if policy.catching_up(delivery, now, waits):
+                waiting_turn.add(delivery.account_id)
                 delivery.account.paced_until = now + policy.catch_up_spacing
-            delivery.attempts += 1
-            delivery.first_attempt_at = delivery.first_attempt_at or now
-            delivery.claimed_by = daemon_id
-            _transition(
-                session, delivery, DeliveryState.SENDING, f"attempt {delivery.attempts}", now
-            )
+            lifecycle.claim(session, delivery, daemon_id, now)
             claimed.append(delivery.id)
         return claimed
+
+
+def _hold_late(session: Session, delivery: Delivery, now: datetime) -> None:
+    """Too late to go out unasked: say whether the daemon was down or the queue was held."""
+    due = delivery.due_at.isoformat(timespec="minutes")
+    key = "reason.missed" if _daemon_was_down(session, delivery.due_at) else "reason.late"
+    lifecycle.flag(session, delivery, t(key, due=due), now)
 
 
 def _account_on_hold(account: Account, now: datetime) -> bool:
     limited = account.rate_limited_until is not None and account.rate_limited_until > now
     return limited or account.state != AccountState.OK
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """What `send` read before the network call."""
+
+    account_name: str
+    attempted_at: datetime
+    recovering: bool
+    check_only: bool
+    taken: frozenset[str]
+
+
+def _taken_remote_ids(session: Session, delivery: Delivery) -> frozenset[str]:
+    """Remote posts other deliveries of this account hold: recovery must never claim them."""
+    since = delivery.first_attempt_at or delivery.due_at
+    rows = session.scalars(
+        select(Delivery.remote_id).where(
+            Delivery.account_id == delivery.account_id,
+            Delivery.id != delivery.id,
+            Delivery.remote_id.is_not(None),
+            Delivery.sent_at >= since - TAKEN_HORIZON,
+        )
+    )
+    return frozenset(row for row in rows if row)
 
 
 def send(
@@ -206,33 +286,78 @@ def send(
         delivery = session.get_one(Delivery, delivery_id)
         if delivery.state != DeliveryState.SENDING:
             return DeliveryState(delivery.state)
-        if _account_on_hold(delivery.account, clock()):
+        now = clock()
+        if _account_on_hold(delivery.account, now):
             # Claimed in the same batch as a delivery that just hit a limit or a 401.
-            delivery.attempts -= 1
-            delivery.claimed_by = None
-            delivery.state = DeliveryState.PENDING
-            delivery.due_at = max(delivery.due_at, delivery.account.rate_limited_until or clock())
+            lifecycle.release(session, delivery, t("reason.account_hold"), now)
             return DeliveryState.PENDING
         try:
             outgoing = build_outgoing(session, delivery, limit_for(delivery.account.name))
-        except WaitingForParent as waiting:
-            delivery.attempts -= 1
-            delivery.state = DeliveryState.PENDING
-            delivery.due_at = clock() + timedelta(seconds=1)
-            delivery.last_error = str(waiting)
+        except WaitingForParent:
+            reason = t("reason.waiting_parent")
+            lifecycle.release(session, delivery, reason, now, note=reason)
             return DeliveryState.PENDING
-        account_name = delivery.account.name
-        attempted_at = delivery.first_attempt_at or clock()
-        needs_recovery = delivery.attempts > 1
+        recovering = lifecycle.begin_attempt(delivery, now)
+        assert delivery.first_attempt_at is not None
+        attempt = _Attempt(
+            account_name=delivery.account.name,
+            attempted_at=delivery.first_attempt_at,
+            recovering=recovering,
+            check_only=delivery.attempts > policy.max_attempts,
+            taken=_taken_remote_ids(session, delivery) if recovering else frozenset(),
+        )
+    remote: RemotePost | None = None
+    recovering = attempt.recovering
     try:
-        connector = connector_for(account_name)
-        remote = connector.recover(outgoing, attempted_at) if needs_recovery else None
+        connector = connector_for(attempt.account_name)
+        started = clock()
+        if recovering and _key_still_honoured(connector, attempt.attempted_at, started):
+            # The platform answers the same key with the post it already has: exact.
+            remote = connector.publish(outgoing)
+            return _record_sent(
+                database, delivery_id, remote, remote.published_at < started, clock()
+            )
+        if recovering:
+            remote = connector.recover(outgoing, attempt.attempted_at, taken=attempt.taken)
+            recovering = False
         recovered = remote is not None
+        if remote is None and attempt.check_only:
+            return _record_not_found(database, delivery_id, policy, clock())
         if remote is None:
             remote = connector.publish(outgoing)
     except ConnectorError as error:
-        return _record_failure(database, delivery_id, error, policy, clock(), rng)
+        if isinstance(error, UnexpectedAnswer):
+            log.error(
+                "account %s, delivery %d: %s; retried with recovery",
+                attempt.account_name,
+                delivery_id,
+                error,
+                exc_info=True,
+                extra={"account": attempt.account_name},
+            )
+        # Failing while recovering leaves an earlier attempt unsettled (a refusal of the
+        # same key's post settles it); failing while publishing leaves this one unsettled
+        # only when the request may have arrived.
+        unknown = (recovering and not isinstance(error, Rejected)) or (
+            isinstance(error, Transient) and error.outcome_unknown
+        )
+        return _record_failure(database, delivery_id, error, unknown, policy, clock(), rng)
+    except Exception as error:  # a bug or an answer no connector expected: never stay *sending*
+        log.exception(
+            "account %s, delivery %d: unexpected %s from the connector; retried with recovery",
+            attempt.account_name,
+            delivery_id,
+            type(error).__name__,
+            extra={"account": attempt.account_name},
+        )
+        unexpected = Transient("?", t("reason.unexpected", kind=type(error).__name__))
+        return _record_failure(database, delivery_id, unexpected, True, policy, clock(), rng)
     return _record_sent(database, delivery_id, remote, recovered, clock())
+
+
+def _key_still_honoured(connector: Connector, attempted_at: datetime, now: datetime) -> bool:
+    window = connector.idempotent_for
+    return window is not None and now - attempted_at < window
 
 
 def _record_sent(
@@ -240,54 +365,67 @@ def _record_sent(
 ) -> DeliveryState:
     with database.session() as session:
         delivery = session.get_one(Delivery, delivery_id)
-        delivery.remote_id = remote.remote_id
-        delivery.remote_url = remote.url
-        delivery.remote_cid = remote.cid
-        delivery.sent_at = remote.published_at
-        delivery.claimed_by = None
-        delivery.last_error = None
-        reason = "found on the platform after an interrupted attempt" if recovered else "published"
-        _transition(session, delivery, DeliveryState.SENT, f"{reason}: {remote.url}", now)
+        lifecycle.mark_sent(session, delivery, remote, recovered, now)
+        inbox.mark_answered(session, delivery.post_id, remote.published_at)
     return DeliveryState.SENT
+
+
+def _record_not_found(
+    database: Database, delivery_id: int, policy: DispatchPolicy, now: datetime
+) -> DeliveryState:
+    """The check after the last attempt found nothing: it is safe to say *failed*."""
+    with database.session() as session:
+        delivery = session.get_one(Delivery, delivery_id)
+        reason = t("reason.checked_not_found", n=policy.max_attempts)
+        lifecycle.mark_failed(session, delivery, reason, now)
+    return DeliveryState.FAILED
 
 
 def _record_failure(
     database: Database,
     delivery_id: int,
     error: ConnectorError,
+    outcome_unknown: bool,
     policy: DispatchPolicy,
     now: datetime,
     rng: random.Random,
 ) -> DeliveryState:
-    """Map a connector error kind to the delivery's next state (and the account's)."""
+    """Map a connector error kind to the delivery's next move (and the account's)."""
     with database.session() as session:
         delivery = session.get_one(Delivery, delivery_id)
         account = delivery.account
-        delivery.claimed_by = None
-        delivery.last_error = error.message
         if isinstance(error, RateLimited):
-            delivery.attempts -= 1
-            delivery.due_at = error.reset_at
-            account.rate_limited_until = error.reset_at
-            state, reason = DeliveryState.RETRY, f"rate limited until {error.reset_at.isoformat()}"
+            accounts.note_rate_limited(session, account, error.reset_at, delivery.post.key, now)
+            reason = t("reason.rate_limited", until=error.reset_at.isoformat(timespec="seconds"))
+            lifecycle.wait_rate_limit(session, delivery, reason, now)
         elif isinstance(error, AuthExpired | ConfigurationError | PaymentRequired):
-            delivery.attempts -= 1
             account_state = (
                 AccountState.CREDITS_EXHAUSTED
                 if isinstance(error, PaymentRequired)
                 else AccountState.BROKEN
             )
             accounts.set_state(session, account, account_state, error.message)
-            state, reason = DeliveryState.PENDING, f"held: {error.message}"
-        elif isinstance(error, Rejected):
-            state, reason = DeliveryState.FAILED, f"rejected: {error.message}"
-        elif isinstance(error, Transient) and delivery.attempts < policy.max_attempts:
-            delivery.due_at = now + policy.backoff(delivery.attempts, rng)
-            state, reason = DeliveryState.RETRY, f"transient: {error.message}"
-        else:
-            state, reason = (
-                DeliveryState.FAILED,
-                f"gave up after {delivery.attempts} attempts: {error.message}",
+            lifecycle.hold_for_account(
+                session, delivery, t("reason.held", message=error.message), now
             )
-        _transition(session, delivery, state, reason, now)
-    return state
+        elif isinstance(error, Rejected) and not outcome_unknown:
+            lifecycle.mark_failed(
+                session, delivery, t("reason.rejected", message=error.message), now
+            )
+        elif delivery.attempts < policy.max_attempts:
+            due = now + policy.backoff(delivery.attempts, rng)
+            reason = t(
+                "reason.transient", due=due.isoformat(timespec="seconds"), message=error.message
+            )
+            lifecycle.defer(session, delivery, due, reason, now)
+        elif outcome_unknown and delivery.attempts < policy.max_attempts + RECOVERY_CHECKS:
+            due = now + policy.backoff(min(delivery.attempts, policy.max_attempts), rng)
+            reason = t("reason.checking", n=delivery.attempts, message=error.message)
+            lifecycle.defer(session, delivery, due, reason, now)
+        elif outcome_unknown:
+            reason = t("reason.outcome_unknown", n=delivery.attempts, message=error.message)
+            lifecycle.flag(session, delivery, reason, now)
+        else:
+            reason = t("reason.gave_up", n=delivery.attempts, message=error.message)
+            lifecycle.mark_failed(session, delivery, reason, now)
+        return DeliveryState(delivery.state)

@@ -27,6 +27,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
+from campaign import lifecycle
 from campaign.config import Settings
 from campaign.daemon.alerts import check_spikes
 from campaign.daemon.classify import classify_pending, has_unclassified
@@ -46,6 +47,7 @@ from campaign.daemon.wakeup import (
 )
 from campaign.db import Database
 from campaign.errors import UserError
+from campaign.i18n import t
 from campaign.models import Account, AccountState, Delivery, DeliveryState, Heartbeat
 from campaign.services import accounts, capabilities, events, followers
 from campaign.services.verification import connector_settings
@@ -354,9 +356,7 @@ class Daemon:
             for delivery_id in delivery_ids:
                 delivery = session.get_one(Delivery, delivery_id)
                 if delivery.state == DeliveryState.SENDING:
-                    delivery.state = DeliveryState.PENDING
-                    delivery.attempts -= 1
-                    delivery.claimed_by = None
+                    lifecycle.release(session, delivery, t("reason.stopped"), self.clock())
 
     def collect(self) -> tuple[int, int]:
         """One round of reply and metric collection; each account's followers once a day."""

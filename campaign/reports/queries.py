@@ -34,6 +34,7 @@ from campaign.reports.figures import (
     ReplyGroup,
 )
 from campaign.reports.week import Day
+from campaign.services.inbox import unanswered_question
 
 """X's recent search finds replies of the last seven days only."""
 
@@ -266,7 +267,7 @@ def reply_groups(
         Reply.human_label.is_not(None),
         or_(Reply.sentiment_label.is_(None), Reply.human_label != Reply.sentiment_label),
     )
-    open_question = and_(Reply.is_question.is_(True), Reply.answered_at.is_(None))
+    open_question = unanswered_question()
     rows = _in_campaign(
         select(
             Reply.platform.label("platform"),
@@ -360,7 +361,7 @@ def oldest_open_questions(
 ) -> list[Reply]:
     """The period's questions still unanswered, oldest first."""
     statement = _reply_scope(select(Reply), start, end, campaign_id).where(
-        Reply.is_question.is_(True), Reply.answered_at.is_(None)
+        unanswered_question()
     )
     return list(session.scalars(statement.order_by(Reply.created_at, Reply.id).limit(limit)))
 

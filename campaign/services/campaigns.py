@@ -8,7 +8,17 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from campaign.errors import UserError
-from campaign.models import Campaign, Delivery, DeliveryState, Event, Post, Reply, utc_now
+from campaign.models import (
+    Account,
+    AccountState,
+    Campaign,
+    Delivery,
+    DeliveryState,
+    Event,
+    Post,
+    Reply,
+    utc_now,
+)
 from campaign.services import events
 
 
@@ -88,6 +98,34 @@ def pause(session: Session, slug: str, reason: str) -> Campaign:
     campaign.paused_reason = reason
     events.record(session, "campaign.paused", f"{slug}: {reason}", campaign_id=campaign.id)
     return campaign
+
+
+@dataclass(frozen=True)
+class HeldByAccount:
+    """An account that keeps a resumed campaign's posts waiting, and why."""
+
+    name: str
+    state: str
+    reason: str
+    waiting: int
+
+
+def held_by_accounts(session: Session, campaign: Campaign) -> list[HeldByAccount]:
+    """Accounts that cannot post (broken, out of credits) while this campaign's posts wait
+    for them: resuming the campaign does not release those; `accounts verify` does."""
+    rows = session.execute(
+        select(Account.name, Account.state, Account.state_reason, func.count(Delivery.id))
+        .join(Delivery, Delivery.account_id == Account.id)
+        .join(Post, Post.id == Delivery.post_id)
+        .where(
+            Post.campaign_id == campaign.id,
+            Delivery.state.in_((DeliveryState.PENDING, DeliveryState.RETRY)),
+            Account.state != AccountState.OK,
+        )
+        .group_by(Account.name, Account.state, Account.state_reason)
+        .order_by(Account.name)
+    )
+    return [HeldByAccount(name, state, reason or state, n) for name, state, reason, n in rows]
 
 
 def resume(session: Session, slug: str) -> Campaign:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from campaign.errors import UserError
@@ -28,7 +28,7 @@ class ReplyFilter:
     campaign_slug: str | None = None
     platform: str | None = None
     unanswered_questions: bool = False
-    """Questions nobody has answered yet, nor started to (an answer waiting to go out)."""
+    """Questions nobody has answered yet, nor started to (see `unanswered_question`)."""
 
 
 @dataclass(frozen=True)
@@ -90,11 +90,7 @@ def page_replies(
         # SQLite to the (platform, remote_id) index and a sort of a third of all replies.
         query = query.where(Account.platform == reply_filter.platform)
     if reply_filter.unanswered_questions:
-        query = query.where(
-            Reply.is_question.is_(True),
-            Reply.answered_at.is_(None),
-            Reply.answer_post_id.is_(None),
-        )
+        query = query.where(unanswered_question())
     if after is not None:
         query = query.where(
             or_(
@@ -103,6 +99,24 @@ def page_replies(
             )
         )
     return [_row(reply, slug, account) for reply, slug, account in session.execute(query)]
+
+
+def unanswered_question() -> ColumnElement[bool]:
+    """The one definition of an open question, for the inbox and the weekly report alike:
+    asked, and nobody has answered it nor started to (an answer waiting to go out is the
+    daemon's job now; should it fail, `status` names it)."""
+    return and_(
+        Reply.is_question.is_(True), Reply.answered_at.is_(None), Reply.answer_post_id.is_(None)
+    )
+
+
+def mark_answered(session: Session, answer_post_id: int, at: datetime) -> None:
+    """The answer post went out: the reply it answers is answered from then on."""
+    replies = session.scalars(
+        select(Reply).where(Reply.answer_post_id == answer_post_id, Reply.answered_at.is_(None))
+    )
+    for reply in replies:
+        reply.answered_at = at
 
 
 def _row(reply: Reply, campaign_slug: str, account_name: str) -> ReplyRow:

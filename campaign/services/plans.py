@@ -8,18 +8,22 @@ parts, so part N goes only to the accounts whose rendering has an N-th part.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from campaign import lifecycle
 from campaign.config import Settings
 from campaign.errors import UserError
-from campaign.i18n import language
+from campaign.i18n import language, t
 from campaign.models import Campaign, Post, PostState
 from campaign.services import capabilities, events
-from campaign.services.posts import PostDraft, add_post, cancel
+from campaign.services.posts import PostDraft, add_post, approve, link_part
+from content.local_time import LocalTimeError, to_utc
 from content.plan import load_plan
 from content.plan_model import AccountTarget, PlanError, PlannedPost
 from content.platforms import Platform
@@ -59,8 +63,6 @@ def _part_drafts(planned: PlannedPost, platform_of: dict[str, str]) -> list[Post
                 accounts=accounts,
                 variants=variants,
                 media=[(m.path, m.alt_text) for m in planned.media] if index == 0 else (),
-                approved=planned.approved,
-                spoiler_text=planned.spoiler_text,
             )
         )
     return drafts
@@ -72,21 +74,33 @@ def save_planned(
     planned: PlannedPost,
     platform_of: dict[str, str],
     limits: dict[str, int | None],
+    *,
+    now: datetime | None = None,
 ) -> list[Post]:
     """Write one validated post (a thread: every part) as a chain of posts, by stable keys.
 
-    Shared by plan import and the TUI's composer, so a thread is stored one way only.
-    When a thread got shorter since it was last saved, the parts beyond its new end are
-    cancelled (what was already sent stays sent, and the audit log says so).
+    Shared by plan import and the TUI's composer, so a thread is stored one way only, and
+    acts as one: approved together, and when its head was cancelled every part stays
+    cancelled. When a thread got shorter since it was last saved, the parts beyond its new
+    end are cancelled (what was already sent stays sent, and the audit log says so).
+    With `now`, a new time in the past is refused.
     """
     saved: list[Post] = []
+    hint = t("plan.past_hint")
     for position, draft in enumerate(_part_drafts(planned, platform_of)):
-        post = add_post(session, campaign, draft, limits)
-        post.thread_parent_id = saved[-1].id if saved else None
-        post.thread_position = position
+        post = add_post(session, campaign, draft, limits, now=now, past_hint=hint)
+        link_part(post, saved[-1] if saved else None, position)
         saved.append(post)
+    session.flush()
     for leftover in _parts_beyond(session, campaign, planned.key, len(saved)):
-        cancel(session, leftover)
+        lifecycle.cancel(session, leftover)
+    head = saved[0]
+    if head.state == PostState.CANCELLED:
+        for part in saved[1:]:
+            if part.state != PostState.CANCELLED:
+                lifecycle.cancel(session, part)
+    elif planned.approved:
+        approve(session, head)
     return saved
 
 
@@ -106,14 +120,42 @@ def _parts_beyond(session: Session, campaign: Campaign, key: str, parts: int) ->
     ]
 
 
-def import_plan(session: Session, settings: Settings, path: Path) -> ImportOutcome:
-    """Validate and write a plan; nothing is written when any post is invalid."""
+def shifted(planned: PlannedPost, days: int, zone: ZoneInfo) -> PlannedPost:
+    """The post `days` later at the same local wall-clock time (DST checked by content/)."""
+    moved = planned.at.astimezone(zone).replace(tzinfo=None) + timedelta(days=days)
+    try:
+        return replace(planned, at=to_utc(moved, zone))
+    except LocalTimeError as error:
+        message = error.message_en if language() == "en" else error.message
+        raise UserError(f"{planned.key}: --shift-to: {message}") from None
+
+
+def import_plan(
+    session: Session,
+    settings: Settings,
+    path: Path,
+    *,
+    shift_to: date | None = None,
+    now: datetime | None = None,
+) -> ImportOutcome:
+    """Validate and write a plan; nothing is written when any post is invalid.
+
+    `shift_to` moves the whole plan so that its first post falls on that local date,
+    every post keeping its local time and its distance in days (last year's event week,
+    reused). With `now`, a new post in the past is refused.
+    """
     settings.require_accounts()
     try:
         plan = load_plan(path, account_targets(settings), settings.media_folders())
     except PlanError as error:
         raise UserError(error.describe(language())) from None
     info = plan.campaign
+    planned_posts = list(plan.posts)
+    if shift_to is not None and planned_posts:
+        zone = ZoneInfo(info.timezone)
+        first = min(p.at for p in planned_posts).astimezone(zone).date()
+        days = shift_to.toordinal() - first.toordinal()
+        planned_posts = [shifted(p, days, zone) for p in planned_posts]
     campaign = session.scalar(select(Campaign).where(Campaign.slug == info.slug))
     if campaign is None:
         campaign = Campaign(slug=info.slug)
@@ -127,8 +169,8 @@ def import_plan(session: Session, settings: Settings, path: Path) -> ImportOutco
     limits = capabilities.character_limits(session, settings)
     created = updated = 0
     kept_cancelled: list[str] = []
-    for planned in plan.posts:
-        for post in save_planned(session, campaign, planned, platform_of, limits):
+    for planned in planned_posts:
+        for post in save_planned(session, campaign, planned, platform_of, limits, now=now):
             if post.key in existing:
                 updated += 1
             else:

@@ -1,20 +1,24 @@
-"""Posts: create, validate, approve, reschedule, cancel.
+"""Posts: create, validate, and what a person does to them (approve, reschedule, cancel,
+retry, duplicate).
 
-Approval is where a post becomes deliverable: one delivery per target account is created
-with its own idempotency key, so the daemon can send each exactly once.
+A thread is a chain of posts (`thread_parent_id`), and every action a person takes acts on
+the whole chain, so no part is left behind, before or after the others. The states change
+only through `campaign.lifecycle`; this module finds what an action touches.
 """
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from campaign import lifecycle
 from campaign.errors import UserError
+from campaign.i18n import t
 from campaign.models import (
     Account,
     Campaign,
@@ -25,14 +29,13 @@ from campaign.models import (
     PostState,
     PostTarget,
     Variant,
-    utc_now,
 )
-from campaign.services import events
 from campaign.services.draft_input import input_problems
 from content.check import MediaSpec, check_text
 from content.platforms import Platform
 
-CHANGEABLE_DELIVERY_STATES = (DeliveryState.PENDING, DeliveryState.RETRY)
+CHANGEABLE_DELIVERY_STATES = lifecycle.CHANGEABLE
+NOT_STARTED = (*lifecycle.CHANGEABLE, DeliveryState.WITHDRAWN)
 
 
 @dataclass(frozen=True)
@@ -70,13 +73,27 @@ def validation_problems(
     return problems
 
 
+def refuse_past(post_key: str, when: datetime, now: datetime, zone: ZoneInfo, hint: str) -> None:
+    """A new time must lie ahead: a past one would only be flagged as missed later."""
+    if when < now:
+        local = when.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        raise UserError(t("post.past", post=post_key, when=local, zone=zone.key, hint=hint))
+
+
 def add_post(
     session: Session,
     campaign: Campaign,
     draft: PostDraft,
     limits: dict[str, int | None],
+    *,
+    now: datetime | None = None,
+    past_hint: str = "",
 ) -> Post:
-    """Create (or, for an existing key, update) a post; refuse it whole if invalid."""
+    """Create (or, for an existing key, update) a post; refuse it whole if invalid.
+
+    With `now`, a new post (or a new time) in the past is refused, `past_hint` saying
+    what to do instead.
+    """
     accounts = [_account(session, name) for name in draft.accounts]
     if not accounts:
         raise UserError(f"post {draft.key!r}: no target accounts")
@@ -86,6 +103,10 @@ def add_post(
     post = session.scalar(
         select(Post).where(Post.campaign_id == campaign.id, Post.key == draft.key)
     )
+    moved = post is None or post.scheduled_at != draft.scheduled_at
+    if now is not None and moved:
+        hint = past_hint or t("post.past_hint")
+        refuse_past(draft.key, draft.scheduled_at, now, ZoneInfo(campaign.time_zone), hint)
     if post is None:
         post = Post(campaign=campaign, key=draft.key, state=PostState.DRAFT)
         session.add(post)
@@ -99,30 +120,30 @@ def add_post(
     post.text = draft.text
     post.spoiler_text = draft.spoiler_text
     post.scheduled_at = draft.scheduled_at
-    post.variants = [Variant(platform=p, text=t) for p, t in sorted(draft.variants.items())]
+    post.variants = [
+        Variant(platform=platform, text=text) for platform, text in sorted(draft.variants.items())
+    ]
     post.media = [
         Media(position=i, path=path, alt_text=alt) for i, (path, alt) in enumerate(draft.media)
     ]
     post.targets = [PostTarget(account=account) for account in accounts]
-    _follow_changes(session, post, {account.id for account in accounts})
     session.flush()
-    events.record(
-        session, "post.saved", f"post {post.key} saved", campaign_id=campaign.id, post_id=post.id
-    )
+    _follow_changes(session, post, {account.id for account in accounts})
+    lifecycle.move_post(session, post, lifecycle.PostOp.EDIT, t("reason.saved"))
     if draft.approved and post.state != PostState.CANCELLED:
-        approve(session, post)  # a post cancelled by a person stays cancelled on re-import
+        lifecycle.approve(session, post)  # a post cancelled by a person stays cancelled
     return post
 
 
 def _follow_changes(session: Session, post: Post, account_ids: set[int]) -> None:
     """Deliveries not yet started follow a changed time and drop removed accounts."""
-    for delivery in list(post.deliveries):
+    for delivery in post.deliveries:
         if delivery.state not in CHANGEABLE_DELIVERY_STATES:
             continue
         if delivery.account_id in account_ids:
             delivery.due_at = post.scheduled_at
         else:
-            session.delete(delivery)
+            lifecycle.withdraw(session, delivery, t("reason.account_removed"))
 
 
 def _account(session: Session, name: str) -> Account:
@@ -133,7 +154,7 @@ def _account(session: Session, name: str) -> Account:
 
 
 def _has_started(post: Post) -> bool:
-    return any(d.state not in CHANGEABLE_DELIVERY_STATES for d in post.deliveries)
+    return any(d.state not in NOT_STARTED for d in post.deliveries)
 
 
 def get_post(session: Session, post_id: int) -> Post:
@@ -201,71 +222,161 @@ def _aware(moment: datetime, name: str) -> datetime:
     return moment
 
 
-def approve(session: Session, post: Post) -> list[Delivery]:
-    """Make a draft deliverable: one pending delivery per target account."""
-    if post.state == PostState.CANCELLED:
-        raise UserError(f"post {post.id} is cancelled; add it again instead")
-    existing = {d.account_id for d in post.deliveries}
-    created = []
-    for target in post.targets:
-        if target.account_id in existing:
-            continue
-        delivery = Delivery(
-            post=post,
-            account_id=target.account_id,
-            state=DeliveryState.PENDING,
-            idempotency_key=uuid.uuid4().hex,
-            due_at=post.scheduled_at,
+def thread_of(session: Session, post: Post) -> list[Post]:
+    """The chain `post` belongs to, head first (a lone post is a thread of one)."""
+    head = post
+    while head.thread_parent_id is not None:
+        head = session.get_one(Post, head.thread_parent_id)
+    chain = [head]
+    while (
+        child := session.scalar(
+            select(Post).where(Post.thread_parent_id == chain[-1].id).order_by(Post.id).limit(1)
         )
-        session.add(delivery)
-        created.append(delivery)
-    post.state = PostState.APPROVED
-    post.approved_at = utc_now()
+    ) is not None:
+        chain.append(child)
+    return chain
+
+
+def _live_parts(session: Session, post: Post, action: str) -> list[Post]:
+    """The chain up to its first cancelled part (parts beyond it never go out).
+
+    Raises TransitionError naming `action` when the thread's head is cancelled.
+    """
+    chain = thread_of(session, post)
+    if chain[0].state == PostState.CANCELLED:
+        raise lifecycle.TransitionError(
+            t("lifecycle.post_refused", post=chain[0].key, op=action, state=PostState.CANCELLED)
+        )
+    live = []
+    for part in chain:
+        if part.state == PostState.CANCELLED:
+            break
+        live.append(part)
+    return live
+
+
+def approve(
+    session: Session, post: Post, *, now: datetime | None = None, person: str | None = None
+) -> list[Delivery]:
+    """Approve the post's whole thread: deliveries queued, held ones released."""
+    created: list[Delivery] = []
+    for part in _live_parts(session, post, lifecycle.PostOp.APPROVE):
+        created += lifecycle.approve(session, part, now=now, person=person)
     session.flush()
-    events.record(
-        session,
-        "post.approved",
-        f"post {post.key} approved for {len(post.targets)} account(s)",
-        campaign_id=post.campaign_id,
-        post_id=post.id,
-    )
     return created
 
 
-def reschedule(session: Session, post: Post, when: datetime) -> None:
-    """Move a post; deliveries that have not started move with it."""
+def reschedule(
+    session: Session,
+    post: Post,
+    when: datetime,
+    *,
+    now: datetime | None = None,
+    person: str | None = None,
+) -> None:
+    """Move the post's thread so that `post` is at `when`; every part keeps its spacing.
+
+    With `now`, a time in the past is refused. Held deliveries are released to the new time.
+    """
     if when.tzinfo is None:
         raise UserError("the new time needs a time zone")
-    if post.state == PostState.CANCELLED:
-        raise UserError(f"post {post.id} is cancelled")
-    old = post.scheduled_at
-    post.scheduled_at = when
-    for delivery in post.deliveries:
-        if delivery.state in CHANGEABLE_DELIVERY_STATES:
-            delivery.due_at = when
-    events.record(
-        session,
-        "post.rescheduled",
-        f"post {post.key} moved from {old.isoformat()} to {when.isoformat()}",
-        campaign_id=post.campaign_id,
-        post_id=post.id,
-    )
+    if now is not None:
+        zone = ZoneInfo(post.campaign.time_zone)
+        refuse_past(post.key, when, now, zone, t("post.past_hint"))
+    delta: timedelta = when - post.scheduled_at
+    for part in _live_parts(session, post, lifecycle.PostOp.RESCHEDULE):
+        lifecycle.reschedule(session, part, part.scheduled_at + delta, person=person)
 
 
-def cancel(session: Session, post: Post) -> int:
-    """Cancel a post; returns how many deliveries were withdrawn before sending."""
-    withdrawn = 0
-    for delivery in list(post.deliveries):
-        if delivery.state in CHANGEABLE_DELIVERY_STATES:
-            session.delete(delivery)
-            withdrawn += 1
-    already = [d for d in post.deliveries if d.state == DeliveryState.SENT]
-    post.state = PostState.CANCELLED
-    message = f"post {post.key} cancelled, {withdrawn} delivery(ies) withdrawn"
-    if already:
-        message += f", {len(already)} already sent (delete them on the platform if needed)"
-    events.record(session, "post.cancelled", message, campaign_id=post.campaign_id, post_id=post.id)
-    return withdrawn
+def cancel(session: Session, post: Post, *, person: str | None = None) -> int:
+    """Cancel the post's whole thread; returns how many deliveries were withdrawn."""
+    chain = thread_of(session, post)
+    live = [part for part in chain if part.state != PostState.CANCELLED]
+    if not live:
+        raise lifecycle.TransitionError(
+            t(
+                "lifecycle.post_refused",
+                post=post.key,
+                op=lifecycle.PostOp.CANCEL,
+                state=PostState.CANCELLED,
+            )
+        )
+    return sum(lifecycle.cancel(session, part, person=person) for part in live)
+
+
+@dataclass(frozen=True)
+class RetryOutcome:
+    """What a retry by hand queued, and when it goes: at the post's time, or now."""
+
+    count: int
+    at: datetime | None
+    now: bool
+
+
+def retry(
+    session: Session, post: Post, now: datetime, *, person: str | None = None
+) -> RetryOutcome:
+    """Queue the thread's failed or held deliveries again with a fresh attempt budget.
+
+    Each goes at its post's time, or now when that has passed. An earlier attempt that may
+    have reached the platform is still looked for before anything is published again.
+    """
+    count = 0
+    first: datetime | None = None
+    for part in _live_parts(session, post, "retry"):
+        if part.state != PostState.APPROVED:
+            continue
+        due = max(part.scheduled_at, now)
+        for delivery in part.deliveries:
+            if (DeliveryState(delivery.state), lifecycle.DeliveryOp.RETRY_BY_HAND) in (
+                lifecycle.DELIVERY_TRANSITIONS
+            ):
+                lifecycle.retry_by_hand(session, delivery, due, person=person)
+                count += 1
+                first = due if first is None else min(first, due)
+    return RetryOutcome(count, first, first is not None and first <= now)
+
+
+def describe_retry(
+    post_id: int, outcome: RetryOutcome, local: Callable[[datetime], str]
+) -> str:
+    """What a retry by hand queued and when it goes (the CLI and the TUI say the same)."""
+    if outcome.count == 0 or outcome.at is None:
+        return t("post.retry_none", id=post_id)
+    when = t("post.retry_now") if outcome.now else t("post.retry_at", at=local(outcome.at))
+    return t("post.retried", id=post_id, count=outcome.count, when=when)
+
+
+def duplicate(
+    session: Session,
+    post: Post,
+    limits: dict[str, int | None],
+    stamp: datetime,
+) -> list[Post]:
+    """A draft copy of the whole thread, keyed by the copy's time, linked as a thread."""
+    key = f"{thread_of(session, post)[0].key}-{stamp:%Y%m%d%H%M%S}"
+    copies: list[Post] = []
+    for position, part in enumerate(_live_parts(session, post, "duplicate")):
+        draft = PostDraft(
+            key=key if position == 0 else f"{key}#{position + 1}",
+            text=part.text,
+            scheduled_at=part.scheduled_at,
+            accounts=[target.account.name for target in part.targets],
+            variants={variant.platform: variant.text for variant in part.variants},
+            media=[(item.path, item.alt_text) for item in part.media],
+        )
+        if not draft.accounts:
+            raise UserError(f"post {part.key} has no target accounts to copy")
+        copy = add_post(session, part.campaign, draft, limits)
+        link_part(copy, copies[-1] if copies else None, position)
+        copies.append(copy)
+    return copies
+
+
+def link_part(post: Post, parent: Post | None, position: int) -> None:
+    """Place `post` in its thread, after `parent`."""
+    post.thread_parent_id = parent.id if parent is not None else None
+    post.thread_position = position
 
 
 def post_json(post: Post) -> dict[str, object]:
@@ -288,28 +399,3 @@ def post_json(post: Post) -> dict[str, object]:
             for d in post.deliveries
         ],
     }
-
-
-def retry(session: Session, post: Post, now: datetime) -> int:
-    """Send failed or flagged deliveries of a post again, now; returns how many.
-
-    Their attempt count is kept, so an earlier attempt that may have reached the platform
-    is looked for before anything is published again.
-    """
-    retried = 0
-    for delivery in post.deliveries:
-        if delivery.state not in (DeliveryState.FAILED, DeliveryState.NEEDS_REVIEW):
-            continue
-        previous = delivery.state
-        delivery.state = DeliveryState.RETRY
-        delivery.due_at = now
-        events.record(
-            session,
-            "delivery.retry",
-            f"delivery {delivery.id}: {previous} → retry by hand (was: {delivery.last_error})",
-            campaign_id=post.campaign_id,
-            post_id=post.id,
-            delivery_id=delivery.id,
-        )
-        retried += 1
-    return retried

@@ -11,7 +11,7 @@ from campaign.i18n import t
 from campaign.models import AccountState, utc_now
 from campaign.services import accounts, capabilities, followers
 from connectors.base import AccountInfo, ConnectorSettings
-from connectors.errors import AuthExpired, ConfigurationError, ConnectorError
+from connectors.errors import AuthExpired, ConfigurationError, ConnectorError, PaymentRequired
 from connectors.registry import create_connector
 
 
@@ -60,7 +60,7 @@ def same_handle(logged_in: str, configured: str) -> bool:
 
 
 def verify_all(session: Session, settings: Settings) -> list[VerifyResult]:
-    """Verify every configured account; a success clears a broken state."""
+    """Verify every configured account; a success clears a broken or out-of-credits hold."""
     settings.require_accounts()
     results = []
     for configured in settings.accounts:
@@ -69,8 +69,13 @@ def verify_all(session: Session, settings: Settings) -> list[VerifyResult]:
             connector = create_connector(connector_settings(settings, configured))
             info: AccountInfo = connector.verify()
             capabilities.record(row, connector.limits())
-        except AuthExpired as error:
-            accounts.set_state(session, row, AccountState.BROKEN, error.message)
+        except (AuthExpired, PaymentRequired) as error:
+            held_state = (
+                AccountState.CREDITS_EXHAUSTED
+                if isinstance(error, PaymentRequired)
+                else AccountState.BROKEN
+            )
+            accounts.set_state(session, row, held_state, error.message)
             results.append(
                 VerifyResult(configured.name, configured.platform, False, problem=error.message)
             )
@@ -97,7 +102,10 @@ def verify_all(session: Session, settings: Settings) -> list[VerifyResult]:
         row.verified_at = utc_now()
         if info.followers is not None:
             followers.record(session, row, info.followers, row.verified_at, settings.zone)
-        if row.state != AccountState.CREDITS_EXHAUSTED:
+        if row.state != AccountState.OK:
+            # X answers a read with 402 as well while credits are exhausted: a login that
+            # succeeds means X takes calls again. Should posting still be refused, the
+            # next 402 holds the account again, with its reason.
             accounts.set_state(session, row, AccountState.OK, None)
         results.append(
             VerifyResult(configured.name, configured.platform, True, info.handle, info.followers)

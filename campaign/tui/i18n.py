@@ -99,11 +99,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.name": ("Name", "Name"),
     "col.handle": ("Handle", "Handle"),
     "col.reason": ("Grund", "Reason"),
-    "account.rate_limited": ("Ratenlimit bis {until}", "rate limited until {until}"),
-    "account.catching_up": (
-        "holt Verpasstes nach, nächster Beitrag {until}",
-        "catching up on missed posts, next at {until}",
-    ),
     "col.posts": ("Beiträge", "Posts"),
     "col.delivered": ("Zugestellt", "Delivered"),
     "col.replies": ("Antworten", "Replies"),
@@ -161,10 +156,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Thread {key} saved with {parts} part(s) ({state}).",
     ),
     "compose.saved": ("Beitrag {key} gespeichert ({state}).", "Post {key} saved ({state})."),
-    "compose.bad_time": (
-        "Zeit: {value!r} ist kein Datum wie 2026-11-24 09:30; bitte so eingeben.",
-        "Time: {value!r} is not a date like 2026-11-24 09:30; please enter it that way.",
-    ),
     "compose.no_key": (
         "Schlüssel fehlt: einen kurzen Namen eingeben.",
         "Key missing: enter a short name.",
@@ -264,6 +255,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "delivery.retry": ("neuer Versuch", "retry"),
     "delivery.failed": ("fehlgeschlagen", "failed"),
     "delivery.needs_review": ("zu prüfen", "needs review"),
+    "delivery.withdrawn": ("zurückgezogen", "withdrawn"),
     "account.ok": ("in Ordnung", "ok"),
     "account.broken": ("gestört", "broken"),
     "account.credits_exhausted": ("Guthaben aufgebraucht", "credits exhausted"),

@@ -268,8 +268,12 @@ class BlueskyConnector(Connector):
                 PLATFORM, f"the image {item.path} cannot be read ({error.strerror}): check the path"
             ) from error
 
-    def recover(self, post: OutgoingPost, attempted_at: datetime) -> RemotePost | None:
+    def recover(
+        self, post: OutgoingPost, attempted_at: datetime, *, taken: frozenset[str] = frozenset()
+    ) -> RemotePost | None:
         """The post at the delivery's record key, if an earlier attempt created it.
+
+        The record key is the delivery's own, so no other delivery can hold that post.
 
         Raises RateLimited, AuthExpired or Transient.
         """

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).parents[2]
@@ -54,12 +55,19 @@ def test_import_list_and_dst_error_through_the_cli(tmp_path: Path) -> None:
     env = {"LEUCHTTURM_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
     config = str(ROOT / "config.toml")
     assert leuchtturm("--config", config, "db", "upgrade", cwd=tmp_path, env=env).returncode == 0
+    plan = str(ROOT / "examples" / "todo-dortmund.toml")
+    refused = leuchtturm("--config", config, "campaign", "import", plan, cwd=tmp_path, env=env)
+    assert refused.returncode == 2 and "--shift-to" in refused.stderr
+    assert "2024-04-22 10:00 (Europe/Berlin) liegt in der Vergangenheit" in refused.stderr
+    next_year = str(datetime.now(UTC).year + 1)
     imported = leuchtturm(
         "--config",
         config,
         "campaign",
         "import",
-        str(ROOT / "examples" / "todo-dortmund.toml"),
+        plan,
+        "--shift-to",
+        f"{next_year}-04-20",
         cwd=tmp_path,
         env=env,
     )

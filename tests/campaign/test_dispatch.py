@@ -7,8 +7,7 @@ scheduler), so every transition is deterministic.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,61 +15,14 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from campaign.cli.main import app as cli_app
-from campaign.config import DaemonSettings, Settings
 from campaign.daemon.dispatch import reconcile_interrupted
 from campaign.daemon.runner import Daemon
 from campaign.models import Account, AccountState, Delivery, DeliveryState, Event
-from campaign.services import campaigns, posts
+from campaign.services import accounts, campaigns, posts
 from sandbox.faults import Fault
 from sandbox.x_server import XSandbox
-from tests.campaign.daemon_setup import campaign_database, x_account
+from tests.campaign.x_lane import START, delivery, queue
 from tests.clock import ManualClock as Clock
-
-START = datetime.now(UTC).replace(microsecond=0)
-"""Near the real time: connectors stamp publication times from the real clock."""
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(START)
-
-
-@pytest.fixture
-def x_sandbox(clock: Clock) -> Iterator[XSandbox]:
-    with XSandbox(clock=clock) as server:
-        yield server
-
-
-@pytest.fixture
-def daemon(
-    database_url: str, x_sandbox: XSandbox, clock: Clock, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Daemon]:
-    monkeypatch.setenv("LT_TEST_X", "x-user-token")
-    settings = Settings(
-        accounts=[x_account(x_sandbox.url, "LT_TEST_X")],
-        daemon=DaemonSettings(max_attempts=3, backoff_base_seconds=1, grace_minutes=30),
-    )
-    database = campaign_database(database_url, settings)
-    yield Daemon(database, settings, clock=clock, classifier_loader=lambda: None)  # type: ignore[arg-type]
-    database.engine.dispose()
-
-
-def queue(daemon: Daemon, key: str, at: datetime, text: str | None = None) -> int:
-    with daemon.database.session() as session:
-        draft = posts.PostDraft(
-            key=key,
-            text=text or f"Beitrag {key} zur to:do-Woche",
-            scheduled_at=at,
-            accounts=["x-todo"],
-            approved=True,
-        )
-        post = posts.add_post(session, campaigns.by_slug(session, "todo"), draft, {})
-        return post.deliveries[0].id
-
-
-def delivery(daemon: Daemon, delivery_id: int) -> Delivery:
-    with daemon.database.session() as session:
-        return session.get_one(Delivery, delivery_id)
 
 
 def test_due_post_is_sent_once_and_audited(daemon: Daemon, x_sandbox: XSandbox) -> None:
@@ -142,11 +94,21 @@ def test_rate_limit_waits_for_reset_and_holds_the_account(
     daemon.dispatch()
     limited = delivery(daemon, first)
     assert limited.state == DeliveryState.RETRY
-    assert limited.due_at == START + timedelta(seconds=120)
+    assert limited.due_at == START  # keeps its place in the order; the account waits
+    with daemon.database.session() as session:
+        assert accounts.by_name(session, "x-todo").rate_limited_until == START + timedelta(
+            seconds=120
+        )
     assert delivery(daemon, second).state == DeliveryState.PENDING  # the account waits too
     clock.now += timedelta(seconds=121)
+    daemon.dispatch()  # the held posts leave in their order, spaced, not in a burst
+    assert [delivery(daemon, d).state for d in (first, second)] == [
+        DeliveryState.SENT,
+        DeliveryState.PENDING,
+    ]
+    clock.now += timedelta(seconds=61)
     daemon.dispatch()
-    assert {delivery(daemon, d).state for d in (first, second)} == {DeliveryState.SENT}
+    assert delivery(daemon, second).state == DeliveryState.SENT
 
 
 def test_revoked_token_breaks_the_account_and_holds_posts(
@@ -178,7 +140,7 @@ def test_post_missed_during_downtime_needs_review(daemon: Daemon, clock: Clock) 
     recent = queue(daemon, "recent", START - timedelta(minutes=10))
     daemon.dispatch()
     assert delivery(daemon, missed).state == DeliveryState.NEEDS_REVIEW
-    assert "missed while the daemon was down" in (delivery(daemon, missed).last_error or "")
+    assert "verpasst, während der Daemon nicht lief" in (delivery(daemon, missed).last_error or "")
     assert delivery(daemon, recent).state == DeliveryState.SENT
 
 
@@ -227,7 +189,7 @@ def test_failed_delivery_retried_by_hand_goes_out_once(
         row.state = DeliveryState.FAILED
     with daemon.database.session() as session:
         post = posts.get_post(session, row.post_id)
-        assert posts.retry(session, post, clock()) == 1
+        assert posts.retry(session, post, clock()).count == 1
     daemon.dispatch()
     assert delivery(daemon, delivery_id).state == DeliveryState.SENT
     assert len(x_sandbox.own_tweets()) == 1  # found by recovery, not posted twice
@@ -259,23 +221,21 @@ def test_overdue_posts_after_downtime_go_out_one_at_a_time(
 ) -> None:
     overdue = [queue(daemon, f"late{n}", START - timedelta(minutes=10 - n)) for n in range(3)]
     on_time = queue(daemon, "now", START)
-    assert daemon.dispatch() == 2  # the oldest overdue one, and the one due now
+    assert daemon.dispatch() == 1  # the oldest overdue one; nothing overtakes the backlog
     states = [delivery(daemon, d).state for d in overdue]
     assert states == [DeliveryState.SENT, DeliveryState.PENDING, DeliveryState.PENDING]
-    assert delivery(daemon, on_time).state == DeliveryState.SENT
+    assert delivery(daemon, on_time).state == DeliveryState.PENDING
     clock.now += timedelta(seconds=30)
     assert daemon.dispatch() == 0  # spaced a minute apart, not a burst
-    clock.now += timedelta(seconds=31)
-    assert daemon.dispatch() == 1
-    assert delivery(daemon, overdue[1]).state == DeliveryState.SENT
-    clock.now += timedelta(seconds=61)
-    assert daemon.dispatch() == 1
+    for _ in range(3):
+        clock.now += timedelta(seconds=61)
+        assert daemon.dispatch() == 1
     texts = [t.text for t in x_sandbox.own_tweets()]
     assert texts == [
         "Beitrag late0 zur to:do-Woche",
-        "Beitrag now zur to:do-Woche",
         "Beitrag late1 zur to:do-Woche",
         "Beitrag late2 zur to:do-Woche",
+        "Beitrag now zur to:do-Woche",
     ]
 
 
@@ -290,7 +250,7 @@ def test_status_names_flagged_posts_with_the_fix(
     german = runner.invoke(cli_app, ["--config", str(config), "status"])
     assert german.exit_code == 0, german.output
     assert "Daemon: läuft nicht" in german.output
-    assert "(old) → x-todo: needs_review – missed while the daemon was down" in german.output
+    assert "(old) → x-todo: needs_review – verpasst, während der Daemon nicht lief" in german.output
     assert "leuchtturm post retry" in german.output
     runner.env["LEUCHTTURM_LANG"] = "en"
     english = runner.invoke(cli_app, ["--config", str(config), "status", "--json"])

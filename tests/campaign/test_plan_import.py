@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -11,7 +13,7 @@ from sqlalchemy import func, select
 from campaign.config import Settings
 from campaign.db import Database
 from campaign.errors import UserError
-from campaign.models import Campaign, Delivery, Post
+from campaign.models import Campaign, Delivery, DeliveryState, Post
 from campaign.services import plans, posts
 
 PLANS = Path(__file__).parents[1] / "content" / "plans"
@@ -107,4 +109,57 @@ def test_reimport_keeps_a_post_cancelled_in_the_queue_cancelled(
     with database.session() as session:  # the plan says approved; a person said no
         outcome = plans.import_plan(session, settings, PLANS / "small.toml")
     assert outcome.updated == 3 and "auftakt" in outcome.warnings[-1]
-    assert count(database, Delivery) == 0
+    with database.session() as session:
+        states = set(session.scalars(select(Delivery.state)))
+    assert states == {DeliveryState.WITHDRAWN}  # kept for the audit trail, never sent
+
+
+def _plan(tmp_path: Path, *times: str) -> Path:
+    """A plan of lone Mastodon posts at these local times."""
+    lines = ['[campaign]\nslug = "woche"\nname = "Woche"\naccounts = ["mastodon-todo"]\n']
+    lines += [
+        f'[[posts]]\nkey = "p{n}"\nat = {at}\ntext = "Beitrag {n} der Woche"\n'
+        for n, at in enumerate(times)
+    ]
+    path = tmp_path / "woche.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_shift_to_moves_a_plan_keeping_local_times_across_dst(
+    database: Database, settings: Settings, tmp_path: Path
+) -> None:
+    # Last year's week spanned the spring change; so does the new one, a year later.
+    plan = _plan(tmp_path, "2025-03-28T10:00:00", "2025-03-31T10:00:00")
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    with database.session() as session:
+        plans.import_plan(session, settings, plan, shift_to=date(2026, 3, 27), now=now)
+    zone = ZoneInfo("Europe/Berlin")
+    with database.session() as session:
+        moved = [
+            p.scheduled_at.astimezone(zone)
+            for p in session.scalars(select(Post).order_by(Post.key))
+        ]
+    assert [m.isoformat() for m in moved] == [
+        "2026-03-27T10:00:00+01:00",
+        "2026-03-30T10:00:00+02:00",
+    ]
+
+
+def test_shift_to_refuses_a_time_that_lands_in_the_dst_gap(
+    database: Database, settings: Settings, tmp_path: Path
+) -> None:
+    plan = _plan(tmp_path, "2025-03-29T02:30:00")
+    with pytest.raises(UserError, match="gibt es in Europe/Berlin nicht"), database.session() as s:
+        plans.import_plan(s, settings, plan, shift_to=date(2026, 3, 29))
+    assert count(database, Post) == 0
+
+
+def test_a_plan_with_a_past_post_is_refused_whole_with_a_hint(
+    database: Database, settings: Settings, tmp_path: Path
+) -> None:
+    plan = _plan(tmp_path, "2026-06-01T10:00:00", "2025-06-01T10:00:00")
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    with pytest.raises(UserError, match=r"2025-06-01 10:00 .* --shift-to"), database.session() as s:
+        plans.import_plan(s, settings, plan, now=now)
+    assert count(database, Post) == 0

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 from textual.app import ComposeResult
 
-from campaign.models import Account
 from campaign.services import accounts
+from campaign.times import shown
 from campaign.tui.i18n import t
-from campaign.tui.local_time import shown
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable
 
@@ -26,17 +23,6 @@ class AccountLine:
     reason: str
     followers: str
     verified: str
-
-
-def held_because(account: Account, now: datetime, zone: ZoneInfo) -> str:
-    """Why an account's posts wait: broken, rate limited or catching up after downtime."""
-    if account.state_reason:
-        return account.state_reason
-    if account.rate_limited_until and account.rate_limited_until > now:
-        return t("account.rate_limited", until=shown(account.rate_limited_until, zone))
-    if account.paced_until and account.paced_until > now:
-        return t("account.catching_up", until=shown(account.paced_until, zone))
-    return ""
 
 
 class AccountsScreen(DataScreen):
@@ -64,7 +50,7 @@ class AccountsScreen(DataScreen):
                 a.platform,
                 a.handle,
                 t(f"account.{a.state}"),
-                held_because(a, now, zone),
+                accounts.hold_note(a, now, zone),
                 "" if a.followers is None else str(a.followers),
                 shown(a.verified_at, zone) if a.verified_at else "–",
             )

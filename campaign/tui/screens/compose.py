@@ -11,7 +11,7 @@ the way a plan's thread is imported, so the queue and the daemon treat both alik
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import ClassVar
 
 from sqlalchemy.orm import Session
@@ -34,9 +34,9 @@ from campaign.models import Account
 from campaign.services import accounts, campaigns, dashboard, plans, posts
 from campaign.services.draft_input import chosen_media
 from campaign.services.posts import PostDraft
+from campaign.times import parse_local, shown
 from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.i18n import language, t
-from campaign.tui.local_time import parsed, shown
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.platform_counter import PlatformCounter
 from content import field_limits as limits
@@ -231,7 +231,8 @@ class ComposeScreen(DataScreen):
         limits = self.leuchtturm.limits()
 
         def save(session: Session) -> str:
-            post = posts.add_post(session, campaigns.by_slug(session, slug), draft, limits)
+            campaign = campaigns.by_slug(session, slug)
+            post = posts.add_post(session, campaign, draft, limits, now=self.now())
             return t("compose.saved", key=post.key, state=t(f"state.{post.state}"))
 
         self.write(save)
@@ -245,7 +246,7 @@ class ComposeScreen(DataScreen):
         chosen = self._selected_accounts()
         if not chosen:
             raise UserError(t("compose.no_accounts"))
-        when = parsed(self.query_one("#when", Input).value, self.leuchtturm.settings.zone)
+        when = parse_local(self.query_one("#when", Input).value, self.leuchtturm.settings.zone)
         variants = {
             platform.value: text
             for platform in Platform
@@ -287,7 +288,8 @@ class ComposeScreen(DataScreen):
         )
         slug = str(self.query_one("#campaign", Select).value)
         limits = self.leuchtturm.limits()
-        self.write(lambda session: _save_thread(session, slug, planned, targets, limits))
+        now = self.now()
+        self.write(lambda session: _save_thread(session, slug, planned, targets, limits, now))
 
     def _thread_parts(self, targets: dict[str, AccountTarget], name: str) -> tuple[str, ...]:
         """The texts `name` gets; an account no longer in config.toml is a UserError."""
@@ -313,10 +315,11 @@ def _save_thread(
     planned: PlannedPost,
     targets: dict[str, AccountTarget],
     limits: dict[str, int | None],
+    now: datetime,
 ) -> str:
     """The parts as posts `KEY`, `KEY#2`, …, each pointing to the part before it."""
     campaign = campaigns.by_slug(session, slug)
     platform_of = {name: target.platform.value for name, target in targets.items()}
-    saved = plans.save_planned(session, campaign, planned, platform_of, limits)
+    saved = plans.save_planned(session, campaign, planned, platform_of, limits, now=now)
     state = t("state.approved") if planned.approved else t("state.draft")
     return t("compose.thread_saved", key=planned.key, parts=len(saved), state=state)

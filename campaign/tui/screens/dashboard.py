@@ -13,9 +13,9 @@ from textual.worker import get_current_worker
 
 from campaign.services import dashboard
 from campaign.services.dashboard import DaemonHealth, DaySentiment, Overview
+from campaign.times import shown
 from campaign.tui.data_text import CELL_LIMIT, data_lines, data_text
 from campaign.tui.i18n import t
-from campaign.tui.local_time import shown
 from campaign.tui.screens.base import DataScreen
 from content.outside_text import inert_line
 

@@ -18,10 +18,10 @@ from textual.widgets import DataTable, Static
 
 from campaign.services import dashboard, inbox
 from campaign.services.inbox import LABELS, ReplyFilter, ReplyRow
+from campaign.times import shown
 from campaign.tui.changes import PLATFORM_OPTIONS, next_option
 from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.i18n import t
-from campaign.tui.local_time import shown
 from campaign.tui.screens.answer import AnswerScreen
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable, Row

@@ -16,14 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from campaign.errors import UserError
 from campaign.models import Post, PostState
 from campaign.services import accounts, dashboard, posts
-from campaign.services.posts import PostDraft
+from campaign.times import parse_local, shown
 from campaign.tui.changes import PLATFORM_OPTIONS, next_option
 from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.i18n import t
-from campaign.tui.local_time import parsed, shown
 from campaign.tui.period import Period
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.screens.prompt import PromptScreen
@@ -169,7 +167,7 @@ class QueueScreen(DataScreen):
             return
 
         def approve(session: Session) -> str:
-            posts.approve(session, posts.get_post(session, post.id))
+            posts.approve(session, posts.get_post(session, post.id), now=self.now())
             return t("queue.approved", key=post.key)
 
         self.write(approve)
@@ -189,10 +187,11 @@ class QueueScreen(DataScreen):
         post = self._selected()
         if post is None:
             return
+        zone = self.leuchtturm.settings.zone
 
         def retry(session: Session) -> str:
-            count = posts.retry(session, posts.get_post(session, post.id), self.now())
-            return t("queue.retried", key=post.key, count=count)
+            outcome = posts.retry(session, posts.get_post(session, post.id), self.now())
+            return posts.describe_retry(post.id, outcome, lambda moment: shown(moment, zone))
 
         self.write(retry)
 
@@ -215,8 +214,9 @@ class QueueScreen(DataScreen):
                 return
 
             def move(session: Session) -> str:
-                when = parsed(text, zone)
-                posts.reschedule(session, posts.get_post(session, post.id), when)
+                when = parse_local(text, zone)
+                chosen = posts.get_post(session, post.id)
+                posts.reschedule(session, chosen, when, now=self.now())
                 return t("queue.rescheduled", key=post.key, when=shown(when, zone))
 
             self.write(move)
@@ -262,18 +262,6 @@ class QueueScreen(DataScreen):
 
 
 def _duplicate(session: Session, post_id: int, limits: dict[str, int | None], now: datetime) -> str:
-    """A draft copy keyed by the copy's time, same text, variants, media, time and accounts."""
-    post = posts.get_post(session, post_id)
-    key = f"{post.key}-{now:%Y%m%d%H%M%S}"
-    draft = PostDraft(
-        key=key,
-        text=post.text,
-        scheduled_at=post.scheduled_at,
-        accounts=[target.account.name for target in post.targets],
-        variants={variant.platform: variant.text for variant in post.variants},
-        media=[(item.path, item.alt_text) for item in post.media],
-    )
-    if not draft.accounts:
-        raise UserError(f"post {post.key} has no target accounts to copy")
-    posts.add_post(session, post.campaign, draft, limits)
-    return t("queue.duplicated", key=key)
+    """A draft copy of the post's whole thread, keyed by the copy's time."""
+    copies = posts.duplicate(session, posts.get_post(session, post_id), limits, now)
+    return t("queue.duplicated", key=copies[0].key)

@@ -1,0 +1,44 @@
+"""Times as the team types and reads them: local to the campaign's zone, minute precision.
+
+The CLI and the TUI both read typed times here, through `content/`'s one parser, so a time
+in a daylight-saving gap or overlap is refused in the same words everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from campaign.errors import UserError
+from campaign.i18n import language, t
+from content.local_time import LocalTimeError, to_utc
+
+INPUT_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def shown(moment: datetime, zone: ZoneInfo) -> str:
+    """ "2026-11-24 09:30" in `zone`: the form `parse_local` reads back."""
+    return moment.astimezone(zone).strftime(INPUT_FORMAT)
+
+
+def clock_time(moment: datetime, now: datetime, zone: ZoneInfo) -> str:
+    """ "14:05" when `moment` is on today's local date, else the date too."""
+    local = moment.astimezone(zone)
+    if local.date() == now.astimezone(zone).date():
+        return local.strftime("%H:%M")
+    return local.strftime(INPUT_FORMAT)
+
+
+def parse_local(text: str, zone: ZoneInfo) -> datetime:
+    """A typed local time ("2026-11-24 09:30", a T, or an explicit offset) as aware UTC.
+
+    Raises UserError saying what is wrong: not a time, or one DST makes missing or double.
+    """
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(t("time.bad", value=text)) from None
+    try:
+        return to_utc(moment, zone)
+    except LocalTimeError as error:
+        raise UserError(error.message_en if language() == "en" else error.message) from None
