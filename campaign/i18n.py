@@ -35,6 +35,70 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " Zustellung).",
         "Post {id}: nothing to retry (no failed or held delivery).",
     ),
+    "person.unknown": (
+        "Unbekannte Person {name!r}: in config.toml unter [[team]] eintragen oder mit --as "
+        "einen bekannten Namen wählen (bekannt: {known})",
+        "unknown person {name!r}: add them to config.toml under [[team]] or pick a known "
+        "name with --as (known: {known})",
+    ),
+    "person.nobody": ("unbekannt", "unknown"),
+    "approval.role": (
+        "{name} darf {post} nicht freigeben: Rolle {role}; freigeben dürfen nur approver "
+        "und admin ([[team]] in config.toml)",
+        "{name} may not approve {post}: role {role}; only approvers and admins approve "
+        "([[team]] in config.toml)",
+    ),
+    "approval.own": (
+        "{name} darf {post} nicht freigeben: eigener oder zuletzt selbst geänderter Beitrag "
+        "(Vier-Augen-Prinzip); eine zweite Person muss freigeben",
+        "{name} may not approve {post}: they wrote or last changed it (four eyes); "
+        "someone else must approve",
+    ),
+    "approval.twice": (
+        "{name} hat {post} schon freigegeben; es fehlen noch {missing} Freigabe(n) anderer "
+        "Personen",
+        "{name} has already approved {post}; {missing} more approval(s) by others needed",
+    ),
+    "approval.given": (
+        "post {post}: Freigabe {given}/{required}",
+        "post {post}: approval {given}/{required}",
+    ),
+    "approval.tally": ("{given}/{required} Freigaben", "{given}/{required} approvals"),
+    "approval.cleared": ("Freigaben zurückgesetzt: {reason}", "approvals cleared: {reason}"),
+    "approval.changed": ("post {post}: geändert ({fields})", "post {post}: changed ({fields})"),
+    "approval.reason_content": ("Inhalt geändert ({fields})", "content changed ({fields})"),
+    "approval.reason_time": (
+        "Zeit geändert, die Kampagne verlangt dann neue Freigaben",
+        "time changed, and the campaign asks for new approvals then",
+    ),
+    "approval.reason_requested": (
+        "Änderung erbeten von {name}", "changes requested by {name}"
+    ),
+    "comment.empty": (
+        "Kommentar ist leer: bitte einen Text angeben", "the comment is empty: give a text"
+    ),
+    "post.waiting": (
+        "Beitrag {id}: {given}/{required} Freigaben, wartet auf Freigabe durch {who}.",
+        "Post {id}: {given}/{required} approvals, waits for approval by {who}.",
+    ),
+    "post.waiting_who": ("eine weitere Person", "another person"),
+    "post.author": ("Autor/in", "Author"),
+    "post.commented": ("Kommentar zu Beitrag {id} gespeichert.", "Comment on post {id} saved."),
+    "post.changes_requested": (
+        "Beitrag {id} an {author} zurückgegeben, Freigaben zurückgesetzt.",
+        "Post {id} sent back to {author}, approvals cleared.",
+    ),
+    "plan.not_approved": (
+        "{key}: approved = true nicht übernommen: {reason}",
+        "{key}: approved = true not applied: {reason}",
+    ),
+    "audit.format": (
+        "--format {value!r}: csv oder json angeben", "--format {value!r}: give csv or json"
+    ),
+    "audit.date": (
+        "{option} {value!r}: ein Datum wie 2024-04-29 angeben",
+        "{option} {value!r}: give a date such as 2024-04-29",
+    ),
     "time.bad": (
         "{value!r} ist keine Zeit wie 2026-11-24 09:30",
         "{value!r} is not a time like 2026-11-24 09:30",

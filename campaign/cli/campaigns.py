@@ -36,9 +36,15 @@ def import_plan(
     A new post in the past is refused; `--shift-to` reuses an old plan.
     """
     cli = context(ctx)
+    person = cli.person
     with cli.database().session() as session:
         outcome = plans.import_plan(
-            session, cli.settings, plan, shift_to=_date(shift_to), now=datetime.now(UTC)
+            session,
+            cli.settings,
+            plan,
+            shift_to=_date(shift_to),
+            now=datetime.now(UTC),
+            person=person,
         )
     typer.echo(
         t("plan.imported", slug=outcome.slug, created=outcome.created, updated=outcome.updated)
@@ -101,16 +107,20 @@ def pause(
     reason: Annotated[str, typer.Option(help="Why, for the audit log.")] = "paused by hand",
 ) -> None:
     """Hold every pending delivery of the campaign until `campaign resume`."""
-    with context(ctx).database().session() as session:
-        campaigns.pause(session, slug, reason)
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        campaigns.pause(session, slug, reason, person=person.name)
     typer.echo(t("campaign.paused", slug=slug))
 
 
 @app.command()
 def resume(ctx: typer.Context, slug: str) -> None:
     """Let the campaign's deliveries go out again."""
-    with context(ctx).database().session() as session:
-        campaign = campaigns.resume(session, slug)
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        campaign = campaigns.resume(session, slug, person=person.name)
         still_held = campaigns.held_by_accounts(session, campaign)
     typer.echo(t("campaign.resumed", slug=slug))
     for held in still_held:

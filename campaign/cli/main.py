@@ -57,9 +57,15 @@ def root(
             "--config", help="config.toml to use (default: LEUCHTTURM_CONFIG, ./config.toml)"
         ),
     ] = None,
+    as_name: Annotated[
+        str | None,
+        typer.Option(
+            "--as", help="Who acts (default: LEUCHTTURM_USER, `user` in config.toml, login)."
+        ),
+    ] = None,
 ) -> None:
     """Leuchtturm."""
-    ctx.obj = CliContext(config_path=config)
+    ctx.obj = CliContext(config_path=config, as_name=as_name)
 
 
 def run() -> None:

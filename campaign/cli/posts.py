@@ -7,15 +7,19 @@ from typing import Annotated
 
 import typer
 
+from campaign import approvals, people
 from campaign.cli.context import CliContext, context, print_json
 from campaign.errors import UserError
 from campaign.i18n import t
+from campaign.models import Post, PostState
 from campaign.reports.week import Week
 from campaign.services import campaigns, events, posts
 from campaign.times import parse_local
 from content.platforms import Platform
 
-app = typer.Typer(help="Beiträge: anlegen, freigeben, verschieben, absagen.", no_args_is_help=True)
+app = typer.Typer(
+    help="Beiträge: anlegen, freigeben, kommentieren, verschieben, absagen.", no_args_is_help=True
+)
 JsonOption = Annotated[bool, typer.Option("--json", help="Stable JSON instead of text.")]
 
 
@@ -99,11 +103,19 @@ def add(
         approved=approve,
     )
     limits = {a.name: a.max_characters for a in cli.settings.accounts}
+    person = cli.person
     with cli.database().session() as session:
         post = posts.add_post(
-            session, campaigns.by_slug(session, campaign), draft, limits, now=datetime.now(UTC)
+            session,
+            campaigns.by_slug(session, campaign),
+            draft,
+            limits,
+            now=datetime.now(UTC),
+            person=person,
         )
         typer.echo(t("post.added", id=post.id, state=post.state))
+        if approve and post.state == PostState.DRAFT:
+            typer.echo(_waiting(post))
 
 
 @app.command("list")
@@ -158,7 +170,13 @@ def show(ctx: typer.Context, post_id: int, as_json: JsonOption = False) -> None:
         data["media"] = [{"path": m.path, "alt_text": m.alt_text} for m in post.media]
         data["accounts"] = [target.account.name for target in post.targets]
         data["history"] = [
-            {"at": event.at.isoformat(), "kind": event.kind, "message": event.message}
+            {
+                "at": event.at.isoformat(),
+                "kind": event.kind,
+                "person": event.person,
+                "message": event.message,
+                "diff": (event.data or {}).get("diff"),
+            }
             for event in events.of_post(session, post.id)
         ]
     if as_json:
@@ -172,16 +190,79 @@ def show(ctx: typer.Context, post_id: int, as_json: JsonOption = False) -> None:
     for delivery in data["deliveries"]:
         error = f" – {delivery['last_error']}" if delivery["last_error"] else ""
         typer.echo(f"  → {delivery['state']} {delivery['remote_url'] or ''}{error}")
+    approved = data["approvals"]
+    typer.echo(
+        "  "
+        + t("approval.tally", given=approved["given"], required=approved["required"])
+        + f" – {', '.join(people.shown(name, cli.settings) for name in approved['by']) or '–'}"
+    )
+    typer.echo(f"  {t('post.author')}: {people.shown(data['author'], cli.settings)}")
     for event in data["history"]:
-        typer.echo(f"  {cli.local(datetime.fromisoformat(event['at']))}  {event['message']}")
+        who = people.shown(event["person"], cli.settings)
+        when = cli.local(datetime.fromisoformat(event["at"]))
+        typer.echo(f"  {when}  {who}: {event['message']}")
+        for line in (event["diff"] or "").splitlines():
+            typer.echo(f"      {line}")
 
 
 @app.command()
 def approve(ctx: typer.Context, post_id: int) -> None:
-    """Approve a post (a thread: every part): deliveries queued, held ones released."""
-    with context(ctx).database().session() as session:
-        created = posts.approve(session, posts.get_post(session, post_id))
-    typer.echo(t("post.approved", id=post_id, deliveries=len(created)))
+    """Approve a post (a thread: every part) as yourself; once its approvals are complete,
+    deliveries are queued and held ones released."""
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        post = posts.get_post(session, post_id)
+        created = posts.approve(session, post, person=person)
+        message = (
+            t("post.approved", id=post_id, deliveries=len(created))
+            if post.state == PostState.APPROVED
+            else _waiting(post)
+        )
+    typer.echo(message)
+
+
+def _waiting(post: Post) -> str:
+    """How many approvals a draft has and still needs."""
+    tally = approvals.tally(post)
+    return t(
+        "post.waiting",
+        id=post.id,
+        given=tally.given,
+        required=tally.required,
+        who=t("post.waiting_who"),
+    )
+
+
+@app.command()
+def comment(
+    ctx: typer.Context,
+    post_id: int,
+    text: Annotated[str, typer.Argument(help="The note, e.g. \"Bitte Link prüfen\".")],
+) -> None:
+    """An internal note on a post, with your name and the time (shown in `post show`)."""
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        approvals.comment(session, posts.get_post(session, post_id), person, text)
+    typer.echo(t("post.commented", id=post_id))
+
+
+@app.command("request-changes")
+def request_changes(
+    ctx: typer.Context,
+    post_id: int,
+    text: Annotated[str, typer.Argument(help="What should change.")],
+) -> None:
+    """"Änderung erbeten": send the post (its thread) back to its author with a comment;
+    its approvals are cleared."""
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        post = posts.get_post(session, post_id)
+        posts.request_changes(session, post, person, text)
+        author = people.shown(post.author, cli.settings)
+    typer.echo(t("post.changes_requested", id=post_id, author=author))
 
 
 @app.command()
@@ -193,16 +274,25 @@ def reschedule(
     """Move a post (a thread keeps its spacing); held deliveries are released to it."""
     cli = context(ctx)
     when = _when(cli, at)
+    person = cli.person
     with cli.database().session() as session:
-        posts.reschedule(session, posts.get_post(session, post_id), when, now=datetime.now(UTC))
+        posts.reschedule(
+            session,
+            posts.get_post(session, post_id),
+            when,
+            now=datetime.now(UTC),
+            person=person.name,
+        )
     typer.echo(t("post.rescheduled", id=post_id, when=cli.local(when)))
 
 
 @app.command()
 def cancel(ctx: typer.Context, post_id: int) -> None:
     """Cancel a post (a thread: every part); deliveries not yet started are withdrawn."""
-    with context(ctx).database().session() as session:
-        withdrawn = posts.cancel(session, posts.get_post(session, post_id))
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        withdrawn = posts.cancel(session, posts.get_post(session, post_id), person=person.name)
     typer.echo(t("post.cancelled", id=post_id, withdrawn=withdrawn))
 
 
@@ -210,7 +300,10 @@ def cancel(ctx: typer.Context, post_id: int) -> None:
 def retry(ctx: typer.Context, post_id: int) -> None:
     """Queue the thread's failed or held deliveries again, at the post's time or now."""
     cli = context(ctx)
+    person = cli.person
     with cli.database().session() as session:
-        outcome = posts.retry(session, posts.get_post(session, post_id), datetime.now(UTC))
+        outcome = posts.retry(
+            session, posts.get_post(session, post_id), datetime.now(UTC), person=person.name
+        )
     typer.echo(posts.describe_retry(post_id, outcome, cli.local))
 
