@@ -24,7 +24,7 @@ from campaign.config import AccountSettings, DaemonSettings, Settings
 from campaign.daemon.runner import Daemon
 from campaign.db import Database, make_engine, upgrade
 from campaign.models import Delivery, DeliveryState, Post, PostState, Reply
-from campaign.services import accounts, plans
+from campaign.services import accounts, plans, posts
 from sandbox.run import Sandbox, start_sandbox
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "examples" / "todo-dortmund.toml"
@@ -107,7 +107,7 @@ def compress_schedule(database: Database, start: datetime, span: timedelta) -> i
         for rank, post in enumerate(every):  # each part on its own: spacing is by rank
             lifecycle.reschedule(session, post, start + span * (rank / steps))
             if post.state == PostState.DRAFT:
-                lifecycle.approve(session, post)
+                posts.approve(session, post)
         return len(every)
 
 

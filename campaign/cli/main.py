@@ -15,6 +15,7 @@ import typer
 
 from campaign.cli import (
     accounts,
+    audit,
     campaigns,
     content_check,
     daemon,
@@ -42,6 +43,7 @@ app.add_typer(accounts.app, name="accounts")
 app.add_typer(sandbox.app, name="sandbox")
 app.add_typer(sentiment.app, name="sentiment")
 app.add_typer(report.app, name="report")
+app.add_typer(audit.app, name="audit")
 app.command("tui")(tui.tui)
 app.command("daemon")(daemon.daemon)
 app.command("status")(daemon.status)

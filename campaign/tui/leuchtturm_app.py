@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 
 from campaign.config import Settings
 from campaign.db import Database
+from campaign.people import Person
 from campaign.services.dashboard import Alert
 from campaign.tui.changes import Change, pausing, resuming
 from campaign.tui.commands import SCREEN_MODES, ScreenCommands
@@ -55,12 +56,18 @@ class LeuchtturmApp(App[None]):
     ]
 
     def __init__(
-        self, database: Database, settings: Settings, clock: Callable[[], datetime]
+        self,
+        database: Database,
+        settings: Settings,
+        clock: Callable[[], datetime],
+        person: Person,
     ) -> None:
         super().__init__()
         self.database = database
         self.settings = settings
         self.clock = clock
+        self.person = person
+        """Who acts: every approval, comment and change from the TUI is theirs."""
         self.alerts: list[Alert] = []
 
     def on_mount(self) -> None:
@@ -87,12 +94,13 @@ class LeuchtturmApp(App[None]):
     def action_pause_alerted(self) -> None:
         slug = self._alerted_campaign()
         if slug is not None:
-            self._write(pausing(slug, t("paused.reason", message=self.alerts[0].message)))
+            reason = t("paused.reason", message=self.alerts[0].message)
+            self._write(pausing(slug, reason, self.person.name))
 
     def action_resume_alerted(self) -> None:
         slug = self._alerted_campaign()
         if slug is not None:
-            self._write(resuming(slug))
+            self._write(resuming(slug, self.person.name))
 
     def _write(self, change: Change) -> None:
         if isinstance(self.screen, DataScreen):
