@@ -89,8 +89,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Post {id} sent back to {author}, approvals cleared.",
     ),
     "plan.not_approved": (
-        "{key}: approved = true nicht übernommen: {reason}",
-        "{key}: approved = true not applied: {reason}",
+        "{post}: approved = true nicht übernommen: {reason}",
+        "{post}: approved = true not applied: {reason}",
     ),
     "audit.format": (
         "--format {value!r}: csv oder json angeben", "--format {value!r}: give csv or json"

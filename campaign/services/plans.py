@@ -195,7 +195,7 @@ def import_plan(
             reason = approvals.refusal(saved[0], actor) or t(
                 "approval.tally", given=tally.given, required=tally.required
             )
-            not_approved.append(t("plan.not_approved", key=planned.key, reason=reason))
+            not_approved.append(t("plan.not_approved", post=planned.key, reason=reason))
         for post in saved:
             if post.key in existing:
                 updated += 1

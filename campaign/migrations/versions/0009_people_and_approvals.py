@@ -53,23 +53,26 @@ BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("campaigns") as batch:
-        batch.add_column(
-            sa.Column("approvals_required", sa.Integer(), nullable=False, server_default="1")
-        )
-        batch.add_column(
-            sa.Column(
-                "reapprove_on_reschedule", sa.Boolean(), nullable=False, server_default=sa.false()
-            )
-        )
-    with op.batch_alter_table("posts") as batch:
-        batch.add_column(sa.Column("author", sa.String(length=120), nullable=True))
-        batch.add_column(sa.Column("last_editor", sa.String(length=120), nullable=True))
-        batch.add_column(
-            sa.Column(
-                "changes_requested_at", campaign.models.UTCDateTime(timezone=True), nullable=True
-            )
-        )
+    # plain ADD COLUMN, never a batch copy: on SQLite a copied campaigns table would be
+    # dropped, and ON DELETE CASCADE would take every post with it
+    op.add_column(
+        "campaigns",
+        sa.Column("approvals_required", sa.Integer(), nullable=False, server_default="1"),
+    )
+    op.add_column(
+        "campaigns",
+        sa.Column(
+            "reapprove_on_reschedule", sa.Boolean(), nullable=False, server_default=sa.false()
+        ),
+    )
+    op.add_column("posts", sa.Column("author", sa.String(length=120), nullable=True))
+    op.add_column("posts", sa.Column("last_editor", sa.String(length=120), nullable=True))
+    op.add_column(
+        "posts",
+        sa.Column(
+            "changes_requested_at", campaign.models.UTCDateTime(timezone=True), nullable=True
+        ),
+    )
     op.add_column("events", sa.Column("person", sa.String(length=120), nullable=True))
     op.create_table(
         "approvals",
@@ -105,12 +108,9 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER events_no_delete")
     op.drop_index("ix_approvals_post_cleared", table_name="approvals")
     op.drop_table("approvals")
-    with op.batch_alter_table("events") as batch:
-        batch.drop_column("person")
-    with op.batch_alter_table("posts") as batch:
-        batch.drop_column("changes_requested_at")
-        batch.drop_column("last_editor")
-        batch.drop_column("author")
-    with op.batch_alter_table("campaigns") as batch:
-        batch.drop_column("reapprove_on_reschedule")
-        batch.drop_column("approvals_required")
+    # DROP COLUMN in place (SQLite 3.35+), for the same reason as in upgrade
+    op.drop_column("events", "person")
+    for column in ("changes_requested_at", "last_editor", "author"):
+        op.drop_column("posts", column)
+    for column in ("reapprove_on_reschedule", "approvals_required"):
+        op.drop_column("campaigns", column)
