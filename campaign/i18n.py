@@ -89,9 +89,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Post {id} sent back to {author}, approvals cleared.",
     ),
     "plan.not_approved": (
-        "{post}: approved = true nicht übernommen: {reason}",
-        "{post}: approved = true not applied: {reason}",
+        "approved = true nicht übernommen für {count} Beitrag/Beiträge, sie warten auf "
+        "Freigabe durch eine weitere Person ({reason}): {keys}",
+        "approved = true not applied to {count} post(s); they wait for approval by "
+        "someone else ({reason}): {keys}",
     ),
+    "warning": ("Hinweis: {message}", "note: {message}"),
     "audit.format": (
         "--format {value!r}: csv oder json angeben", "--format {value!r}: give csv or json"
     ),

@@ -49,6 +49,8 @@ def import_plan(
     typer.echo(
         t("plan.imported", slug=outcome.slug, created=outcome.created, updated=outcome.updated)
     )
+    for warning in outcome.warnings:
+        typer.echo(t("warning", message=warning), err=True)
 
 
 def _date(value: str | None) -> date | None:

@@ -112,6 +112,17 @@ def _may_approve(parts: list[Post], person: Person) -> bool:
     return all(approvals.refusal(part, person) is None for part in parts)
 
 
+def _not_approved(heads: list[Post], person: Person) -> str:
+    """One line for every post the plan marks approved that still waits, with the first
+    reason (the importer wrote them, their role, or more approvals needed)."""
+    tally = approvals.tally(heads[0])
+    reason = approvals.refusal(heads[0], person) or t(
+        "approval.tally", given=tally.given, required=tally.required
+    )
+    keys = ", ".join(head.key for head in heads)
+    return t("plan.not_approved", count=len(heads), reason=reason, keys=keys)
+
+
 def _parts_beyond(session: Session, campaign: Campaign, key: str, parts: int) -> list[Post]:
     """Live posts `KEY#n` of this campaign with n above `parts`."""
     candidates = session.scalars(
@@ -191,11 +202,7 @@ def import_plan(
             session, campaign, planned, platform_of, limits, now=now, person=actor
         )
         if planned.approved and saved[0].state == PostState.DRAFT:
-            tally = approvals.tally(saved[0])
-            reason = approvals.refusal(saved[0], actor) or t(
-                "approval.tally", given=tally.given, required=tally.required
-            )
-            not_approved.append(t("plan.not_approved", post=planned.key, reason=reason))
+            not_approved.append(saved[0])
         for post in saved:
             if post.key in existing:
                 updated += 1
@@ -211,7 +218,8 @@ def import_plan(
         person=actor.name,
     )
     warnings = tuple(w.describe(plan.source, language()) for w in plan.warnings)
-    warnings += tuple(not_approved)
+    if not_approved:
+        warnings += (_not_approved(not_approved, actor),)
     if kept_cancelled:
         warnings += (
             f"{', '.join(kept_cancelled)}: cancelled earlier, kept cancelled; "

@@ -287,7 +287,7 @@ def test_plan_sets_the_policy_and_reimport_of_changed_text_clears(
     with database.session() as session:
         outcome = plans.import_plan(session, team, plan, person=who(team, "anna"))
         assert campaigns.by_slug(session, "probe").approvals_required == 2
-    assert any("approved = true nicht übernommen" in w for w in outcome.warnings)
+    assert any("approved = true nicht übernommen für 1" in w for w in outcome.warnings)
     with database.session() as session:
         head = session.scalar(select(Post).where(Post.key == "auftakt"))
         assert head is not None

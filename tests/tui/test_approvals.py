@@ -156,9 +156,10 @@ async def test_request_changes_sends_back_with_the_comment(
         post = post_state(database, "programm")
         assert post.changes_requested_at is not None and approvers(database, "programm") == []
         with database.session() as session:
-            note = session.scalars(
-                select(Event).where(Event.kind == "post.changes_requested", Event.post_id == post.id)
-            ).one()
+            query = select(Event).where(
+                Event.kind == "post.changes_requested", Event.post_id == post.id
+            )
+            note = session.scalars(query).one()
         assert (note.person, note.message) == ("bernd", "Link auf https://example.org")
 
 
