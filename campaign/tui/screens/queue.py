@@ -9,6 +9,7 @@ reads one day's or week's rows, never the whole queue.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import ClassVar
@@ -252,17 +253,11 @@ class QueueScreen(DataScreen):
         person = self.leuchtturm.person
         author = people.shown(post.author, self.leuchtturm.settings)
 
-        def answered(text: str | None) -> None:
-            if not text:
-                return
+        def send_back(session: Session, text: str) -> str:
+            posts.request_changes(session, posts.get_post(session, post.id), person, text)
+            return t("queue.sent_back", key=post.key, author=author)
 
-            def send_back(session: Session) -> str:
-                posts.request_changes(session, posts.get_post(session, post.id), person, text)
-                return t("queue.sent_back", key=post.key, author=author)
-
-            self.write(send_back)
-
-        self.app.push_screen(PromptScreen(t("queue.request_prompt", key=post.key)), answered)
+        self._ask_then(t("queue.request_prompt", key=post.key), send_back)
 
     def action_comment(self) -> None:
         post = self._selected()
@@ -270,17 +265,20 @@ class QueueScreen(DataScreen):
             return
         person = self.leuchtturm.person
 
+        def note(session: Session, text: str) -> str:
+            approvals.comment(session, posts.get_post(session, post.id), person, text)
+            return t("queue.commented", key=post.key)
+
+        self._ask_then(t("queue.comment_prompt", key=post.key), note)
+
+    def _ask_then(self, question: str, change: Callable[[Session, str], str]) -> None:
+        """Ask for a text; a non-empty answer is written with `change` (Escape: nothing)."""
+
         def answered(text: str | None) -> None:
-            if not text:
-                return
+            if text:
+                self.write(lambda session: change(session, text))
 
-            def note(session: Session) -> str:
-                approvals.comment(session, posts.get_post(session, post.id), person, text)
-                return t("queue.commented", key=post.key)
-
-            self.write(note)
-
-        self.app.push_screen(PromptScreen(t("queue.comment_prompt", key=post.key)), answered)
+        self.app.push_screen(PromptScreen(question), answered)
 
     def action_toggle_mine(self) -> None:
         self._filter(replace(self.filter, awaiting_me=not self.filter.awaiting_me))
