@@ -171,33 +171,44 @@ def created(post: Post, person: str) -> None:
     post.author = post.last_editor = person
 
 
-def after_edit(session: Session, post: Post, before: Content, person: str) -> None:
+def after_edit(
+    session: Session, post: Post, before: Content, moved: bool, person: str
+) -> str | None:
     """After a person saved `post`: record what changed (with a diff) and clear its
-    approvals if what it says changed."""
+    approvals if what it says changed, or its time where the campaign asks for that.
+
+    Returns why approvals were cleared (the caller clears the rest of the thread with
+    it), None when they stand.
+    """
     after = Content.of(post)
     fields = before.changed(after)
     if not fields:
-        return
+        return after_reschedule(session, post, person) if moved else None
     post.last_editor = person
     post.changes_requested_at = None
-    text_diff = diff(before, after)
     events.record(
         session,
         "post.changed",
         t("approval.changed", post=post.key, fields=", ".join(fields)),
         campaign_id=post.campaign_id,
         post_id=post.id,
-        data={"fields": fields, "diff": text_diff},
+        data={"fields": fields, "diff": diff(before, after)},
         person=person,
     )
-    clear(session, post, t("approval.reason_content", fields=", ".join(fields)), person)
+    reason = t("approval.reason_content", fields=", ".join(fields))
+    clear(session, post, reason, person)
+    return reason
 
 
-def after_reschedule(session: Session, post: Post, person: str) -> None:
-    """A new time keeps approvals unless the campaign asks for them again."""
-    if post.campaign.reapprove_on_reschedule:
-        post.last_editor = person
-        clear(session, post, t("approval.reason_time"), person)
+def after_reschedule(session: Session, post: Post, person: str) -> str | None:
+    """A new time keeps approvals unless the campaign asks for them again; returns why
+    they were cleared, or None."""
+    if not post.campaign.reapprove_on_reschedule:
+        return None
+    post.last_editor = person
+    reason = t("approval.reason_time")
+    clear(session, post, reason, person)
+    return reason
 
 
 def request_changes(session: Session, parts: Sequence[Post], person: Person, text: str) -> None:

@@ -129,8 +129,12 @@ def add_post(
     session.flush()
     _follow_changes(session, post, {account.id for account in accounts})
     lifecycle.move_post(session, post, lifecycle.PostOp.EDIT, t("reason.saved"), person=actor.name)
-    if before is not None:
-        approvals.after_edit(session, post, before, actor.name)
+    if before is not None and (
+        cleared := approvals.after_edit(session, post, before, moved, actor.name)
+    ):
+        for part in thread_of(session, post):  # a thread is approved as one, and reset as one
+            if part.id != post.id:
+                approvals.clear(session, part, cleared, actor.name)
     # a post cancelled by a person stays cancelled; the author's approval may not count
     if draft.approved and post.state == PostState.DRAFT and approvals.refusal(post, actor) is None:
         _approve_parts(session, [post], actor)

@@ -211,12 +211,11 @@ def test_reschedule_keeps_approvals_unless_the_campaign_asks_again(
                          person="anna")
     expected = PostState.DRAFT if reapprove else PostState.APPROVED
     assert state(database, post_id)[0] == expected
-    # a changed time through a re-save follows the same rule
-    approve_again = reapprove
-    if approve_again:
+    # a changed time through a re-save (post add, re-import) follows the same rule
+    if reapprove:
         approve(database, post_id, who(team, "bernd"))
     write(database, who(team, "anna"), at=SOON + timedelta(hours=3))
-    assert state(database, post_id)[0] == PostState.APPROVED
+    assert state(database, post_id)[0] == expected
 
 
 @pytest.mark.usefixtures("campaign_id")
@@ -258,7 +257,9 @@ def test_awaiting_my_approval(database: Database, team: Settings) -> None:
         assert posts.list_posts(session, awaiting=who(team, "carla")) == []
 
 
-def test_thread_is_approved_as_one_unit(database: Database, team: Settings) -> None:
+def test_thread_is_approved_and_reset_as_one_unit(
+    database: Database, team: Settings, tmp_path: Path
+) -> None:
     anna, bernd = who(team, "anna"), who(team, "bernd")
     with database.session() as session:
         plans.import_plan(session, team, PLANS / "small.toml", person=anna)
@@ -273,6 +274,16 @@ def test_thread_is_approved_as_one_unit(database: Database, team: Settings) -> N
         assert list(rows) == ["bernd", "bernd"]
     assert chain["winterzeit"] == chain["winterzeit#2"] == PostState.APPROVED
     assert chain["auftakt"] == PostState.DRAFT  # approved = true by its own author
+    # only the second part changes: the head must not go out alone
+    plan = tmp_path / "plan.toml"
+    body = (PLANS / "small.toml").read_text(encoding="utf-8")
+    plan.write_text(body.replace("ein zweiter Teil", "ein neuer zweiter Teil"), "utf-8")
+    (tmp_path / "media").symlink_to(PLANS / "media")
+    with database.session() as session:
+        plans.import_plan(session, team, plan, person=anna)
+    with database.session() as session:
+        chain = {p.key: p.state for p in session.scalars(select(Post))}
+    assert chain["winterzeit"] == chain["winterzeit#2"] == PostState.DRAFT
 
 
 def test_plan_sets_the_policy_and_reimport_of_changed_text_clears(
