@@ -145,7 +145,9 @@ def _reply(session: Session, reply_id: int) -> Reply:
     return reply
 
 
-def set_human_label(session: Session, reply_id: int, label: str | None) -> Reply:
+def set_human_label(
+    session: Session, reply_id: int, label: str | None, *, person: str | None = None
+) -> Reply:
     """Override the model's label (None removes the override); the model's stays beside it."""
     if label is not None and label not in LABELS:
         raise UserError(f"label {label!r} is not one of {', '.join(LABELS)}")
@@ -157,6 +159,7 @@ def set_human_label(session: Session, reply_id: int, label: str | None) -> Reply
         "reply.labelled",
         f"reply {reply.id} labelled {label or 'as the model said'} by a person",
         delivery_id=reply.delivery_id,
+        person=person,
     )
     return reply
 

@@ -157,8 +157,10 @@ class InboxScreen(DataScreen):
         if reply is None:
             return
 
+        person = self.leuchtturm.person.name
+
         def set_label(session: Session) -> str:
-            inbox.set_human_label(session, reply.id, label or None)
+            inbox.set_human_label(session, reply.id, label or None, person=person)
             return t("inbox.labelled", id=reply.id, label=t(f"label.{label}") if label else "–")
 
         self.write(set_label)
