@@ -149,7 +149,7 @@ def list_posts(
         )
         data = [posts.post_json(post) for post in rows]
         lines = [
-            f"{p.id:>5}  {cli.local(p.scheduled_at)}  {p.state:<9} "
+            f"{p.id:>5}  {cli.local(p.scheduled_at)}  {p.state:<9} {_tally(p):<16} "
             f"{' '.join(d.state for d in p.deliveries) or '-':<30} {p.campaign.slug}/{p.key}"
             for p in rows
         ]
@@ -220,6 +220,12 @@ def approve(ctx: typer.Context, post_id: int) -> None:
             else _waiting(post)
         )
     typer.echo(message)
+
+
+def _tally(post: Post) -> str:
+    """ "1/2 Freigaben" for a listing line."""
+    tally = approvals.tally(post)
+    return t("approval.tally", given=tally.given, required=tally.required)
 
 
 def _waiting(post: Post) -> str:
