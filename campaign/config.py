@@ -260,6 +260,22 @@ class MediaSettings(_Section):
     folders: list[str] = []
     """Folders images may come from besides each plan's own folder, e.g.
     "{data_dir}/bilder"; a file anywhere else is refused, whatever its name."""
+class TeamMember(_Section):
+    name: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
+    """The short name people act as (`--as`, LEUCHTTURM_USER, `user`), e.g. "anna"."""
+    display_name: str = ""
+    """How the name is shown in the queue and the audit trail, e.g. "Anna Schmidt"."""
+    role: Literal["editor", "approver", "admin"] = "editor"
+    """editor writes posts; approver also approves them; admin does everything."""
+
+
+class ApprovalSettings(_Section):
+    approvals: int = Field(default=1, ge=1, le=5)
+    """Distinct approvers a post needs, none of them its author or last editor, unless a
+    campaign plan sets its own `approvals`. Without a [[team]] one person runs everything
+    and may approve their own posts."""
+    reapprove_on_reschedule: bool = False
+    """A new time clears a post's approvals too (a plan may set its own)."""
 
 
 class Settings(_Section):
@@ -277,6 +293,12 @@ class Settings(_Section):
     data_folder: Path | None = None
     """Folder for account sessions, the pseudonym key and, by default, the database and
     reports (`{data_dir}`). Default: the user data folder (XDG_DATA_HOME/leuchtturm)."""
+    user: str | None = None
+    """Who acts when neither `--as` nor LEUCHTTURM_USER names a person (else the login)."""
+    team: list[TeamMember] = []
+    """The people who write and approve; with a team, unknown names are refused and a
+    post needs approvers other than its author (four eyes)."""
+    approval: ApprovalSettings = ApprovalSettings()
     source: Path | None = None
     """The file these settings were read from (set by the loader)."""
 
@@ -302,6 +324,14 @@ class Settings(_Section):
             env for account in accounts for env in account.secret_env_names()
         )
         return accounts
+
+    @field_validator("team")
+    @classmethod
+    def _unique_people(cls, team: list[TeamMember]) -> list[TeamMember]:
+        names = [member.name for member in team]
+        if twice := sorted({name for name in names if names.count(name) > 1}):
+            raise ValueError(f"team name {twice[0]!r} is used twice")
+        return team
 
     @property
     def zone(self) -> ZoneInfo:

@@ -125,7 +125,7 @@ def compress_schedule(
         for rank, post in enumerate(every):  # each part on its own: spacing is by rank
             lifecycle.reschedule(session, post, start + span * (rank / steps))
             if post.state == PostState.DRAFT:
-                lifecycle.approve(session, post)
+                posts.approve(session, post)
         return len(every)
 
 

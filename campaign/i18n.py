@@ -36,6 +36,73 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " Zustellung).",
         "Post {id}: nothing to retry (no failed or held delivery).",
     ),
+    "person.unknown": (
+        "Unbekannte Person {name!r}: in config.toml unter [[team]] eintragen oder mit --as "
+        "einen bekannten Namen wählen (bekannt: {known})",
+        "unknown person {name!r}: add them to config.toml under [[team]] or pick a known "
+        "name with --as (known: {known})",
+    ),
+    "person.nobody": ("unbekannt", "unknown"),
+    "approval.role": (
+        "{name} darf {post} nicht freigeben: Rolle {role}; freigeben dürfen nur approver "
+        "und admin ([[team]] in config.toml)",
+        "{name} may not approve {post}: role {role}; only approvers and admins approve "
+        "([[team]] in config.toml)",
+    ),
+    "approval.own": (
+        "{name} darf {post} nicht freigeben: eigener oder zuletzt selbst geänderter Beitrag "
+        "(Vier-Augen-Prinzip); eine zweite Person muss freigeben",
+        "{name} may not approve {post}: they wrote or last changed it (four eyes); "
+        "someone else must approve",
+    ),
+    "approval.twice": (
+        "{name} hat {post} schon freigegeben; es fehlen noch {missing} Freigabe(n) anderer "
+        "Personen",
+        "{name} has already approved {post}; {missing} more approval(s) by others needed",
+    ),
+    "approval.given": (
+        "post {post}: Freigabe {given}/{required}",
+        "post {post}: approval {given}/{required}",
+    ),
+    "approval.tally": ("{given}/{required} Freigaben", "{given}/{required} approvals"),
+    "approval.cleared": ("Freigaben zurückgesetzt: {reason}", "approvals cleared: {reason}"),
+    "approval.changed": ("post {post}: geändert ({fields})", "post {post}: changed ({fields})"),
+    "approval.reason_content": ("Inhalt geändert ({fields})", "content changed ({fields})"),
+    "approval.reason_time": (
+        "Zeit geändert, die Kampagne verlangt dann neue Freigaben",
+        "time changed, and the campaign asks for new approvals then",
+    ),
+    "approval.reason_requested": (
+        "Änderung erbeten von {name}", "changes requested by {name}"
+    ),
+    "comment.empty": (
+        "Kommentar ist leer: bitte einen Text angeben", "the comment is empty: give a text"
+    ),
+    "post.waiting": (
+        "Beitrag {id}: {given}/{required} Freigaben, wartet auf Freigabe durch {who}.",
+        "Post {id}: {given}/{required} approvals, waits for approval by {who}.",
+    ),
+    "post.waiting_who": ("eine weitere Person", "another person"),
+    "post.author": ("Autor/in", "Author"),
+    "post.commented": ("Kommentar zu Beitrag {id} gespeichert.", "Comment on post {id} saved."),
+    "post.changes_requested": (
+        "Beitrag {id} an {author} zurückgegeben, Freigaben zurückgesetzt.",
+        "Post {id} sent back to {author}, approvals cleared.",
+    ),
+    "plan.not_approved": (
+        "approved = true nicht übernommen für {count} Beitrag/Beiträge, sie warten auf "
+        "Freigabe durch eine weitere Person ({reason}): {keys}",
+        "approved = true not applied to {count} post(s); they wait for approval by "
+        "someone else ({reason}): {keys}",
+    ),
+    "warning": ("Hinweis: {message}", "note: {message}"),
+    "audit.format": (
+        "--format {value!r}: csv oder json angeben", "--format {value!r}: give csv or json"
+    ),
+    "audit.date": (
+        "{option} {value!r}: ein Datum wie 2024-04-29 angeben",
+        "{option} {value!r}: give a date such as 2024-04-29",
+    ),
     "time.bad": (
         "{value!r} ist keine Zeit wie 2026-11-24 09:30",
         "{value!r} is not a time like 2026-11-24 09:30",
@@ -365,6 +432,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--media '{value}': write PATH:ALT-TEXT (alt text is required).",
     ),
     "cli.json": ("Stabiles JSON statt Text.", "Stable JSON instead of text."),
+    "cli.root.as": (
+        "Wer handelt (Standard: LEUCHTTURM_USER, `user` in config.toml, der Anmeldename).",
+        "Who acts (default: LEUCHTTURM_USER, `user` in config.toml, the login name).",
+    ),
+    "cli.post.comment": (
+        "Eine interne Notiz zu einem Beitrag, mit Ihrem Namen und der Zeit (in `post show`).",
+        "An internal note on a post, with your name and the time (shown in `post show`).",
+    ),
+    "cli.post.comment.text": (
+        "Die Notiz, z. B. „Bitte Link prüfen“.",
+        "The note, e.g. \"Bitte Link prüfen\".",
+    ),
+    "cli.post.request_changes": (
+        "„Änderung erbeten“: den Beitrag (seinen Thread) mit einer Notiz an die Autorin oder "
+        "den Autor zurückgeben; seine Freigaben verfallen.",
+        "\"Änderung erbeten\": send the post (its thread) back to its author with a comment; "
+        "its approvals are cleared.",
+    ),
+    "cli.post.request_changes.text": ("Was sich ändern soll.", "What should change."),
+    "cli.audit": (
+        "Prüfpfad: wer hat wann was geändert.",
+        "Audit trail: who changed what, and when.",
+    ),
+    "cli.audit.export": (
+        "Jedes Ereignis der Kampagne mit Zeit (Zeitzone der Kampagne), Person, Beitrag und "
+        "Änderung (ein Textvergleich bei Bearbeitungen), auf die Standardausgabe.",
+        "Every event of the campaign with time (campaign zone), person, post and what "
+        "changed (a text diff for edits), on stdout.",
+    ),
+    "cli.audit.campaign": ("Kennung der Kampagne.", "Campaign slug."),
+    "cli.audit.from": (
+        "Erster Tag (Ortszeit), z. B. 2024-04-22.",
+        "First local day, e.g. 2024-04-22.",
+    ),
+    "cli.audit.to": (
+        "Letzter Tag (Ortszeit, eingeschlossen), z. B. 2024-05-04.",
+        "Last local day (included), e.g. 2024-05-04.",
+    ),
+    "cli.audit.format": ("csv oder json.", "csv or json."),
     "cli.accounts.login": (
         "OAuth-2.0-Anmeldung eines X-Kontos: die gezeigte Adresse öffnen, dann die Adresse "
         "einfügen, auf die X Sie geschickt hat.",

@@ -126,6 +126,8 @@ class PostOp(enum.StrEnum):
     APPROVE = "approve"
     RESCHEDULE = "reschedule"
     CANCEL = "cancel"
+    REVOKE = "revoke"
+    """Its approvals were cleared (a change, changes requested): it waits for them again."""
 
 
 _P = PostState
@@ -139,6 +141,7 @@ POST_TRANSITIONS: dict[tuple[PostState, PostOp], PostState] = {
     (_P.APPROVED, PostOp.RESCHEDULE): _P.APPROVED,
     (_P.DRAFT, PostOp.CANCEL): _P.CANCELLED,
     (_P.APPROVED, PostOp.CANCEL): _P.CANCELLED,
+    (_P.APPROVED, PostOp.REVOKE): _P.DRAFT,
 }
 """Every legal move of a post. Editing a cancelled post keeps it cancelled (a re-import
 never brings it back); approving an approved post releases what is held and queues
@@ -217,6 +220,7 @@ def move_delivery(
         delivery_id=delivery.id,
         account_id=delivery.account_id,
         data={"op": op.value, "from": previous.value, "to": step.to.value, "by": actor},
+        person=actor,
     )
     level = _LOUD.get(op)
     if op is DeliveryOp.MARK_SENT and reason.startswith(t("reason.recovered", url="")):
@@ -254,6 +258,7 @@ def move_post(
         campaign_id=post.campaign_id,
         post_id=post.id,
         data={"op": op.value, "from": previous.value, "to": target.value, "by": actor},
+        person=actor,
     )
     return target
 
@@ -263,6 +268,7 @@ _POST_EVENT = {
     PostOp.APPROVE: "approved",
     PostOp.RESCHEDULE: "rescheduled",
     PostOp.CANCEL: "cancelled",
+    PostOp.REVOKE: "revoked",
 }
 
 
@@ -455,6 +461,13 @@ def approve(
     )
     post.approved_at = utc_now()
     return created
+
+
+def revoke(session: Session, post: Post, reason: str, *, person: str | None = None) -> None:
+    """Back to draft: its waiting deliveries stay, and the daemon sends none of them until
+    it is approved again (dispatch takes only approved posts)."""
+    move_post(session, post, PostOp.REVOKE, reason, person=person)
+    post.approved_at = None
 
 
 def reschedule(session: Session, post: Post, when: datetime, *, person: str | None = None) -> None:

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -143,6 +144,12 @@ class Campaign(Base):
     time_zone: Mapped[str] = mapped_column(String(limits.TIME_ZONE), default="Europe/Berlin")
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     paused_reason: Mapped[str | None] = mapped_column(OutsideText())
+    approvals_required: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Distinct approvers each post needs (other than its author and last editor)."""
+    reapprove_on_reschedule: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    """Whether a new time clears approvals as a content change does."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
 
@@ -192,8 +199,17 @@ class Post(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    author: Mapped[str | None] = mapped_column(String(120))
+    """Who created the post; None for posts from before people were recorded."""
+    last_editor: Mapped[str | None] = mapped_column(String(120))
+    """Who last changed what it says; neither they nor the author may approve it."""
+    changes_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """An approver sent it back to its author ("Änderung erbeten"); cleared by an edit."""
 
     campaign: Mapped[Campaign] = relationship(back_populates="posts")
+    approvals: Mapped[list[Approval]] = relationship(
+        back_populates="post", cascade="all, delete-orphan", order_by="Approval.id"
+    )
     variants: Mapped[list[Variant]] = relationship(
         back_populates="post", cascade="all, delete-orphan"
     )
@@ -211,6 +227,22 @@ class Post(Base):
             if variant.platform == platform:
                 return variant.text
         return self.text
+
+
+class Approval(Base):
+    """One person's approval of one post; a change clears it (kept, with when)."""
+
+    __tablename__ = "approvals"
+    __table_args__ = (Index("ix_approvals_post_cleared", "post_id", "cleared_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    person: Mapped[str | None] = mapped_column(String(120))
+    """None for approvals given before people were recorded ("unbekannt")."""
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    post: Mapped[Post] = relationship(back_populates="approvals")
 
 
 class Variant(Base):
@@ -351,7 +383,10 @@ class FollowerCount(Base):
 
 
 class Event(Base):
-    """The audit log and alerts: every state change with its time and reason."""
+    """The audit log and alerts: every state change with its time, person and reason.
+
+    Append-only: a database trigger refuses UPDATE and DELETE, except that an open alert
+    may be marked resolved once (`resolved_at` from empty to a time, nothing else)."""
 
     __tablename__ = "events"
     __table_args__ = (Index("ix_events_kind_at", "kind", "at"),)
@@ -365,6 +400,8 @@ class Event(Base):
     delivery_id: Mapped[int | None] = mapped_column(ForeignKey("deliveries.id"))
     account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    person: Mapped[str | None] = mapped_column(String(120))
+    """Who did it ("daemon" for the daemon); None for events from before people."""
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 

@@ -35,7 +35,10 @@ from content.thread import ThreadSplitError, split_thread
 DEFAULT_TIMEZONE = "Europe/Berlin"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 _POST_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-_CAMPAIGN_FIELDS = {"slug", "name", "timezone", "description", "accounts"}
+_CAMPAIGN_FIELDS = {
+    "slug", "name", "timezone", "description", "accounts", "approvals", "reapprove_on_reschedule",
+}
+MAX_APPROVALS = 5
 _POST_FIELDS = {
     "key", "at", "text", "variants", "media", "thread", "accounts", "approved", "spoiler_text"
 }
@@ -338,9 +341,29 @@ def _campaign(
                 f"unknown time zone '{zone_name}'; use e.g. 'Europe/Berlin'.",
             )
     accounts = _account_names(findings, raw.get("accounts"), "campaign.accounts", None, known)
+    approvals = raw.get("approvals")
+    if approvals is not None and (
+        type(approvals) is not int or not 1 <= approvals <= MAX_APPROVALS
+    ):
+        findings.problem(
+            None, "campaign.approvals",
+            f"muss eine ganze Zahl von 1 bis {MAX_APPROVALS} sein (Freigaben durch Personen "
+            "außer der Autorin oder dem Autor).",
+            f"must be a whole number from 1 to {MAX_APPROVALS} (approvals by people other "
+            "than the author).",
+        )
+        approvals = None
+    reapprove = raw.get("reapprove_on_reschedule")
+    if reapprove is not None and not isinstance(reapprove, bool):
+        findings.problem(
+            None, "campaign.reapprove_on_reschedule", "muss true oder false sein.",
+            "must be true or false.",
+        )
+        reapprove = None
     if slug is None or name is None or description is None or zone_name is None:
         return None, zone
-    return CampaignInfo(slug, name, zone_name, description, accounts), zone
+    info = CampaignInfo(slug, name, zone_name, description, accounts, approvals, reapprove)
+    return info, zone
 
 
 def _time(

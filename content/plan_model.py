@@ -58,6 +58,10 @@ class CampaignInfo:
     timezone: str
     description: str
     accounts: tuple[str, ...]
+    approvals: int | None = None
+    """Distinct approvers each post needs besides its author; None: the configured default."""
+    reapprove_on_reschedule: bool | None = None
+    """Whether a new time clears approvals; None: the configured default."""
 
 
 @dataclass(frozen=True)

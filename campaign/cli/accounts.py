@@ -59,8 +59,9 @@ def list_accounts(ctx: typer.Context, as_json: JsonOption = False) -> None:
 def verify(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Log in with every account; exit 1 if any fails."""
     cli = context(ctx)
+    person = cli.person
     with cli.database().session() as session:
-        results = verification.verify_all(session, cli.settings)
+        results = verification.verify_all(session, cli.settings, person=person.name)
     if as_json:
         print_json([asdict(result) for result in results])
     else:

@@ -33,13 +33,21 @@ def import_plan(
     A new post in the past is refused; `--shift-to` reuses an old plan.
     """
     cli = context(ctx)
+    person = cli.person
     with cli.database().session() as session:
         outcome = plans.import_plan(
-            session, cli.settings, plan, shift_to=_date(shift_to), now=datetime.now(UTC)
+            session,
+            cli.settings,
+            plan,
+            shift_to=_date(shift_to),
+            now=datetime.now(UTC),
+            person=person,
         )
     say(
         t("plan.imported", slug=outcome.slug, created=outcome.created, updated=outcome.updated)
     )
+    for warning in outcome.warnings:
+        typer.echo(t("warning", message=warning), err=True)
 
 
 def _date(value: str | None) -> date | None:
@@ -98,16 +106,20 @@ def pause(
     reason: Annotated[str, typer.Option(help="cli.campaign.pause.reason")] = "paused by hand",
 ) -> None:
     """Hold every pending delivery of the campaign until `campaign resume`."""
-    with context(ctx).database().session() as session:
-        campaigns.pause(session, slug, reason)
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        campaigns.pause(session, slug, reason, person=person.name)
     say(t("campaign.paused", slug=slug))
 
 
 @app.command(help="cli.campaign.resume")
 def resume(ctx: typer.Context, slug: Slug) -> None:
     """Let the campaign's deliveries go out again."""
-    with context(ctx).database().session() as session:
-        campaign = campaigns.resume(session, slug)
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        campaign = campaigns.resume(session, slug, person=person.name)
         still_held = campaigns.held_by_accounts(session, campaign)
     say(t("campaign.resumed", slug=slug))
     for held in still_held:

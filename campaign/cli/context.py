@@ -10,9 +10,11 @@ from typing import Any
 
 import typer
 
+from campaign import people
 from campaign.config import Settings, find_config, load_settings
 from campaign.db import Database
 from campaign.i18n import choose_language
+from campaign.people import Person
 from campaign.redaction import redact
 from campaign.services import accounts
 from content.outside_text import inert
@@ -23,6 +25,8 @@ class CliContext:
     """Loaded lazily, so `--help` and `content check` never touch a database."""
 
     config_path: Path | None
+    as_name: str | None = None
+    """`--as NAME`: who acts; see `campaign.people.resolve` for the fallbacks."""
     _settings: Settings | None = None
     _database: Database | None = field(default=None, repr=False)
 
@@ -32,6 +36,11 @@ class CliContext:
             self._settings = load_settings(find_config(self.config_path))
             choose_language(self._settings.language)
         return self._settings
+
+    @property
+    def person(self) -> Person:
+        """Who acts in this command (an unknown name is refused, exit code 2)."""
+        return people.resolve(self.settings, self.as_name)
 
     def database(self, *, check_schema: bool = True) -> Database:
         """The configured database; accounts are synced from the config on first use."""

@@ -16,6 +16,7 @@ from typer._click import exceptions as click_errors
 
 from campaign.cli import (
     accounts,
+    audit,
     campaigns,
     content_check,
     daemon,
@@ -47,6 +48,7 @@ app.add_typer(accounts.app, name="accounts")
 app.add_typer(sandbox.app, name="sandbox")
 app.add_typer(sentiment.app, name="sentiment")
 app.add_typer(report.app, name="report")
+app.add_typer(audit.app, name="audit")
 app.add_typer(wall.app, name="wall")
 app.command("tui", help="cli.tui")(tui.tui)
 app.command("daemon", help="cli.daemon")(daemon.daemon)
@@ -61,9 +63,13 @@ def root(
         Path | None,
         typer.Option("--config", help="cli.root.config"),
     ] = None,
+    as_name: Annotated[
+        str | None,
+        typer.Option("--as", help="cli.root.as"),
+    ] = None,
 ) -> None:
     """Leuchtturm."""
-    ctx.obj = CliContext(config_path=config)
+    ctx.obj = CliContext(config_path=config, as_name=as_name)
 
 
 def run() -> None:

@@ -8,10 +8,12 @@ from typing import Annotated
 
 import typer
 
+from campaign import approvals, people
 from campaign.cli.context import CliContext, context, print_json, say
 from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
 from campaign.i18n import t
+from campaign.models import Post, PostState
 from campaign.reports.week import Week
 from campaign.services import campaigns, capabilities, events, posts
 from campaign.services.draft_input import chosen_media
@@ -100,12 +102,20 @@ def add(
         media=_media(media or [], cli.settings.media_folders()),
         approved=approve,
     )
+    person = cli.person
     with cli.database().session() as session:
         limits = capabilities.character_limits(session, cli.settings)
         post = posts.add_post(
-            session, campaigns.by_slug(session, campaign), draft, limits, now=datetime.now(UTC)
+            session,
+            campaigns.by_slug(session, campaign),
+            draft,
+            limits,
+            now=datetime.now(UTC),
+            person=person,
         )
         say(t("post.added", id=post.id, state=post.state))
+        if approve and post.state == PostState.DRAFT:
+            say(_waiting(post))
 
 
 @app.command("list", help="cli.post.list")
@@ -135,7 +145,7 @@ def list_posts(
         )
         data = [posts.post_json(post) for post in rows]
         lines = [
-            f"{p.id:>5}  {cli.local(p.scheduled_at)}  {p.state:<9} "
+            f"{p.id:>5}  {cli.local(p.scheduled_at)}  {p.state:<9} {_tally(p):<16} "
             f"{' '.join(d.state for d in p.deliveries) or '-':<30} {p.campaign.slug}/{p.key}"
             for p in rows
         ]
@@ -157,7 +167,13 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
         data["media"] = [{"path": m.path, "alt_text": m.alt_text} for m in post.media]
         data["accounts"] = [target.account.name for target in post.targets]
         data["history"] = [
-            {"at": event.at.isoformat(), "kind": event.kind, "message": event.message}
+            {
+                "at": event.at.isoformat(),
+                "kind": event.kind,
+                "person": event.person,
+                "message": event.message,
+                "diff": (event.data or {}).get("diff"),
+            }
             for event in events.of_post(session, post.id)
         ]
     if as_json:
@@ -173,16 +189,85 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
     for delivery in data["deliveries"]:
         error = f" – {delivery['last_error']}" if delivery["last_error"] else ""
         say(f"  → {delivery['state']} {delivery['remote_url'] or ''}{error}")
+    approved = data["approvals"]
+    say(
+        "  "
+        + t("approval.tally", given=approved["given"], required=approved["required"])
+        + f" – {', '.join(people.shown(name, cli.settings) for name in approved['by']) or '–'}"
+    )
+    say(f"  {t('post.author')}: {people.shown(data['author'], cli.settings)}")
     for event in data["history"]:
-        say(f"  {cli.local(datetime.fromisoformat(event['at']))}  {event['message']}")
+        who = people.shown(event["person"], cli.settings)
+        when = cli.local(datetime.fromisoformat(event["at"]))
+        say(f"  {when}  {who}: {event['message']}")
+        for line in (event["diff"] or "").splitlines():
+            say(f"      {line}")
 
 
 @app.command(help="cli.post.approve")
 def approve(ctx: typer.Context, post_id: PostId) -> None:
-    """Approve a post (a thread: every part): deliveries queued, held ones released."""
-    with context(ctx).database().session() as session:
-        created = posts.approve(session, posts.get_post(session, post_id), now=datetime.now(UTC))
-    say(t("post.approved", id=post_id, deliveries=len(created)))
+    """Approve a post (a thread: every part) as yourself; once its approvals are complete,
+    deliveries are queued and held ones released."""
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        post = posts.get_post(session, post_id)
+        created = posts.approve(session, post, now=datetime.now(UTC), person=person)
+        message = (
+            t("post.approved", id=post_id, deliveries=len(created))
+            if post.state == PostState.APPROVED
+            else _waiting(post)
+        )
+    say(message)
+
+
+def _tally(post: Post) -> str:
+    """ "1/2 Freigaben" for a listing line."""
+    tally = approvals.tally(post)
+    return t("approval.tally", given=tally.given, required=tally.required)
+
+
+def _waiting(post: Post) -> str:
+    """How many approvals a draft has and still needs."""
+    tally = approvals.tally(post)
+    return t(
+        "post.waiting",
+        id=post.id,
+        given=tally.given,
+        required=tally.required,
+        who=t("post.waiting_who"),
+    )
+
+
+@app.command(help="cli.post.comment")
+def comment(
+    ctx: typer.Context,
+    post_id: PostId,
+    text: Annotated[str, typer.Argument(help="cli.post.comment.text")],
+) -> None:
+    """An internal note on a post, with your name and the time (shown in `post show`)."""
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        approvals.comment(session, posts.get_post(session, post_id), person, text)
+    say(t("post.commented", id=post_id))
+
+
+@app.command("request-changes", help="cli.post.request_changes")
+def request_changes(
+    ctx: typer.Context,
+    post_id: PostId,
+    text: Annotated[str, typer.Argument(help="cli.post.request_changes.text")],
+) -> None:
+    """"Änderung erbeten": send the post (its thread) back to its author with a comment;
+    its approvals are cleared."""
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        post = posts.get_post(session, post_id)
+        posts.request_changes(session, post, person, text)
+        author = people.shown(post.author, cli.settings)
+    say(t("post.changes_requested", id=post_id, author=author))
 
 
 @app.command(help="cli.post.reschedule")
@@ -194,16 +279,25 @@ def reschedule(
     """Move a post (a thread keeps its spacing); held deliveries are released to it."""
     cli = context(ctx)
     when = _when(cli, at)
+    person = cli.person
     with cli.database().session() as session:
-        posts.reschedule(session, posts.get_post(session, post_id), when, now=datetime.now(UTC))
+        posts.reschedule(
+            session,
+            posts.get_post(session, post_id),
+            when,
+            now=datetime.now(UTC),
+            person=person.name,
+        )
     say(t("post.rescheduled", id=post_id, when=cli.local(when)))
 
 
 @app.command(help="cli.post.cancel")
 def cancel(ctx: typer.Context, post_id: PostId) -> None:
     """Cancel a post (a thread: every part); deliveries not yet started are withdrawn."""
-    with context(ctx).database().session() as session:
-        withdrawn = posts.cancel(session, posts.get_post(session, post_id))
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        withdrawn = posts.cancel(session, posts.get_post(session, post_id), person=person.name)
     say(t("post.cancelled", id=post_id, withdrawn=withdrawn))
 
 
@@ -211,6 +305,10 @@ def cancel(ctx: typer.Context, post_id: PostId) -> None:
 def retry(ctx: typer.Context, post_id: PostId) -> None:
     """Queue the thread's failed or held deliveries again, at the post's time or now."""
     cli = context(ctx)
+    person = cli.person
     with cli.database().session() as session:
-        outcome = posts.retry(session, posts.get_post(session, post_id), datetime.now(UTC))
+        outcome = posts.retry(
+            session, posts.get_post(session, post_id), datetime.now(UTC), person=person.name
+        )
     say(posts.describe_retry(post_id, outcome, cli.local))
+

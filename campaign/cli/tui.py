@@ -13,4 +13,4 @@ def tui(ctx: typer.Context) -> None:
     settings = cli.settings  # chooses the language: the TUI's key labels are made at import
     from campaign.tui.app import make_app
 
-    make_app(cli.database(), settings).run()
+    make_app(cli.database(), settings, person=cli.person).run()

@@ -36,9 +36,13 @@ def write_csv(report: WeeklyReport, folder: Path, words: Words) -> list[Path]:
     return written
 
 
+def formula_safe(text: str) -> str:
+    """A text cell no spreadsheet runs as a formula (OWASP: a leading ' before = + - @ tab
+    CR); every CSV the project writes passes here."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def spreadsheet_cell(value: Cell) -> str | int | float:
     """`csv_cell`, with a text that starts like a formula made plain text."""
     cell = csv_cell(value)
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
+    return formula_safe(cell) if isinstance(cell, str) else cell

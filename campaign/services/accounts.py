@@ -50,8 +50,15 @@ def list_accounts(session: Session) -> list[Account]:
     return list(session.scalars(select(Account).order_by(Account.name)))
 
 
-def set_state(session: Session, account: Account, state: AccountState, reason: str | None) -> None:
-    """Change an account's state and say why in the audit log."""
+def set_state(
+    session: Session,
+    account: Account,
+    state: AccountState,
+    reason: str | None,
+    *,
+    person: str | None = None,
+) -> None:
+    """Change an account's state and say why (and who: None is the daemon) in the audit log."""
     if account.state == state and account.state_reason == reason:
         return
     previous = account.state
@@ -63,6 +70,7 @@ def set_state(session: Session, account: Account, state: AccountState, reason: s
         f"account.{state}",
         f"{account.name}: {reason or state}",
         account_id=account.id,
+        person=person,
     )
     log.log(
         logging.INFO if state == AccountState.OK else logging.WARNING,

@@ -91,12 +91,14 @@ def _by_campaign(session: Session, counts: Select[tuple[int, int]]) -> dict[int,
     return {campaign_id: int(count) for campaign_id, count in session.execute(counts)}
 
 
-def pause(session: Session, slug: str, reason: str) -> Campaign:
+def pause(session: Session, slug: str, reason: str, *, person: str | None = None) -> Campaign:
     """Hold every pending delivery of the campaign until resumed."""
     campaign = by_slug(session, slug)
     campaign.paused = True
     campaign.paused_reason = reason
-    events.record(session, "campaign.paused", f"{slug}: {reason}", campaign_id=campaign.id)
+    events.record(
+        session, "campaign.paused", f"{slug}: {reason}", campaign_id=campaign.id, person=person
+    )
     return campaign
 
 
@@ -128,7 +130,7 @@ def held_by_accounts(session: Session, campaign: Campaign) -> list[HeldByAccount
     return [HeldByAccount(name, state, reason or state, n) for name, state, reason, n in rows]
 
 
-def resume(session: Session, slug: str) -> Campaign:
+def resume(session: Session, slug: str, *, person: str | None = None) -> Campaign:
     """Let the campaign's deliveries go out again."""
     campaign = by_slug(session, slug)
     campaign.paused = False
@@ -140,5 +142,7 @@ def resume(session: Session, slug: str) -> Campaign:
     )
     for alert in session.scalars(open_alerts):
         alert.resolved_at = utc_now()
-    events.record(session, "campaign.resumed", f"{slug} resumed", campaign_id=campaign.id)
+    events.record(
+        session, "campaign.resumed", f"{slug} resumed", campaign_id=campaign.id, person=person
+    )
     return campaign

@@ -1,4 +1,8 @@
-"""The audit log: every state change is written with its time and reason."""
+"""The audit log: every change is written with its time, person and reason.
+
+Only `record` writes here, and only inserts: the database refuses updates and deletes of
+events (see migration 0009), so the trail cannot be rewritten afterwards.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaign.models import Event, utc_now
+from campaign.people import DAEMON
 
 
 def record(
@@ -22,8 +27,12 @@ def record(
     delivery_id: int | None = None,
     account_id: int | None = None,
     data: dict[str, Any] | None = None,
+    person: str | None = None,
 ) -> Event:
-    """Append one event (in the caller's transaction, so it commits with the change)."""
+    """Append one event (in the caller's transaction, so it commits with the change).
+
+    `person` is who did it; None means the daemon (or the system acting for nobody).
+    """
     event = Event(
         at=at or utc_now(),
         kind=kind,
@@ -33,6 +42,7 @@ def record(
         delivery_id=delivery_id,
         account_id=account_id,
         data=data,
+        person=person or DAEMON,
     )
     session.add(event)
     return event

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from campaign.errors import UserError
 from campaign.models import Account, Campaign, Delivery, Post, Reply, utc_now
+from campaign.people import Person
 from campaign.services import events
 from campaign.services.posts import PostDraft, add_post
 
@@ -144,7 +145,9 @@ def _reply(session: Session, reply_id: int) -> Reply:
     return reply
 
 
-def set_human_label(session: Session, reply_id: int, label: str | None) -> Reply:
+def set_human_label(
+    session: Session, reply_id: int, label: str | None, *, person: str | None = None
+) -> Reply:
     """Override the model's label (None removes the override); the model's stays beside it."""
     if label is not None and label not in LABELS:
         raise UserError(f"label {label!r} is not one of {', '.join(LABELS)}")
@@ -156,6 +159,7 @@ def set_human_label(session: Session, reply_id: int, label: str | None) -> Reply
         "reply.labelled",
         f"reply {reply.id} labelled {label or 'as the model said'} by a person",
         delivery_id=reply.delivery_id,
+        person=person,
     )
     return reply
 
@@ -167,8 +171,10 @@ def answer_reply(
     limits: dict[str, int | None],
     *,
     now: datetime | None = None,
+    person: Person | None = None,
 ) -> Post:
-    """Answer a reply: an approved post due now on the account that was replied to.
+    """Answer a reply as `person`: a post due now on the account that was replied to,
+    approved by them unless four eyes ask for someone else's approval first.
 
     The daemon sends it as a threaded answer (it finds the reply by `answer_post_id`) and
     marks the reply answered once it is out, so the answer goes through the same
@@ -187,6 +193,6 @@ def answer_reply(
         accounts=[account.name],
         approved=True,
     )
-    post = add_post(session, campaign, draft, limits)
+    post = add_post(session, campaign, draft, limits, person=person)
     reply.answer_post_id = post.id
     return post

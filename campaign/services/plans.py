@@ -16,11 +16,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaign import lifecycle
+from campaign import approvals, lifecycle
 from campaign.config import Settings
 from campaign.errors import UserError
 from campaign.i18n import language, t
 from campaign.models import Campaign, Post, PostState
+from campaign.people import Person
 from campaign.services import capabilities, events
 from campaign.services.posts import PostDraft, add_post, approve, link_part
 from content.local_time import LocalTimeError, to_utc
@@ -76,6 +77,7 @@ def save_planned(
     limits: dict[str, int | None],
     *,
     now: datetime | None = None,
+    person: Person | None = None,
 ) -> list[Post]:
     """Write one validated post (a thread: every part) as a chain of posts, by stable keys.
 
@@ -83,25 +85,42 @@ def save_planned(
     acts as one: approved together, and when its head was cancelled every part stays
     cancelled. When a thread got shorter since it was last saved, the parts beyond its new
     end are cancelled (what was already sent stays sent, and the audit log says so).
-    With `now`, a new time in the past is refused.
+    With `now`, a new time in the past is refused. `approved` is the saver's own approval:
+    where four eyes forbid it (their own post) the thread waits for someone else's.
     """
+    actor = person or approvals.UNNAMED
     saved: list[Post] = []
     hint = t("plan.past_hint")
     for position, draft in enumerate(_part_drafts(planned, platform_of)):
-        post = add_post(session, campaign, draft, limits, now=now, past_hint=hint)
+        post = add_post(session, campaign, draft, limits, now=now, past_hint=hint, person=actor)
         link_part(post, saved[-1] if saved else None, position)
         saved.append(post)
     session.flush()
     for leftover in _parts_beyond(session, campaign, planned.key, len(saved)):
-        lifecycle.cancel(session, leftover)
+        lifecycle.cancel(session, leftover, person=actor.name)
     head = saved[0]
     if head.state == PostState.CANCELLED:
         for part in saved[1:]:
             if part.state != PostState.CANCELLED:
-                lifecycle.cancel(session, part)
-    elif planned.approved:
-        approve(session, head)
+                lifecycle.cancel(session, part, person=actor.name)
+    elif planned.approved and head.state == PostState.DRAFT and _may_approve(saved, actor):
+        approve(session, head, person=actor)
     return saved
+
+
+def _may_approve(parts: list[Post], person: Person) -> bool:
+    return all(approvals.refusal(part, person) is None for part in parts)
+
+
+def _not_approved(heads: list[Post], person: Person) -> str:
+    """One line for every post the plan marks approved that still waits, with the first
+    reason (the importer wrote them, their role, or more approvals needed)."""
+    tally = approvals.tally(heads[0])
+    reason = approvals.refusal(heads[0], person) or t(
+        "approval.tally", given=tally.given, required=tally.required
+    )
+    keys = ", ".join(head.key for head in heads)
+    return t("plan.not_approved", count=len(heads), reason=reason, keys=keys)
 
 
 def _parts_beyond(session: Session, campaign: Campaign, key: str, parts: int) -> list[Post]:
@@ -137,14 +156,17 @@ def import_plan(
     *,
     shift_to: date | None = None,
     now: datetime | None = None,
+    person: Person | None = None,
 ) -> ImportOutcome:
     """Validate and write a plan; nothing is written when any post is invalid.
 
     `shift_to` moves the whole plan so that its first post falls on that local date,
     every post keeping its local time and its distance in days (last year's event week,
-    reused). With `now`, a new post in the past is refused.
+    reused). With `now`, a new post in the past is refused. The plan's approval policy
+    (else the configured default) becomes the campaign's.
     """
     settings.require_accounts()
+    actor = person or approvals.UNNAMED
     try:
         plan = load_plan(path, account_targets(settings), settings.media_folders())
     except PlanError as error:
@@ -163,14 +185,26 @@ def import_plan(
     campaign.name = info.name
     campaign.description = info.description
     campaign.time_zone = info.timezone
+    campaign.approvals_required = info.approvals or settings.approval.approvals
+    campaign.reapprove_on_reschedule = (
+        settings.approval.reapprove_on_reschedule
+        if info.reapprove_on_reschedule is None
+        else info.reapprove_on_reschedule
+    )
     session.flush()
     existing = set(session.scalars(select(Post.key).where(Post.campaign_id == campaign.id)))
     platform_of = {account.name: account.platform for account in settings.accounts}
     limits = capabilities.character_limits(session, settings)
     created = updated = 0
     kept_cancelled: list[str] = []
+    not_approved: list[str] = []
     for planned in planned_posts:
-        for post in save_planned(session, campaign, planned, platform_of, limits, now=now):
+        saved = save_planned(
+            session, campaign, planned, platform_of, limits, now=now, person=actor
+        )
+        if planned.approved and saved[0].state == PostState.DRAFT:
+            not_approved.append(saved[0])
+        for post in saved:
             if post.key in existing:
                 updated += 1
             else:
@@ -182,8 +216,11 @@ def import_plan(
         "campaign.imported",
         f"plan {path.name}: {created} created, {updated} updated",
         campaign_id=campaign.id,
+        person=actor.name,
     )
     warnings = tuple(w.describe(plan.source, language()) for w in plan.warnings)
+    if not_approved:
+        warnings += (_not_approved(not_approved, actor),)
     if kept_cancelled:
         warnings += (
             f"{', '.join(kept_cancelled)}: cancelled earlier, kept cancelled; "

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from campaign import lifecycle
+from campaign import approvals, lifecycle
 from campaign.errors import UserError
 from campaign.i18n import t
 from campaign.models import (
@@ -30,6 +30,7 @@ from campaign.models import (
     PostTarget,
     Variant,
 )
+from campaign.people import Person
 from campaign.services.draft_input import input_problems
 from content.check import MediaSpec, check_text
 from content.platforms import Platform
@@ -88,12 +89,15 @@ def add_post(
     *,
     now: datetime | None = None,
     past_hint: str = "",
+    person: Person | None = None,
 ) -> Post:
-    """Create (or, for an existing key, update) a post; refuse it whole if invalid.
+    """Create (or, for an existing key, update) a post as `person`; refuse it whole if invalid.
 
     With `now`, a new post (or a new time) in the past is refused, `past_hint` saying
-    what to do instead.
+    what to do instead. A change of what an approved post says clears its approvals;
+    `draft.approved` is the saver's own approval, which counts only where they may give it.
     """
+    actor = person or approvals.UNNAMED
     accounts = [_account(session, name) for name in draft.accounts]
     if not accounts:
         raise UserError(f"post {draft.key!r}: no target accounts")
@@ -107,8 +111,10 @@ def add_post(
     if now is not None and moved:
         hint = past_hint or t("post.past_hint")
         refuse_past(draft.key, draft.scheduled_at, now, ZoneInfo(campaign.time_zone), hint)
+    before = None if post is None else approvals.Content.of(post)
     if post is None:
         post = Post(campaign=campaign, key=draft.key, state=PostState.DRAFT)
+        approvals.created(post, actor.name)
         session.add(post)
     elif post.state == PostState.APPROVED and _has_started(post):
         raise UserError(f"post {draft.key!r} is already being delivered and cannot be changed")
@@ -129,9 +135,16 @@ def add_post(
     post.targets = [PostTarget(account=account) for account in accounts]
     session.flush()
     _follow_changes(session, post, {account.id for account in accounts})
-    lifecycle.move_post(session, post, lifecycle.PostOp.EDIT, t("reason.saved"))
-    if draft.approved and post.state != PostState.CANCELLED:
-        lifecycle.approve(session, post)  # a post cancelled by a person stays cancelled
+    lifecycle.move_post(session, post, lifecycle.PostOp.EDIT, t("reason.saved"), person=actor.name)
+    if before is not None and (
+        cleared := approvals.after_edit(session, post, before, moved, actor.name)
+    ):
+        for part in thread_of(session, post):  # a thread is approved as one, and reset as one
+            if part.id != post.id:
+                approvals.clear(session, part, cleared, actor.name)
+    # a post cancelled by a person stays cancelled; the author's approval may not count
+    if draft.approved and post.state == PostState.DRAFT and approvals.refusal(post, actor) is None:
+        _approve_parts(session, [post], actor)
     return post
 
 
@@ -167,6 +180,7 @@ def get_post(session: Session, post_id: int) -> Post:
             selectinload(Post.media),
             selectinload(Post.targets).selectinload(PostTarget.account),
             selectinload(Post.deliveries).selectinload(Delivery.account),
+            selectinload(Post.approvals),
         )
     )
     if post is None:
@@ -184,17 +198,22 @@ def list_posts(
     scheduled_to: datetime | None = None,
     limit: int = 200,
     offset: int = 0,
+    awaiting: Person | None = None,
 ) -> list[Post]:
     """Posts by time, optionally of one campaign, state, platform or time range; paged.
 
     `platform` keeps posts with a target or a delivery on an account of that platform (a
     target may have been dropped after its delivery went out). The range is aware UTC,
     `scheduled_from` inclusive and `scheduled_to` exclusive, so consecutive days or weeks
-    never share a post.
+    never share a post. `awaiting` keeps the drafts that wait for that person's approval.
     """
     query = (
         select(Post)
-        .options(selectinload(Post.deliveries), selectinload(Post.campaign))
+        .options(
+            selectinload(Post.deliveries),
+            selectinload(Post.campaign),
+            selectinload(Post.approvals),
+        )
         .order_by(Post.scheduled_at, Post.id)
         .limit(limit)
         .offset(offset)
@@ -212,6 +231,8 @@ def list_posts(
         query = query.where(Post.scheduled_at >= _aware(scheduled_from, "scheduled_from"))
     if scheduled_to is not None:
         query = query.where(Post.scheduled_at < _aware(scheduled_to, "scheduled_to"))
+    if awaiting is not None:
+        query = query.where(approvals.awaiting(awaiting))
     return list(session.scalars(query))
 
 
@@ -256,14 +277,34 @@ def _live_parts(session: Session, post: Post, action: str) -> list[Post]:
 
 
 def approve(
-    session: Session, post: Post, *, now: datetime | None = None, person: str | None = None
+    session: Session,
+    post: Post,
+    *,
+    now: datetime | None = None,
+    person: Person | None = None,
 ) -> list[Delivery]:
-    """Approve the post's whole thread: deliveries queued, held ones released."""
+    """Approve the post's whole thread as `person`; once the campaign's approvals are
+    complete, deliveries are queued and held ones released (at the post's time, or `now`
+    when that has passed). ApprovalRefused when the person may not approve it (role, own
+    post, approved already)."""
+    parts = _live_parts(session, post, lifecycle.PostOp.APPROVE)
+    return _approve_parts(session, parts, person or approvals.UNNAMED, now=now)
+
+
+def _approve_parts(
+    session: Session, parts: list[Post], person: Person, *, now: datetime | None = None
+) -> list[Delivery]:
     created: list[Delivery] = []
-    for part in _live_parts(session, post, lifecycle.PostOp.APPROVE):
-        created += lifecycle.approve(session, part, now=now, person=person)
+    if approvals.give(session, parts, person):
+        for part in parts:
+            created += lifecycle.approve(session, part, now=now, person=person.name)
     session.flush()
     return created
+
+
+def request_changes(session: Session, post: Post, person: Person, text: str) -> None:
+    """Send the thread back to its author with a comment ("Änderung erbeten")."""
+    approvals.request_changes(session, _live_parts(session, post), person, text)
 
 
 def reschedule(
@@ -286,6 +327,7 @@ def reschedule(
     delta: timedelta = when - post.scheduled_at
     for part in _live_parts(session, post, lifecycle.PostOp.RESCHEDULE):
         lifecycle.reschedule(session, part, part.scheduled_at + delta, person=person)
+        approvals.after_reschedule(session, part, person or lifecycle.DAEMON)
 
 
 def cancel(session: Session, post: Post, *, person: str | None = None) -> int:
@@ -352,6 +394,8 @@ def duplicate(
     post: Post,
     limits: dict[str, int | None],
     stamp: datetime,
+    *,
+    person: Person | None = None,
 ) -> list[Post]:
     """A draft copy of the whole thread, keyed by the copy's time, linked as a thread."""
     key = f"{thread_of(session, post)[0].key}-{stamp:%Y%m%d%H%M%S}"
@@ -367,7 +411,7 @@ def duplicate(
         )
         if not draft.accounts:
             raise UserError(f"post {part.key} has no target accounts to copy")
-        copy = add_post(session, part.campaign, draft, limits)
+        copy = add_post(session, part.campaign, draft, limits, person=person)
         link_part(copy, copies[-1] if copies else None, position)
         copies.append(copy)
     return copies
@@ -388,6 +432,14 @@ def post_json(post: Post) -> dict[str, object]:
         "state": post.state,
         "scheduled_at": post.scheduled_at.isoformat(),
         "text": post.text,
+        "author": post.author,
+        "last_editor": post.last_editor,
+        "approvals": {
+            "given": (tally := approvals.tally(post)).given,
+            "required": tally.required,
+            "by": list(tally.approvers),
+            "changes_requested": tally.changes_requested,
+        },
         "deliveries": [
             {
                 "account_id": d.account_id,

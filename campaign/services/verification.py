@@ -59,8 +59,11 @@ def same_handle(logged_in: str, configured: str) -> bool:
     return local(logged_in) == local(configured)
 
 
-def verify_all(session: Session, settings: Settings) -> list[VerifyResult]:
-    """Verify every configured account; a success clears a broken or out-of-credits hold."""
+def verify_all(
+    session: Session, settings: Settings, *, person: str | None = None
+) -> list[VerifyResult]:
+    """Verify every configured account as `person`; a success clears a broken or
+    out-of-credits hold."""
     settings.require_accounts()
     results = []
     for configured in settings.accounts:
@@ -75,7 +78,7 @@ def verify_all(session: Session, settings: Settings) -> list[VerifyResult]:
                 if isinstance(error, PaymentRequired)
                 else AccountState.BROKEN
             )
-            accounts.set_state(session, row, held_state, error.message)
+            accounts.set_state(session, row, held_state, error.message, person=person)
             results.append(
                 VerifyResult(configured.name, configured.platform, False, problem=error.message)
             )
@@ -106,7 +109,7 @@ def verify_all(session: Session, settings: Settings) -> list[VerifyResult]:
             # X answers a read with 402 as well while credits are exhausted: a login that
             # succeeds means X takes calls again. Should posting still be refused, the
             # next 402 holds the account again, with its reason.
-            accounts.set_state(session, row, AccountState.OK, None)
+            accounts.set_state(session, row, AccountState.OK, None, person=person)
         results.append(
             VerifyResult(configured.name, configured.platform, True, info.handle, info.followers)
         )

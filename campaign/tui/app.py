@@ -6,9 +6,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from campaign import people
 from campaign.config import Settings
 from campaign.db import Database
 from campaign.models import utc_now
+from campaign.people import Person
 from campaign.tui.i18n import choose_language
 
 if TYPE_CHECKING:
@@ -16,10 +18,15 @@ if TYPE_CHECKING:
 
 
 def make_app(
-    database: Database, settings: Settings, *, clock: Callable[[], datetime] = utc_now
+    database: Database,
+    settings: Settings,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+    person: Person | None = None,
 ) -> LeuchtturmApp:
-    """The app on `database`; the language is chosen before the screens' key labels load."""
+    """The app on `database`, acting as `person` (default: the configured one, see
+    `campaign.people.resolve`); the language is chosen before the key labels load."""
     choose_language(settings.language)
     from campaign.tui.leuchtturm_app import LeuchtturmApp
 
-    return LeuchtturmApp(database, settings, clock)
+    return LeuchtturmApp(database, settings, clock, person or people.resolve(settings))

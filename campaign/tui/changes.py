@@ -21,21 +21,21 @@ PLATFORM_OPTIONS: tuple[str | None, ...] = (None, *(platform.value for platform 
 """What a platform filter cycles through: all, then each platform."""
 
 
-def pausing(slug: str, reason: str) -> Change:
+def pausing(slug: str, reason: str, person: str) -> Change:
     """Hold the campaign's queue."""
 
     def pause(session: Session) -> str:
-        campaigns.pause(session, slug, reason)
+        campaigns.pause(session, slug, reason, person=person)
         return t("campaign.paused", slug=slug)
 
     return pause
 
 
-def resuming(slug: str) -> Change:
+def resuming(slug: str, person: str) -> Change:
     """Let the campaign's queue run again."""
 
     def resume(session: Session) -> str:
-        campaigns.resume(session, slug)
+        campaigns.resume(session, slug, person=person)
         return t("campaign.resumed", slug=slug)
 
     return resume

@@ -16,6 +16,7 @@ from textual.notifications import SeverityLevel
 
 from campaign.config import Settings
 from campaign.db import Database
+from campaign.people import Person
 from campaign.redaction import redact
 from campaign.services import capabilities
 from campaign.services.dashboard import Alert
@@ -63,12 +64,18 @@ class LeuchtturmApp(App[None]):
     ]
 
     def __init__(
-        self, database: Database, settings: Settings, clock: Callable[[], datetime]
+        self,
+        database: Database,
+        settings: Settings,
+        clock: Callable[[], datetime],
+        person: Person,
     ) -> None:
         super().__init__()
         self.database = database
         self.settings = settings
         self.clock = clock
+        self.person = person
+        """Who acts: every approval, comment and change from the TUI is theirs."""
         self.alerts: list[Alert] = []
         self._limits: dict[str, int | None] | None = None
 
@@ -122,12 +129,13 @@ class LeuchtturmApp(App[None]):
     def action_pause_alerted(self) -> None:
         slug = self._alerted_campaign()
         if slug is not None:
-            self._write(pausing(slug, t("paused.reason", message=self.alerts[0].message)))
+            reason = t("paused.reason", message=self.alerts[0].message)
+            self._write(pausing(slug, reason, self.person.name))
 
     def action_resume_alerted(self) -> None:
         slug = self._alerted_campaign()
         if slug is not None:
-            self._write(resuming(slug))
+            self._write(resuming(slug, self.person.name))
 
     def _write(self, change: Change) -> None:
         if isinstance(self.screen, DataScreen):

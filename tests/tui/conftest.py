@@ -15,6 +15,7 @@ from textual.widgets import SelectionList
 from campaign.config import Settings
 from campaign.db import Database
 from campaign.models import (
+    Approval,
     Campaign,
     Delivery,
     DeliveryState,
@@ -52,6 +53,8 @@ def seed(database: Database) -> None:
             state=PostState.APPROVED,
         )
         post.targets = [PostTarget(account=account)]
+        # approved before people were recorded, as migration 0009 leaves such a post
+        post.approvals = [Approval(person=None, at=post.scheduled_at)]
         delivery = Delivery(
             post=post,
             account_id=account.id,

@@ -65,9 +65,10 @@ class CampaignsScreen(DataScreen):
     def action_pause(self) -> None:
         slug = self.query_one(LiveTable).selected_key
         if slug is not None:
-            self.write(pausing(slug, t("paused.reason", message=t("screen.campaigns"))))
+            reason = t("paused.reason", message=t("screen.campaigns"))
+            self.write(pausing(slug, reason, self.leuchtturm.person.name))
 
     def action_resume(self) -> None:
         slug = self.query_one(LiveTable).selected_key
         if slug is not None:
-            self.write(resuming(slug))
+            self.write(resuming(slug, self.leuchtturm.person.name))

@@ -31,6 +31,7 @@ from textual.widgets import (
 
 from campaign.errors import UserError
 from campaign.models import Account
+from campaign.people import Person
 from campaign.services import accounts, campaigns, dashboard, plans, posts
 from campaign.services.draft_input import chosen_media
 from campaign.services.posts import PostDraft
@@ -229,10 +230,13 @@ class ComposeScreen(DataScreen):
             return
         slug = str(self.query_one("#campaign", Select).value)
         limits = self.leuchtturm.limits()
+        person = self.leuchtturm.person
 
         def save(session: Session) -> str:
             campaign = campaigns.by_slug(session, slug)
-            post = posts.add_post(session, campaign, draft, limits, now=self.now())
+            post = posts.add_post(
+                session, campaign, draft, limits, now=self.now(), person=person
+            )
             return t("compose.saved", key=post.key, state=t(f"state.{post.state}"))
 
         self.write(save)
@@ -289,7 +293,10 @@ class ComposeScreen(DataScreen):
         slug = str(self.query_one("#campaign", Select).value)
         limits = self.leuchtturm.limits()
         now = self.now()
-        self.write(lambda session: _save_thread(session, slug, planned, targets, limits, now))
+        person = self.leuchtturm.person
+        self.write(
+            lambda session: _save_thread(session, slug, planned, targets, limits, now, person)
+        )
 
     def _thread_parts(self, targets: dict[str, AccountTarget], name: str) -> tuple[str, ...]:
         """The texts `name` gets; an account no longer in config.toml is a UserError."""
@@ -316,10 +323,13 @@ def _save_thread(
     targets: dict[str, AccountTarget],
     limits: dict[str, int | None],
     now: datetime,
+    person: Person,
 ) -> str:
     """The parts as posts `KEY`, `KEY#2`, …, each pointing to the part before it."""
     campaign = campaigns.by_slug(session, slug)
     platform_of = {name: target.platform.value for name, target in targets.items()}
-    saved = plans.save_planned(session, campaign, planned, platform_of, limits, now=now)
-    state = t("state.approved") if planned.approved else t("state.draft")
+    saved = plans.save_planned(
+        session, campaign, planned, platform_of, limits, now=now, person=person
+    )
+    state = t(f"state.{saved[0].state}")
     return t("compose.thread_saved", key=planned.key, parts=len(saved), state=state)

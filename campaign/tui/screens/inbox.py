@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from campaign.models import PostState
 from campaign.services import dashboard, inbox
 from campaign.services.inbox import LABELS, ReplyFilter, ReplyRow
 from campaign.times import shown
@@ -159,8 +160,10 @@ class InboxScreen(DataScreen):
         if reply is None:
             return
 
+        person = self.leuchtturm.person.name
+
         def set_label(session: Session) -> str:
-            inbox.set_human_label(session, reply.id, label or None)
+            inbox.set_human_label(session, reply.id, label or None, person=person)
             return t("inbox.labelled", id=reply.id, label=t(f"label.{label}") if label else "–")
 
         self.write(set_label)
@@ -178,13 +181,18 @@ class InboxScreen(DataScreen):
         if reply is None:
             return
         limits = self.leuchtturm.limits()
+        person = self.leuchtturm.person
 
         def send(text: str | None) -> None:
             if not text:
                 return
 
             def answer(session: Session) -> str:
-                inbox.answer_reply(session, reply.id, text, limits, now=self.now())
+                post = inbox.answer_reply(
+                    session, reply.id, text, limits, now=self.now(), person=person
+                )
+                if post.state == PostState.DRAFT:
+                    return t("inbox.answer_waiting", id=reply.id)
                 return t("inbox.answered", id=reply.id)
 
             self.write(answer)

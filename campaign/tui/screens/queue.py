@@ -1,5 +1,7 @@
 """Warteschlange: one local day or week of posts in the campaign's zone, with approve,
-reschedule, cancel, duplicate, filters, and each post's deliveries with their last error.
+request changes, comment, reschedule, cancel, duplicate, filters (also "wartet auf meine
+Freigabe"), each post's author and approvals, its deliveries with their last error, its
+comments and its audit trail. Every change is made as the configured person.
 
 The period and every filter go into the SQL query, so stepping through a busy campaign
 reads one day's or week's rows, never the whole queue.
@@ -7,17 +9,23 @@ reads one day's or week's rows, never the whole queue.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import ClassVar
 
+from rich.text import Text
 from sqlalchemy.orm import Session
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
 
-from campaign.models import Post, PostState
-from campaign.services import accounts, dashboard, posts
+from campaign import approvals, people
+from campaign.models import Event, Post, PostState
+from campaign.services import accounts, dashboard, events, posts
 from campaign.times import parse_local, shown
 from campaign.tui.changes import PLATFORM_OPTIONS, next_option
 from campaign.tui.data_text import data_lines, data_text
@@ -39,6 +47,11 @@ class QueueFilter:
     state: str | None = None
     campaign_slug: str | None = None
     platform: str | None = None
+    awaiting_me: bool = False
+    """Only drafts that wait for the configured person's approval."""
+
+
+COMMENT_KINDS = ("post.comment", "post.changes_requested")
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,9 @@ class QueueScreen(DataScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "approve", t("key.approve")),
+        Binding("r", "request_changes", t("key.request_changes")),
+        Binding("n", "comment", t("key.comment")),
+        Binding("g", "toggle_mine", t("key.filter_mine")),
         Binding("e", "reschedule", t("key.reschedule")),
         Binding("x", "cancel_post", t("key.cancel")),
         Binding("d", "duplicate", t("key.duplicate")),
@@ -69,8 +85,17 @@ class QueueScreen(DataScreen):
         Binding("m", "more", t("key.more")),
     ]
 
+    class TrailLoaded(Message):
+        """A post's audit trail was read: its events, oldest first."""
+
+        def __init__(self, post_id: int, trail: list[Event]) -> None:
+            super().__init__()
+            self.post_id = post_id
+            self.trail = trail
+
     def __init__(self) -> None:
         super().__init__()
+        self.trail: tuple[int, list[Event]] | None = None
         self.filter = QueueFilter(self._today(weekly=False))
         self.limit = PAGE
         self.data = QueueData([], [], {})
@@ -84,12 +109,15 @@ class QueueScreen(DataScreen):
                 t("col.campaign"),
                 t("col.key"),
                 t("col.state"),
+                t("col.post_author"),
+                t("col.approvals"),
                 t("col.deliveries"),
                 t("col.text"),
             ],
             id="queue-table",
         )
         yield Static(id="post-detail", classes="detail")
+        yield Static(id="post-trail", classes="trail")
 
     def _today(self, *, weekly: bool) -> Period:
         return Period.today(self.now(), self.leuchtturm.settings.zone, weekly=weekly)
@@ -104,6 +132,7 @@ class QueueScreen(DataScreen):
             scheduled_from=start,
             scheduled_to=end,
             limit=self.limit,
+            awaiting=self.leuchtturm.person if self.filter.awaiting_me else None,
         )
         slugs = dashboard.campaign_slugs(session)
         names = {account.id: account.name for account in accounts.list_accounts(session)}
@@ -119,6 +148,9 @@ class QueueScreen(DataScreen):
                     state=t(f"state.{self.filter.state}") if self.filter.state else any_,
                     campaign=self.filter.campaign_slug or any_,
                     platform=self.filter.platform or any_,
+                    mine=t("queue.mine", name=self.leuchtturm.person.display_name)
+                    if self.filter.awaiting_me
+                    else "",
                 )
             )
         )
@@ -139,6 +171,8 @@ class QueueScreen(DataScreen):
             post.campaign.slug,
             post.key,
             t(f"state.{post.state}"),
+            Text(people.shown(post.author, self.leuchtturm.settings)),
+            Text(_approvals(post)),
             summary or "–",
             excerpt,
         )
@@ -155,7 +189,42 @@ class QueueScreen(DataScreen):
                 name = self.data.account_names.get(delivery.account_id, "?")
                 error = f" – {delivery.last_error}" if delivery.last_error else ""
                 lines.append(f"{name}: {t(f'delivery.{delivery.state}')}{error}")
+            self.load_trail(post.id)
         self.query_one("#post-detail", Static).update(data_lines("\n".join(lines)))
+        self._show_trail()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="trail")
+    def load_trail(self, post_id: int) -> None:
+        with self.leuchtturm.database.session() as session:
+            trail = events.of_post(session, post_id)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.TrailLoaded(post_id, trail))
+
+    def on_queue_screen_trail_loaded(self, message: TrailLoaded) -> None:
+        self.trail = (message.post_id, message.trail)
+        self._show_trail()
+
+    def _show_trail(self) -> None:
+        """Comments with person and time, then every event with what changed (as data:
+        names and texts are never read as markup)."""
+        post = self._selected()
+        pane = self.query_one("#post-trail", Static)
+        if post is None or self.trail is None or self.trail[0] != post.id:
+            pane.update(Text(""))
+            return
+        settings = self.leuchtturm.settings
+        trail = self.trail[1]
+        lines = [t("queue.comments") + ":"]
+        for event in trail:
+            if event.kind in COMMENT_KINDS:
+                who = people.shown(event.person, settings)
+                lines.append(f"  {shown(event.at, settings.zone)}  {who}: {event.message}")
+        lines.append(t("queue.trail") + ":")
+        for event in trail:
+            who = people.shown(event.person, settings)
+            lines.append(f"  {shown(event.at, settings.zone)}  {who}: {event.message}")
+            lines += [f"      {line}" for line in (event.data or {}).get("diff", "").splitlines()]
+        pane.update(data_lines("\n".join(lines)))
 
     def _selected(self) -> Post | None:
         key = self.query_one(LiveTable).selected_key
@@ -166,19 +235,66 @@ class QueueScreen(DataScreen):
         if post is None:
             return
 
+        person = self.leuchtturm.person
+
         def approve(session: Session) -> str:
-            posts.approve(session, posts.get_post(session, post.id), now=self.now())
-            return t("queue.approved", key=post.key)
+            chosen = posts.get_post(session, post.id)
+            posts.approve(session, chosen, now=self.now(), person=person)
+            if chosen.state == PostState.APPROVED:
+                return t("queue.approved", key=post.key)
+            tally = approvals.tally(chosen)
+            return t(
+                "queue.approval_given", key=post.key, given=tally.given, required=tally.required
+            )
 
         self.write(approve)
+
+    def action_request_changes(self) -> None:
+        post = self._selected()
+        if post is None:
+            return
+        person = self.leuchtturm.person
+        author = people.shown(post.author, self.leuchtturm.settings)
+
+        def send_back(session: Session, text: str) -> str:
+            posts.request_changes(session, posts.get_post(session, post.id), person, text)
+            return t("queue.sent_back", key=post.key, author=author)
+
+        self._ask_then(t("queue.request_prompt", key=post.key), send_back)
+
+    def action_comment(self) -> None:
+        post = self._selected()
+        if post is None:
+            return
+        person = self.leuchtturm.person
+
+        def note(session: Session, text: str) -> str:
+            approvals.comment(session, posts.get_post(session, post.id), person, text)
+            return t("queue.commented", key=post.key)
+
+        self._ask_then(t("queue.comment_prompt", key=post.key), note)
+
+    def _ask_then(self, question: str, change: Callable[[Session, str], str]) -> None:
+        """Ask for a text; a non-empty answer is written with `change` (Escape: nothing)."""
+
+        def answered(text: str | None) -> None:
+            if text:
+                self.write(lambda session: change(session, text))
+
+        self.app.push_screen(PromptScreen(question), answered)
+
+    def action_toggle_mine(self) -> None:
+        self._filter(replace(self.filter, awaiting_me=not self.filter.awaiting_me))
 
     def action_cancel_post(self) -> None:
         post = self._selected()
         if post is None:
             return
 
+        person = self.leuchtturm.person.name
+
         def cancel(session: Session) -> str:
-            posts.cancel(session, posts.get_post(session, post.id))
+            posts.cancel(session, posts.get_post(session, post.id), person=person)
             return t("queue.cancelled", key=post.key)
 
         self.write(cancel)
@@ -188,9 +304,12 @@ class QueueScreen(DataScreen):
         if post is None:
             return
         zone = self.leuchtturm.settings.zone
+        person = self.leuchtturm.person.name
 
         def retry(session: Session) -> str:
-            outcome = posts.retry(session, posts.get_post(session, post.id), self.now())
+            outcome = posts.retry(
+                session, posts.get_post(session, post.id), self.now(), person=person
+            )
             return posts.describe_retry(post.id, outcome, lambda moment: shown(moment, zone))
 
         self.write(retry)
@@ -198,8 +317,11 @@ class QueueScreen(DataScreen):
     def action_duplicate(self) -> None:
         post = self._selected()
         if post is not None:
+            person = self.leuchtturm.person
             self.write(
-                lambda session: _duplicate(session, post.id, self.leuchtturm.limits(), self.now())
+                lambda session: _duplicate(
+                    session, post.id, self.leuchtturm.limits(), self.now(), person
+                )
             )
 
     def action_reschedule(self) -> None:
@@ -207,6 +329,7 @@ class QueueScreen(DataScreen):
         if post is None:
             return
         zone = self.leuchtturm.settings.zone
+        person = self.leuchtturm.person.name
         question = t("queue.reschedule_prompt", zone=zone.key)
 
         def answered(text: str | None) -> None:
@@ -216,7 +339,7 @@ class QueueScreen(DataScreen):
             def move(session: Session) -> str:
                 when = parse_local(text, zone)
                 chosen = posts.get_post(session, post.id)
-                posts.reschedule(session, chosen, when, now=self.now())
+                posts.reschedule(session, chosen, when, now=self.now(), person=person)
                 return t("queue.rescheduled", key=post.key, when=shown(when, zone))
 
             self.write(move)
@@ -261,7 +384,21 @@ class QueueScreen(DataScreen):
         self.reload()
 
 
-def _duplicate(session: Session, post_id: int, limits: dict[str, int | None], now: datetime) -> str:
+def _duplicate(
+    session: Session,
+    post_id: int,
+    limits: dict[str, int | None],
+    now: datetime,
+    person: people.Person,
+) -> str:
     """A draft copy of the post's whole thread, keyed by the copy's time."""
-    copies = posts.duplicate(session, posts.get_post(session, post_id), limits, now)
+    copies = posts.duplicate(session, posts.get_post(session, post_id), limits, now, person=person)
     return t("queue.duplicated", key=copies[0].key)
+
+
+def _approvals(post: Post) -> str:
+    """ "1/2 Freigaben", or "Änderung erbeten" for a post sent back to its author."""
+    tally = approvals.tally(post)
+    if tally.changes_requested and not tally.complete:
+        return t("queue.changes_requested")
+    return t("queue.tally", given=tally.given, required=tally.required)
