@@ -21,8 +21,8 @@ from textual.widgets import DataTable, Static
 from campaign.i18n import t as said
 from campaign.services import wall
 from campaign.services.wall import ItemState, WallItem, WallKey
+from campaign.times import shown
 from campaign.tui.i18n import t
-from campaign.tui.local_time import shown
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable, Row
 from content.outside_text import inert, inert_line
