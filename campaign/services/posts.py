@@ -304,7 +304,7 @@ def _approve_parts(
 
 def request_changes(session: Session, post: Post, person: Person, text: str) -> None:
     """Send the thread back to its author with a comment ("Änderung erbeten")."""
-    approvals.request_changes(session, _live_parts(session, post), person, text)
+    approvals.request_changes(session, _live_parts(session, post, "request_changes"), person, text)
 
 
 def reschedule(

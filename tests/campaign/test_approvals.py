@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -278,7 +279,7 @@ def test_thread_is_approved_and_reset_as_one_unit(
     plan = tmp_path / "plan.toml"
     body = (PLANS / "small.toml").read_text(encoding="utf-8")
     plan.write_text(body.replace("ein zweiter Teil", "ein neuer zweiter Teil"), "utf-8")
-    (tmp_path / "media").symlink_to(PLANS / "media")
+    shutil.copytree(PLANS / "media", tmp_path / "media")
     with database.session() as session:
         plans.import_plan(session, team, plan, person=anna)
     with database.session() as session:
@@ -294,7 +295,7 @@ def test_plan_sets_the_policy_and_reimport_of_changed_text_clears(
     policy = 'accounts = ["mastodon-todo", "x-todo", "bluesky-todo"]\napprovals = 2\n'
     body = body.replace('accounts = ["mastodon-todo", "x-todo", "bluesky-todo"]\n', policy, 1)
     plan.write_text(body, encoding="utf-8")
-    (tmp_path / "media").symlink_to(PLANS / "media")
+    shutil.copytree(PLANS / "media", tmp_path / "media")
     with database.session() as session:
         outcome = plans.import_plan(session, team, plan, person=who(team, "anna"))
         assert campaigns.by_slug(session, "probe").approvals_required == 2

@@ -12,7 +12,7 @@ from campaign.models import PostState
 from campaign.people import Person, resolve
 from campaign.services import campaigns, posts
 from sandbox.x_server import XSandbox
-from tests.campaign.test_dispatch import START, clock, daemon, x_sandbox  # noqa: F401
+from tests.campaign.x_lane import START
 from tests.clock import ManualClock as Clock
 
 TEAM = Settings(
@@ -40,9 +40,9 @@ def approve(runner: Daemon, post_id: int, person: Person) -> None:
 
 
 def test_text_changed_after_approval_waits_for_a_new_approval(
-    daemon: Daemon,  # noqa: F811
-    x_sandbox: XSandbox,  # noqa: F811
-    clock: Clock,  # noqa: F811
+    daemon: Daemon,
+    x_sandbox: XSandbox,
+    clock: Clock,
 ) -> None:
     post_id = save(daemon, "Heute startet to:do.")
     approve(daemon, post_id, BERND)
