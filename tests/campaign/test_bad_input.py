@@ -49,7 +49,7 @@ def test_odd_bytes_long_names_and_wrong_types_are_named(database_url: str, tmp_p
     assert code == 2
     lines = stderr.splitlines()
     assert lines[0] == (
-        "error: boese.toml: campaign.description: enthält das Steuerzeichen U+0000; entfernen."
+        "Fehler: boese.toml: campaign.description: enthält das Steuerzeichen U+0000; entfernen."
     )
     assert any(
         "campaign.name: zu lang: 1000 von höchstens 200 Zeichen, 800 zu viel." in line
@@ -78,7 +78,7 @@ def test_a_yaml_key_given_twice_is_refused(database_url: str, tmp_path: Path) ->
     code, stderr = _import(plan, database_url, tmp_path)
     assert code == 2
     assert stderr.strip() == (
-        "error: doppelt.yaml: Zeile 4: Schlüssel 'name' kommt zweimal vor; einen davon entfernen."
+        "Fehler: doppelt.yaml: Zeile 4: Schlüssel 'name' kommt zweimal vor; einen davon entfernen."
     )
 
 
