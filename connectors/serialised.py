@@ -33,6 +33,7 @@ class Serialised(Connector):
         self.inner = inner
         self.identifier = inner.identifier  # type: ignore[misc]
         self.max_concurrency = inner.max_concurrency  # type: ignore[misc]
+        self.idempotent_for = inner.idempotent_for  # type: ignore[misc]
         self._slots = threading.BoundedSemaphore(max(1, inner.max_concurrency))
 
     def publish(self, post: OutgoingPost) -> RemotePost:
@@ -40,10 +41,12 @@ class Serialised(Connector):
         with self._slots:
             return self.inner.publish(post)
 
-    def recover(self, post: OutgoingPost, attempted_at: datetime) -> RemotePost | None:
+    def recover(
+        self, post: OutgoingPost, attempted_at: datetime, *, taken: frozenset[str] = frozenset()
+    ) -> RemotePost | None:
         """See `Connector.recover`."""
         with self._slots:
-            return self.inner.recover(post, attempted_at)
+            return self.inner.recover(post, attempted_at, taken=taken)
 
     def fetch_replies(self, remote: RemotePost, since: datetime | None) -> list[RemoteReply]:
         """See `Connector.fetch_replies`."""

@@ -64,6 +64,7 @@ def _part_drafts(planned: PlannedPost, platform_of: dict[str, str]) -> list[Post
                 accounts=accounts,
                 variants=variants,
                 media=[(m.path, m.alt_text) for m in planned.media] if index == 0 else (),
+                spoiler_text=planned.spoiler_text,
             )
         )
     return drafts

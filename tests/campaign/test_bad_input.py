@@ -18,7 +18,7 @@ from content.platforms import Platform
 from tests.campaign.test_cli import ROOT, leuchtturm
 
 CONFIG = str(ROOT / "config.toml")
-POST = '[[posts]]\nkey = "{key}"\nat = 2024-04-29T10:00:00\ntext = "{text}"\n{extra}\n'
+POST = '[[posts]]\nkey = "{key}"\nat = 2031-04-29T10:00:00\ntext = "{text}"\n{extra}\n'
 CAMPAIGN = '[campaign]\nslug = "probe"\nname = "{name}"\ndescription = "{description}"\n'
 
 
@@ -49,7 +49,7 @@ def test_odd_bytes_long_names_and_wrong_types_are_named(database_url: str, tmp_p
     assert code == 2
     lines = stderr.splitlines()
     assert lines[0] == (
-        "error: boese.toml: campaign.description: enthält das Steuerzeichen U+0000; entfernen."
+        "Fehler: boese.toml: campaign.description: enthält das Steuerzeichen U+0000; entfernen."
     )
     assert any(
         "campaign.name: zu lang: 1000 von höchstens 200 Zeichen, 800 zu viel." in line
@@ -72,13 +72,13 @@ def test_a_yaml_key_given_twice_is_refused(database_url: str, tmp_path: Path) ->
     plan = tmp_path / "doppelt.yaml"
     plan.write_text(
         "campaign:\n  slug: probe\n  name: Probe\n  name: Nochmal\n  accounts: [x-todo]\n"
-        "posts:\n  - key: a\n    at: 2024-04-29T10:00:00\n    text: Hallo\n",
+        "posts:\n  - key: a\n    at: 2031-04-29T10:00:00\n    text: Hallo\n",
         encoding="utf-8",
     )
     code, stderr = _import(plan, database_url, tmp_path)
     assert code == 2
     assert stderr.strip() == (
-        "error: doppelt.yaml: Zeile 4: Schlüssel 'name' kommt zweimal vor; einen davon entfernen."
+        "Fehler: doppelt.yaml: Zeile 4: Schlüssel 'name' kommt zweimal vor; einen davon entfernen."
     )
 
 
@@ -126,7 +126,7 @@ def test_a_long_key_from_the_cli_is_refused_on_both_databases(
     ):
         added = leuchtturm(
             "--config", CONFIG, "post", "add", "probe", key, text,
-            "--at", "2024-04-29T10:00", "-a", "x-todo", cwd=tmp_path, env=env,
+            "--at", "2031-04-29T10:00", "-a", "x-todo", cwd=tmp_path, env=env,
         )
         assert added.returncode == 2 and "Traceback" not in added.stderr, added.stderr
         assert reason in added.stderr
@@ -137,7 +137,7 @@ def test_a_long_key_from_the_cli_is_refused_on_both_databases(
     ):
         added = leuchtturm(
             "--config", CONFIG, "post", "add", "probe", "bild", "Hallo", "--at",
-            "2024-04-29T10:00", "-a", "x-todo", "--media", f"{path}:Ein Bild",
+            "2031-04-29T10:00", "-a", "x-todo", "--media", f"{path}:Ein Bild",
             cwd=tmp_path, env=env,
         )
         assert added.returncode == 2 and reason in added.stderr, added.stderr
