@@ -60,3 +60,11 @@ def configure_logging(log_format: str, settings: Settings) -> None:
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+
+
+def configure_cli_logging() -> None:
+    """What a command logs (an account's state change, say) reaches stderr redacted and
+    inert, never through Python's bare last-resort handler."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(RedactSecrets())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])

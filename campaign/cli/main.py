@@ -33,6 +33,7 @@ from campaign.cli.localised import LocalisedTyper, settle_language
 from campaign.cli.usage_errors import describe, usage_line
 from campaign.errors import UserError
 from campaign.i18n import t
+from campaign.logs import configure_cli_logging
 
 app = LocalisedTyper(
     name="leuchtturm",
@@ -74,6 +75,7 @@ def root(
 
 def run() -> None:
     """Console-script entry point."""
+    configure_cli_logging()
     try:
         result = app(prog_name="leuchtturm", standalone_mode=False)
     except click_errors.NoArgsIsHelpError:

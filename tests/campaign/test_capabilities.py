@@ -15,7 +15,7 @@ from campaign.db import Database, make_engine, upgrade
 from campaign.errors import UserError
 from campaign.models import Campaign
 from campaign.services import accounts, campaigns, capabilities, posts
-from campaign.tui.leuchtturm_app import LeuchtturmApp
+from campaign.tui.app import make_app
 from sandbox.mastodon_server import MastodonSandbox
 
 TOKEN = "capabilities-token"
@@ -84,7 +84,7 @@ def test_the_daemon_keeps_each_accounts_limits_and_validation_uses_them(
         )
         assert post.id is not None
     assert daemon.limits == {"mastodon-todo": 1000}
-    app = LeuchtturmApp(database, settings, clock=lambda: datetime.now(UTC))
+    app = make_app(database, settings, clock=lambda: datetime.now(UTC))
     assert app.limits() == {"mastodon-todo": 1000}  # the compose screen's counters
 
 

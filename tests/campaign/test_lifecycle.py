@@ -53,6 +53,7 @@ POST_OPS: dict[PostOp, Callable[[Session, Post], object]] = {
     PostOp.APPROVE: lambda s, p: lifecycle.approve(s, p),
     PostOp.RESCHEDULE: lambda s, p: lifecycle.reschedule(s, p, LATER),
     PostOp.CANCEL: lambda s, p: lifecycle.cancel(s, p),
+    PostOp.REVOKE: lambda s, p: lifecycle.revoke(s, p, "changed"),
 }
 
 

@@ -118,11 +118,12 @@ def test_an_echoed_token_is_kept_nowhere(
 
     assert cli("db", "upgrade").returncode == 0
     now = datetime.now(ZoneInfo("Europe/Berlin"))
+    due = now + timedelta(seconds=20)  # soon, but not in the past when the import runs
     plan = tmp_path / "plan.toml"
     plan.write_text(
         '[campaign]\nslug = "echo"\nname = "Echo"\n'
         'accounts = ["mastodon-todo", "x-todo", "bluesky-todo"]\n\n'
-        f'[[posts]]\nkey = "jetzt"\nat = {now:%Y-%m-%dT%H:%M:%S}\ntext = "Hallo"\n'
+        f'[[posts]]\nkey = "jetzt"\nat = {due:%Y-%m-%dT%H:%M:%S}\ntext = "Hallo"\n'
         "approved = true\n",
         encoding="utf-8",
     )

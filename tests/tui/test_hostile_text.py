@@ -63,6 +63,17 @@ def _raw(database: Database, table: str, column: str, value: str, row_id: int) -
         )
 
 
+def _raw_alert(database: Database, message: str, like_id: int) -> None:
+    """An alert like `like_id` with `message` stored past the boundary: events are
+    append-only, so it is a new row rather than an update."""
+    columns = "at, kind, campaign_id, post_id, delivery_id, account_id, person, resolved_at"
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql(
+            f"INSERT INTO events (message, {columns}) SELECT ?, {columns} FROM events WHERE id = ?",
+            (message, like_id),
+        )
+
+
 def seed_hostile(database: Database, folder: Path) -> list[str]:
     """Posts, replies, reasons and alerts made of every payload; returns the payloads."""
     texts = [*payloads(str(folder)), LONG, "\n".join(payloads(str(folder)))]
@@ -99,10 +110,14 @@ def seed_hostile(database: Database, folder: Path) -> list[str]:
             )
             for number in range(len(texts))
         ]
-        alert = Event(at=FROZEN - timedelta(minutes=1), kind="alert.negative_spike", message="x")
+        alert = Event(
+            at=FROZEN - timedelta(minutes=1),
+            kind="alert.negative_spike",
+            message="x",
+            campaign_id=campaign.id,
+        )
         session.add_all([*queued, *replies, alert])
         session.flush()
-        alert.campaign_id = campaign.id
         ids = [reply.id for reply in replies]
         post_ids = [p.id for p in queued]
         delivery_id, alert_id, account_id = delivery.id, alert.id, account.id
@@ -116,7 +131,7 @@ def seed_hostile(database: Database, folder: Path) -> list[str]:
     _raw(database, "replies", "url", "file:///etc/passwd", ids[0])
     _raw(database, "deliveries", "last_error", "\n".join(texts), delivery_id)
     _raw(database, "accounts", "state_reason", texts[0] + texts[1] + "\x1b[2J", account_id)
-    _raw(database, "events", "message", "[@click=app.quit]\x1b[2J[/] \u202eAlarm", alert_id)
+    _raw_alert(database, "[@click=app.quit]\x1b[2J[/] \u202eAlarm", alert_id)
     with database.session() as session:
         session.get_one(Account, account_id).state = "broken"
     return texts

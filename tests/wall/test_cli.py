@@ -62,9 +62,9 @@ def test_moderating_from_the_command_line(tmp_path: Path, env: dict[str, str]) -
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("approve", "999"), "error: Wand: keinen Eintrag reply:999 gefunden"),
-        (("hide", "drei"), "error: Wand: 'drei' ist kein Eintrag wie 42 oder reply:42"),
-        (("list", "--state", "frei"), "error: --state 'frei': unbekannt; erlaubt sind pending"),
+        (("approve", "999"), "Fehler: Wand: keinen Eintrag reply:999 gefunden"),
+        (("hide", "drei"), "Fehler: Wand: 'drei' ist kein Eintrag wie 42 oder reply:42"),
+        (("list", "--state", "frei"), "Fehler: --state 'frei': unbekannt; erlaubt sind pending"),
     ],
 )
 def test_bad_input_exits_2_with_one_german_line(
@@ -80,7 +80,7 @@ def test_auto_moderation_is_refused_in_a_config_file(tmp_path: Path) -> None:
     config.write_text('[wall]\nport = 8080\nmoderation = "auto"\n', encoding="utf-8")
     result = leuchtturm("--config", str(config), "wall", "list", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.startswith(f"error: {config}:3: wall.moderation: \"auto\" shows")
+    assert result.stderr.startswith(f"Fehler: {config}:3: wall.moderation: \"auto\" shows")
 
 
 def test_leuchtturm_wall_serves_the_page_on_loopback(tmp_path: Path, env: dict[str, str]) -> None:
