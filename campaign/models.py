@@ -315,7 +315,22 @@ class Delivery(Base):
     account: Mapped[Account] = relationship()
 
 
+class HeardKind(enum.StrEnum):
+    """How a post by someone else reached us: an answer under our post, or found by listening."""
+
+    REPLY = "reply"
+    MENTION = "mention"
+    QUOTE = "quote"
+    TAG = "tag"
+    KEYWORD = "keyword"
+
+
 class Reply(Base):
+    """A post by someone else that we hold: a reply to one of our deliveries, or a post the
+    daemon found by listening (a mention of an account, a quote of our post, a post under a
+    tracked hashtag or keyword). One table for all of them, so classification, the inbox, the
+    wall, the reports and the privacy rules (retention, export, erasure) have one place."""
+
     __tablename__ = "replies"
     __table_args__ = (
         UniqueConstraint("platform", "remote_id"),
@@ -326,8 +341,23 @@ class Reply(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     platform: Mapped[str] = mapped_column(String(16))
     remote_id: Mapped[str] = mapped_column(String(300))
-    delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"))
-    in_reply_to_id: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(
+        _enum(HeardKind), default=HeardKind.REPLY, server_default=HeardKind.REPLY.value
+    )
+    delivery_id: Mapped[int | None] = mapped_column(
+        ForeignKey("deliveries.id", ondelete="CASCADE")
+    )
+    """Our delivery this post answers or quotes; None for posts found by a tag, keyword or
+    mention that do not refer to one of our posts."""
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    """The campaign whose tracking found it (listening); replies know theirs via the delivery."""
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    """The account that heard it (whose mentions, notifications or search found it)."""
+    query: Mapped[str | None] = mapped_column(OutsideText(300, line=True))
+    """The tracked hashtag or keyword query that found it."""
+    in_reply_to_id: Mapped[str] = mapped_column(String(300), default="")
     url: Mapped[str] = mapped_column(OutsideText(500, line=True), default="")
     cid: Mapped[str | None] = mapped_column(String(200))
     author_handle: Mapped[str] = mapped_column(OutsideText(300, line=True))
@@ -346,7 +376,7 @@ class Reply(Base):
     human_label: Mapped[str | None] = mapped_column(String(16))
     human_labelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    delivery: Mapped[Delivery] = relationship()
+    delivery: Mapped[Delivery | None] = relationship()
 
     @property
     def effective_label(self) -> str | None:
