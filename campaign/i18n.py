@@ -316,6 +316,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "waits for the previous part of its thread",
     ),
     "reason.account_hold": ("Konto kann gerade nicht senden", "account cannot post right now"),
+    "reason.lane_elsewhere": (
+        "ein anderer Daemon sendet jetzt für dieses Konto",
+        "another daemon now sends for this account",
+    ),
     "reason.stopped": ("Daemon hält an; noch nicht gesendet", "daemon stopping; not yet sent"),
     "accounts.missing_secret": (
         "Umgebungsvariable {env} ist nicht gesetzt",

@@ -177,6 +177,8 @@ class Account(Base):
     capabilities: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     """What the platform allows this account, as its connector last said (`limits()`)."""
     capabilities_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    lane_daemon_id: Mapped[str | None] = mapped_column(String(120))
+    """The daemon that sends for this account now (see campaign/daemon/lanes.py)."""
 
 
 class Post(Base):

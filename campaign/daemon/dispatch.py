@@ -21,6 +21,7 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from campaign import lifecycle
+from campaign.daemon.lanes import STALE_CLAIM, alive_daemons, holds_lane, take_lanes
 from campaign.daemon.outgoing import WaitingForParent, build_outgoing
 from campaign.db import Database
 from campaign.i18n import t
@@ -49,8 +50,6 @@ from connectors.errors import (
 
 log = logging.getLogger("leuchtturm.dispatch")
 MAX_BACKOFF = timedelta(minutes=15)
-STALE_CLAIM = timedelta(seconds=15)
-"""A daemon whose heartbeat is this old is taken for dead; its claims are reconciled."""
 DUE_STATES = lifecycle.WAITING
 OVERDUE_AFTER = timedelta(minutes=1)
 HELD_BY_LIMIT = timedelta(seconds=5)
@@ -96,9 +95,7 @@ def reconcile_interrupted(database: Database, now: datetime, *, only_stale: bool
     with database.session() as session:
         query = select(Delivery).where(Delivery.state == DeliveryState.SENDING)
         if only_stale:
-            alive = select(Heartbeat.daemon_id).where(
-                Heartbeat.last_tick > now - STALE_CLAIM, Heartbeat.stopped_at.is_(None)
-            )
+            alive = alive_daemons(now)
             query = query.where(
                 or_(Delivery.claimed_by.is_(None), Delivery.claimed_by.not_in(alive))
             )
@@ -176,6 +173,8 @@ def claim_due(
     policy: DispatchPolicy,
     limit: int = 50,
     account_name: str | None = None,
+    *,
+    shared_queue: bool = False,
 ) -> list[int]:
     """Claim due deliveries (oldest first) by committing them as *sending*.
 
@@ -186,7 +185,8 @@ def claim_due(
     late by more than the grace window are held for a person with the true reason; a
     backlog (after downtime or a rate limit) goes out in its scheduled order, one per
     account and `catch_up_spacing` (the account's `paced_until`), never in a burst, and
-    no later post overtakes it.
+    no later post overtakes it. With a `shared_queue` (several daemons on PostgreSQL) only
+    accounts whose lane this daemon holds are served (campaign.daemon.lanes).
     """
     limited = Account.rate_limited_until
     conditions = [
@@ -206,6 +206,11 @@ def claim_due(
     if account_name is not None:
         conditions.append(Account.name == account_name)
     with database.session() as session:
+        if shared_queue:
+            lanes = take_lanes(session, daemon_id, now, account_name)
+            if not lanes:
+                return []
+            conditions.append(Account.id.in_(lanes))
         _note_rate_limits_ended(session, now, account_name)
         query = (
             select(Delivery)
@@ -251,6 +256,7 @@ def _account_on_hold(account: Account, now: datetime) -> bool:
 class _Attempt:
     """What `send` read before the network call."""
 
+    daemon_id: str
     account_name: str
     attempted_at: datetime
     recovering: bool
@@ -274,6 +280,7 @@ def _taken_remote_ids(session: Session, delivery: Delivery) -> frozenset[str]:
 
 def send(
     database: Database,
+    daemon_id: str,
     delivery_id: int,
     connector_for: Callable[[str], Connector],
     policy: DispatchPolicy,
@@ -281,12 +288,19 @@ def send(
     rng: random.Random,
     limit_for: Callable[[str], int | None] = lambda _name: None,
 ) -> DeliveryState:
-    """Send one claimed delivery and record the outcome; returns the new state."""
+    """Send one claimed delivery and record the outcome; returns the new state.
+
+    Nothing is sent for a claim another daemon has taken over (this one was taken for dead)
+    or on an account whose lane has passed to another daemon.
+    """
     with database.session() as session:
         delivery = session.get_one(Delivery, delivery_id)
-        if delivery.state != DeliveryState.SENDING:
+        if delivery.state != DeliveryState.SENDING or delivery.claimed_by != daemon_id:
             return DeliveryState(delivery.state)
         now = clock()
+        if not holds_lane(delivery.account, daemon_id):
+            lifecycle.release(session, delivery, t("reason.lane_elsewhere"), now)
+            return DeliveryState.PENDING
         if _account_on_hold(delivery.account, now):
             # Claimed in the same batch as a delivery that just hit a limit or a 401.
             lifecycle.release(session, delivery, t("reason.account_hold"), now)
@@ -300,6 +314,7 @@ def send(
         recovering = lifecycle.begin_attempt(delivery, now)
         assert delivery.first_attempt_at is not None
         attempt = _Attempt(
+            daemon_id=daemon_id,
             account_name=delivery.account.name,
             attempted_at=delivery.first_attempt_at,
             recovering=recovering,
@@ -315,14 +330,14 @@ def send(
             # The platform answers the same key with the post it already has: exact.
             remote = connector.publish(outgoing)
             return _record_sent(
-                database, delivery_id, remote, remote.published_at < started, clock()
+                database, attempt, delivery_id, remote, remote.published_at < started, clock()
             )
         if recovering:
             remote = connector.recover(outgoing, attempt.attempted_at, taken=attempt.taken)
             recovering = False
         recovered = remote is not None
         if remote is None and attempt.check_only:
-            return _record_not_found(database, delivery_id, policy, clock())
+            return _record_not_found(database, attempt, delivery_id, policy, clock())
         if remote is None:
             remote = connector.publish(outgoing)
     except ConnectorError as error:
@@ -341,7 +356,9 @@ def send(
         unknown = (recovering and not isinstance(error, Rejected)) or (
             isinstance(error, Transient) and error.outcome_unknown
         )
-        return _record_failure(database, delivery_id, error, unknown, policy, clock(), rng)
+        return _record_failure(
+            database, attempt, delivery_id, error, unknown, policy, clock(), rng
+        )
     except Exception as error:  # a bug or an answer no connector expected: never stay *sending*
         log.exception(
             "account %s, delivery %d: unexpected %s from the connector; retried with recovery",
@@ -351,8 +368,10 @@ def send(
             extra={"account": attempt.account_name},
         )
         unexpected = Transient("?", t("reason.unexpected", kind=type(error).__name__))
-        return _record_failure(database, delivery_id, unexpected, True, policy, clock(), rng)
-    return _record_sent(database, delivery_id, remote, recovered, clock())
+        return _record_failure(
+            database, attempt, delivery_id, unexpected, True, policy, clock(), rng
+        )
+    return _record_sent(database, attempt, delivery_id, remote, recovered, clock())
 
 
 def _key_still_honoured(connector: Connector, attempted_at: datetime, now: datetime) -> bool:
@@ -360,22 +379,51 @@ def _key_still_honoured(connector: Connector, attempted_at: datetime, now: datet
     return window is not None and now - attempted_at < window
 
 
+def _still_claimed(session: Session, attempt: _Attempt, delivery_id: int) -> Delivery | None:
+    """The delivery, if this daemon's claim on it survived the network call.
+
+    A daemon taken for dead while its call was in flight (a heartbeat stalled beyond
+    STALE_CLAIM) has lost the claim: the daemon that took it over recovers the post by
+    itself, so this outcome is only logged, never recorded over the other's.
+    """
+    delivery = session.get_one(Delivery, delivery_id)
+    if delivery.state == DeliveryState.SENDING and delivery.claimed_by == attempt.daemon_id:
+        return delivery
+    log.warning(
+        "account %s, delivery %d: taken over by another daemon during the call; "
+        "its outcome is left to that daemon's recovery",
+        attempt.account_name,
+        delivery_id,
+        extra={"account": attempt.account_name},
+    )
+    return None
+
+
 def _record_sent(
-    database: Database, delivery_id: int, remote: RemotePost, recovered: bool, now: datetime
+    database: Database,
+    attempt: _Attempt,
+    delivery_id: int,
+    remote: RemotePost,
+    recovered: bool,
+    now: datetime,
 ) -> DeliveryState:
     with database.session() as session:
-        delivery = session.get_one(Delivery, delivery_id)
+        delivery = _still_claimed(session, attempt, delivery_id)
+        if delivery is None:
+            return DeliveryState.SENDING
         lifecycle.mark_sent(session, delivery, remote, recovered, now)
         inbox.mark_answered(session, delivery.post_id, remote.published_at)
     return DeliveryState.SENT
 
 
 def _record_not_found(
-    database: Database, delivery_id: int, policy: DispatchPolicy, now: datetime
+    database: Database, attempt: _Attempt, delivery_id: int, policy: DispatchPolicy, now: datetime
 ) -> DeliveryState:
     """The check after the last attempt found nothing: it is safe to say *failed*."""
     with database.session() as session:
-        delivery = session.get_one(Delivery, delivery_id)
+        delivery = _still_claimed(session, attempt, delivery_id)
+        if delivery is None:
+            return DeliveryState.SENDING
         reason = t("reason.checked_not_found", n=policy.max_attempts)
         lifecycle.mark_failed(session, delivery, reason, now)
     return DeliveryState.FAILED
@@ -383,6 +431,7 @@ def _record_not_found(
 
 def _record_failure(
     database: Database,
+    attempt: _Attempt,
     delivery_id: int,
     error: ConnectorError,
     outcome_unknown: bool,
@@ -392,7 +441,9 @@ def _record_failure(
 ) -> DeliveryState:
     """Map a connector error kind to the delivery's next move (and the account's)."""
     with database.session() as session:
-        delivery = session.get_one(Delivery, delivery_id)
+        delivery = _still_claimed(session, attempt, delivery_id)
+        if delivery is None:
+            return DeliveryState.SENDING
         account = delivery.account
         if isinstance(error, RateLimited):
             accounts.note_rate_limited(session, account, error.reset_at, delivery.post.key, now)

@@ -332,6 +332,7 @@ class Daemon:
             self.dispatch_policy,
             CLAIM_BATCH,
             account_name,
+            shared_queue=self.database.is_postgres,
         )
         sent = 0
         for index, delivery_id in enumerate(claimed):
@@ -340,6 +341,7 @@ class Daemon:
                 break
             state = send(
                 self.database,
+                self.daemon_id,
                 delivery_id,
                 self.connector_for,
                 self.dispatch_policy,
