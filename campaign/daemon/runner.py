@@ -66,10 +66,10 @@ logging.getLogger("apscheduler.executors.default").setLevel(logging.ERROR)
 _RUNNING: dict[str, Daemon] = {}
 CLAIM_BATCH = 5
 OTHER_JOBS = 8
-PURGE_JOB = "privacy-purge"
 """Worker threads for the scheduled jobs (the lanes have their own): collect, classify,
-heartbeat, alerts, report, the privacy purge, the model preload, and one spare so a long collection never
-starves the heartbeat."""
+heartbeat, alerts, report, the privacy purge, the model preload, and one spare so a long
+collection never starves the heartbeat."""
+PURGE_JOB = "privacy-purge"
 
 
 def utc_now() -> datetime:
