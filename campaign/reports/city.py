@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
-from campaign.models import Delivery, HeardCount, HeardKind, Post, Reply
+from campaign.models import Delivery, HeardKind, Post, Reply
 from campaign.privacy.counts import heard_campaign
 from campaign.reports.figures import (
     HEARD_KINDS,
@@ -29,7 +29,7 @@ from campaign.reports.figures import (
     Term,
     Voice,
 )
-from campaign.reports.queries import counted_day, effective_label, local_day
+from campaign.reports.queries import counted_rows, effective_label, local_day
 from campaign.reports.terms import top_terms
 from campaign.reports.week import Week
 
@@ -71,18 +71,11 @@ def groups(session: Session, week: Week, campaign_id: int | None) -> list[Group]
     ).subquery()
     keys = (rows.c.day, rows.c.platform, rows.c.kind, rows.c.label)
     live = session.execute(select(*keys, func.count(), func.sum(rows.c.human)).group_by(*keys))
-    counted_keys = (counted_day(days), HeardCount.platform, HeardCount.kind, HeardCount.label)
-    condition = [
-        HeardCount.kind != HeardKind.REPLY,
-        HeardCount.hour >= week.start,
-        HeardCount.hour < week.end,
-    ]
-    if campaign_id is not None:
-        condition.append(HeardCount.campaign_id == campaign_id)
+    purged = counted_rows(days, campaign_id, replies=False)
+    purged_keys = (purged.c.day, purged.c.platform, purged.c.kind, purged.c.label)
     counted = session.execute(
-        select(*counted_keys, func.sum(HeardCount.posts), func.sum(HeardCount.human_labels))
-        .where(*condition)
-        .group_by(*counted_keys)
+        select(*purged_keys, func.sum(purged.c.posts), func.sum(purged.c.human_labels))
+        .group_by(*purged_keys)
     )
     return [(d, p, k, lb, int(n), int(h)) for d, p, k, lb, n, h in [*live, *counted]]
 

@@ -322,47 +322,49 @@ def reply_groups(
     return live + _counted_reply_groups(session, days, campaign_id, slugs)
 
 
-def _counted(days: Sequence[Day], campaign_id: int | None, kind_is_reply: bool) -> Any:
-    """The purged posts' hourly counts of the period (replies or everything else heard)."""
+def counted_rows(days: Sequence[Day], campaign_id: int | None, *, replies: bool) -> Any:
+    """The purged posts' hourly counts of the period (replies, or everything else heard),
+    each with the index of its local day: hours start on the hour and so do the days of
+    every whole-hour zone, so a count falls on the day its posts fell on.
+
+    A subquery, so PostgreSQL sees one day expression in SELECT and GROUP BY."""
     kind = HeardCount.kind == HeardKind.REPLY
-    condition = [
-        kind if kind_is_reply else ~kind,
+    statement = select(
+        case(*((HeardCount.hour < day.end, index) for index, day in enumerate(days))).label(
+            "day"
+        ),
+        HeardCount,
+    ).where(
+        kind if replies else ~kind,
         HeardCount.hour >= days[0].start,
         HeardCount.hour < days[-1].end,
-    ]
+    )
     if campaign_id is not None:
-        condition.append(HeardCount.campaign_id == campaign_id)
-    return and_(*condition)
-
-
-def counted_day(days: Sequence[Day]) -> Any:
-    """The local day of an hourly count: hours start on the hour and so do the days of
-    every whole-hour zone, so a count falls on the day its posts fell on."""
-    return case(*((HeardCount.hour < day.end, index) for index, day in enumerate(days)))
+        statement = statement.where(HeardCount.campaign_id == campaign_id)
+    return statement.subquery()
 
 
 def _counted_reply_groups(
     session: Session, days: Sequence[Day], campaign_id: int | None, slugs: dict[int, str]
 ) -> list[ReplyGroup]:
     """`reply_groups` of the posts already purged, from their counts."""
+    counted = counted_rows(days, campaign_id, replies=True)
     keys = (
-        HeardCount.platform,
-        HeardCount.campaign_id,
-        counted_day(days),
-        HeardCount.label,
-        HeardCount.model,
-        HeardCount.revision,
+        counted.c.platform,
+        counted.c.campaign_id,
+        counted.c.day,
+        counted.c.label,
+        counted.c.model,
+        counted.c.revision,
     )
     rows = session.execute(
         select(
             *keys,
-            func.sum(HeardCount.posts),
-            func.sum(HeardCount.human_labels),
-            func.sum(HeardCount.human_overrides),
-            func.sum(HeardCount.open_questions),
-        )
-        .where(_counted(days, campaign_id, kind_is_reply=True))
-        .group_by(*keys)
+            func.sum(counted.c.posts),
+            func.sum(counted.c.human_labels),
+            func.sum(counted.c.human_overrides),
+            func.sum(counted.c.open_questions),
+        ).group_by(*keys)
     )
     return [
         ReplyGroup(row[0], slugs[row[1]], *row[2:6], *(int(count) for count in row[6:]))
@@ -384,10 +386,11 @@ def day_volumes(
     grouped = session.execute(
         select(rows.c.day, rows.c.label, func.count()).group_by(rows.c.day, rows.c.label)
     )
+    purged = counted_rows(days, campaign_id, replies=True)
     counted = session.execute(
-        select(counted_day(days), HeardCount.label, func.sum(HeardCount.posts))
-        .where(_counted(days, campaign_id, kind_is_reply=True))
-        .group_by(counted_day(days), HeardCount.label)
+        select(purged.c.day, purged.c.label, func.sum(purged.c.posts)).group_by(
+            purged.c.day, purged.c.label
+        )
     )
     return [(day, label, int(count)) for day, label, count in [*grouped, *counted]]
 
