@@ -5,6 +5,7 @@ computed one way only.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -123,6 +124,14 @@ class LabelCounts:
     def net(self) -> float | None:
         """Net sentiment: (positive − negative) / classified × 100, from −100 to +100."""
         return share(self.positive - self.negative, self.classified)
+
+
+def summed(splits: Iterable[LabelCounts]) -> LabelCounts:
+    """Several splits added up, label by label."""
+    listed = list(splits)
+    return LabelCounts(
+        *(sum(getattr(split, f) for split in listed) for f in (*LABELS, "unclassified"))
+    )
 
 
 @dataclass(frozen=True)
@@ -263,12 +272,7 @@ class CityFigures:
 
     @property
     def total(self) -> LabelCounts:
-        return LabelCounts(
-            *(
-                sum(getattr(split.counts, f) for split in self.sentiment)
-                for f in (*LABELS, "unclassified")
-            )
-        )
+        return summed(split.counts for split in self.sentiment)
 
 
 @dataclass(frozen=True)
@@ -293,9 +297,7 @@ class WeekSummary:
     @property
     def replies(self) -> LabelCounts:
         """All replies of the week, split by label."""
-        return LabelCounts(
-            *(sum(getattr(day.counts, f) for day in self.days) for f in (*LABELS, "unclassified"))
-        )
+        return summed(day.counts for day in self.days)
 
 
 @dataclass(frozen=True)

@@ -456,26 +456,22 @@ def replies_collected(
         .where(MetricSnapshot.delivery_id == Delivery.id, MetricSnapshot.taken_at < end)
         .exists()
     )
-    statement = _in_campaign(
-        select(Account.platform, func.count(Reply.id))
-        .select_from(Delivery)
-        .join(Reply, Reply.delivery_id == Delivery.id)
-        .join(Account, Account.id == Delivery.account_id)
-        .join(Post, Post.id == Delivery.post_id)
-        .where(_sent_between(start, end), measured, Reply.kind == HeardKind.REPLY)
-        .group_by(Account.platform),
-        campaign_id,
-    )
-    counted = _in_campaign(
-        select(Account.platform, func.sum(HeardCount.posts))
-        .select_from(Delivery)
-        .join(HeardCount, HeardCount.delivery_id == Delivery.id)
-        .join(Account, Account.id == Delivery.account_id)
-        .join(Post, Post.id == Delivery.post_id)
-        .where(_sent_between(start, end), measured, HeardCount.kind == HeardKind.REPLY)
-        .group_by(Account.platform),
-        campaign_id,
-    )
+
+    def per_platform(posts: Any, source: Any, kind: Any) -> Select[Any]:
+        """Stored replies (`Reply`) or purged ones' counts (`HeardCount`) per platform."""
+        return _in_campaign(
+            select(Account.platform, posts)
+            .select_from(Delivery)
+            .join(source, source.delivery_id == Delivery.id)
+            .join(Account, Account.id == Delivery.account_id)
+            .join(Post, Post.id == Delivery.post_id)
+            .where(_sent_between(start, end), measured, kind == HeardKind.REPLY)
+            .group_by(Account.platform),
+            campaign_id,
+        )
+
+    statement = per_platform(func.count(Reply.id), Reply, Reply.kind)
+    counted = per_platform(func.sum(HeardCount.posts), HeardCount, HeardCount.kind)
     found: dict[str, int] = {}
     for platform, count in [*session.execute(statement), *session.execute(counted)]:
         found[platform] = found.get(platform, 0) + int(count)

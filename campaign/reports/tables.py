@@ -138,20 +138,7 @@ def report_tables(report: WeeklyReport, words: Words) -> list[Table]:
         Table(
             "stimmung",
             words("table.sentiment"),
-            (
-                words("col.platform"),
-                words("col.campaign"),
-                *(
-                    header
-                    for label in LABELS
-                    for header in (
-                        words.label(label),
-                        words("col.share", label=words.label(label)),
-                    )
-                ),
-                words("label.unclassified"),
-                words("col.net"),
-            ),
+            _split_headers(words, words("col.platform"), words("col.campaign")),
             tuple(
                 (s.platform, s.campaign, *_shares(s.counts), s.counts.unclassified, s.counts.net)
                 for s in (
@@ -201,7 +188,7 @@ def _city(city: CityFigures, pseudonymised: bool, words: Words) -> list[Table]:
         Table(
             "stadt_stimmung",
             words("city.table.sentiment"),
-            _split_headers(words),
+            _split_headers(words, words("col.platform")),
             tuple(
                 (s.platform, *_shares(s.counts), s.counts.unclassified, s.counts.net)
                 for s in (*city.sentiment, PlatformSplit(words("total"), city.total))
@@ -232,9 +219,10 @@ def _city(city: CityFigures, pseudonymised: bool, words: Words) -> list[Table]:
     ]
 
 
-def _split_headers(words: Words) -> tuple[str, ...]:
+def _split_headers(words: Words, *first: str) -> tuple[str, ...]:
+    """The headers of a sentiment split after the `first` columns that name its rows."""
     return (
-        words("col.platform"),
+        *first,
         *(
             header
             for label in LABELS
