@@ -5,18 +5,22 @@ the reports' figures stay."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from campaign.config import Settings
 from campaign.db import Database, make_engine, upgrade
 from campaign.models import Event, Reply, WallBlock
 from campaign.privacy import person as requests
 from campaign.privacy.handles import person
 from campaign.privacy.person import ERASED_KIND, subject_hash
 from campaign.services import accounts
-from tests.campaign.test_cli_usage import leuchtturm
+from tests.campaign.test_cli_usage import ROOT, leuchtturm
 from tests.privacy.heard import heard
 from tests.reports import scenario
 from tests.reports.conftest import report_of
@@ -95,7 +99,7 @@ def people(database: Database, *, namesake: bool = True) -> None:
 
 
 @pytest.fixture
-def sqlite_people(tmp_path: Path, settings) -> Database:  # noqa: ANN001
+def sqlite_people(tmp_path: Path, settings: Settings) -> Database:
     engine = make_engine(f"sqlite:///{tmp_path / 'people.sqlite3'}")
     upgrade(engine)
     database = Database(engine)
@@ -200,13 +204,10 @@ def test_erase_asks_first_and_keeps_everything_on_no(
         assert session.scalar(select(Reply.id).where(Reply.author_handle == "erika_wirbel")) is None
 
 
-def subprocess_erase(tmp_path: Path, url: str, *extra: str, input_text: str = ""):  # noqa: ANN201
-    import os
-    import subprocess
-    import sys
-
-    from tests.campaign.test_cli_usage import ROOT
-
+def subprocess_erase(
+    tmp_path: Path, url: str, *extra: str, input_text: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """`leuchtturm privacy erase @erika_wirbel --platform x EXTRA` with `input_text` typed."""
     return subprocess.run(
         [
             sys.executable,
