@@ -256,6 +256,26 @@ class WallSettings(_Section):
         return value
 
 
+RETENTION_DAYS = (1, 3650)
+"""At least a day (the nightly purge needs one), at most ten years."""
+
+
+class PrivacySettings(_Section):
+    retention_days: int = 180
+    """Texts and authors of replies and collected posts are deleted this many days after
+    they were written; reports keep their figures as anonymous counts."""
+    purge_at: time = time(3, 30)
+    """Local time (time_zone) of the daemon's nightly purge; it also runs when it starts."""
+
+    @field_validator("retention_days", mode="before")
+    @classmethod
+    def _whole_days_in_range(cls, value: Any) -> int:
+        low, high = RETENTION_DAYS
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(t("privacy.config.retention", value=value, low=low, high=high))
+        return value
+
+
 class MediaSettings(_Section):
     folders: list[str] = []
     """Folders images may come from besides each plan's own folder, e.g.
@@ -290,6 +310,7 @@ class Settings(_Section):
     reports: ReportSettings = ReportSettings()
     wall: WallSettings = WallSettings()
     media: MediaSettings = MediaSettings()
+    privacy: PrivacySettings = PrivacySettings()
     data_folder: Path | None = None
     """Folder for account sessions, the pseudonym key and, by default, the database and
     reports (`{data_dir}`). Default: the user data folder (XDG_DATA_HOME/leuchtturm)."""

@@ -44,6 +44,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA secure_delete=ON")  # purged and erased posts leave no readable trace
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA mmap_size=268435456")  # reports read many rows; mapped pages are faster
     cursor.close()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+from campaign.privacy.words import WORDS as PRIVACY_WORDS
+
 CATALOGUE: dict[str, tuple[str, str]] = {
     "db.upgraded": ("Datenbank ist auf Stand {revision}.", "Database is at revision {revision}."),
     "plan.imported": (
@@ -785,6 +787,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Report language: de or en (default: LEUCHTTURM_LANG, else the language setting).",
     ),
 }
+CATALOGUE.update(PRIVACY_WORDS)
 
 
 LANGUAGES = ("de", "en")

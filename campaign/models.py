@@ -386,6 +386,41 @@ class Reply(Base):
         return self.human_label or self.sentiment_label
 
 
+class HeardCount(Base):
+    """How many posts by others one UTC hour held, per campaign, platform, kind, our delivery
+    (for replies), effective label and model: what the reports read once the posts
+    themselves are gone (retention, erasure).
+
+    No text, no author, no remote id: these rows are anonymous, so they outlive the
+    retention and stay after a person's erasure. An hour (not a local day) is the bucket
+    so that every zone's local days, the 23- and 25-hour ones too, add up exactly. A purge
+    appends rows; a report sums them with the posts still stored, never both for one post.
+    """
+
+    __tablename__ = "heard_counts"
+    __table_args__ = (Index("ix_heard_counts_hour_kind", "hour", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hour: Mapped[datetime] = mapped_column(UTCDateTime)
+    """The start of the UTC hour the posts were written in."""
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    platform: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(_enum(HeardKind))
+    delivery_id: Mapped[int | None] = mapped_column(
+        ForeignKey("deliveries.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str | None] = mapped_column(String(16))
+    """The effective label (a person's wins); None: not classified."""
+    model: Mapped[str | None] = mapped_column(String(200))
+    revision: Mapped[str | None] = mapped_column(String(80))
+    posts: Mapped[int] = mapped_column(Integer)
+    human_labels: Mapped[int] = mapped_column(Integer, default=0)
+    human_overrides: Mapped[int] = mapped_column(Integer, default=0)
+    open_questions: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class MetricSnapshot(Base):
     __tablename__ = "metric_snapshots"
     __table_args__ = (Index("ix_metric_snapshots_delivery_taken", "delivery_id", "taken_at"),)

@@ -22,6 +22,7 @@ from campaign.cli import (
     daemon,
     db,
     posts,
+    privacy,
     report,
     sandbox,
     sentiment,
@@ -51,6 +52,7 @@ app.add_typer(sentiment.app, name="sentiment")
 app.add_typer(report.app, name="report")
 app.add_typer(audit.app, name="audit")
 app.add_typer(wall.app, name="wall")
+app.add_typer(privacy.app, name="privacy")
 app.command("tui", help="cli.tui")(tui.tui)
 app.command("daemon", help="cli.daemon")(daemon.daemon)
 app.command("status", help="cli.status")(daemon.status)

@@ -49,6 +49,7 @@ from campaign.db import Database
 from campaign.errors import UserError
 from campaign.i18n import t
 from campaign.models import Account, AccountState, Delivery, DeliveryState, Heartbeat
+from campaign.privacy.retention import purge
 from campaign.services import accounts, capabilities, events, followers
 from campaign.services.verification import connector_settings
 from connectors.base import Connector
@@ -64,10 +65,11 @@ logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
 logging.getLogger("apscheduler.executors.default").setLevel(logging.ERROR)
 _RUNNING: dict[str, Daemon] = {}
 CLAIM_BATCH = 5
-OTHER_JOBS = 7
+OTHER_JOBS = 8
 """Worker threads for the scheduled jobs (the lanes have their own): collect, classify,
-heartbeat, alerts, report, the model preload, and one spare so a long collection never
-starves the heartbeat."""
+heartbeat, alerts, report, the privacy purge, the model preload, and one spare so a long
+collection never starves the heartbeat."""
+PURGE_JOB = "privacy-purge"
 
 
 def utc_now() -> datetime:
@@ -220,6 +222,18 @@ class Daemon:
             hour=reports.at.hour,
             minute=reports.at.minute,
             timezone=self.settings.zone,
+            misfire_grace_time=3600,
+            **common,
+        )
+        privacy = self.settings.privacy
+        scheduler.add_job(
+            purge_job,
+            "cron",
+            id=PURGE_JOB,
+            hour=privacy.purge_at.hour,
+            minute=privacy.purge_at.minute,
+            timezone=self.settings.zone,
+            next_run_time=utc_now(),  # also now: a daemon that was down at night catches up
             misfire_grace_time=3600,
             **common,
         )
@@ -431,6 +445,14 @@ class Daemon:
         log.info("weekly report written: %s", ", ".join(str(path) for path in written))
         return written
 
+    def purge(self) -> int:
+        """Delete posts by others older than the retention (their counts stay); in small
+        batches, so the lanes' claims never wait long behind it."""
+        summary = purge(self.database, self.clock(), self.settings.privacy.retention_days)
+        if summary.posts:
+            log.info("privacy purge: %d posts before %s deleted", summary.posts, summary.cutoff)
+        return summary.posts
+
     def beat(self) -> None:
         """Write the heartbeat row; on PostgreSQL also take over dead daemons' claims."""
         now = self.clock()
@@ -495,6 +517,11 @@ def alerts_job(daemon_id: str) -> None:
 def report_job(daemon_id: str) -> None:
     """APScheduler job: the weekly summary."""
     _guarded(daemon_id, Daemon.write_reports)
+
+
+def purge_job(daemon_id: str) -> None:
+    """APScheduler job: the nightly privacy purge (and once at start)."""
+    _guarded(daemon_id, Daemon.purge)
 
 
 def heartbeat_job(daemon_id: str) -> None:

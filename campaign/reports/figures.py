@@ -5,6 +5,7 @@ computed one way only.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -125,6 +126,14 @@ class LabelCounts:
         return share(self.positive - self.negative, self.classified)
 
 
+def summed(splits: Iterable[LabelCounts]) -> LabelCounts:
+    """Several splits added up, label by label."""
+    listed = list(splits)
+    return LabelCounts(
+        *(sum(getattr(split, f) for split in listed) for f in (*LABELS, "unclassified"))
+    )
+
+
 @dataclass(frozen=True)
 class DayVolume:
     day: date
@@ -204,6 +213,68 @@ class DataGaps:
     human_overrides: int
 
 
+HEARD_KINDS = ("mention", "quote", "tag", "keyword")
+"""Posts by others found by listening, in the order the report shows them."""
+
+
+@dataclass(frozen=True)
+class HeardDay:
+    """Posts by others on one local day and platform, by how they were found."""
+
+    day: date
+    platform: str
+    mention: int
+    quote: int
+    tag: int
+    keyword: int
+
+    @property
+    def total(self) -> int:
+        return self.mention + self.quote + self.tag + self.keyword
+
+
+@dataclass(frozen=True)
+class PlatformSplit:
+    platform: str
+    counts: LabelCounts
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A frequent author, pseudonymised unless the report shows real handles."""
+
+    author: str
+    platform: str
+    posts: int
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    posts: int
+
+
+@dataclass(frozen=True)
+class CityFigures:
+    """"Was die Stadt sagt": what the city wrote besides replies to us."""
+
+    days: tuple[HeardDay, ...]
+    sentiment: tuple[PlatformSplit, ...]
+    voices: tuple[Voice, ...]
+    terms: tuple[Term, ...]
+    listed_posts: int
+    """Posts the voices and terms are drawn from: the week's, unless older than the
+    retention (their texts and authors are gone, only their counts stay)."""
+    kept_since: datetime | None
+    human_labels: int
+    shares_stored: bool = False
+    """The replies table holds no repost or like counts of posts by others yet."""
+
+    @property
+    def total(self) -> LabelCounts:
+        return summed(split.counts for split in self.sentiment)
+
+
 @dataclass(frozen=True)
 class WeekSummary:
     """The headline figures of a week: all the previous week needs for the comparison."""
@@ -226,9 +297,7 @@ class WeekSummary:
     @property
     def replies(self) -> LabelCounts:
         """All replies of the week, split by label."""
-        return LabelCounts(
-            *(sum(getattr(day.counts, f) for day in self.days) for f in (*LABELS, "unclassified"))
-        )
+        return summed(day.counts for day in self.days)
 
 
 @dataclass(frozen=True)
@@ -244,6 +313,7 @@ class WeekFigures(WeekSummary):
     unanswered: tuple[ReplyExcerpt, ...]
     unanswered_total: int
     gaps: DataGaps
+    city: CityFigures
 
 
 @dataclass(frozen=True)

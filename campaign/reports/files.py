@@ -28,12 +28,14 @@ REPORT_STEM = "bericht"
 
 
 def privacy_for(settings: Settings, *, pseudonymise: bool) -> Privacy:
-    """Pseudonyms keyed by the user's key file, and the configured secrets to blank."""
+    """Pseudonyms keyed by the user's key file, the configured secrets to blank, and the
+    retention past which no text is shown."""
     secrets = [secret for account in settings.accounts for secret in account.secret_values()]
+    days = settings.privacy.retention_days
     if not pseudonymise:
-        return Privacy(pseudonym=None, secrets=secrets)
+        return Privacy(pseudonym=None, secrets=secrets, retention_days=days)
     key = load_or_create_key(settings.data_dir() / KEY_FILE)
-    return Privacy(pseudonym=Pseudonymiser(key), secrets=secrets)
+    return Privacy(pseudonym=Pseudonymiser(key), secrets=secrets, retention_days=days)
 
 
 def report_folder(root: Path, report: WeeklyReport, lang: str) -> Path:

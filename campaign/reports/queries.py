@@ -21,10 +21,13 @@ from campaign.models import (
     Delivery,
     DeliveryState,
     FollowerCount,
+    HeardCount,
+    HeardKind,
     MetricSnapshot,
     Post,
     Reply,
 )
+from campaign.privacy.counts import overridden
 from campaign.reports.figures import (
     AccountPublished,
     FollowerGrowth,
@@ -236,15 +239,24 @@ def top_posts(
 
 
 def _reply_scope(
-    statement: Select[Any], start: datetime, end: datetime, campaign_id: int | None
+    statement: Select[Any],
+    start: datetime,
+    end: datetime,
+    campaign_id: int | None,
+    kept_since: datetime | None = None,
 ) -> Select[Any]:
-    """Replies created in the period; joined to their post only to filter by campaign.
+    """Replies created in the period (and, with `kept_since`, not before it: texts past the
+    retention are never shown); joined to their post only to filter by campaign.
 
     A join, not `delivery_id IN (the campaign's deliveries)`: with IN, SQLite probed every
     delivery of the campaign across all time (1.3 s at 100,000 posts) instead of reading
     the period's replies by `ix_replies_created_labels`.
     """
-    statement = statement.where(Reply.created_at >= start, Reply.created_at < end)
+    statement = statement.where(
+        Reply.kind == HeardKind.REPLY, Reply.created_at >= start, Reply.created_at < end
+    )
+    if kept_since is not None:
+        statement = statement.where(Reply.created_at >= kept_since)
     if campaign_id is None:
         return statement
     return (
@@ -263,26 +275,26 @@ def reply_groups(
     The grouping runs on a subquery so PostgreSQL sees the same expression in SELECT and
     GROUP BY.
     """
-    overridden = and_(
-        Reply.human_label.is_not(None),
-        or_(Reply.sentiment_label.is_(None), Reply.human_label != Reply.sentiment_label),
-    )
     open_question = unanswered_question()
     rows = _in_campaign(
         select(
             Reply.platform.label("platform"),
             Post.campaign_id.label("campaign_id"),
-            _local_day(days).label("day"),
+            local_day(days).label("day"),
             effective_label().label("label"),
             Reply.sentiment_model.label("model"),
             Reply.sentiment_revision.label("revision"),
             case((Reply.human_label.is_not(None), 1), else_=0).label("human"),
-            case((overridden, 1), else_=0).label("overridden"),
+            case((overridden(), 1), else_=0).label("overridden"),
             case((open_question, 1), else_=0).label("open_question"),
         )
         .join(Delivery, Delivery.id == Reply.delivery_id)
         .join(Post, Post.id == Delivery.post_id)
-        .where(Reply.created_at >= days[0].start, Reply.created_at < days[-1].end),
+        .where(
+            Reply.kind == HeardKind.REPLY,
+            Reply.created_at >= days[0].start,
+            Reply.created_at < days[-1].end,
+        ),
         campaign_id,
     ).subquery()
     keys = (
@@ -303,9 +315,60 @@ def reply_groups(
         ).group_by(*keys)
     )
     slugs = dict(session.execute(select(Campaign.id, Campaign.slug)).all())
-    return [
+    live = [
         ReplyGroup(row[0], slugs[row[1]], *row[2:6], *(int(count) for count in row[6:]))
         for row in grouped
+    ]
+    return live + _counted_reply_groups(session, days, campaign_id, slugs)
+
+
+def counted_rows(days: Sequence[Day], campaign_id: int | None, *, replies: bool) -> Any:
+    """The purged posts' hourly counts of the period (replies, or everything else heard),
+    each with the index of its local day: hours start on the hour and so do the days of
+    every whole-hour zone, so a count falls on the day its posts fell on.
+
+    A subquery, so PostgreSQL sees one day expression in SELECT and GROUP BY."""
+    kind = HeardCount.kind == HeardKind.REPLY
+    statement = select(
+        case(*((HeardCount.hour < day.end, index) for index, day in enumerate(days))).label(
+            "day"
+        ),
+        HeardCount,
+    ).where(
+        kind if replies else ~kind,
+        HeardCount.hour >= days[0].start,
+        HeardCount.hour < days[-1].end,
+    )
+    if campaign_id is not None:
+        statement = statement.where(HeardCount.campaign_id == campaign_id)
+    return statement.subquery()
+
+
+def _counted_reply_groups(
+    session: Session, days: Sequence[Day], campaign_id: int | None, slugs: dict[int, str]
+) -> list[ReplyGroup]:
+    """`reply_groups` of the posts already purged, from their counts."""
+    counted = counted_rows(days, campaign_id, replies=True)
+    keys = (
+        counted.c.platform,
+        counted.c.campaign_id,
+        counted.c.day,
+        counted.c.label,
+        counted.c.model,
+        counted.c.revision,
+    )
+    rows = session.execute(
+        select(
+            *keys,
+            func.sum(counted.c.posts),
+            func.sum(counted.c.human_labels),
+            func.sum(counted.c.human_overrides),
+            func.sum(counted.c.open_questions),
+        ).group_by(*keys)
+    )
+    return [
+        ReplyGroup(row[0], slugs[row[1]], *row[2:6], *(int(count) for count in row[6:]))
+        for row in rows
     ]
 
 
@@ -315,7 +378,7 @@ def day_volumes(
     """(day index, effective label, replies) of the period: all the previous week's
     comparison needs, so it skips `reply_groups`' joins and keys (half its time)."""
     rows = _reply_scope(
-        select(_local_day(days).label("day"), effective_label().label("label")),
+        select(local_day(days).label("day"), effective_label().label("label")),
         days[0].start,
         days[-1].end,
         campaign_id,
@@ -323,10 +386,16 @@ def day_volumes(
     grouped = session.execute(
         select(rows.c.day, rows.c.label, func.count()).group_by(rows.c.day, rows.c.label)
     )
-    return [(day, label, count) for day, label, count in grouped]
+    purged = counted_rows(days, campaign_id, replies=True)
+    counted = session.execute(
+        select(purged.c.day, purged.c.label, func.sum(purged.c.posts)).group_by(
+            purged.c.day, purged.c.label
+        )
+    )
+    return [(day, label, int(count)) for day, label, count in [*grouped, *counted]]
 
 
-def _local_day(days: Sequence[Day]) -> Any:
+def local_day(days: Sequence[Day]) -> Any:
     """The index of the local day a reply falls on: a CASE over the days' UTC bounds
     (portable, no date functions)."""
     return case(*((Reply.created_at < day.end, index) for index, day in enumerate(days)))
@@ -339,10 +408,11 @@ def extreme_replies(
     campaign_id: int | None,
     label: str,
     *,
+    kept_since: datetime | None = None,
     limit: int = 3,
 ) -> list[Reply]:
     """The replies labelled `label` that the model was surest of; human labels first."""
-    statement = _reply_scope(select(Reply), start, end, campaign_id).where(
+    statement = _reply_scope(select(Reply), start, end, campaign_id, kept_since).where(
         effective_label() == label
     )
     return list(
@@ -357,10 +427,16 @@ def extreme_replies(
 
 
 def oldest_open_questions(
-    session: Session, start: datetime, end: datetime, campaign_id: int | None, *, limit: int = 10
+    session: Session,
+    start: datetime,
+    end: datetime,
+    campaign_id: int | None,
+    *,
+    kept_since: datetime | None = None,
+    limit: int = 10,
 ) -> list[Reply]:
     """The period's questions still unanswered, oldest first."""
-    statement = _reply_scope(select(Reply), start, end, campaign_id).where(
+    statement = _reply_scope(select(Reply), start, end, campaign_id, kept_since).where(
         unanswered_question()
     )
     return list(session.scalars(statement.order_by(Reply.created_at, Reply.id).limit(limit)))
@@ -380,17 +456,26 @@ def replies_collected(
         .where(MetricSnapshot.delivery_id == Delivery.id, MetricSnapshot.taken_at < end)
         .exists()
     )
-    statement = _in_campaign(
-        select(Account.platform, func.count(Reply.id))
-        .select_from(Delivery)
-        .join(Reply, Reply.delivery_id == Delivery.id)
-        .join(Account, Account.id == Delivery.account_id)
-        .join(Post, Post.id == Delivery.post_id)
-        .where(_sent_between(start, end), measured)
-        .group_by(Account.platform),
-        campaign_id,
-    )
-    return {platform: int(count) for platform, count in session.execute(statement)}
+
+    def per_platform(posts: Any, source: Any, kind: Any) -> Select[Any]:
+        """Stored replies (`Reply`) or purged ones' counts (`HeardCount`) per platform."""
+        return _in_campaign(
+            select(Account.platform, posts)
+            .select_from(Delivery)
+            .join(source, source.delivery_id == Delivery.id)
+            .join(Account, Account.id == Delivery.account_id)
+            .join(Post, Post.id == Delivery.post_id)
+            .where(_sent_between(start, end), measured, kind == HeardKind.REPLY)
+            .group_by(Account.platform),
+            campaign_id,
+        )
+
+    statement = per_platform(func.count(Reply.id), Reply, Reply.kind)
+    counted = per_platform(func.sum(HeardCount.posts), HeardCount, HeardCount.kind)
+    found: dict[str, int] = {}
+    for platform, count in [*session.execute(statement), *session.execute(counted)]:
+        found[platform] = found.get(platform, 0) + int(count)
+    return found
 
 
 def search_window(

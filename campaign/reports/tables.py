@@ -12,8 +12,11 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from campaign.reports.figures import (
+    HEARD_KINDS,
     LABELS,
+    CityFigures,
     LabelCounts,
+    PlatformSplit,
     ReplyExcerpt,
     SentimentSplit,
     WeekFigures,
@@ -135,20 +138,7 @@ def report_tables(report: WeeklyReport, words: Words) -> list[Table]:
         Table(
             "stimmung",
             words("table.sentiment"),
-            (
-                words("col.platform"),
-                words("col.campaign"),
-                *(
-                    header
-                    for label in LABELS
-                    for header in (
-                        words.label(label),
-                        words("col.share", label=words.label(label)),
-                    )
-                ),
-                words("label.unclassified"),
-                words("col.net"),
-            ),
+            _split_headers(words, words("col.platform"), words("col.campaign")),
             tuple(
                 (s.platform, s.campaign, *_shares(s.counts), s.counts.unclassified, s.counts.net)
                 for s in (
@@ -171,8 +161,76 @@ def report_tables(report: WeeklyReport, words: Words) -> list[Table]:
             zone,
             words,
         ),
-        _gaps(week, words),
+        *_city(week.city, report.pseudonymised, words),
+        _gaps(week, words, zone),
     ]
+
+
+def _city(city: CityFigures, pseudonymised: bool, words: Words) -> list[Table]:
+    """The section "Was die Stadt sagt"."""
+    authors = words("authors.pseudonymised" if pseudonymised else "authors.real")
+    return [
+        Table(
+            "stadt_pro_tag",
+            words("city.table.days"),
+            (
+                words("col.day"),
+                words("col.platform"),
+                *(words(f"city.col.{kind}") for kind in HEARD_KINDS),
+                words("total"),
+            ),
+            tuple(
+                (d.day, d.platform, *(getattr(d, kind) for kind in HEARD_KINDS), d.total)
+                for d in city.days
+            ),
+            note=words("city.note.days"),
+        ),
+        Table(
+            "stadt_stimmung",
+            words("city.table.sentiment"),
+            _split_headers(words, words("col.platform")),
+            tuple(
+                (s.platform, *_shares(s.counts), s.counts.unclassified, s.counts.net)
+                for s in (*city.sentiment, PlatformSplit(words("total"), city.total))
+            ),
+            note=words("city.note.sentiment", human=words.count(city.human_labels)),
+        ),
+        Table(
+            "stadt_meistgeteilt",
+            words("city.table.shared"),
+            tuple(words(c) for c in ("col.author", "col.platform", "city.col.shares", "col.text")),
+            (),
+            note="" if city.shares_stored else words("city.note.shared"),
+        ),
+        Table(
+            "stadt_stimmen",
+            words("city.table.voices"),
+            (words("col.author"), words("col.platform"), words("col.posts")),
+            tuple((v.author, v.platform, v.posts) for v in city.voices),
+            note=words("city.note.voices", posts=words.count(city.listed_posts), authors=authors),
+        ),
+        Table(
+            "stadt_begriffe",
+            words("city.table.terms"),
+            (words("city.col.term"), words("col.posts")),
+            tuple((term.term, term.posts) for term in city.terms),
+            note=words("city.note.terms", posts=words.count(city.listed_posts)),
+        ),
+    ]
+
+
+def _split_headers(words: Words, *first: str) -> tuple[str, ...]:
+    """The headers of a sentiment split after the `first` columns that name its rows."""
+    return (
+        *first,
+        *(
+            header
+            for label in LABELS
+            for header in (words.label(label), words("col.share", label=words.label(label)))
+        ),
+        words("label.unclassified"),
+        words("col.net"),
+    )
 
 
 def _counts(counts: LabelCounts) -> tuple[int, int, int, int]:
@@ -226,7 +284,7 @@ def _replies(
     )
 
 
-def _gaps(week: WeekFigures, words: Words) -> Table:
+def _gaps(week: WeekFigures, words: Words, zone: ZoneInfo) -> Table:
     gaps = week.gaps
     rows: list[tuple[Cell, ...]] = [
         (
@@ -261,7 +319,21 @@ def _gaps(week: WeekFigures, words: Words) -> Table:
             gaps.human_labels,
             words("gap.human.note", overrides=gaps.human_overrides),
         ),
+        (
+            words("gap.city_unclassified"),
+            week.city.total.unclassified,
+            words("gap.city_unclassified.note"),
+        ),
     ]
+    since = week.city.kept_since
+    if since is not None and since > week.start:
+        rows.append(
+            (
+                words("gap.retention", since=words.moment(since.astimezone(zone))),
+                None,
+                words("gap.retention.note"),
+            )
+        )
     return Table(
         "datenluecken",
         words("table.gaps"),

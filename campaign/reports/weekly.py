@@ -19,8 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaign.models import Account, Reply
+from campaign.privacy.retention import cutoff
 from campaign.redaction import redact
 from campaign.reports import queries
+from campaign.reports.city import city_figures
 from campaign.reports.figures import (
     LABELS,
     DataGaps,
@@ -54,6 +56,13 @@ class Privacy:
 
     pseudonym: Callable[[str], str] | None
     secrets: Sequence[str] = ()
+    retention_days: int | None = None
+    """Texts and authors older than this are never shown (`retention.cutoff`), whether or
+    not the nightly purge has deleted them yet; None shows all that is stored."""
+
+    def kept_since(self, now: datetime) -> datetime | None:
+        """The oldest moment whose texts a report may show."""
+        return None if self.retention_days is None else cutoff(now, self.retention_days)
 
     def author(self, handle: str) -> str:
         return self.pseudonym(handle) if self.pseudonym else handle
@@ -156,6 +165,8 @@ def week_figures(
     def excerpts(replies: list[Reply]) -> tuple[ReplyExcerpt, ...]:
         return tuple(_excerpt(reply, privacy) for reply in replies)
 
+    kept_since = privacy.kept_since(now)
+
     return WeekFigures(
         **{name: getattr(summary, name) for name in WeekSummary.__dataclass_fields__},
         problems=tuple(
@@ -180,12 +191,20 @@ def week_figures(
             for platform, slug in sorted({(g.platform, g.campaign) for g in groups})
         ),
         most_negative=excerpts(
-            queries.extreme_replies(session, start, end, campaign_id, "negative")
+            queries.extreme_replies(
+                session, start, end, campaign_id, "negative", kept_since=kept_since
+            )
         ),
         most_positive=excerpts(
-            queries.extreme_replies(session, start, end, campaign_id, "positive")
+            queries.extreme_replies(
+                session, start, end, campaign_id, "positive", kept_since=kept_since
+            )
         ),
-        unanswered=excerpts(queries.oldest_open_questions(session, start, end, campaign_id)),
+        unanswered=excerpts(
+            queries.oldest_open_questions(
+                session, start, end, campaign_id, kept_since=kept_since
+            )
+        ),
         unanswered_total=sum(g.open_questions for g in groups),
         gaps=DataGaps(
             coverage=reply_coverage(
@@ -203,6 +222,7 @@ def week_figures(
             human_labels=sum(g.human_labels for g in groups),
             human_overrides=sum(g.human_overrides for g in groups),
         ),
+        city=city_figures(session, week, campaign_id, kept_since, privacy.author),
     )
 
 

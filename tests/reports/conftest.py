@@ -80,6 +80,8 @@ def config_file(
     )
     path = tmp_path / "config.toml"
     path.write_text(
+        # The scenario lies in 2024: a retention of ten years keeps its texts in the reports.
+        "[privacy]\nretention_days = 3650\n\n"
         '[[accounts]]\nname = "x-todo"\nplatform = "x"\nhandle = "todo_dortmund"\n'
         f'server_url = "http://127.0.0.1:1"\nsecret_env = "{scenario.SECRET_ENV}"\n',
         encoding="utf-8",
