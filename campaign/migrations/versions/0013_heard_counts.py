@@ -2,7 +2,7 @@
 or erased so that past reports stay the same
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0015
 Create Date: 2026-12-01 13:00:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 import campaign.models
 
 revision = "0013"
-down_revision = "0010"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
