@@ -188,6 +188,16 @@ class SandboxServer:
         self._routes = self._collect_routes()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self.public_started = clock()
+        """When the audience's own posts began (its public post 0 appears then)."""
+        self.public_done = 0
+        """How many of them the server has turned into posts of its own."""
+
+    def restart_public(self) -> None:
+        """The audience's own posts begin again from now (a test attaches an audience late)."""
+        with self.lock:
+            self.public_started = self.clock()
+            self.public_done = 0
 
     # hooks a platform overrides -------------------------------------------------------
     def is_authenticated(self, request: SandboxRequest) -> bool:
