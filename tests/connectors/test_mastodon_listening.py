@@ -32,7 +32,9 @@ LONG_AGO = START - timedelta(days=365 * 20)
 
 
 def follower(backend: Backend) -> Mastodon:
-    return Mastodon(access_token=backend.follower_token, api_base_url=backend.url, request_timeout=5)
+    return Mastodon(
+        access_token=backend.follower_token, api_base_url=backend.url, request_timeout=5
+    )
 
 
 def test_a_hashtag_is_read_over_several_pages_then_only_what_is_new(backend: Backend) -> None:
@@ -67,14 +69,18 @@ def test_mentions_come_from_notifications_once(backend: Backend) -> None:
     assert connector.fetch_mentions(page.marker, since=LONG_AGO).posts == ()
 
 
-def test_keywords_need_full_text_search_and_say_so(sandbox: MastodonSandbox, clock: ManualClock) -> None:
+def test_keywords_need_full_text_search_and_say_so(
+    sandbox: MastodonSandbox, clock: ManualClock
+) -> None:
     connector = make_connector(sandbox.url, "masto-token-geheim-4711", clock)
     found = connector.search(ListenQuery("keyword", '"Arbeit der Zukunft"'), None, since=LONG_AGO)
     assert found.posts == ()
     assert found.unsupported is not None and "full-text search" in found.unsupported
 
 
-def test_with_full_text_search_a_phrase_is_found(sandbox: MastodonSandbox, clock: ManualClock) -> None:
+def test_with_full_text_search_a_phrase_is_found(
+    sandbox: MastodonSandbox, clock: ManualClock
+) -> None:
     sandbox.full_text_search = True
     try:
         writer = Mastodon(access_token="masto-follower-token-0815", api_base_url=sandbox.url)
