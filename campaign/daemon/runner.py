@@ -39,6 +39,7 @@ from campaign.daemon.dispatch import (
     reconcile_interrupted,
     send,
 )
+from campaign.daemon.listen import Listener
 from campaign.daemon.wakeup import (
     HELD_RECHECK_S,
     MAX_SLEEP_S,
@@ -64,9 +65,9 @@ logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
 logging.getLogger("apscheduler.executors.default").setLevel(logging.ERROR)
 _RUNNING: dict[str, Daemon] = {}
 CLAIM_BATCH = 5
-OTHER_JOBS = 7
-"""Worker threads for the scheduled jobs (the lanes have their own): collect, classify,
-heartbeat, alerts, report, the model preload, and one spare so a long collection never
+OTHER_JOBS = 8
+"""Worker threads for the scheduled jobs (the lanes have their own): collect, listen,
+classify, heartbeat, alerts, report, the model preload, and one spare so a long collection never
 starves the heartbeat."""
 
 
@@ -175,6 +176,9 @@ class Daemon:
             fresh_every=timedelta(minutes=daemon.collect_fresh_minutes),
             old_every=timedelta(minutes=daemon.collect_old_minutes),
         )
+        self.listener = Listener(
+            self.database, self.settings, self.connector_for, self.clock, self._collect_error
+        )
         self.rng = random.Random()
         self.limits: dict[str, int | None] = {
             a.name: a.max_characters for a in self.settings.accounts
@@ -209,6 +213,9 @@ class Daemon:
         poll = self.settings.daemon.poll_seconds
         common = {"args": [self.daemon_id], "max_instances": 1, "coalesce": True}
         scheduler.add_job(collect_job, "interval", seconds=max(poll, 5.0), **common)
+        scheduler.add_job(
+            listen_job, "interval", seconds=self.settings.listening.every_seconds, **common
+        )
         scheduler.add_job(classify_job, "interval", seconds=max(poll, 2.0), **common)
         scheduler.add_job(heartbeat_job, "interval", seconds=max(poll, 2.0), **common)
         scheduler.add_job(alerts_job, "interval", seconds=30, **common)
@@ -368,6 +375,10 @@ class Daemon:
             self.database, self.connector_for, self.collect_policy, self.clock, self._collect_error
         )
 
+    def listen(self) -> int:
+        """One listening round: mentions, quotes, the campaigns' hashtags and keywords."""
+        return self.listener.round()
+
     def _collect_error(self, account_name: str, error: ConnectorError) -> None:
         self.errors += 1
         log.warning("collecting for %s failed: %s", account_name, error.message)
@@ -473,6 +484,11 @@ def _guarded(daemon_id: str, work: Callable[[Daemon], object]) -> None:
 def collect_job(daemon_id: str) -> None:
     """APScheduler job: fetch replies and metrics."""
     _guarded(daemon_id, Daemon.collect)
+
+
+def listen_job(daemon_id: str) -> None:
+    """APScheduler job: read what the city posts (hashtags, keywords, mentions, quotes)."""
+    _guarded(daemon_id, Daemon.listen)
 
 
 def classify_job(daemon_id: str) -> None:
