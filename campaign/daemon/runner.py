@@ -29,7 +29,7 @@ from sqlalchemy.engine import make_url
 
 from campaign import lifecycle
 from campaign.config import Settings
-from campaign.daemon.alerts import check_spikes
+from campaign.daemon.alerts import HEARD, check_spikes
 from campaign.daemon.classify import classify_pending, has_unclassified
 from campaign.daemon.collect import CollectPolicy, collect
 from campaign.daemon.dispatch import (
@@ -426,11 +426,20 @@ class Daemon:
 
     def check_alerts(self) -> int:
         """Raise negative-spike alerts; returns how many were raised."""
-        daemon = self.settings.daemon
-        raised = check_spikes(self.database, self.clock(), daemon.spike_z, daemon.spike_min_replies)
-        for check in raised:
-            log.warning("negative spike in campaign %s (z=%.1f)", check.campaign_id, check.z)
-        return len(raised)
+        daemon, listening, now = self.settings.daemon, self.settings.listening, self.clock()
+        raised = check_spikes(self.database, now, daemon.spike_z, daemon.spike_min_replies)
+        heard = check_spikes(
+            self.database, now, listening.spike_z, listening.spike_min_posts, HEARD
+        )
+        for what, checks in (("replies", raised), ("collected posts", heard)):
+            for check in checks:
+                log.warning(
+                    "negative spike in the %s of campaign %s (z=%.1f)",
+                    what,
+                    check.campaign_id,
+                    check.z,
+                )
+        return len(raised) + len(heard)
 
     def write_reports(self) -> list[Path]:
         """Write last week's summary into the configured folder (Monday morning)."""
