@@ -4,8 +4,9 @@ they come while it dispatches, and its posts still go out on time.
 The sandbox audience writes `--per-hour` matching posts an hour (shared over Mastodon, X
 and Bluesky) under the campaign's hashtag, some mentioning or quoting the account; time is
 compressed by `--time-scale` (the audience's hour lasts 3600 / scale seconds). The daemon
-runs in this process against the sandbox, with the configured sentiment model, listening
-every `--listen-seconds`, while `--posts` posts fall due over the run.
+runs in this process against the sandbox, with the configured sentiment model (loaded
+before the peak begins, as in a running event week), listening every `--listen-seconds`,
+while `--posts` posts fall due over the run.
 
     python -m benchmarks.listening --per-hour 5000 --minutes 2 --time-scale 10
 
@@ -115,13 +116,15 @@ def main() -> None:
         with database.session() as session:
             accounts.sync_from_config(session, settings)
             session.add(Campaign(slug="bench", name="Listening", track=[f"#{TAG}"]))
-        _queue(database, settings, args.posts, run - timedelta(seconds=15))
-        for server in sandbox.servers.values():
-            server.restart_public()
-        started = time.monotonic()
-        daemon = Daemon(database, settings, preload_classifier=True)
+        daemon = Daemon(database, settings)
         scheduler = daemon.start()
         try:
+            # An event week finds the daemon running: the model is loaded before the peak.
+            daemon.classifier()
+            _queue(database, settings, args.posts, run - timedelta(seconds=15))
+            for server in sandbox.servers.values():
+                server.restart_public()
+            started = time.monotonic()
             daemon.stop_event.wait(run.total_seconds())
         finally:
             daemon.stop_event.set()
@@ -153,6 +156,7 @@ def main() -> None:
     print(f"sent: {len(sent)}")
     print(f"not_sent: {waiting or 0}")
     print(f"lateness_p99_s: {_quantile(lateness, 0.99):.3f}")
+
 
 
 if __name__ == "__main__":
