@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from campaign.config import AccountSettings, Settings
+from campaign.daemon.classify import classify_pending
 from campaign.daemon.listen import Listener, ListenTarget, store_heard
 from campaign.daemon.runner import ConnectorPool
 from campaign.db import Database, make_engine, upgrade
@@ -24,6 +25,7 @@ from sandbox.bluesky_server import BlueskySandbox
 from sandbox.mastodon_server import MastodonSandbox
 from sandbox.server import SandboxServer
 from sandbox.x_server import XSandbox
+from sentiment.base import SentimentResult
 from tests.clock import START, ManualClock
 
 TOKEN = "listen-token"
@@ -239,3 +241,39 @@ def test_keywords_without_full_text_search_are_said_once(
     finally:
         server.stop()
 
+
+
+class Neutral:
+    """A classifier that calls everything neutral: what matters here is what it is given."""
+
+    name, revision = "neutral", "1"
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def classify(self, texts: list[str]) -> list[SentimentResult]:
+        self.texts += texts
+        return [SentimentResult("neutral", 0.5, "neutral", "1", "de", False) for _ in texts]
+
+
+def test_collected_posts_are_classified_like_replies(
+    database_url: str, clock: ManualClock, secret: None
+) -> None:
+    server = start_server("mastodon", clock)
+    try:
+        settings = Settings(accounts=[account("mastodon", server.url)])
+        database = listening_database(database_url, settings)
+        clock.advance(minutes=2)
+        stored = listener(database, settings, clock, []).round()
+        classifier = Neutral()
+        while classify_pending(database, classifier, clock):
+            pass
+        with database.session() as session:
+            waiting = session.scalar(
+                select(func.count(Reply.id)).where(Reply.classified_at.is_(None))
+            )
+            languages = set(session.scalars(select(Reply.language)))
+        assert stored > 0 and len(classifier.texts) == stored and waiting == 0
+        assert languages == {"de"}
+    finally:
+        server.stop()
