@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -48,6 +47,7 @@ from sandbox.server import (
     SandboxResponse,
     SandboxServer,
     route,
+    search_terms,
     utc_now,
 )
 
@@ -397,7 +397,7 @@ class MastodonSandbox(SandboxServer):
         statuses: list[Status] = []
         if self.full_text_search and kinds in (None, "statuses"):
             self._materialise_audience()
-            terms = _search_terms(query)
+            terms = search_terms(query)
             statuses = sorted(
                 (s for s in self.statuses.values() if all(t in s.text.lower() for t in terms)),
                 key=_id_order,
@@ -650,15 +650,6 @@ def _page(statuses: list[Status], request: SandboxRequest) -> list[Status]:
     if min_id is not None:
         return selected[-limit:]
     return selected[:limit]
-
-
-def _search_terms(query: str) -> list[str]:
-    """The words and "quoted phrases" of a search query, lower-cased."""
-    try:
-        parts = shlex.split(query)
-    except ValueError:
-        parts = query.replace('"', " ").split()
-    return [part.lower() for part in parts if part]
 
 
 def _link_header(request: SandboxRequest, page: list[Status]) -> dict[str, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import shlex
 import socket
 import threading
 import time
@@ -31,6 +32,16 @@ import regex as re
 from sandbox.faults import Fault, FaultInjector
 
 Clock = Callable[[], datetime]
+
+
+def search_terms(query: str) -> list[str]:
+    """The words and "quoted phrases" of a search query, lower-cased (an unclosed quote
+    is read as a word break, as the platforms' search boxes forgive it)."""
+    try:
+        parts = shlex.split(query)
+    except ValueError:
+        parts = query.replace('"', " ").split()
+    return [part.lower() for part in parts if part]
 
 
 def utc_now() -> datetime:

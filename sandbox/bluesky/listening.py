@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import shlex
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sandbox.bluesky.syntax import app_timestamp, tid
-from sandbox.server import SandboxRequest, SandboxResponse, route
+from sandbox.server import SandboxRequest, SandboxResponse, route, search_terms
 
 if TYPE_CHECKING:
     from sandbox.bluesky_server import BlueskySandbox, StoredRecord
@@ -59,14 +58,6 @@ def quoted_uri(value: dict[str, Any]) -> str | None:
     if embed.get("$type") == "app.bsky.embed.record":
         return (embed.get("record") or {}).get("uri")
     return None
-
-
-def _terms(query: str) -> list[str]:
-    try:
-        parts = shlex.split(query)
-    except ValueError:
-        parts = query.replace('"', " ").split()
-    return [part.lower() for part in parts if part]
 
 
 def _cursor(record: StoredRecord) -> str:
@@ -189,7 +180,7 @@ class ListeningEndpoints:
         limit = _limit(request)
         since = _since(request.param("since"))
         tags = [tag.lower() for tag in request.params("tag")]
-        terms = _terms(query)
+        terms = search_terms(query)
         after = _after_cursor(request.param("cursor"))
         with self.lock:
             self._materialise_audience()
