@@ -28,6 +28,7 @@ from pydantic import (
 
 from campaign.errors import UserError
 from campaign.i18n import t
+from campaign.listening.settings import ListeningSettings
 from campaign.redaction import register_secret_envs
 from content import field_limits as limits
 from content.outside_text import control_character
@@ -68,7 +69,11 @@ OAUTH2_FIELDS = {"client_id": "client_id_env", "client_secret": "client_secret_e
 PUBLIC_CREDENTIALS = frozenset({"client_id"})
 """Credentials that are no secret: an OAuth 2.0 client id stands in the authorisation URL a
 person opens, so it must not be redacted from it."""
-X_ONLY_FIELDS = ("auth", *OAUTH1_FIELDS.values(), *OAUTH2_FIELDS.values())
+X_ONLY_FIELDS = (
+    "auth", "daily_reads", *OAUTH1_FIELDS.values(), *OAUTH2_FIELDS.values()
+)
+LISTENS_BY_DEFAULT = {"mastodon": True, "bluesky": True, "x": False}
+"""X charges for every post read: listening there is switched on per account, on purpose."""
 
 
 class AccountSettings(_Section):
@@ -105,6 +110,19 @@ class AccountSettings(_Section):
     redirect_uri: str = "https://127.0.0.1/callback"
     """X, OAuth 2.0: the callback URL registered for the app; `accounts login` asks for the
     address the browser was sent to."""
+    listen: bool | None = None
+    """Read mentions, quotes and the campaigns' hashtags and keywords with this account.
+    Default: on for Mastodon and Bluesky, off for X (every post read is paid)."""
+    daily_reads: int | None = Field(default=None, ge=1, le=1_000_000)
+    """X only: at most this many posts read per day by listening (then it waits for the
+    next day, saying so). Needed when `listen = true` on X."""
+    full_text_search: bool | None = None
+    """Mastodon only: the instance has full-text search (Elasticsearch), so keyword queries
+    can be followed; without it only hashtags, mentions and quotes are."""
+
+    def listens(self) -> bool:
+        """Whether listening reads with this account."""
+        return LISTENS_BY_DEFAULT[self.platform] if self.listen is None else self.listen
 
     @field_validator("platform")
     @classmethod
@@ -112,6 +130,20 @@ class AccountSettings(_Section):
         if value not in PLATFORMS:
             raise ValueError(f"{value!r} is not one of {', '.join(PLATFORMS)}")
         return value
+
+    @model_validator(mode="after")
+    def _listening_settings_fit(self) -> AccountSettings:
+        if self.full_text_search is not None and self.platform != "mastodon":
+            raise ValueError(
+                f"full_text_search: nur Mastodon-Konten haben diese Einstellung "
+                f"(Konto {self.name!r} ist {self.platform})"
+            )
+        if self.platform == "x" and self.listen and self.daily_reads is None:
+            raise ValueError(
+                f"X-Konto {self.name!r}: listen = true braucht daily_reads (wie viele Beiträge "
+                "am Tag gelesen werden dürfen; X berechnet jeden gelesenen Beitrag)"
+            )
+        return self
 
     @model_validator(mode="after")
     def _credentials_complete(self) -> AccountSettings:
@@ -320,6 +352,7 @@ class Settings(_Section):
     """The people who write and approve; with a team, unknown names are refused and a
     post needs approvers other than its author (four eyes)."""
     approval: ApprovalSettings = ApprovalSettings()
+    listening: ListeningSettings = ListeningSettings()
     source: Path | None = None
     """The file these settings were read from (set by the loader)."""
 

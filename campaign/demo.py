@@ -32,7 +32,16 @@ from campaign.daemon.runner import Daemon
 from campaign.db import Database, make_engine, upgrade
 from campaign.errors import UserError
 from campaign.i18n import t
-from campaign.models import Campaign, Delivery, DeliveryState, Post, PostState, Reply
+from campaign.listening.settings import ListeningSettings
+from campaign.models import (
+    Campaign,
+    Delivery,
+    DeliveryState,
+    HeardKind,
+    Post,
+    PostState,
+    Reply,
+)
 from campaign.services import accounts, plans, posts
 from campaign.wall.server import background_wall, wall_app
 from sandbox.run import Sandbox, start_sandbox
@@ -46,6 +55,13 @@ DEMO_HANDLES = {
 }
 
 
+DEMO_TAGS = ("ToDoDortmund", "NeueArbeit")
+"""The hashtags the example plan tracks; the sandbox's audience posts under them."""
+DEMO_PUBLIC_PER_HOUR = 30.0
+"""Posts of the city on its own per hour of audience time (at the demo's pace of 600,
+five a second)."""
+
+
 @dataclass(frozen=True)
 class DemoFigures:
     """What the demo achieved, printed as `name: value` lines at the end."""
@@ -55,6 +71,9 @@ class DemoFigures:
     failed: int
     replies: int
     classified: int
+    tracked: int
+    """Posts the city wrote on its own under the campaign's hashtags, or mentioning or
+    quoting it, that listening collected."""
 
     def lines(self) -> list[str]:
         return [f"{name}: {value}" for name, value in vars(self).items()]
@@ -102,11 +121,19 @@ def demo_settings(sandbox: Sandbox, folder: Path) -> Settings:
         sandbox.servers[account.platform].name_account(
             os.environ[account.secret_env], account.handle
         )
+    # The sandbox's X reads cost nothing: the demo listens there too, within a budget.
+    listening = [
+        account.model_copy(update={"listen": True, "daily_reads": 100_000})
+        if account.platform == "x"
+        else account
+        for account in configured
+    ]
     return Settings(
         data_folder=folder,
         database={"url": f"sqlite:///{folder / DEMO_DATABASE}"},
-        accounts=configured,
+        accounts=listening,
         daemon=DaemonSettings(poll_seconds=0.5, collect_fresh_minutes=0, backoff_base_seconds=1),
+        listening=ListeningSettings(every_seconds=5),
     )
 
 
@@ -140,6 +167,10 @@ def figures(database: Database, campaign_slug: str) -> DemoFigures:
             return session.scalar(query) or 0
 
         replies = select(func.count(Reply.id)).join(Delivery).where(own)
+        campaign_id = select(Campaign.id).where(Campaign.slug == campaign_slug).scalar_subquery()
+        tracked = select(func.count(Reply.id)).where(
+            Reply.kind != HeardKind.REPLY, Reply.campaign_id == campaign_id
+        )
         return DemoFigures(
             posts=session.scalar(select(func.count()).select_from(campaign_posts.subquery()))
             or 0,
@@ -147,6 +178,7 @@ def figures(database: Database, campaign_slug: str) -> DemoFigures:
             failed=deliveries(DeliveryState.FAILED) + deliveries(DeliveryState.NEEDS_REVIEW),
             replies=session.scalar(replies) or 0,
             classified=session.scalar(replies.where(Reply.classified_at.is_not(None))) or 0,
+            tracked=session.scalar(tracked) or 0,
         )
 
 
@@ -191,7 +223,9 @@ def running_demo(
     """
     with (
         demo_folder(folder) as own_folder,
-        start_sandbox(seed=7, pace=pace) as sandbox,
+        start_sandbox(
+            seed=7, pace=pace, public_tags=DEMO_TAGS, public_per_hour=DEMO_PUBLIC_PER_HOUR
+        ) as sandbox,
         ExitStack() as stack,
     ):
         if log_to_folder:

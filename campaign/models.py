@@ -150,6 +150,8 @@ class Campaign(Base):
         Boolean, default=False, server_default=false()
     )
     """Whether a new time clears approvals as a content change does."""
+    track: Mapped[list[str] | None] = mapped_column(JSON, default=list)
+    """Hashtags and keyword queries its plan follows (config.toml may add more)."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
 
@@ -363,7 +365,15 @@ class Reply(Base):
     url: Mapped[str] = mapped_column(OutsideText(500, line=True), default="")
     cid: Mapped[str | None] = mapped_column(String(200))
     author_handle: Mapped[str] = mapped_column(OutsideText(300, line=True))
+    author_name: Mapped[str | None] = mapped_column(OutsideText(300, line=True))
+    """The author's display name as the platform shows it (the wall shows names, not handles)."""
     text: Mapped[str] = mapped_column(OutsideText())
+    media_url: Mapped[str | None] = mapped_column(OutsideText(1000, line=True))
+    """The first image of the post, if any (the wall shows it with its alt text)."""
+    media_alt: Mapped[str | None] = mapped_column(OutsideText(1500))
+    reposts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Boosts or reposts by others, as the platform last counted them: reposts are counted
+    on the post they share, never stored as posts."""
     language: Mapped[str | None] = mapped_column(OutsideText(16, line=True))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     collected_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
@@ -419,6 +429,33 @@ class HeardCount(Base):
     human_labels: Mapped[int] = mapped_column(Integer, default=0)
     human_overrides: Mapped[int] = mapped_column(Integer, default=0)
     open_questions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ListeningMarker(Base):
+    """Where listening stands for one account and one query ("@mentions" for mentions and
+    quotes): the connector's marker, written in the same transaction as the posts it read,
+    so a restart neither reads them again nor skips any."""
+
+    __tablename__ = "listening_markers"
+    __table_args__ = (UniqueConstraint("account_id", "query"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    query: Mapped[str] = mapped_column(String(300))
+    marker: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class ListeningReads(Base):
+    """Posts one account read by listening on one day (UTC): X's daily read budget."""
+
+    __tablename__ = "listening_reads"
+    __table_args__ = (UniqueConstraint("account_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    reads: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class MetricSnapshot(Base):

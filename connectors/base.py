@@ -36,6 +36,9 @@ class ConnectorSettings:
     timeout_s: float = 10.0
     credentials: Mapping[str, str] = field(default_factory=dict, repr=False)
     auth: str | None = None
+    full_text_search: bool = False
+    """Mastodon: the instance searches statuses by their words (optional there: it needs
+    Elasticsearch). Without it keyword queries cannot be followed on that account."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,66 @@ class RemoteReply:
     language: str | None = None
     cid: str | None = None
     """Bluesky's content hash of the reply, needed to answer it; None elsewhere."""
+
+
+HeardVia = Literal["mention", "quote", "tag", "keyword"]
+
+
+@dataclass(frozen=True)
+class ListenQuery:
+    """One thing to follow: a hashtag (`text` without the #) or a keyword query as a
+    person wrote it (words, "quoted phrases"); the campaign layer has validated it."""
+
+    kind: Literal["tag", "keyword"]
+    text: str
+
+
+@dataclass(frozen=True)
+class HeardMedia:
+    """An image in a post somebody else wrote: where it is and what its alt text says."""
+
+    url: str
+    alt_text: str = ""
+
+
+@dataclass(frozen=True)
+class HeardPost:
+    """A post by someone else found by listening (a mention, a quote, a tag or keyword match).
+
+    `quoted_id` is the remote id of the post it quotes (one of ours, for a quote);
+    `in_reply_to_id` the post it answers, "" if none. `reposts` is the platform's count of
+    boosts or reposts of it: reposts are counted on the post, never stored as posts.
+    """
+
+    remote_id: str
+    url: str
+    via: HeardVia
+    author_handle: str
+    author_name: str
+    text: str
+    created_at: datetime
+    language: str | None = None
+    in_reply_to_id: str = ""
+    quoted_id: str | None = None
+    cid: str | None = None
+    reposts: int = 0
+    media: tuple[HeardMedia, ...] = ()
+
+
+@dataclass(frozen=True)
+class HeardPage:
+    """What one listening call found, and where the next call goes on.
+
+    `marker` is opaque to the caller (a since id, a time, a cursor) and is stored per
+    (account, query); None when nothing moved it. `reads` is how many posts the platform
+    returned (X charges per post read). `unsupported` says, in the platform's terms, why
+    nothing could be read at all (a Mastodon instance without full-text search).
+    """
+
+    posts: tuple[HeardPost, ...] = ()
+    marker: str | None = None
+    reads: int = 0
+    unsupported: str | None = None
 
 
 @dataclass(frozen=True)
@@ -208,6 +271,33 @@ class Connector(ABC):
         Posts the platform no longer knows (deleted) are left out of the result.
         Raises RateLimited, AuthExpired or Transient.
         """
+
+    def fetch_mentions(
+        self, marker: str | None, *, since: datetime, limit: int | None = None
+    ) -> HeardPage:
+        """Mentions of this account and quotes of its posts newer than `marker`.
+
+        Without a marker (the first call for this account), back to `since`. At most
+        `limit` posts are read when given (a read budget). A platform that cannot list
+        them says so in `unsupported`.
+        Raises RateLimited, AuthExpired, PaymentRequired or Transient.
+        """
+        return HeardPage(unsupported=f"{self.identifier}: no mentions")
+
+    def search(
+        self,
+        query: ListenQuery,
+        marker: str | None,
+        *,
+        since: datetime,
+        limit: int | None = None,
+    ) -> HeardPage:
+        """Public posts under a hashtag or matching a keyword query newer than `marker`.
+
+        Without a marker, back to `since`; at most `limit` posts read when given.
+        Raises RateLimited, AuthExpired, PaymentRequired or Transient.
+        """
+        return HeardPage(unsupported=f"{self.identifier}: no search")
 
     @abstractmethod
     def verify(self) -> AccountInfo:

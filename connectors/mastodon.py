@@ -40,6 +40,11 @@ from connectors.base import (
     AccountInfo,
     Connector,
     ConnectorSettings,
+    HeardMedia,
+    HeardPage,
+    HeardPost,
+    HeardVia,
+    ListenQuery,
     MediaItem,
     MetricSnapshot,
     OutgoingPost,
@@ -62,6 +67,14 @@ RECOVERY_MARGIN = timedelta(minutes=1)
 IDEMPOTENCY_WINDOW = timedelta(minutes=55)
 """Mastodon keeps an Idempotency-Key for an hour; a little less, for clock differences."""
 PAGE_SIZE = 40
+LISTEN_PAGES = 10
+"""Pages one listening call reads at most: the account's lane waits while it runs, and the
+next call goes on from the marker."""
+NO_FULL_TEXT_SEARCH = (
+    "{server} offers no full-text search (optional on Mastodon: it needs Elasticsearch), so "
+    "keyword queries are not followed on account {account!r}; hashtags and mentions are. "
+    "Set full_text_search = true for the account if the instance has it"
+)
 DEFAULT_RATE_WINDOW = timedelta(minutes=5)
 MEDIA_LIFETIME = timedelta(hours=12)
 """How long an unattached upload is reused; Mastodon removes unattached media after a day."""
@@ -242,6 +255,107 @@ class MastodonConnector(Connector):
             )
         return snapshots
 
+    def fetch_mentions(
+        self, marker: str | None, *, since: datetime, limit: int | None = None
+    ) -> HeardPage:
+        """Mention and quote notifications (quotes where the instance has them, 4.5+).
+
+        Raises RateLimited, AuthExpired or Transient.
+        """
+
+        def page(**where: Any) -> list[Any]:
+            return list(self.api.notifications(types=["mention", "quote"], **where))
+
+        notifications, reads, new_marker = self._listen(page, marker, since, limit)
+        me = self._account()
+        posts = [
+            _heard(n.status, "quote" if n.type == "quote" else "mention")
+            for n in notifications
+            if n.get("status") is not None and str(n.status.account.id) != me.remote_id
+        ]
+        return HeardPage(tuple(posts), new_marker, reads)
+
+    def search(
+        self,
+        query: ListenQuery,
+        marker: str | None,
+        *,
+        since: datetime,
+        limit: int | None = None,
+    ) -> HeardPage:
+        """A hashtag's timeline, or a status search where the instance has full-text search.
+
+        Raises RateLimited, AuthExpired or Transient.
+        """
+        if query.kind == "tag":
+
+            def page(**where: Any) -> list[Any]:
+                return list(self.api.timeline_hashtag(query.text, **where))
+
+        elif self.settings.full_text_search:
+
+            def page(**where: Any) -> list[Any]:
+                found = self.api.search_v2(
+                    query.text, resolve=False, result_type="statuses", **where
+                )
+                return list(found["statuses"])
+
+        else:
+            return HeardPage(
+                unsupported=NO_FULL_TEXT_SEARCH.format(
+                    server=self.settings.server_url, account=self.settings.account_name
+                )
+            )
+        statuses, reads, new_marker = self._listen(page, marker, since, limit)
+        me = self._account()
+        via: HeardVia = query.kind
+        posts = [_heard(s, via) for s in statuses if str(s.account.id) != me.remote_id]
+        return HeardPage(tuple(posts), new_marker, reads)
+
+    def _listen(
+        self,
+        page: Callable[..., list[Any]],
+        marker: str | None,
+        since: datetime,
+        limit: int | None,
+    ) -> tuple[list[Any], int, str | None]:
+        """Items newer than `marker`, oldest first, and the new marker.
+
+        With a marker, pages go forward by `min_id` (the page just after it), so a round
+        that stops early (its page budget, a read limit) leaves nothing behind: the next
+        one goes on from the newest item read. Without one, pages go back by `max_id` from
+        the newest to `since`.
+        """
+        found: list[Any] = []
+        size = PAGE_SIZE if limit is None else max(1, min(PAGE_SIZE, limit))
+        with self._translated_errors(writing=False):
+            if marker is not None:
+                for _ in range(LISTEN_PAGES):
+                    items = page(min_id=marker, limit=size)
+                    if not items:
+                        break
+                    found += sorted(items, key=lambda item: int(item.id))
+                    marker = str(found[-1].id)
+                    if len(items) < size or (limit is not None and len(found) >= limit):
+                        break
+                return found, len(found), marker
+            max_id: str | None = None
+            newest: str | None = None
+            for _ in range(LISTEN_PAGES):
+                items = page(max_id=max_id, limit=size)
+                if not items:
+                    break
+                newest = newest or str(items[0].id)
+                fresh = [item for item in items if _utc(item.created_at) >= since]
+                found += fresh
+                max_id = str(items[-1].id)
+                if len(fresh) < len(items) or len(items) < size:
+                    break
+                if limit is not None and len(found) >= limit:
+                    break
+        found.sort(key=lambda item: int(item.id))
+        return found, len(found), newest
+
     def verify(self) -> AccountInfo:
         """Who the token belongs to, asked every time (`accounts verify` wants a live answer).
 
@@ -407,6 +521,30 @@ class MastodonConnector(Connector):
             except ValueError:
                 pass
         return self.clock() + DEFAULT_RATE_WINDOW
+
+
+def _heard(status: Any, via: HeardVia) -> HeardPost:
+    """A status somebody else wrote, as listening stores it."""
+    quote = status.get("quote") or {}
+    quoted = quote.get("quoted_status") if quote.get("state") == "accepted" else None
+    return HeardPost(
+        remote_id=str(status.id),
+        url=status.url or status.uri,
+        via=via,
+        author_handle=status.account.acct,
+        author_name=status.account.display_name or status.account.username,
+        text=plain_text(status.content),
+        created_at=_utc(status.created_at),
+        language=status.language,
+        in_reply_to_id=_str_or_none(status.in_reply_to_id) or "",
+        quoted_id=str(quoted.id) if quoted else None,
+        reposts=status.reblogs_count or 0,
+        media=tuple(
+            HeardMedia(media.url, media.description or "")
+            for media in status.media_attachments
+            if media.type == "image" and media.url
+        ),
+    )
 
 
 def _remote_post(status: Any) -> RemotePost:

@@ -17,6 +17,8 @@ from datetime import datetime
 from connectors.base import (
     AccountInfo,
     Connector,
+    HeardPage,
+    ListenQuery,
     MetricSnapshot,
     OutgoingPost,
     PlatformLimits,
@@ -57,6 +59,25 @@ class Serialised(Connector):
         """See `Connector.fetch_metrics`."""
         with self._slots:
             return self.inner.fetch_metrics(remotes)
+
+    def fetch_mentions(
+        self, marker: str | None, *, since: datetime, limit: int | None = None
+    ) -> HeardPage:
+        """See `Connector.fetch_mentions`."""
+        with self._slots:
+            return self.inner.fetch_mentions(marker, since=since, limit=limit)
+
+    def search(
+        self,
+        query: ListenQuery,
+        marker: str | None,
+        *,
+        since: datetime,
+        limit: int | None = None,
+    ) -> HeardPage:
+        """See `Connector.search`."""
+        with self._slots:
+            return self.inner.search(query, marker, since=since, limit=limit)
 
     def verify(self) -> AccountInfo:
         """See `Connector.verify`."""

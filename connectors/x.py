@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import requests
 import tweepy
@@ -27,6 +28,10 @@ from connectors.base import (
     AccountInfo,
     Connector,
     ConnectorSettings,
+    HeardPage,
+    HeardPost,
+    HeardVia,
+    ListenQuery,
     MediaItem,
     MetricSnapshot,
     OutgoingPost,
@@ -55,6 +60,9 @@ LOOKUP_BATCH = 100
 MEDIA_LIFETIME_S = 86400
 """How long X keeps an unattached upload when its answer does not say (expires_after_secs)."""
 MEDIA_MARGIN = timedelta(minutes=10)
+LISTEN_PAGES = 10
+"""Pages one listening call reads at most; the account's lane waits while it runs."""
+LISTEN_TWEET_FIELDS = ["created_at", "author_id", "referenced_tweets", "lang", "public_metrics"]
 
 Clock = Callable[[], datetime]
 
@@ -192,6 +200,126 @@ class XConnector(Connector):
                         )
                     )
         return sorted(replies, key=lambda reply: reply.created_at)
+
+    def fetch_mentions(
+        self, marker: str | None, *, since: datetime, limit: int | None = None
+    ) -> HeardPage:
+        """The mentions timeline (replies and quotes that name the account among them).
+
+        Every post returned is a paid read; retweets of mentions are read but not kept.
+        Raises RateLimited, AuthExpired, PaymentRequired or Transient.
+        """
+        me = self._account()
+        return self._listen(
+            self.client.get_users_mentions, {"id": me.remote_id}, "mention", marker, since, limit
+        )
+
+    def search(
+        self,
+        query: ListenQuery,
+        marker: str | None,
+        *,
+        since: datetime,
+        limit: int | None = None,
+    ) -> HeardPage:
+        """Recent search (the last 7 days) for a hashtag or keyword query, retweets left
+        out in the query itself so that they cost nothing: they are counted on the
+        original (`retweet_count`).
+
+        Raises RateLimited, AuthExpired, PaymentRequired or Transient.
+        """
+        text = f"#{query.text}" if query.kind == "tag" else query.text
+        return self._listen(
+            self.client.search_recent_tweets,
+            {"query": f"{text} -is:retweet"},
+            query.kind,
+            marker,
+            since,
+            limit,
+        )
+
+    def _listen(
+        self,
+        method: Any,
+        arguments: dict[str, str],
+        via: HeardVia,
+        marker: str | None,
+        since: datetime,
+        limit: int | None,
+    ) -> HeardPage:
+        """Newest first down to the marker's `since_id`; a walk cut short by `limit` or
+        the page budget keeps `until_id` (the oldest read) so the next call finishes it."""
+        state = json.loads(marker) if marker else {}
+        me = self._account()
+        bounds: dict[str, Any] = {}
+        if state.get("since_id"):
+            bounds["since_id"] = state["since_id"]
+        else:
+            window_start = self.clock() - REPLIES_WINDOW + timedelta(minutes=1)
+            first = datetime.fromisoformat(state["start_time"]) if "start_time" in state else since
+            bounds["start_time"] = max(first, window_start)
+        if state.get("until_id"):
+            bounds["until_id"] = state["until_id"]
+        size = 100 if limit is None else max(10, min(100, limit))
+        posts: list[HeardPost] = []
+        reads, newest, oldest, finished = 0, state.get("newest"), None, False
+        with self._translated_errors(writing=False):
+            pages = tweepy.Paginator(
+                method,
+                **arguments,
+                **bounds,
+                tweet_fields=LISTEN_TWEET_FIELDS,
+                expansions=["author_id"],
+                user_fields=["username", "name"],
+                max_results=size,
+                user_auth=self._user_auth,
+            )
+            for number, page in enumerate(pages):
+                tweets = page.data or []
+                reads += len(tweets)
+                users = {str(u.id): u for u in page.includes.get("users", [])}
+                for tweet in tweets:
+                    newest = max(newest or "0", str(tweet.id), key=int)
+                    oldest = str(tweet.id)
+                    if str(tweet.author_id) == me.remote_id or _reference(tweet, "retweeted"):
+                        continue
+                    posts.append(self._heard(tweet, users, via, me.remote_id))
+                if not page.meta.get("next_token"):
+                    finished = True
+                    break
+                if number + 1 >= LISTEN_PAGES or (limit is not None and reads >= limit):
+                    break
+            else:
+                finished = True
+        if finished:
+            new_state = {"since_id": newest or state.get("since_id")}
+        else:
+            new_state = {**state, "since_id": state.get("since_id"), "until_id": oldest}
+            new_state["newest"] = newest
+            if not state.get("since_id"):
+                new_state["start_time"] = bounds["start_time"].isoformat()
+        posts.sort(key=lambda post: int(post.remote_id))
+        return HeardPage(tuple(posts), json.dumps(new_state), reads)
+
+    def _heard(
+        self, tweet: tweepy.Tweet, users: dict[str, Any], via: HeardVia, own_id: str
+    ) -> HeardPost:
+        author = users.get(str(tweet.author_id))
+        handle = author.username if author else str(tweet.author_id)
+        quoted = _reference(tweet, "quoted")
+        return HeardPost(
+            remote_id=str(tweet.id),
+            url=self._status_url(handle, str(tweet.id)),
+            via="quote" if via == "mention" and quoted else via,
+            author_handle=handle,
+            author_name=author.name if author else handle,
+            text=html.unescape(tweet.text),
+            created_at=tweet.created_at or self.clock(),
+            language=tweet.lang,
+            in_reply_to_id=_replied_to(tweet) or "",
+            quoted_id=quoted,
+            reposts=(tweet.public_metrics or {}).get("retweet_count", 0),
+        )
 
     def fetch_metrics(self, remotes: Sequence[RemotePost]) -> list[MetricSnapshot]:
         """Public metrics (impressions included) for up to 100 posts per call.
@@ -388,7 +516,12 @@ def _reset_time(header: str | None, now: datetime) -> datetime:
 
 
 def _replied_to(tweet: tweepy.Tweet) -> str | None:
+    return _reference(tweet, "replied_to")
+
+
+def _reference(tweet: tweepy.Tweet, kind: str) -> str | None:
+    """The id of the tweet this one replies to, quotes or retweets (`kind`), if any."""
     for reference in tweet.referenced_tweets or []:
-        if reference.type == "replied_to":
+        if reference.type == kind:
             return str(reference.id)
     return None

@@ -31,12 +31,14 @@ from content.plan_model import (
 )
 from content.platforms import Platform
 from content.thread import ThreadSplitError, split_thread
+from content.track import TrackProblem, parse_track
 
 DEFAULT_TIMEZONE = "Europe/Berlin"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 _POST_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _CAMPAIGN_FIELDS = {
     "slug", "name", "timezone", "description", "accounts", "approvals", "reapprove_on_reschedule",
+    "track",
 }
 MAX_APPROVALS = 5
 _POST_FIELDS = {
@@ -360,10 +362,30 @@ def _campaign(
             "must be true or false.",
         )
         reapprove = None
+    track = _track(findings, raw.get("track", []))
     if slug is None or name is None or description is None or zone_name is None:
         return None, zone
-    info = CampaignInfo(slug, name, zone_name, description, accounts, approvals, reapprove)
+    info = CampaignInfo(slug, name, zone_name, description, accounts, approvals, reapprove, track)
     return info, zone
+
+
+def _track(findings: _Findings, raw: Any) -> tuple[str, ...]:
+    """`track`: the hashtags and keyword queries the campaign follows, each checked."""
+    if not isinstance(raw, list):
+        findings.problem(
+            None, "campaign.track", "muss eine Liste sein, z. B. [\"#ToDoDortmund\"].",
+            "must be a list, e.g. [\"#ToDoDortmund\"].",
+        )
+        return ()
+    entries = []
+    for index, entry in enumerate(raw):
+        try:
+            entries.append(parse_track(entry).written)
+        except TrackProblem as problem:
+            findings.problem(
+                None, f"campaign.track[{index}]", problem.german + ".", problem.english + "."
+            )
+    return tuple(entries)
 
 
 def _time(

@@ -62,6 +62,9 @@ class CampaignInfo:
     """Distinct approvers each post needs besides its author; None: the configured default."""
     reapprove_on_reschedule: bool | None = None
     """Whether a new time clears approvals; None: the configured default."""
+    track: tuple[str, ...] = ()
+    """Hashtags and keyword queries the campaign follows, as written (checked by
+    `content.track`); config.toml may add more."""
 
 
 @dataclass(frozen=True)

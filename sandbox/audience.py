@@ -17,7 +17,7 @@ import random
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
@@ -78,6 +78,30 @@ class SimulatedReply:
 
 
 @dataclass(frozen=True)
+class PublicPost:
+    """A post somebody writes on their own: under a hashtag, to the account, or quoting it.
+
+    `number` orders them (0 is the first after the audience started); `at` is when it
+    appears, after the start, already divided by the pace. `quotes` asks the server to
+    quote the account's newest post; `mentions` to address the account.
+    """
+
+    key: str
+    number: int
+    author_handle: str
+    author_name: str
+    text: str
+    tone: Tone
+    language: str
+    at: timedelta
+    tag: str | None
+    mentions: bool
+    quotes: bool
+    reposts: int
+    image: bool
+
+
+@dataclass(frozen=True)
 class Engagement:
     """The counts a platform would show for a post at some age."""
 
@@ -125,6 +149,8 @@ class Corpus:
     districts: tuple[Mapping[str, str], ...]
     prefixes: tuple[str, ...]
     regulars: tuple[Persona, ...]
+    own: TonePools = field(default_factory=dict)
+    """What people post on their own, not as an answer."""
 
     def topics_of(self, text: str) -> tuple[Topic, ...]:
         """The topics a post's text is about (none: the generic replies answer it)."""
@@ -169,6 +195,7 @@ def load_corpus(path: Path = CORPUS_PATH) -> Corpus:
         districts=tuple(names["districts"]),
         prefixes=tuple(names["prefixes"]),
         regulars=tuple(Persona(**entry) for entry in names["fixed"]),
+        own=tone_pools(data.get("own", {})),
     )
 
 
@@ -272,11 +299,15 @@ class AudienceSimulator:
         replies_per_post: tuple[int, int] = (3, 12),
         tone_mix: Mapping[Tone, float] = DEFAULT_TONE_MIX,
         mention_handle: str = "todo_dortmund",
+        public_tags: tuple[str, ...] = (),
+        public_per_hour: float = 0.0,
     ) -> None:
         """`pace` > 1 compresses time (60: an hour of audience in a minute).
 
         `mention_handle` is the account some replies address as @handle; `tone_mix` the
-        share of each tone before any mood is applied.
+        share of each tone before any mood is applied. `public_per_hour` posts an hour (of
+        audience time) are written on their own under `public_tags` (hashtags without #),
+        some mentioning the account, some quoting it.
         """
         if not pace > 0:
             raise ValueError(f"audience pace must be above 0, got {pace}; use 1 for real time")
@@ -297,6 +328,10 @@ class AudienceSimulator:
         self.replies_per_post = (low, high)
         self.tone_mix: dict[Tone, float] = {tone: float(tone_mix.get(tone, 0.0)) for tone in TONES}
         self.mention_handle = mention_handle
+        if public_per_hour < 0:
+            raise ValueError(f"public_per_hour must be 0 or more, got {public_per_hour}")
+        self.public_tags = tuple(tag.lstrip("#") for tag in public_tags)
+        self.public_per_hour = public_per_hour
         self.corpus = load_corpus()
         self.community = build_community(seed, self.corpus)
         self._moods: dict[str, float] = {}
@@ -367,6 +402,43 @@ class AudienceSimulator:
             quotes=math.floor(quotes * late),
             replies=len(self.replies_due(post_key, text, age)),
             impressions=math.floor(impressions * early),
+        )
+
+    def public_count(self, age: timedelta) -> int:
+        """How many public posts have appeared `age` after the audience started."""
+        if self.public_per_hour <= 0 or age < timedelta(0):
+            return 0
+        return math.floor(age.total_seconds() * self.pace * self.public_per_hour / 3600) + 1
+
+    def public_post(self, number: int) -> PublicPost:
+        """The `number`th public post: the same number, the same post, on every run."""
+        rng = random.Random(f"{self.seed}\x1fpublic\x1f{number}")
+        tone = pick(self.tone_mix, rng.random())
+        persona = self.community[int(rng.random() ** 1.5 * len(self.community))]
+        pool = self.corpus.own[tone] or self.corpus.generic[tone]
+        text = self._vary(rng, pool[int(rng.random() * len(pool))], tone)
+        placement, tagged = rng.random(), rng.random()
+        tag = None
+        if self.public_tags and tagged < 0.85:
+            tag = self.public_tags[int(rng.random() * len(self.public_tags))]
+            text = f"{text} #{tag}"
+        mentions = placement < 0.15 and not text.startswith("@")
+        if mentions:
+            text = f"@{self.mention_handle} {text}"
+        return PublicPost(
+            key=f"public-{number}",
+            number=number,
+            author_handle=persona.handle,
+            author_name=persona.name,
+            text=text,
+            tone=tone,
+            language="de",
+            at=timedelta(seconds=number * 3600 / self.public_per_hour) / self.pace,
+            tag=tag,
+            mentions=mentions or text.startswith(f"@{self.mention_handle}"),
+            quotes=0.15 <= placement < 0.25,
+            reposts=int(rng.random() ** 3 * 12),
+            image=rng.random() < 0.1,
         )
 
     def _rng(self, post_key: str, text: str, purpose: str) -> random.Random:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex as re
 
+from sandbox.bluesky.listening import ListeningEndpoints, quoted_uri
 from sandbox.bluesky.syntax import app_timestamp, is_datetime, is_record_key, is_tid, tid
 from sandbox.faults import Fault, FaultInjector
 from sandbox.server import (
@@ -199,7 +200,7 @@ def rate_limit_exceeded(headers: dict[str, str]) -> XrpcError:
     return XrpcError(429, "RateLimitExceeded", "Rate Limit Exceeded", headers)
 
 
-class BlueskySandbox(SandboxServer):
+class BlueskySandbox(ListeningEndpoints, SandboxServer):
     """PDS + AppView in one process; any handle logs in with any non-empty app password."""
 
     platform = "bluesky"
@@ -235,6 +236,9 @@ class BlueskySandbox(SandboxServer):
             self._refresh_tokens: dict[str, datetime | None] = {}
             """Issued refresh tokens and when they were spent (None: not yet)."""
             self._materialised: set[str] = set()
+            self.public_reposts: dict[str, int] = {}
+            """Reposts of the audience's own posts, counted, never stored as records."""
+            self.restart_public()
             self.requests.windows.clear()
             self.logins.windows.clear()
             self.request_log.clear()
@@ -645,6 +649,7 @@ class BlueskySandbox(SandboxServer):
         """Create the simulated replies that are due by now (callers hold the lock)."""
         if self.audience is None:
             return
+        self._materialise_public()
         now = self.clock()
         for stored in list(self.records.values()):
             if self.accounts[stored.author_did].simulated:
@@ -702,7 +707,8 @@ class BlueskySandbox(SandboxServer):
 
     def _post_view(self, stored: StoredRecord) -> dict[str, Any]:
         author = self.accounts[stored.author_did]
-        likes = reposts = quotes = 0
+        likes = quotes = 0
+        reposts = self.public_reposts.get(stored.uri, 0)
         if self.audience is not None and not author.simulated:
             engagement = self.audience.engagement_at(
                 stored.uri, str(stored.value.get("text", "")), self.clock() - stored.created_at
@@ -729,9 +735,27 @@ class BlueskySandbox(SandboxServer):
             "labels": [],
         }
         embed = stored.value.get("embed")
-        if embed is not None:
+        quoted = self.records.get(quoted_uri(stored.value) or "")
+        if quoted is not None:
+            view["embed"] = self._record_view(quoted)
+        elif embed is not None and embed.get("$type") == "app.bsky.embed.images":
             view["embed"] = self._images_view(author, embed)
         return view
+
+    def _record_view(self, quoted: StoredRecord) -> dict[str, Any]:
+        """app.bsky.embed.record#view: the quoted post, one level deep."""
+        author = self.accounts[quoted.author_did]
+        return {
+            "$type": "app.bsky.embed.record#view",
+            "record": {
+                "$type": "app.bsky.embed.record#viewRecord",
+                "uri": quoted.uri,
+                "cid": quoted.cid,
+                "author": {"did": author.did, "handle": author.handle, "labels": []},
+                "value": quoted.value,
+                "indexedAt": app_timestamp(quoted.indexed_at),
+            },
+        }
 
     @staticmethod
     def _images_view(author: Account, embed: dict[str, Any]) -> dict[str, Any]:

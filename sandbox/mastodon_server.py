@@ -3,20 +3,24 @@
 Endpoints, parameters, status codes, error bodies and rate-limit headers follow Mastodon
 4.3 as Mastodon.py 2.3.3 calls it: statuses (form or JSON, Idempotency-Key), context,
 two-step media upload (v2, processed on a later GET), verify_credentials, account
-statuses, mention notifications and both instance documents. Any non-empty bearer token
-logs in as its own account; `handles` names the accounts of known tokens. `version`
-below 4.0 plays an older instance without /api/v2/instance.
+statuses, mention and quote notifications, hashtag timelines, status search (only with
+`full_text_search`, as on an instance with Elasticsearch) and both instance documents.
+Lists page by `max_id`, `since_id` and `min_id` and carry Mastodon's `Link` header. Any
+non-empty bearer token logs in as its own account; `handles` names the accounts of known
+tokens. `version` below 4.0 plays an older instance without /api/v2/instance.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from typing import Any
+from urllib.parse import quote, unquote, urlencode
 
 from sandbox.audience import AudienceSimulator
 from sandbox.faults import Fault, FaultInjector
@@ -43,10 +47,13 @@ from sandbox.server import (
     SandboxResponse,
     SandboxServer,
     route,
+    search_terms,
     utc_now,
 )
 
 IDEMPOTENCY_TTL = timedelta(hours=1)
+TAG_PATTERN = re.compile(r"(?<![\w#])#(\w+)")
+MENTION_PATTERN = re.compile(r"(?<![\w@])@(\w+)")
 RATE_LIMIT = 300
 RATE_PERIOD_S = 300
 DEFAULT_PAGE = 20
@@ -90,6 +97,7 @@ class MastodonSandbox(SandboxServer):
         followers: int = 1200,
         rate_limit: int = RATE_LIMIT,
         version: str = "4.3.0",
+        full_text_search: bool = False,
     ) -> None:
         super().__init__(faults=faults, clock=clock)
         self.audience = audience
@@ -100,6 +108,7 @@ class MastodonSandbox(SandboxServer):
         self.followers = followers
         self.rate_limit = rate_limit
         self.version = version
+        self.full_text_search = full_text_search
         self.accounts: dict[str, Account] = {}
         self.statuses: dict[str, Status] = {}
         self.media: dict[str, Media] = {}
@@ -118,6 +127,7 @@ class MastodonSandbox(SandboxServer):
             self._idempotency.clear()
             self._audience_keys.clear()
             self._windows.clear()
+            self.restart_public()
 
     def add_reply(self, post_id: str, author: str, text: str) -> str:
         """Let `author` (a username) reply to a status, as a follower would; returns its id."""
@@ -235,6 +245,8 @@ class MastodonSandbox(SandboxServer):
             return self.error(422, problem)
         status = self._new_status(me, fields.text, now, parent=parent, language=fields.language)
         status.spoiler_text = fields.spoiler_text
+        status.tags = TAG_PATTERN.findall(fields.text)
+        status.mention_names = MENTION_PATTERN.findall(fields.text)
         for media_id in fields.media_ids:
             self.media[media_id].status_id = status.id
         status.media_ids = list(fields.media_ids)
@@ -315,38 +327,88 @@ class MastodonSandbox(SandboxServer):
     # notifications ------------------------------------------------------------------------
     @route("GET", r"/api/v1/notifications")
     def notifications(self, request: SandboxRequest) -> SandboxResponse:
+        """Mentions (replies and posts naming the account) and quotes of its statuses."""
         me = self._caller(request)
         if me is None:
             return self.unauthorized()
-        types = request.params("types")
-        if types and "mention" not in types:
-            return SandboxResponse.json([])
+        types = request.params("types") or ["mention", "quote"]
         self._materialise_audience()
-        mentions = sorted(
-            (
-                s
-                for s in self.statuses.values()
-                if s.in_reply_to_account_id == me.id and s.account_id != me.id
-            ),
-            key=_id_order,
-            reverse=True,
-        )
+        found: list[tuple[str, Status]] = []
+        for status in self.statuses.values():
+            if status.account_id == me.id:
+                continue
+            quoted = self.statuses.get(status.quote_id or "")
+            if "quote" in types and quoted is not None and quoted.account_id == me.id:
+                found.append(("quote", status))
+            elif "mention" in types and (
+                status.in_reply_to_account_id == me.id or me.username in status.mention_names
+            ):
+                found.append(("mention", status))
+        found.sort(key=lambda item: _id_order(item[1]), reverse=True)
+        by_id = {status.id: kind for kind, status in found}
         try:
-            page = _page(mentions, request)
+            page = _page([status for _kind, status in found], request)
         except ValueError as problem:
             return self.error(400, str(problem))
         return SandboxResponse.json(
             [
                 {
                     "id": s.id,
-                    "type": "mention",
+                    "type": by_id[s.id],
                     "created_at": iso(s.created_at),
                     "group_key": f"ungrouped-{s.id}",
                     "account": self._account_json(self.accounts[s.account_id]),
                     "status": self._status_json(s),
                 }
                 for s in page
-            ]
+            ],
+            headers=_link_header(request, page),
+        )
+
+    # listening ----------------------------------------------------------------------------
+    @route("GET", r"/api/v1/timelines/tag/(?P<hashtag>[^/]+)")
+    def tag_timeline(self, request: SandboxRequest) -> SandboxResponse:
+        """Public statuses carrying the hashtag, newest first (no boosts, as Mastodon)."""
+        wanted = unquote(request.path_params["hashtag"]).lower()
+        self._materialise_audience()
+        tagged = sorted(
+            (s for s in self.statuses.values() if wanted in (t.lower() for t in s.tags)),
+            key=_id_order,
+            reverse=True,
+        )
+        try:
+            page = _page(tagged, request)
+        except ValueError as problem:
+            return self.error(400, str(problem))
+        return SandboxResponse.json(
+            [self._status_json(s) for s in page], headers=_link_header(request, page)
+        )
+
+    @route("GET", r"/api/v2/search")
+    def search(self, request: SandboxRequest) -> SandboxResponse:
+        """Statuses matching every word and "phrase" of `q`, only with full-text search;
+        without it Mastodon finds statuses by URL only, so the list stays empty."""
+        if self._caller(request) is None:
+            return self.unauthorized()
+        query = (request.param("q") or "").strip()
+        if not query:
+            return self.error(400, "Validation failed: q is missing")
+        kinds = request.param("type")
+        statuses: list[Status] = []
+        if self.full_text_search and kinds in (None, "statuses"):
+            self._materialise_audience()
+            terms = search_terms(query)
+            statuses = sorted(
+                (s for s in self.statuses.values() if all(t in s.text.lower() for t in terms)),
+                key=_id_order,
+                reverse=True,
+            )
+        try:
+            page = _page(statuses, request)
+        except ValueError as problem:
+            return self.error(400, str(problem))
+        return SandboxResponse.json(
+            {"accounts": [], "statuses": [self._status_json(s) for s in page], "hashtags": []}
         )
 
     # state --------------------------------------------------------------------------------
@@ -435,10 +497,12 @@ class MastodonSandbox(SandboxServer):
         return found
 
     def _materialise_audience(self) -> None:
-        """Turn the audience's replies that are due into statuses (deterministic, lazily)."""
+        """Turn the audience's replies and public posts that are due into statuses
+        (deterministic, lazily)."""
         if self.audience is None:
             return
         now = self.clock()
+        self._materialise_public(now)
         for post in [s for s in self.statuses.values() if s.from_api]:
             for due in self.audience.replies_due(post.id, post.text, now - post.created_at):
                 if due.key in self._audience_keys:
@@ -454,6 +518,39 @@ class MastodonSandbox(SandboxServer):
                     from_api=False,
                 )
 
+    def _materialise_public(self, now: datetime) -> None:
+        """The audience's own posts up to now: hashtags, mentions of the account, quotes of
+        its newest status, now and then a photo with its alt text."""
+        assert self.audience is not None
+        due = self.audience.public_count(now - self.public_started)
+        mention = self.audience.mention_handle
+        while self.public_done < due:
+            post = self.audience.public_post(self.public_done)
+            self.public_done += 1
+            created_at = self.public_started + post.at
+            author = self._account_named(post.author_handle, post.author_name)
+            status = self._new_status(
+                author, post.text, created_at, parent=None, language=post.language,
+                from_api=False,
+            )
+            status.tags = [post.tag] if post.tag else []
+            status.mention_names = [mention] if post.mentions else []
+            status.reblogs = post.reposts
+            if post.quotes:
+                ours = [s for s in self.statuses.values() if s.from_api]
+                status.quote_id = max(ours, key=_id_order).id if ours else None
+            if post.image:
+                media = Media(
+                    id=snowflake(created_at, next(self._sequence)),
+                    account_id=author.id,
+                    mime_type="image/jpeg",
+                    description="Foto: der Container der Aktionswoche auf dem Friedensplatz",
+                    polls_left=0,
+                    status_id=status.id,
+                )
+                self.media[media.id] = media
+                status.media_ids = [media.id]
+
     def _consume(self, token: str) -> _RateWindow:
         index = int(self.clock().timestamp() // RATE_PERIOD_S)
         with self.lock:
@@ -466,10 +563,10 @@ class MastodonSandbox(SandboxServer):
     def _account_json(self, account: Account) -> dict[str, Any]:
         return account_json(account, self.domain, len(self._statuses_by(account.id)))
 
-    def _status_json(self, status: Status) -> dict[str, Any]:
+    def _status_json(self, status: Status, *, nested: bool = False) -> dict[str, Any]:
         account = self.accounts[status.account_id]
         direct_replies = sum(1 for s in self.statuses.values() if s.in_reply_to_id == status.id)
-        reblogs = favourites = 0
+        reblogs, favourites = status.reblogs, 0
         if self.audience is not None and status.from_api:
             engagement = self.audience.engagement_at(
                 status.id, status.text, self.clock() - status.created_at
@@ -482,7 +579,23 @@ class MastodonSandbox(SandboxServer):
             counts=(direct_replies, reblogs, favourites),
             domain=self.domain,
             username=account.username,
+            mentions=[
+                {
+                    "id": named.id,
+                    "username": named.username,
+                    "acct": named.username,
+                    "url": f"https://{self.domain}/@{named.username}",
+                }
+                for name in status.mention_names
+                if (named := self._known_account(name)) is not None
+            ],
+            quoted=self._status_json(quoted, nested=True)
+            if not nested and (quoted := self.statuses.get(status.quote_id or "")) is not None
+            else None,
         )
+
+    def _known_account(self, username: str) -> Account | None:
+        return next((a for a in self.accounts.values() if a.username == username), None)
 
 
 @dataclass(frozen=True)
@@ -537,3 +650,23 @@ def _page(statuses: list[Status], request: SandboxRequest) -> list[Status]:
     if min_id is not None:
         return selected[-limit:]
     return selected[:limit]
+
+
+def _link_header(request: SandboxRequest, page: list[Status]) -> dict[str, str]:
+    """Mastodon's `Link: <…max_id=…>; rel="next", <…min_id=…>; rel="prev"` for a page."""
+    if not page:
+        return {}
+    base = re.sub(r"\?.*$", "", request.url)
+    kept = {
+        name: values[0]
+        for name, values in request.query.items()
+        if name not in ("max_id", "since_id", "min_id") and values
+    }
+
+    def link(name: str, value: str) -> str:
+        return f"{base}?{urlencode({**kept, name: value}, quote_via=quote)}"
+
+    return {
+        "Link": f'<{link("max_id", page[-1].id)}>; rel="next", '
+        f'<{link("min_id", page[0].id)}>; rel="prev"'
+    }

@@ -49,9 +49,16 @@ def start_sandbox(
     faults: FaultPlan | None = None,
     clock: Clock = utc_now,
     ports: dict[str, int] | None = None,
+    public_tags: tuple[str, ...] = (),
+    public_per_hour: float = 0.0,
 ) -> Sandbox:
-    """Start all platform servers on 127.0.0.1 (ephemeral ports unless `ports` says)."""
-    audience = AudienceSimulator(seed, pace=pace)
+    """Start all platform servers on 127.0.0.1 (ephemeral ports unless `ports` says).
+
+    With `public_per_hour` the audience also posts on its own under `public_tags`.
+    """
+    audience = AudienceSimulator(
+        seed, pace=pace, public_tags=public_tags, public_per_hour=public_per_hour
+    )
     sandbox = Sandbox()
     try:
         for platform, target in SERVERS.items():

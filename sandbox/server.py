@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import shlex
 import socket
 import threading
 import time
@@ -31,6 +32,16 @@ import regex as re
 from sandbox.faults import Fault, FaultInjector
 
 Clock = Callable[[], datetime]
+
+
+def search_terms(query: str) -> list[str]:
+    """The words and "quoted phrases" of a search query, lower-cased (an unclosed quote
+    is read as a word break, as the platforms' search boxes forgive it)."""
+    try:
+        parts = shlex.split(query)
+    except ValueError:
+        parts = query.replace('"', " ").split()
+    return [part.lower() for part in parts if part]
 
 
 def utc_now() -> datetime:
@@ -188,6 +199,16 @@ class SandboxServer:
         self._routes = self._collect_routes()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self.public_started = clock()
+        """When the audience's own posts began (its public post 0 appears then)."""
+        self.public_done = 0
+        """How many of them the server has turned into posts of its own."""
+
+    def restart_public(self) -> None:
+        """The audience's own posts begin again from now (a test attaches an audience late)."""
+        with self.lock:
+            self.public_started = self.clock()
+            self.public_done = 0
 
     # hooks a platform overrides -------------------------------------------------------
     def is_authenticated(self, request: SandboxRequest) -> bool:

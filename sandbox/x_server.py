@@ -22,7 +22,9 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import shlex
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler
@@ -118,6 +120,7 @@ class XSandbox(SandboxServer):
             self._store = _Store(users={self.account.id: self.account})
             self.credentials = Credentials()
             self.request_log.clear()
+            self.restart_public()
 
     def own_tweets(self) -> list[XTweet]:
         """Our account's tweets, oldest first (what an exactly-once test counts)."""
@@ -303,12 +306,14 @@ class XSandbox(SandboxServer):
     # GET /2/tweets/search/recent -----------------------------------------------------
     @route("GET", r"/2/tweets/search/recent")
     def search_recent(self, request: SandboxRequest) -> SandboxResponse:
+        """Recent search: `conversation_id:<id>`, or words, "phrases", #tags and @names
+        (all must match), `-is:retweet` / `is:retweet`, `lang:xx`; `since_id` and
+        `start_time` bound it, newest first, paged by `next_token`."""
         query = request.param("query") or ""
-        match = re.fullmatch(r"\s*conversation_id:(\d+)\s*", query)
-        if match is None:
-            return problems.invalid_request(
-                "query", "The sandbox understands only `conversation_id:<id>` queries."
-            )
+        try:
+            matches_query = search_query(query)
+        except ValueError as problem:
+            return problems.invalid_request("query", str(problem))
         now = self.clock()
         window_start = now - RECENT_SEARCH_WINDOW
         start_time = self._time_param(request, "start_time")
@@ -322,12 +327,13 @@ class XSandbox(SandboxServer):
         fields = self._fields(request)
         self._materialise_audience()
         since = max(start_time or window_start, window_start)
+        since_id, until_id = _id_bounds(request)
         matches = [
             t
             for t in self._store.tweets.values()
-            if t.conversation_id == match.group(1)
-            and t.id != match.group(1)
+            if matches_query(t, self._store.users[t.author_id].username)
             and since <= t.created_at <= now
+            and since_id < int(t.id) < until_id
         ]
         return self._paginated(matches, page, "next_token", fields)
 
@@ -350,6 +356,29 @@ class XSandbox(SandboxServer):
             t
             for t in self._store.tweets.values()
             if t.author_id == user_id and (start is None or t.created_at >= start)
+        ]
+        return self._paginated(tweets, page, "pagination_token", fields)
+
+    # GET /2/users/:id/mentions -------------------------------------------------------
+    @route("GET", r"/2/users/(?P<user_id>\d+)/mentions")
+    def user_mentions(self, request: SandboxRequest) -> SandboxResponse:
+        """Tweets naming @username, newest first, after `since_id`, by `pagination_token`."""
+        user = self._store.users.get(request.path_params["user_id"])
+        if user is None:
+            return SandboxResponse.json(
+                {"errors": [problems.not_found("id", request.path_params["user_id"], "user")]}
+            )
+        page = self._page(request, "pagination_token", low=5)
+        fields = self._fields(request)
+        self._materialise_audience()
+        since_id, until_id = _id_bounds(request)
+        named = re.compile(rf"(?<!\w)@{re.escape(user.username)}(?!\w)", re.IGNORECASE)
+        tweets = [
+            t
+            for t in self._store.tweets.values()
+            if t.author_id != user.id
+            and since_id < int(t.id) < until_id
+            and named.search(t.text)
         ]
         return self._paginated(tweets, page, "pagination_token", fields)
 
@@ -447,6 +476,7 @@ class XSandbox(SandboxServer):
         if self.audience is None:
             return
         now = self.clock()
+        self._materialise_public(now)
         for post in [t for t in self._store.tweets.values() if t.author_id == self.account.id]:
             for due in self.audience.replies_due(
                 post.id, post.submitted_text, now - post.created_at
@@ -459,6 +489,35 @@ class XSandbox(SandboxServer):
                 author = self._user_for(due.author_handle.lstrip("@"), due.author_name)
                 reply = self._new_tweet(due.text, author, created_at, post, reply_id)
                 reply.lang = due.language or "de"
+
+    def _materialise_public(self, now: datetime) -> None:
+        """The audience's own tweets up to now: hashtags, mentions, quotes of our newest
+        tweet, and their retweets (which X lists as tweets of their own)."""
+        assert self.audience is not None
+        due = self.audience.public_count(now - self.public_started)
+        while self.public_done < due:
+            post = self.audience.public_post(self.public_done)
+            self.public_done += 1
+            created_at = self.public_started + post.at
+            author = self._user_for(post.author_handle, post.author_name)
+            text = post.text
+            ours = [t for t in self._store.tweets.values() if t.author_id == self.account.id]
+            quoted = max(ours, key=lambda t: int(t.id)) if post.quotes and ours else None
+            if quoted is not None:
+                text = f"{text} https://x.com/{self.account.username}/status/{quoted.id}"
+            tweet_id = snowflake(created_at, zlib.crc32(post.key.encode()))
+            tweet = self._new_tweet(text, author, created_at, None, tweet_id)
+            tweet.quoted_id = quoted.id if quoted else None
+            for number in range(post.reposts):
+                people = self.audience.community
+                fan = people[(post.number * 7 + number) % len(people)]
+                retweeter = self._user_for(fan.handle, fan.name)
+                at = created_at + timedelta(seconds=number + 1)
+                retweet_id = snowflake(at, zlib.crc32(f"{post.key}-rt{number}".encode()))
+                retweet = self._new_tweet(
+                    f"RT @{author.username}: {post.text}"[:140], retweeter, at, None, retweet_id
+                )
+                retweet.retweeted_id = tweet.id
 
     def _consume(self, caller: str, endpoint: str) -> RateWindow:
         now = self.clock()
@@ -577,8 +636,17 @@ class XSandbox(SandboxServer):
             data["conversation_id"] = tweet.conversation_id
         if "in_reply_to_user_id" in fields and tweet.in_reply_to_user_id:
             data["in_reply_to_user_id"] = tweet.in_reply_to_user_id
-        if "referenced_tweets" in fields and tweet.replied_to_id:
-            data["referenced_tweets"] = [{"type": "replied_to", "id": tweet.replied_to_id}]
+        references = [
+            {"type": kind, "id": target}
+            for kind, target in (
+                ("replied_to", tweet.replied_to_id),
+                ("quoted", tweet.quoted_id),
+                ("retweeted", tweet.retweeted_id),
+            )
+            if target
+        ]
+        if "referenced_tweets" in fields and references:
+            data["referenced_tweets"] = references
         if "lang" in fields:
             data["lang"] = tweet.lang
         if "attachments" in fields and tweet.media_keys:
@@ -592,7 +660,8 @@ class XSandbox(SandboxServer):
 
     def _public_metrics(self, tweet: XTweet) -> dict[str, int]:
         replies = sum(1 for t in self._store.tweets.values() if t.replied_to_id == tweet.id)
-        likes = reposts = quotes = impressions = 0
+        likes = quotes = impressions = 0
+        reposts = sum(1 for t in self._store.tweets.values() if t.retweeted_id == tweet.id)
         if self.audience is not None and tweet.author_id == self.account.id:
             engagement = self.audience.engagement_at(
                 tweet.id, tweet.submitted_text, self.clock() - tweet.created_at
@@ -657,6 +726,8 @@ def _endpoint_of(request: SandboxRequest) -> str | None:
         return "users_me"
     if re.fullmatch(r"/2/users/\d+/tweets", path):
         return "user_tweets"
+    if re.fullmatch(r"/2/users/\d+/mentions", path):
+        return "user_mentions"
     if path == "/2/media/upload":
         return "media_upload"
     if path == "/2/media/metadata":
@@ -669,3 +740,52 @@ def _media_json(media: XMedia) -> dict[str, Any]:
     if media.alt_text is not None:
         data["alt_text"] = media.alt_text
     return data
+
+
+def _id_bounds(request: SandboxRequest) -> tuple[int, int]:
+    """`since_id` and `until_id`: only tweets strictly between them."""
+    since_id, until_id = request.param("since_id") or "0", request.param("until_id")
+    return int(since_id), int(until_id) if until_id else 2**64
+
+
+def search_query(query: str) -> Callable[[XTweet, str], bool]:
+    """What a recent-search query asks, as a test of (tweet, author's username).
+
+    Terms are ANDed: words and "phrases" match the text case-insensitively, #tag and @name
+    whole words, `conversation_id:`, `lang:`, `from:` and `is:retweet` (negated with -) their
+    fields. X's OR and parentheses are refused, as the connector never sends them.
+    """
+    try:
+        parts = shlex.split(query)
+    except ValueError:
+        raise ValueError(f"There is an unclosed quote in the query: {query}") from None
+    if not parts:
+        raise ValueError("The query must not be empty.")
+    if len(query) > 512:
+        raise ValueError(f"The query is {len(query)} characters long; at most 512 are allowed.")
+    tests: list[Callable[[XTweet, str], bool]] = []
+    for part in parts:
+        negated = part.startswith("-") and len(part) > 1
+        term = part[1:] if negated else part
+        if term == "OR" or term.startswith("("):
+            raise ValueError("The sandbox does not understand OR or parentheses.")
+        test = _search_term(term)
+        tests.append((lambda t, u, test=test: not test(t, u)) if negated else test)
+    return lambda tweet, username: all(test(tweet, username) for test in tests)
+
+
+def _search_term(term: str) -> Callable[[XTweet, str], bool]:
+    field_name, colon, value = term.partition(":")
+    if colon and field_name == "conversation_id":
+        return lambda t, u: t.conversation_id == value and t.id != value
+    if colon and field_name == "lang":
+        return lambda t, u: t.lang == value
+    if colon and field_name == "from":
+        return lambda t, u: u.lower() == value.lower()
+    if colon and field_name == "is" and value == "retweet":
+        return lambda t, u: t.retweeted_id is not None
+    if term.startswith(("#", "@")):
+        pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
+        return lambda t, u: pattern.search(t.text) is not None
+    lowered = term.lower()
+    return lambda t, u: lowered in t.text.lower()

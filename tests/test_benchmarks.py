@@ -61,3 +61,12 @@ def test_wall_benchmark_reaches_every_open_wall() -> None:
     figures = run_benchmark("wall", "--clients", "4", "--updates", "2", "--replies", "50")
     assert figures["wall_updates_missed"] == "0"
     assert float(figures["wall_update_p95_s"]) >= 0 and float(figures["wall_rss_mb"]) > 0
+
+
+def test_listening_benchmark_collects_classifies_and_dispatches() -> None:
+    figures = run_benchmark(
+        "listening", "--per-hour", "3000", "--minutes", "0.4", "--time-scale", "6", "--posts", "6"
+    )
+    assert int(figures["tracked"]) > 0 and figures["sent"] == "6"
+    assert float(figures["tracked_per_hour"]) > 0
+    assert float(figures["classify_lag_p95_s"]) >= 0 and float(figures["lateness_p99_s"]) >= 0

@@ -1,6 +1,11 @@
-"""Negative-spike alerts: when a campaign's replies turn sour faster than usual.
+"""Negative-spike alerts: when a campaign's replies, or what the city posts about it, turn
+sour faster than usual.
 
-The share of negative replies in the last hour is compared with the campaign's own
+Replies and posts found by listening are judged apart (`REPLIES`, `HEARD`), each against
+its own baseline and with its own thresholds: a hashtag is louder and more mixed than the
+answers under our posts, and one must not hide or trigger the other.
+
+The share of negative posts in the last hour is compared with the campaign's own
 baseline (the seven days before) by a one-sided binomial z-score, so a campaign that is
 always criticised does not alarm, and one loud hour in a quiet campaign does. Counts come
 from SQL aggregates; a human label wins over the model's.
@@ -9,14 +14,16 @@ from SQL aggregates; a human label wins over the model's.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from campaign.db import Database
-from campaign.models import Campaign, Delivery, Event, Post, Reply
+from campaign.models import Campaign, Delivery, Event, HeardKind, Post, Reply
 from campaign.services import events
 
 WINDOW = timedelta(hours=1)
@@ -28,6 +35,36 @@ PRIOR_SHARE = 0.3
 """Baseline for a campaign with too little history of its own: about the share of negative
 replies a public-sector account usually gets, so a new campaign's first hour is not an
 alarm by itself."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Which posts an alert counts, how they find their campaign, and how it speaks."""
+
+    event_kind: str
+    campaign_id: ColumnElement[Any]
+    joined: Callable[[Select[Any]], Select[Any]]
+    condition: ColumnElement[bool]
+    noun: str
+    """What the alert calls them: "Antworten", "Beiträge aus der Stadt"."""
+
+
+REPLIES = Source(
+    "alert.negative_spike",
+    Post.campaign_id,
+    lambda query: query.join(Delivery, Reply.delivery_id == Delivery.id).join(
+        Post, Delivery.post_id == Post.id
+    ),
+    Reply.kind == HeardKind.REPLY,
+    "Antworten",
+)
+HEARD = Source(
+    "alert.listening_spike",
+    Reply.campaign_id,
+    lambda query: query,
+    (Reply.kind != HeardKind.REPLY) & Reply.campaign_id.is_not(None),
+    "Beiträge aus der Stadt (Hashtags, Erwähnungen, Zitate)",
+)
 
 
 @dataclass(frozen=True)
@@ -48,30 +85,40 @@ def z_score(negative: int, replies: int, baseline_share: float) -> float:
     return (observed - p0) / math.sqrt(p0 * (1 - p0) / replies)
 
 
-def _shares(session: Session, since: datetime, until: datetime) -> dict[int, tuple[int, int]]:
+def _shares(
+    session: Session, source: Source, since: datetime, until: datetime
+) -> dict[int, tuple[int, int]]:
     label = func.coalesce(Reply.human_label, Reply.sentiment_label)
+    query = select(
+        source.campaign_id,
+        func.count(Reply.id),
+        func.sum(case((label == "negative", 1), else_=0)),
+    )
     rows = session.execute(
-        select(
-            Post.campaign_id,
-            func.count(Reply.id),
-            func.sum(case((label == "negative", 1), else_=0)),
+        source.joined(query)
+        .where(
+            source.condition,
+            Reply.created_at >= since,
+            Reply.created_at < until,
+            label.is_not(None),
         )
-        .join(Delivery, Reply.delivery_id == Delivery.id)
-        .join(Post, Delivery.post_id == Post.id)
-        .where(Reply.created_at >= since, Reply.created_at < until, label.is_not(None))
-        .group_by(Post.campaign_id)
+        .group_by(source.campaign_id)
     )
     return {campaign_id: (total, int(negative or 0)) for campaign_id, total, negative in rows}
 
 
 def check_spikes(
-    database: Database, now: datetime, threshold: float, min_replies: int
+    database: Database,
+    now: datetime,
+    threshold: float,
+    min_replies: int,
+    source: Source = REPLIES,
 ) -> list[SpikeCheck]:
     """Write an alert event for every campaign whose last hour spiked; returns those."""
     raised = []
     with database.session() as session:
-        recent = _shares(session, now - WINDOW, now)
-        baseline = _shares(session, now - WINDOW - BASELINE, now - WINDOW)
+        recent = _shares(session, source, now - WINDOW, now)
+        baseline = _shares(session, source, now - WINDOW - BASELINE, now - WINDOW)
         for campaign_id, (replies, negative) in recent.items():
             if replies < min_replies:
                 continue
@@ -80,17 +127,17 @@ def check_spikes(
             check = SpikeCheck(
                 campaign_id, replies, negative, share, z_score(negative, replies, share)
             )
-            if check.z < threshold or _already_alerted(session, campaign_id, now):
+            if check.z < threshold or _already_alerted(session, source, campaign_id, now):
                 continue
-            _raise(session, check, now)
+            _raise(session, source, check, now)
             raised.append(check)
     return raised
 
 
-def _already_alerted(session: Session, campaign_id: int, now: datetime) -> bool:
+def _already_alerted(session: Session, source: Source, campaign_id: int, now: datetime) -> bool:
     open_alert = session.scalar(
         select(Event.id).where(
-            Event.kind == "alert.negative_spike",
+            Event.kind == source.event_kind,
             Event.campaign_id == campaign_id,
             Event.resolved_at.is_(None),
             Event.at > now - WINDOW,
@@ -99,16 +146,15 @@ def _already_alerted(session: Session, campaign_id: int, now: datetime) -> bool:
     return open_alert is not None
 
 
-def _raise(session: Session, check: SpikeCheck, now: datetime) -> None:
+def _raise(session: Session, source: Source, check: SpikeCheck, now: datetime) -> None:
     campaign = session.get_one(Campaign, check.campaign_id)
     label = func.coalesce(Reply.human_label, Reply.sentiment_label)
     causes = list(
         session.scalars(
-            select(Reply.id)
-            .join(Delivery, Reply.delivery_id == Delivery.id)
-            .join(Post, Delivery.post_id == Post.id)
+            source.joined(select(Reply.id))
             .where(
-                Post.campaign_id == check.campaign_id,
+                source.condition,
+                source.campaign_id == check.campaign_id,
                 Reply.created_at >= now - WINDOW,
                 label == "negative",
             )
@@ -118,8 +164,8 @@ def _raise(session: Session, check: SpikeCheck, now: datetime) -> None:
     )
     events.record(
         session,
-        "alert.negative_spike",
-        f"{campaign.slug}: {check.negative} von {check.replies} Antworten der letzten Stunde "
+        source.event_kind,
+        f"{campaign.slug}: {check.negative} von {check.replies} {source.noun} der letzten Stunde "
         f"negativ (sonst {check.baseline_share:.0%}); `leuchtturm campaign pause "
         f"{campaign.slug}` hält die Warteschlange an",
         at=now,

@@ -61,6 +61,8 @@ def _answer_links(session: Session, post: Post) -> tuple[RemotePost | None, Remo
     target = RemotePost(
         remote_id=reply.remote_id, url=reply.url, published_at=reply.created_at, cid=reply.cid
     )
+    if reply.delivery is None:  # a post found by listening starts its own thread
+        return target, target
     original = _sent_remote(session, reply.delivery.post_id, reply.delivery.account_id)
     return target, original
 

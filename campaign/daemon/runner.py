@@ -29,7 +29,7 @@ from sqlalchemy.engine import make_url
 
 from campaign import lifecycle
 from campaign.config import Settings
-from campaign.daemon.alerts import check_spikes
+from campaign.daemon.alerts import HEARD, check_spikes
 from campaign.daemon.classify import classify_pending, has_unclassified
 from campaign.daemon.collect import CollectPolicy, collect
 from campaign.daemon.dispatch import (
@@ -39,6 +39,7 @@ from campaign.daemon.dispatch import (
     reconcile_interrupted,
     send,
 )
+from campaign.daemon.listen import Listener
 from campaign.daemon.wakeup import (
     HELD_RECHECK_S,
     MAX_SLEEP_S,
@@ -65,12 +66,11 @@ logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
 logging.getLogger("apscheduler.executors.default").setLevel(logging.ERROR)
 _RUNNING: dict[str, Daemon] = {}
 CLAIM_BATCH = 5
-OTHER_JOBS = 8
-"""Worker threads for the scheduled jobs (the lanes have their own): collect, classify,
-heartbeat, alerts, report, the privacy purge, the model preload, and one spare so a long
-collection never starves the heartbeat."""
+OTHER_JOBS = 9
+"""Worker threads for the scheduled jobs (the lanes have their own): collect, listen,
+classify, heartbeat, alerts, report, the privacy purge, the model preload, and one spare so a
+long collection never starves the heartbeat."""
 PURGE_JOB = "privacy-purge"
-
 
 def utc_now() -> datetime:
     """The daemon's default clock."""
@@ -177,6 +177,9 @@ class Daemon:
             fresh_every=timedelta(minutes=daemon.collect_fresh_minutes),
             old_every=timedelta(minutes=daemon.collect_old_minutes),
         )
+        self.listener = Listener(
+            self.database, self.settings, self.connector_for, self.clock, self._collect_error
+        )
         self.rng = random.Random()
         self.limits: dict[str, int | None] = {
             a.name: a.max_characters for a in self.settings.accounts
@@ -211,6 +214,9 @@ class Daemon:
         poll = self.settings.daemon.poll_seconds
         common = {"args": [self.daemon_id], "max_instances": 1, "coalesce": True}
         scheduler.add_job(collect_job, "interval", seconds=max(poll, 5.0), **common)
+        scheduler.add_job(
+            listen_job, "interval", seconds=self.settings.listening.every_seconds, **common
+        )
         scheduler.add_job(classify_job, "interval", seconds=max(poll, 2.0), **common)
         scheduler.add_job(heartbeat_job, "interval", seconds=max(poll, 2.0), **common)
         scheduler.add_job(alerts_job, "interval", seconds=30, **common)
@@ -384,6 +390,10 @@ class Daemon:
             self.database, self.connector_for, self.collect_policy, self.clock, self._collect_error
         )
 
+    def listen(self) -> int:
+        """One listening round: mentions, quotes, the campaigns' hashtags and keywords."""
+        return self.listener.round()
+
     def _collect_error(self, account_name: str, error: ConnectorError) -> None:
         self.errors += 1
         log.warning("collecting for %s failed: %s", account_name, error.message)
@@ -431,11 +441,20 @@ class Daemon:
 
     def check_alerts(self) -> int:
         """Raise negative-spike alerts; returns how many were raised."""
-        daemon = self.settings.daemon
-        raised = check_spikes(self.database, self.clock(), daemon.spike_z, daemon.spike_min_replies)
-        for check in raised:
-            log.warning("negative spike in campaign %s (z=%.1f)", check.campaign_id, check.z)
-        return len(raised)
+        daemon, listening, now = self.settings.daemon, self.settings.listening, self.clock()
+        raised = check_spikes(self.database, now, daemon.spike_z, daemon.spike_min_replies)
+        heard = check_spikes(
+            self.database, now, listening.spike_z, listening.spike_min_posts, HEARD
+        )
+        for what, checks in (("replies", raised), ("collected posts", heard)):
+            for check in checks:
+                log.warning(
+                    "negative spike in the %s of campaign %s (z=%.1f)",
+                    what,
+                    check.campaign_id,
+                    check.z,
+                )
+        return len(raised) + len(heard)
 
     def write_reports(self) -> list[Path]:
         """Write last week's summary into the configured folder (Monday morning)."""
@@ -497,6 +516,11 @@ def _guarded(daemon_id: str, work: Callable[[Daemon], object]) -> None:
 def collect_job(daemon_id: str) -> None:
     """APScheduler job: fetch replies and metrics."""
     _guarded(daemon_id, Daemon.collect)
+
+
+def listen_job(daemon_id: str) -> None:
+    """APScheduler job: read what the city posts (hashtags, keywords, mentions, quotes)."""
+    _guarded(daemon_id, Daemon.listen)
 
 
 def classify_job(daemon_id: str) -> None:

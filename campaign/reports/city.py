@@ -26,6 +26,8 @@ from campaign.reports.figures import (
     HeardDay,
     LabelCounts,
     PlatformSplit,
+    ReplyExcerpt,
+    SharedPost,
     Term,
     Voice,
 )
@@ -35,6 +37,7 @@ from campaign.reports.week import Week
 
 VOICES = 10
 TERMS = 15
+SHARED = 5
 
 Group = tuple[int, str, str, str | None, int, int]
 """(day index, platform, kind, effective label, posts, human labels)."""
@@ -102,6 +105,23 @@ def voices(
     return tuple(Voice(author(name), platform, posts) for platform, name, posts in rows)
 
 
+def shared(
+    session: Session,
+    week: Week,
+    campaign_id: int | None,
+    kept_since: datetime | None,
+    excerpt: Callable[[Reply], ReplyExcerpt],
+) -> tuple[SharedPost, ...]:
+    """The posts by others shared most often; like voices, only those whose text is kept."""
+    rows = session.scalars(
+        _kept(_heard(select(Reply), week, campaign_id), kept_since)
+        .where(Reply.reposts > 0)
+        .order_by(Reply.reposts.desc(), Reply.created_at, Reply.id)
+        .limit(SHARED)
+    )
+    return tuple(SharedPost(excerpt(post), post.reposts) for post in rows)
+
+
 def terms(
     session: Session, week: Week, campaign_id: int | None, kept_since: datetime | None
 ) -> tuple[tuple[Term, ...], int]:
@@ -118,6 +138,7 @@ def city_figures(
     campaign_id: int | None,
     kept_since: datetime | None,
     author: Callable[[str], str],
+    excerpt: Callable[[Reply], ReplyExcerpt],
 ) -> CityFigures:
     """Every figure of the section for `week`."""
     counted = groups(session, week, campaign_id)
@@ -148,4 +169,5 @@ def city_figures(
         listed_posts=listed,
         kept_since=kept_since,
         human_labels=sum(group[5] for group in counted),
+        shared=shared(session, week, campaign_id, kept_since, excerpt),
     )

@@ -31,9 +31,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "What the city says: most-shared posts by others",
     ),
     "city.note.shared": (
-        "Keine Rangliste: wie oft fremde Beiträge geteilt oder gelikt wurden, wird nicht "
-        "gespeichert.",
-        "No ranking: how often posts by others were shared or liked is not stored.",
+        "Diese Woche wurde kein Beitrag anderer geteilt (oder sein Text ist nach der "
+        "Aufbewahrungsfrist gelöscht).",
+        "No post by others was shared this week (or its text is gone after the retention "
+        "period).",
     ),
     "city.col.shares": ("Geteilt", "Shares"),
     "city.table.voices": (

@@ -255,6 +255,14 @@ class Term:
 
 
 @dataclass(frozen=True)
+class SharedPost:
+    """A post by someone else that was shared (boosted, reposted, retweeted) often."""
+
+    excerpt: ReplyExcerpt
+    reposts: int
+
+
+@dataclass(frozen=True)
 class CityFigures:
     """"Was die Stadt sagt": what the city wrote besides replies to us."""
 
@@ -267,8 +275,8 @@ class CityFigures:
     retention (their texts and authors are gone, only their counts stay)."""
     kept_since: datetime | None
     human_labels: int
-    shares_stored: bool = False
-    """The replies table holds no repost or like counts of posts by others yet."""
+    shared: tuple[SharedPost, ...] = ()
+    """The posts by others shared most often (as their platforms last counted)."""
 
     @property
     def total(self) -> LabelCounts:

@@ -199,8 +199,11 @@ def _city(city: CityFigures, pseudonymised: bool, words: Words) -> list[Table]:
             "stadt_meistgeteilt",
             words("city.table.shared"),
             tuple(words(c) for c in ("col.author", "col.platform", "city.col.shares", "col.text")),
-            (),
-            note="" if city.shares_stored else words("city.note.shared"),
+            tuple(
+                (s.excerpt.author, s.excerpt.platform, s.reposts, s.excerpt.text)
+                for s in city.shared
+            ),
+            note="" if city.shared else words("city.note.shared"),
         ),
         Table(
             "stadt_stimmen",

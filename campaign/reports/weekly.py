@@ -222,7 +222,14 @@ def week_figures(
             human_labels=sum(g.human_labels for g in groups),
             human_overrides=sum(g.human_overrides for g in groups),
         ),
-        city=city_figures(session, week, campaign_id, kept_since, privacy.author),
+        city=city_figures(
+            session,
+            week,
+            campaign_id,
+            kept_since,
+            privacy.author,
+            lambda post: _excerpt(post, privacy),
+        ),
     )
 
 

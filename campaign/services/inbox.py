@@ -1,4 +1,5 @@
-"""The reply inbox: paged reply queries with filters, label overrides and answers.
+"""The inbox: replies and the posts found by listening, paged, with filters (sentiment,
+campaign, platform, source), label overrides and answers.
 
 Pages use keyset pagination on (created_at, id) so the millionth reply costs the same as
 the first: OFFSET would make the database walk every skipped row.
@@ -9,16 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from campaign.errors import UserError
-from campaign.models import Account, Campaign, Delivery, Post, Reply, utc_now
+from campaign.models import Account, Campaign, Delivery, HeardKind, Post, Reply, utc_now
 from campaign.people import Person
 from campaign.services import events
 from campaign.services.posts import PostDraft, add_post
 
 LABELS = ("positive", "neutral", "negative")
+KINDS = tuple(kind.value for kind in HeardKind)
+"""The sources the inbox filters by: replies, mentions, quotes, tag and keyword matches."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class ReplyFilter:
     platform: str | None = None
     unanswered_questions: bool = False
     """Questions nobody has answered yet, nor started to (see `unanswered_question`)."""
+    kind: str | None = None
+    """Where it came from: a reply to us, a mention, a quote, a tag or keyword match."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,10 @@ class ReplyRow:
     answered: bool
     campaign_slug: str
     account_name: str
+    kind: str = HeardKind.REPLY.value
+    query: str | None = None
+    """The hashtag or keyword query that found it (listening only)."""
+    author_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,17 +75,23 @@ def page_replies(
     after: PageCursor | None = None,
     limit: int = 100,
 ) -> list[ReplyRow]:
-    """Newest replies first, one page, after `after` if given."""
+    """Newest first, one page, after `after` if given.
+
+    A reply knows its campaign and account through our delivery; a post found by listening
+    carries its own (and may have no campaign).
+    """
     label = Reply.sentiment_label
     query = (
         select(Reply, Campaign.slug, Account.name)
-        .join(Delivery, Delivery.id == Reply.delivery_id)
-        .join(Post, Post.id == Delivery.post_id)
-        .join(Campaign, Campaign.id == Post.campaign_id)
-        .join(Account, Account.id == Delivery.account_id)
+        .outerjoin(Delivery, Delivery.id == Reply.delivery_id)
+        .outerjoin(Post, Post.id == Delivery.post_id)
+        .outerjoin(Campaign, Campaign.id == func.coalesce(Post.campaign_id, Reply.campaign_id))
+        .outerjoin(Account, Account.id == func.coalesce(Delivery.account_id, Reply.account_id))
         .order_by(Reply.created_at.desc(), Reply.id.desc())
         .limit(limit)
     )
+    if reply_filter.kind:
+        query = query.where(Reply.kind == reply_filter.kind)
     if reply_filter.label:
         query = query.where(
             or_(
@@ -120,7 +135,7 @@ def mark_answered(session: Session, answer_post_id: int, at: datetime) -> None:
         reply.answered_at = at
 
 
-def _row(reply: Reply, campaign_slug: str, account_name: str) -> ReplyRow:
+def _row(reply: Reply, campaign_slug: str | None, account_name: str | None) -> ReplyRow:
     return ReplyRow(
         id=reply.id,
         platform=reply.platform,
@@ -133,8 +148,11 @@ def _row(reply: Reply, campaign_slug: str, account_name: str) -> ReplyRow:
         human_labelled=reply.human_label is not None,
         is_question=reply.is_question,
         answered=reply.answered_at is not None or reply.answer_post_id is not None,
-        campaign_slug=campaign_slug,
-        account_name=account_name,
+        campaign_slug=campaign_slug or "",
+        account_name=account_name or "",
+        kind=reply.kind,
+        query=reply.query,
+        author_name=reply.author_name,
     )
 
 
@@ -184,8 +202,14 @@ def answer_reply(
     if reply.answer_post_id is not None:
         raise UserError(f"reply {reply.id} already has an answer (post {reply.answer_post_id})")
     delivery = reply.delivery
-    account = session.get_one(Account, delivery.account_id)
-    campaign = session.get_one(Campaign, delivery.post.campaign_id)
+    account_id = delivery.account_id if delivery else reply.account_id
+    campaign_id = delivery.post.campaign_id if delivery else reply.campaign_id
+    if account_id is None or campaign_id is None:
+        raise UserError(
+            f"post {reply.id} was found without a campaign: answer it on the platform itself"
+        )
+    account = session.get_one(Account, account_id)
+    campaign = session.get_one(Campaign, campaign_id)
     draft = PostDraft(
         key=f"answer-reply-{reply.id}",
         text=text,

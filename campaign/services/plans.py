@@ -187,6 +187,7 @@ def import_plan(
     campaign.description = info.description
     campaign.time_zone = info.timezone
     campaign.approvals_required = info.approvals or settings.approval.approvals
+    campaign.track = list(info.track)
     campaign.reapprove_on_reschedule = (
         settings.approval.reapprove_on_reschedule
         if info.reapprove_on_reschedule is None

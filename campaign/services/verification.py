@@ -46,6 +46,7 @@ def connector_settings(settings: Settings, account: AccountSettings) -> Connecto
         state_dir=settings.data_dir() / "sessions",
         credentials=credentials,
         auth=account.auth,
+        full_text_search=bool(account.full_text_search),
     )
 
 

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Row,
     Select,
     and_,
@@ -29,6 +30,7 @@ from sqlalchemy import (
     not_,
     or_,
     select,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -40,6 +42,7 @@ from campaign.models import (
     Delivery,
     DeliveryState,
     Event,
+    HeardKind,
     Post,
     PostState,
     Reply,
@@ -51,7 +54,9 @@ from campaign.models import (
 from campaign.services import events
 
 REPLY_SOURCE = "reply"
-SOURCES = (REPLY_SOURCE,)
+LISTENING_SOURCE = "listening"
+"""Posts the city wrote on its own (hashtags, mentions, quotes) that listening collected."""
+SOURCES = (REPLY_SOURCE, LISTENING_SOURCE)
 MOOD_WINDOW = timedelta(hours=1)
 CANDIDATES = 100
 
@@ -158,26 +163,44 @@ class WallState:
     time_zone: str
 
 
-def _sources(campaign_slug: str | None) -> Select[Any]:
-    """Every wall source with the same columns; listening joins here with `union_all`."""
+def _source_columns(source: str) -> Select[Any]:
+    """The columns every wall source gives, in one order (they are joined by UNION ALL)."""
+    return select(
+        literal(source).label("source"),
+        Reply.id.label("source_id"),
+        Reply.platform.label("platform"),
+        Reply.author_handle.label("author_handle"),
+        func.coalesce(Reply.author_name, Reply.author_handle).label("display_name"),
+        Reply.text.label("text"),
+        Reply.created_at.label("created_at"),
+        Reply.collected_at.label("collected_at"),
+        func.coalesce(Reply.human_label, Reply.sentiment_label).label("label"),
+    )
+
+
+def _replies(campaign_slug: str | None) -> Select[Any]:
+    """Replies to our posts, their campaign found through our delivery."""
     replies = (
-        select(
-            literal(REPLY_SOURCE).label("source"),
-            Reply.id.label("source_id"),
-            Reply.platform.label("platform"),
-            Reply.author_handle.label("author_handle"),
-            Reply.text.label("text"),
-            Reply.created_at.label("created_at"),
-            Reply.collected_at.label("collected_at"),
-            func.coalesce(Reply.human_label, Reply.sentiment_label).label("label"),
-        )
+        _source_columns(REPLY_SOURCE)
         .join(Delivery, Delivery.id == Reply.delivery_id)
         .join(Post, Post.id == Delivery.post_id)
         .join(Campaign, Campaign.id == Post.campaign_id)
+        .where(Reply.kind == HeardKind.REPLY)
+    )
+    return replies.where(Campaign.slug == campaign_slug) if campaign_slug else replies
+
+
+def _sources(campaign_slug: str | None) -> CompoundSelect[Any]:
+    """Every wall source: the replies, and the posts listening found for the campaign (the
+    wall shows the city's own posts under its hashtag, moderated like replies)."""
+    heard = (
+        _source_columns(LISTENING_SOURCE)
+        .join(Campaign, Campaign.id == Reply.campaign_id)
+        .where(Reply.kind != HeardKind.REPLY)
     )
     if campaign_slug:
-        replies = replies.where(Campaign.slug == campaign_slug)
-    return replies
+        heard = heard.where(Campaign.slug == campaign_slug)
+    return union_all(_replies(campaign_slug), heard)
 
 
 def _items_query(settings: WallSettings) -> Select[Any]:
@@ -208,7 +231,7 @@ def _item(row: Row[Any], state: ItemState) -> WallItem:
         key=WallKey(row.source, row.source_id),
         platform=row.platform,
         author_handle=row.author_handle,
-        display_name=row.author_handle,
+        display_name=row.display_name,
         text=row.text,
         created_at=row.created_at,
         label=row.label,
@@ -303,7 +326,7 @@ def counters(session: Session, settings: WallSettings, now: datetime, zone: Zone
     )
     if settings.campaign:
         sent = sent.where(Campaign.slug == settings.campaign)
-    today = _sources(settings.campaign).where(Reply.created_at >= since).subquery()
+    today = _replies(settings.campaign).where(Reply.created_at >= since).subquery()
     people = select(today.c.platform, today.c.author_handle).distinct().subquery()
     return Counters(
         posts=session.scalar(sent) or 0,
@@ -315,7 +338,7 @@ def counters(session: Session, settings: WallSettings, now: datetime, zone: Zone
 
 def mood(session: Session, settings: WallSettings, now: datetime) -> Mood:
     """The last hour's replies by effective label (a person's label wins)."""
-    recent = _sources(settings.campaign).where(Reply.created_at >= now - MOOD_WINDOW).subquery()
+    recent = _replies(settings.campaign).where(Reply.created_at >= now - MOOD_WINDOW).subquery()
     query = select(recent.c.label, func.count()).group_by(recent.c.label)
     counts = {label: count for label, count in session.execute(query)}
     return Mood(
@@ -378,8 +401,8 @@ def change_marker(session: Session) -> tuple[int, int]:
 
 
 def _source_row(session: Session, key: WallKey) -> Reply:
-    reply = session.get(Reply, key.id) if key.source == REPLY_SOURCE else None
-    if reply is None:
+    reply = session.get(Reply, key.id) if key.source in SOURCES else None
+    if reply is None or (reply.kind == HeardKind.REPLY) != (key.source == REPLY_SOURCE):
         raise UserError(t("wall.unknown_item", item=key))
     return reply
 

@@ -10,7 +10,7 @@ because logins are limited to a few hundred a day.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, ClassVar, TypeVar
 
@@ -25,6 +25,8 @@ from connectors.base import (
     AccountInfo,
     Connector,
     ConnectorSettings,
+    HeardPage,
+    ListenQuery,
     MediaItem,
     MetricSnapshot,
     OutgoingPost,
@@ -40,6 +42,8 @@ from connectors.bluesky.failures import (
     translate,
     xrpc_error,
 )
+from connectors.bluesky.listening import heard_post, marker_since, walk_back
+from connectors.bluesky.listening import parse_timestamp as _parse_timestamp
 from connectors.bluesky.post_records import image_embed, mention_handle, post_record
 from connectors.bluesky.record_keys import record_key_for
 from connectors.bluesky.session_store import SessionStore
@@ -60,11 +64,6 @@ while before it collects it."""
 
 Clock = Callable[[], datetime]
 Result = TypeVar("Result")
-
-
-def _parse_timestamp(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
 def _posts_view(client: Client, uris: list[str]) -> list[Any]:
@@ -341,6 +340,74 @@ class BlueskyConnector(Connector):
                 cid=post.cid,
             )
             yield from self._walk(node.replies or [])
+
+    def fetch_mentions(
+        self, marker: str | None, *, since: datetime, limit: int | None = None
+    ) -> HeardPage:
+        """Mentions and quotes from listNotifications (reasons mention, quote).
+
+        Raises RateLimited, AuthExpired or Transient.
+        """
+
+        def fetch(cursor: str | None, size: int) -> tuple[list[Any], str | None]:
+            params = models.AppBskyNotificationListNotifications.Params(
+                reasons=["mention", "quote"], cursor=cursor, limit=size
+            )
+            answer = self._call(
+                "reading notifications",
+                lambda client: client.app.bsky.notification.list_notifications(params),
+            )
+            return list(answer.notifications), answer.cursor
+
+        walked = walk_back(fetch, lambda n: (n.indexed_at, n.uri), marker, since, limit)
+        posts = tuple(
+            heard_post(n, "quote" if n.reason == "quote" else "mention", self._post_url(n))
+            for n in walked.items
+            if n.reason in ("mention", "quote")
+        )
+        return HeardPage(posts, walked.marker, walked.reads)
+
+    def search(
+        self,
+        query: ListenQuery,
+        marker: str | None,
+        *,
+        since: datetime,
+        limit: int | None = None,
+    ) -> HeardPage:
+        """searchPosts, latest first: a hashtag by `tag` (facets and tags), a keyword query
+        as `q`.
+
+        Raises RateLimited, AuthExpired or Transient.
+        """
+        own = self._did(self._logged_in())
+
+        def fetch(cursor: str | None, size: int) -> tuple[list[Any], str | None]:
+            params = models.AppBskyFeedSearchPosts.Params(
+                q=f"#{query.text}" if query.kind == "tag" else query.text,
+                tag=[query.text] if query.kind == "tag" else None,
+                sort="latest",
+                since=walk_since,
+                cursor=cursor,
+                limit=size,
+            )
+            answer = self._call(
+                "searching posts", lambda client: client.app.bsky.feed.search_posts(params)
+            )
+            return list(answer.posts), answer.cursor
+
+        walk_since = marker_since(marker, since)
+        walked = walk_back(fetch, lambda p: (p.record.created_at, p.uri), marker, since, limit)
+        posts = tuple(
+            heard_post(post, query.kind, self._post_url(post))
+            for post in walked.items
+            if post.author.did != own
+        )
+        return HeardPage(posts, walked.marker, walked.reads)
+
+    @staticmethod
+    def _post_url(view: Any) -> str:
+        return f"https://bsky.app/profile/{view.author.handle}/post/" + view.uri.rsplit("/", 1)[-1]
 
     def fetch_metrics(self, remotes: Sequence[RemotePost]) -> list[MetricSnapshot]:
         """Counts from getPosts, 25 posts per call; Bluesky shows no impressions.

@@ -90,6 +90,14 @@ class Status:
     """The content warning shown instead of the text until a reader opens it."""
     from_api: bool = True
     """False for audience replies, which get no audience of their own."""
+    tags: list[str] = field(default_factory=list)
+    """Hashtags in the text, as written (a tag timeline matches them case-insensitively)."""
+    mention_names: list[str] = field(default_factory=list)
+    """Usernames the text mentions (resolved when read: the account may come later)."""
+    quote_id: str | None = None
+    """The status this one quotes (Mastodon 4.5 quote posts)."""
+    reblogs: int = 0
+    """Boosts by the audience (its own posts carry a fixed count)."""
 
 
 def account_json(account: Account, domain: str, statuses_count: int) -> dict[str, Any]:
@@ -244,8 +252,11 @@ def status_json(
     counts: tuple[int, int, int],
     domain: str,
     username: str,
+    mentions: list[dict[str, Any]] | None = None,
+    quoted: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The Status entity; `counts` are (replies, reblogs, favourites)."""
+    """The Status entity; `counts` are (replies, reblogs, favourites); `quoted` the quoted
+    status's entity (a Quote with state "accepted")."""
     replies, reblogs, favourites = counts
     return {
         "id": status.id,
@@ -273,11 +284,14 @@ def status_json(
         "application": {"name": "Leuchtturm", "website": None},
         "account": account,
         "media_attachments": media,
-        "mentions": [],
-        "tags": [],
+        "mentions": mentions or [],
+        "tags": [
+            {"name": tag.lower(), "url": f"https://{domain}/tags/{tag.lower()}"}
+            for tag in status.tags
+        ],
         "emojis": [],
         "card": None,
         "poll": None,
-        "quote": None,
+        "quote": {"state": "accepted", "quoted_status": quoted} if quoted else None,
         "quote_approval_policy": "public",
     }

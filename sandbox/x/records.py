@@ -36,6 +36,9 @@ class XTweet:
     in_reply_to_user_id: str | None = None
     media_keys: tuple[str, ...] = ()
     lang: str = "de"
+    quoted_id: str | None = None
+    retweeted_id: str | None = None
+    """A retweet: X lists it as a tweet "RT @author: …" referencing the original."""
 
 
 @dataclass

@@ -21,6 +21,7 @@ DEFAULT_RATE_LIMITS: dict[str, int] = {
     "search_recent": 300,
     "users_me": 75,
     "user_tweets": 900,
+    "user_mentions": 450,
     "media_upload": 500,
     "media_metadata": 500,
 }

@@ -19,7 +19,14 @@ import httpx
 import pytest
 from atproto_client import Client, models
 
-from connectors.base import ConnectorSettings, Facet, MediaItem, OutgoingPost, RemotePost
+from connectors.base import (
+    ConnectorSettings,
+    Facet,
+    ListenQuery,
+    MediaItem,
+    OutgoingPost,
+    RemotePost,
+)
 from connectors.bluesky import BlueskyConnector
 from connectors.errors import Rejected
 from sandbox.bluesky_server import BlueskySandbox
@@ -291,3 +298,47 @@ def test_the_sandbox_refuses_what_the_reference_refuses(
     assert (fake.status_code, fake.json()["error"]) == (real.status_code, real.json()["error"])
     real_message = real.json()["message"].replace(real_session["did"], sandbox_session["did"])
     assert fake.json()["message"] == real_message
+
+
+def test_listening_finds_a_tagged_post_and_a_mention_once(connector: BlueskyConnector) -> None:
+    """searchPosts (tag) and listNotifications (mention) of the real AppView, resumed from
+    the connector's own marker without the post coming again."""
+
+    tag = f"ToDo{uuid.uuid4().hex[:8]}"
+    since = datetime.now(UTC)
+    before = connector.fetch_mentions(None, since=since)
+    client = Client(base_url=DEVENV_URL)
+    client.login(REPLIER, REPLIER_PASSWORD)
+    text = f"@{HANDLE} Wann ist der Container in Hörde? #{tag}"
+    encoded = text.encode()
+    mention, hashtag = f"@{HANDLE}", f"#{tag}"
+    facets = [
+        models.AppBskyRichtextFacet.Main(
+            index=models.AppBskyRichtextFacet.ByteSlice(
+                byte_start=encoded.index(mention.encode()),
+                byte_end=encoded.index(mention.encode()) + len(mention.encode()),
+            ),
+            features=[models.AppBskyRichtextFacet.Mention(did=connector.verify().remote_id)],
+        ),
+        models.AppBskyRichtextFacet.Main(
+            index=models.AppBskyRichtextFacet.ByteSlice(
+                byte_start=encoded.index(hashtag.encode()),
+                byte_end=encoded.index(hashtag.encode()) + len(hashtag.encode()),
+            ),
+            features=[models.AppBskyRichtextFacet.Tag(tag=tag)],
+        ),
+    ]
+    created = str(client.send_post(text, facets=facets, langs=["de"]).uri)
+
+    found = eventually(
+        lambda: connector.search(ListenQuery("tag", tag), None, since=since).posts or None,
+        "the tagged post in searchPosts",
+    )
+    assert [post.remote_id for post in found] == [created]
+    marker = connector.search(ListenQuery("tag", tag), None, since=since).marker
+    assert connector.search(ListenQuery("tag", tag), marker, since=since).posts == ()
+    mentions = eventually(
+        lambda: connector.fetch_mentions(before.marker, since=since).posts or None,
+        "the mention in listNotifications",
+    )
+    assert [(post.remote_id, post.via) for post in mentions] == [(created, "mention")]

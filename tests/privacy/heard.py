@@ -30,6 +30,7 @@ def heard(
     question: bool = False,
     delivery_id: int | None = None,
     wall: bool = False,
+    reposts: int = 0,
 ) -> int:
     """One stored post by someone else; its id."""
     number = next(_ids)
@@ -53,6 +54,7 @@ def heard(
             sentiment_model=MODEL if label else None,
             sentiment_revision=REVISION if label else None,
             human_label=human,
+            reposts=reposts,
         )
         session.add(reply)
         session.flush()
@@ -87,6 +89,7 @@ def city_week(database: Database) -> None:
         "Die Arbeit der Zukunft braucht Weiterbildung #ToDoDortmund",
         label="positive",
         wall=True,
+        reposts=2,
     )
     tag(
         "mastodon",
@@ -134,5 +137,6 @@ def city_week(database: Database) -> None:
         "2024-03-31 21:30",
         "Handwerk hat Zukunft #ToDoDortmund",
         label="positive",
+        reposts=5,
     )
     tag("bluesky", "bernd.bsky.social", "2024-03-31 22:30", "Nächste Woche", label="positive")

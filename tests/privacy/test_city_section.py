@@ -11,6 +11,7 @@ x 1 negative 1 unclassified (net −100); all: 3/1/1 and 1 unclassified, net (3�
 Voices: each author twice. Terms (posts that contain them): #tododortmund 3
 (Mon, Mon, Sun), weiterbildung 3 (Mon, Mon, the mention), zukunft 3 (Mon, Wed, Sun); then
 arbeit 2, handwerk 2, pflege 2. "@todo_dortmund" and "@anna" are mentions, not terms.
+Most shared: Sunday's bluesky post (5 reposts), then Anna's first (2); the others none.
 """
 
 from __future__ import annotations
@@ -71,7 +72,12 @@ def test_the_city_figures_are_the_hand_worked_ones(city: Database) -> None:
     )
     assert all(not term.term.startswith("@") for term in figures.terms)
     assert "todo_dortmund" not in {term.term for term in figures.terms}
-    assert figures.listed_posts == 6 and not figures.shares_stored
+    assert figures.listed_posts == 6
+    assert [(s.excerpt.author, s.excerpt.platform, s.reposts) for s in figures.shared] == [
+        (PSEUDONYM("bernd.bsky.social"), "bluesky", 5),
+        (PSEUDONYM("anna@social.example"), "mastodon", 2),
+    ]
+    assert figures.shared[0].excerpt.text == "Handwerk hat Zukunft #ToDoDortmund"
 
 
 def test_the_section_in_every_format_and_both_languages(city: Database, tmp_path: Path) -> None:
@@ -82,7 +88,8 @@ def test_the_section_in_every_format_and_both_languages(city: Database, tmp_path
     assert "## Was die Stadt sagt: Beiträge pro Tag und Plattform" in german
     assert "| 25.03.2024 | mastodon | 0 | 0 | 2 | 0 | 2 |" in german
     assert "| gesamt | 3 | 60 | 1 | 20 | 1 | 20 | 1 | 40 |" in german
-    assert "Keine Rangliste: wie oft fremde Beiträge geteilt" in german
+    shared = f"| {PSEUDONYM('bernd.bsky.social')} | bluesky | 5 | Handwerk hat Zukunft"
+    assert shared in german
     assert "| #tododortmund | 3 |" in german
     assert "anna@social" not in german.split("Was die Stadt sagt")[1]
     html = (tmp_path / "de/2024-W13-arbeit/bericht.html").read_text(encoding="utf-8")
@@ -100,7 +107,7 @@ def test_the_section_in_every_format_and_both_languages(city: Database, tmp_path
     assert terms.splitlines()[1] == "#tododortmund,3"
     english = (tmp_path / "en/2024-W13-arbeit/bericht.md").read_text(encoding="utf-8")
     assert "## What the city says: most frequent terms" in english
-    assert "No ranking: how often posts by others were shared or liked is not stored." in english
+    assert "## What the city says: most-shared posts by others" in english
 
 
 def test_replies_sections_count_replies_only(city: Database) -> None:

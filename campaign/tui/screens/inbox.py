@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Static
 
 from campaign.models import PostState
 from campaign.services import dashboard, inbox
-from campaign.services.inbox import LABELS, ReplyFilter, ReplyRow
+from campaign.services.inbox import KINDS, LABELS, ReplyFilter, ReplyRow
 from campaign.times import shown
 from campaign.tui.changes import PLATFORM_OPTIONS, next_option
 from campaign.tui.data_text import data_lines, data_text
@@ -58,6 +58,7 @@ class InboxScreen(DataScreen):
         Binding("c", "cycle_campaign", t("key.filter_campaign")),
         Binding("f", "cycle_platform", t("key.filter_platform")),
         Binding("u", "toggle_questions", t("key.filter_questions")),
+        Binding("e", "cycle_kind", t("key.filter_kind")),
         Binding("plus", "label('positive')", t("key.label_positive")),
         Binding("equals_sign", "label('neutral')", t("key.label_neutral")),
         Binding("minus", "label('negative')", t("key.label_negative")),
@@ -98,6 +99,11 @@ class InboxScreen(DataScreen):
                     platform=self.filter.platform or any_,
                     questions=t("inbox.questions") if self.filter.unanswered_questions else "",
                 )
+                + (
+                    t("inbox.filters_kind", kind=t(f"kind.{self.filter.kind}"))
+                    if self.filter.kind
+                    else ""
+                )
             )
         )
         self.query_one(LiveTable).show_rows([self._row(reply) for reply in data.replies])
@@ -105,9 +111,10 @@ class InboxScreen(DataScreen):
 
     def _row(self, reply: ReplyRow) -> Row:
         question = "? " if reply.is_question and not reply.answered else ""
+        source = "" if reply.kind == "reply" else f" · {t(f'kind.{reply.kind}')}"
         cells = (
             shown(reply.created_at, self.leuchtturm.settings.zone),
-            reply.platform,
+            reply.platform + source,
             reply.author_handle,
             label_cell(reply),
             data_text(question + reply.text, limit=80),
@@ -126,6 +133,8 @@ class InboxScreen(DataScreen):
     def _show_detail(self) -> None:
         reply = self._selected()
         detail = "" if reply is None else f"{reply.author_handle}: {reply.text}\n{reply.url}"
+        if reply is not None and reply.query:
+            detail += "\n" + t("inbox.found_by", query=reply.query)
         self.query_one("#reply-detail", Static).update(data_lines(detail))
 
     def action_cycle_label(self) -> None:
@@ -141,6 +150,9 @@ class InboxScreen(DataScreen):
         self._filter(
             replace(self.filter, platform=next_option(PLATFORM_OPTIONS, self.filter.platform))
         )
+
+    def action_cycle_kind(self) -> None:
+        self._filter(replace(self.filter, kind=next_option((None, *KINDS), self.filter.kind)))
 
     def action_toggle_questions(self) -> None:
         questions = not self.filter.unanswered_questions
