@@ -20,6 +20,7 @@ from connectors.base import (
     MetricSnapshot,
     OutgoingPost,
     PlatformLimits,
+    PollResult,
     RemotePost,
     RemoteReply,
 )
@@ -57,6 +58,11 @@ class Serialised(Connector):
         """See `Connector.fetch_metrics`."""
         with self._slots:
             return self.inner.fetch_metrics(remotes)
+
+    def fetch_poll(self, remote: RemotePost) -> PollResult | None:
+        """See `Connector.fetch_poll`."""
+        with self._slots:
+            return self.inner.fetch_poll(remote)
 
     def verify(self) -> AccountInfo:
         """See `Connector.verify`."""

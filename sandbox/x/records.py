@@ -36,6 +36,17 @@ class XTweet:
     in_reply_to_user_id: str | None = None
     media_keys: tuple[str, ...] = ()
     lang: str = "de"
+    poll: XPoll | None = None
+
+
+@dataclass
+class XPoll:
+    """A poll attached to one of our tweets; its votes come from the audience (or stay 0)."""
+
+    id: str
+    options: tuple[str, ...]
+    created_at: datetime
+    duration_minutes: int
 
 
 @dataclass
