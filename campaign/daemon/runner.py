@@ -39,6 +39,7 @@ from campaign.daemon.dispatch import (
     reconcile_interrupted,
     send,
 )
+from campaign.daemon.poll_results import PollPolicy, read_polls
 from campaign.daemon.wakeup import (
     HELD_RECHECK_S,
     MAX_SLEEP_S,
@@ -364,6 +365,7 @@ class Daemon:
         followers.count_followers(
             self.database, self.connector_for, self.settings.zone, self.clock, self._collect_error
         )
+        read_polls(self.database, self.connector_for, PollPolicy(), self.clock, self._collect_error)
         return collect(
             self.database, self.connector_for, self.collect_policy, self.clock, self._collect_error
         )
