@@ -192,7 +192,7 @@ class Post(Base):
     text: Mapped[str] = mapped_column(Text)
     # Mastodon's content warning; it counts toward the instance's limit.
     spoiler_text: Mapped[str] = mapped_column(Text, default="", server_default="")
-    poll: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    poll: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     """A poll (`content.polls.PollSpec.to_json`); the first part of a thread carries it."""
     scheduled_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     state: Mapped[str] = mapped_column(_enum(PostState), default=PostState.DRAFT)

@@ -72,6 +72,8 @@ def _due(database: Database, policy: PollPolicy, now: datetime) -> list[_PollTar
         targets = []
         for delivery, account_name, poll, last in rows:
             assert delivery.sent_at is not None and delivery.remote_id is not None
+            if not poll:
+                continue  # a JSON null: no poll
             duration = PollSpec.from_json(poll).duration
             if policy.due(delivery.sent_at + duration, duration, last, now):
                 remote = RemotePost(

@@ -4,6 +4,7 @@ series: every ten minutes while it runs, every minute near its end, once more wh
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import pairwise
 
 from sqlalchemy import select
 
@@ -71,7 +72,7 @@ def test_votes_are_read_while_running_more_often_near_the_end_and_once_closed(
         daemon.collect()
     series = readings(daemon, delivery_id)
     running = [r for r in series if not r.closed]
-    gaps = [b.taken_at - a.taken_at for a, b in zip(running, running[1:], strict=False)]
+    gaps = [b.taken_at - a.taken_at for a, b in pairwise(running)]
     early = [
         g
         for r, g in zip(running[1:], gaps, strict=True)
