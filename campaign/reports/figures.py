@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from campaign.reports.poll_figures import PollOutcome
+
 LABELS = ("positive", "neutral", "negative")
 
 
@@ -244,6 +246,8 @@ class WeekFigures(WeekSummary):
     unanswered: tuple[ReplyExcerpt, ...]
     unanswered_total: int
     gaps: DataGaps
+    polls: tuple[PollOutcome, ...] = ()
+    """The week's polls per platform (`campaign.reports.poll_section`)."""
 
 
 @dataclass(frozen=True)

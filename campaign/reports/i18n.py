@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from campaign.i18n import LANGUAGES
+from campaign.reports.poll_words import WORDS as POLL_WORDS
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # heading
@@ -251,6 +252,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.engagement": ("Engagement je 1.000 Follower", "Engagement per 1,000 followers"),
     "weekdays": ("Mo Di Mi Do Fr Sa So", "Mon Tue Wed Thu Fri Sat Sun"),
 }
+CATALOGUE.update(POLL_WORDS)
 
 MOMENT_FORMATS = {"de": "%d.%m.%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
 DAY_FORMATS = {"de": "%d.%m.%Y", "en": "%Y-%m-%d"}

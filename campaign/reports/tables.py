@@ -44,6 +44,8 @@ class Table:
 
 def report_tables(report: WeeklyReport, words: Words) -> list[Table]:
     """Every table of the report, in reading order."""
+    from campaign.reports.poll_section import poll_table  # it builds on this module's Table
+
     week = report.current
     zone = ZoneInfo(report.time_zone)
     return [
@@ -171,6 +173,7 @@ def report_tables(report: WeeklyReport, words: Words) -> list[Table]:
             zone,
             words,
         ),
+        poll_table(week.polls, words),
         _gaps(week, words),
     ]
 

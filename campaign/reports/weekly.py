@@ -37,6 +37,7 @@ from campaign.reports.figures import (
     WeeklyReport,
     WeekSummary,
 )
+from campaign.reports.poll_section import poll_outcomes
 from campaign.reports.week import Week
 from campaign.services import campaigns, capabilities
 from connectors.base import PlatformLimits
@@ -203,6 +204,7 @@ def week_figures(
             human_labels=sum(g.human_labels for g in groups),
             human_overrides=sum(g.human_overrides for g in groups),
         ),
+        polls=poll_outcomes(session, start, end, campaign_id),
     )
 
 
