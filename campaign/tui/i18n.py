@@ -7,6 +7,7 @@ translation shows in review; the app chooses the language once at start.
 from __future__ import annotations
 
 from campaign.i18n import choose_language, language
+from campaign.tui.poll_words import WORDS as POLL_WORDS
 
 __all__ = ["CATALOGUE", "choose_language", "language", "t"]
 
@@ -288,6 +289,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "account.broken": ("gestört", "broken"),
     "account.credits_exhausted": ("Guthaben aufgebraucht", "credits exhausted"),
 }
+CATALOGUE.update(POLL_WORDS)
 
 
 def t(key: str, /, **values: object) -> str:
