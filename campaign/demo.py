@@ -33,7 +33,7 @@ from campaign.db import Database, make_engine, upgrade
 from campaign.errors import UserError
 from campaign.i18n import t
 from campaign.models import Campaign, Delivery, DeliveryState, Post, PostState, Reply
-from campaign.services import accounts, plans, posts
+from campaign.services import accounts, plans, polls, posts
 from campaign.wall.server import background_wall, wall_app
 from sandbox.run import Sandbox, start_sandbox
 
@@ -55,6 +55,8 @@ class DemoFigures:
     failed: int
     replies: int
     classified: int
+    poll_votes: int = 0
+    """Votes in the campaign's polls at their latest readings (every platform)."""
 
     def lines(self) -> list[str]:
         return [f"{name}: {value}" for name, value in vars(self).items()]
@@ -131,6 +133,7 @@ def compress_schedule(
 
 def figures(database: Database, campaign_slug: str) -> DemoFigures:
     """Counts of the demo campaign from the database, the one source of truth."""
+    slug = campaign_slug
     with database.session() as session:
         campaign_posts = select(Post.id).join(Campaign).where(Campaign.slug == campaign_slug)
         own = Delivery.post_id.in_(campaign_posts)
@@ -147,6 +150,7 @@ def figures(database: Database, campaign_slug: str) -> DemoFigures:
             failed=deliveries(DeliveryState.FAILED) + deliveries(DeliveryState.NEEDS_REVIEW),
             replies=session.scalar(replies) or 0,
             classified=session.scalar(replies.where(Reply.classified_at.is_not(None))) or 0,
+            poll_votes=sum(poll.total for poll in polls.latest(session, campaign_slug=slug)),
         )
 
 

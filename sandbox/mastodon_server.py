@@ -305,7 +305,7 @@ class MastodonSandbox(SandboxServer):
                 status.text,
                 poll.options,
                 age=(min(now, poll.expires_at) - poll.created_at) * pace,
-                duration=(poll.expires_at - poll.created_at) * pace,
+                duration=poll.expires_at - poll.created_at,
                 multiple=poll.multiple,
             )
             votes, voters = counted.votes, counted.voters

@@ -84,7 +84,9 @@ def tally(
     multiple: bool,
     voters_range: tuple[int, int] = (40, 400),
 ) -> Tally:
-    """The poll's counts at `age` (already in poll time); they never fall and end at expiry."""
+    """The poll's counts at `age` of audience time (real time times the audience's pace,
+    capped at the poll's end by the caller); they never fall, and are final once the
+    audience's time has run through the whole `duration`."""
     rng = random.Random(f"{seed}\x1f{key}\x1f{question}\x1f{'|'.join(options)}\x1fpoll")
     final_voters = rng.randint(*voters_range)
     split = shares(question, options, rng)

@@ -633,7 +633,7 @@ class XSandbox(SandboxServer):
             pace = self.audience.pace
             votes = tally(
                 self.audience.seed, tweet.id, tweet.submitted_text, poll.options,
-                age=(min(now, ends) - poll.created_at) * pace, duration=duration * pace,
+                age=(min(now, ends) - poll.created_at) * pace, duration=duration,
                 multiple=False,
             ).votes
         data: dict[str, Any] = {

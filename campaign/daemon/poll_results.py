@@ -31,6 +31,16 @@ class PollPolicy:
     closing_share: float = 0.1
     """The last tenth of its run (at least `closing_every`) counts as its end."""
 
+    @classmethod
+    def following(cls, fresh_every: timedelta) -> PollPolicy:
+        """Twice the fresh posts' collection interval while running, a fifth of it near
+        the end, never slower than the defaults (the demo collects without a pause)."""
+        default = cls()
+        return cls(
+            running_every=min(default.running_every, fresh_every * 2),
+            closing_every=min(default.closing_every, fresh_every / 5),
+        )
+
     def due(
         self, ends_at: datetime, duration: timedelta, last: datetime | None, now: datetime
     ) -> bool:

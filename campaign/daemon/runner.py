@@ -365,7 +365,8 @@ class Daemon:
         followers.count_followers(
             self.database, self.connector_for, self.settings.zone, self.clock, self._collect_error
         )
-        read_polls(self.database, self.connector_for, PollPolicy(), self.clock, self._collect_error)
+        policy = PollPolicy.following(self.collect_policy.fresh_every)
+        read_polls(self.database, self.connector_for, policy, self.clock, self._collect_error)
         return collect(
             self.database, self.connector_for, self.collect_policy, self.clock, self._collect_error
         )

@@ -46,7 +46,7 @@ def poll_outcomes(
     if campaign_id is not None:
         query = query.where(Post.campaign_id == campaign_id)
     outcomes = []
-    for count, post, platform, account, followers in session.execute(query).tuples():
+    for count, post, platform, account, followers in session.execute(query):
         if not post.poll:
             continue
         outcomes.append(

@@ -75,7 +75,7 @@ def latest(
     if post_id is not None:
         query = query.where(Post.id == post_id)
     tallies = []
-    for count, post, account in session.execute(query).tuples():
+    for count, post, account in session.execute(query):
         spec = PollSpec.from_json(post.poll or {})
         tallies.append(
             PollTally(

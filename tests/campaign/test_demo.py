@@ -102,6 +102,7 @@ def test_headless_demo_delivers_and_collects_and_touches_nothing_of_the_person(
     assert figures.delivered >= 30
     assert figures.failed == 0
     assert figures.replies > 0
+    assert figures.poll_votes > 0 and f"poll_votes: {figures.poll_votes}" in figures.lines()
     assert any(line.startswith("sandbox mastodon: http://127.0.0.1:") for line in lines)
     database = Database(make_engine(f"sqlite:///{demo / 'demo.sqlite3'}"))
     with database.session() as session:
