@@ -11,18 +11,12 @@ from textual.pilot import Pilot
 from campaign.config import Settings
 from campaign.db import Database
 from campaign.models import (
-    Campaign,
-    Delivery,
-    DeliveryState,
     PollCount,
-    Post,
-    PostState,
-    PostTarget,
 )
-from campaign.services import accounts
 from campaign.tui.app import make_app
 from campaign.tui.leuchtturm_app import LeuchtturmApp
 from campaign.tui.widgets.poll_bars import PollBars, bar
+from tests.poll_seed import sent_poll
 from tests.tui.conftest import FROZEN, SIZE, seed, wait_until
 from tests.tui.screenshot import settled
 
@@ -34,33 +28,13 @@ def seed_poll(database: Database) -> None:
     the hostile option label stays text."""
     seed(database)
     sent_at = FROZEN - timedelta(hours=3)
+    poll = {**POLL, "options": ["Ja", "Nein", "[b]Weiß[/b] nicht"]}
     with database.session() as session:
-        campaign = session.query(Campaign).filter_by(slug="todo").one()
-        post = Post(
-            campaign=campaign,
-            key="frage",
-            text="Mehr Ausbildungsplätze in der Nordstadt?",
-            scheduled_at=sent_at,
-            state=PostState.APPROVED,
-            poll={**POLL, "options": ["Ja", "Nein", "[b]Weiß[/b] nicht"]},
-        )
+        ids = sent_poll(session, "todo", "Mehr Ausbildungsplätze in der Nordstadt?", poll, sent_at)
         for name, votes in (("mastodon-todo", [30, 15, 5]), ("x-todo", [6, 12, 2])):
-            account = accounts.by_name(session, name)
-            post.targets.append(PostTarget(account=account))
-            delivery = Delivery(
-                post=post,
-                account_id=account.id,
-                idempotency_key=f"poll-{name}",
-                due_at=sent_at,
-                state=DeliveryState.SENT,
-                sent_at=sent_at,
-                remote_id=f"p-{name}",
-            )
-            session.add(delivery)
-            session.flush()
             session.add(
                 PollCount(
-                    delivery_id=delivery.id,
+                    delivery_id=ids[name],
                     taken_at=FROZEN - timedelta(minutes=5),
                     votes=votes,
                     voters=sum(votes),
@@ -68,7 +42,6 @@ def seed_poll(database: Database) -> None:
                     closed=False,
                 )
             )
-        session.add(campaign)
 
 
 @pytest.fixture

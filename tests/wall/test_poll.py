@@ -12,9 +12,9 @@ from starlette.testclient import TestClient
 
 from campaign.config import Settings, WallSettings
 from campaign.db import Database
-from campaign.models import Campaign, Delivery, DeliveryState, PollCount, Post, PostState
-from campaign.services import accounts
+from campaign.models import PollCount
 from campaign.wall.server import make_app, make_feed
+from tests.poll_seed import sent_poll
 from tests.wall.scenario import NOW, SLUG, seed_campaign
 
 WAIT_SECONDS = 30
@@ -36,32 +36,11 @@ def client(database: Database, wall_settings: Settings) -> Iterator[TestClient]:
 def seed_poll(database: Database) -> dict[str, int]:
     """A poll sent yesterday evening on Mastodon and X, still running; delivery ids."""
     seed_campaign(database)
-    sent_at = NOW - timedelta(hours=20)
     with database.session() as session:
-        campaign = session.query(Campaign).filter_by(slug=SLUG).one()
-        post = Post(
-            campaign=campaign,
-            key="frage",
-            text="Soll es mehr Ausbildungsplätze geben?",
-            scheduled_at=sent_at,
-            state=PostState.APPROVED,
-            poll=POLL,
+        return sent_poll(
+            session, SLUG, "Soll es mehr Ausbildungsplätze geben?", POLL,
+            NOW - timedelta(hours=20),
         )
-        ids = {}
-        for name in ("mastodon-todo", "x-todo"):
-            delivery = Delivery(
-                post=post,
-                account_id=accounts.by_name(session, name).id,
-                idempotency_key=f"poll-{name}",
-                due_at=sent_at,
-                state=DeliveryState.SENT,
-                sent_at=sent_at,
-                remote_id=f"p-{name}",
-            )
-            session.add(delivery)
-            session.flush()
-            ids[name] = delivery.id
-        return ids
 
 
 def reading(database: Database, delivery_id: int, votes: list[int], at: datetime) -> None:
