@@ -30,6 +30,7 @@ def sent_poll(
         state=PostState.APPROVED,
         poll=poll,
     )
+    session.add(post)
     ids = {}
     for name in account_names:
         account = accounts.by_name(session, name)
