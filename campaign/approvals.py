@@ -11,6 +11,7 @@ The state moves themselves stay in `campaign.lifecycle`; this module decides whe
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -135,6 +136,7 @@ class Content:
     media: tuple[tuple[str, str], ...]
     accounts: tuple[str, ...]
     content_warning: str
+    poll: str = ""
 
     @classmethod
     def of(cls, post: Post) -> Content:
@@ -144,11 +146,13 @@ class Content:
             tuple((item.path, item.alt_text) for item in post.media),
             tuple(sorted(target.account.name for target in post.targets)),
             post.spoiler_text or "",
+            json.dumps(post.poll, sort_keys=True, ensure_ascii=False) if post.poll else "",
         )
 
     def changed(self, other: Content) -> list[str]:
-        """Names of the parts that differ (text, variants, media, accounts, content warning)."""
-        parts = ("text", "variants", "media", "accounts", "content_warning")
+        """Names of the parts that differ (text, variants, media, accounts, content warning,
+        poll)."""
+        parts = ("text", "variants", "media", "accounts", "content_warning", "poll")
         return [name for name in parts if getattr(self, name) != getattr(other, name)]
 
     def lines(self) -> list[str]:
@@ -158,6 +162,8 @@ class Content:
             lines += [f"[{platform}] {line}" for line in text.splitlines() or [""]]
         lines += [f"[media] {path}: {alt}" for path, alt in self.media]
         lines.append(f"[accounts] {', '.join(self.accounts)}")
+        if self.poll:
+            lines.append(f"[poll] {self.poll}")
         return lines
 
 

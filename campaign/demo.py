@@ -42,7 +42,7 @@ from campaign.models import (
     PostState,
     Reply,
 )
-from campaign.services import accounts, plans, posts
+from campaign.services import accounts, plans, polls, posts
 from campaign.wall.server import background_wall, wall_app
 from sandbox.run import Sandbox, start_sandbox
 
@@ -74,6 +74,8 @@ class DemoFigures:
     tracked: int
     """Posts the city wrote on its own under the campaign's hashtags, or mentioning or
     quoting it, that listening collected."""
+    poll_votes: int = 0
+    """Votes in the campaign's polls at their latest readings (every platform)."""
 
     def lines(self) -> list[str]:
         return [f"{name}: {value}" for name, value in vars(self).items()]
@@ -158,6 +160,7 @@ def compress_schedule(
 
 def figures(database: Database, campaign_slug: str) -> DemoFigures:
     """Counts of the demo campaign from the database, the one source of truth."""
+    slug = campaign_slug
     with database.session() as session:
         campaign_posts = select(Post.id).join(Campaign).where(Campaign.slug == campaign_slug)
         own = Delivery.post_id.in_(campaign_posts)
@@ -179,6 +182,7 @@ def figures(database: Database, campaign_slug: str) -> DemoFigures:
             replies=session.scalar(replies) or 0,
             classified=session.scalar(replies.where(Reply.classified_at.is_not(None))) or 0,
             tracked=session.scalar(tracked) or 0,
+            poll_votes=sum(poll.total for poll in polls.latest(session, campaign_slug=slug)),
         )
 
 

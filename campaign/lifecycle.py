@@ -317,6 +317,7 @@ def mark_sent(
     delivery.remote_id = remote.remote_id
     delivery.remote_url = remote.url
     delivery.remote_cid = remote.cid
+    delivery.remote_poll_id = remote.poll_id
     delivery.sent_at = remote.published_at
     delivery.claimed_by = None
     delivery.last_error = None

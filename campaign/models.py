@@ -196,6 +196,8 @@ class Post(Base):
     text: Mapped[str] = mapped_column(Text)
     # Mastodon's content warning; it counts toward the instance's limit.
     spoiler_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    poll: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    """A poll (`content.polls.PollSpec.to_json`); the first part of a thread carries it."""
     scheduled_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     state: Mapped[str] = mapped_column(_enum(PostState), default=PostState.DRAFT)
     thread_parent_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id"))
@@ -310,6 +312,7 @@ class Delivery(Base):
     remote_id: Mapped[str | None] = mapped_column(String(300))
     remote_url: Mapped[str | None] = mapped_column(OutsideText(500, line=True))
     remote_cid: Mapped[str | None] = mapped_column(String(200))
+    remote_poll_id: Mapped[str | None] = mapped_column(String(200))
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(OutsideText())
     last_collected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -470,6 +473,23 @@ class MetricSnapshot(Base):
     replies: Mapped[int] = mapped_column(Integer, default=0)
     quotes: Mapped[int] = mapped_column(Integer, default=0)
     impressions: Mapped[int | None] = mapped_column(Integer)
+
+
+class PollCount(Base):
+    """A poll's votes on one delivery at one moment: a time series, appended while it
+    runs and once more (`closed`) when it has ended. `votes` lists the count per option,
+    in the post's order; `voters` is None where the platform does not say (X)."""
+
+    __tablename__ = "poll_counts"
+    __table_args__ = (Index("ix_poll_counts_delivery_taken", "delivery_id", "taken_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"))
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    votes: Mapped[list[int]] = mapped_column(JSON)
+    voters: Mapped[int | None] = mapped_column(Integer)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class FollowerCount(Base):

@@ -72,6 +72,31 @@ class RemotePost:
     url: str
     published_at: datetime
     cid: str | None = None
+    poll_id: str | None = None
+    """The poll the post carries (Mastodon's poll id, X's poll id), None without one."""
+
+
+@dataclass(frozen=True)
+class OutgoingPoll:
+    """A poll to attach: its options, how long it runs, one answer or several."""
+
+    options: tuple[str, ...]
+    duration: timedelta
+    multiple: bool = False
+
+
+@dataclass(frozen=True)
+class PollResult:
+    """A poll's votes at one moment. `votes` per option in the post's order; `voters` is
+    None where the platform does not say (X counts votes only); `closed` once it ended."""
+
+    poll_id: str
+    taken_at: datetime
+    options: tuple[str, ...]
+    votes: tuple[int, ...]
+    ends_at: datetime | None
+    closed: bool
+    voters: int | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +118,8 @@ class OutgoingPost:
     thread_root: RemotePost | None = None
     language: str = "de"
     spoiler_text: str = ""
+    poll: OutgoingPoll | None = None
+    """Attached by platforms with polls; the others ignore it (the plan gave them a link)."""
 
 
 @dataclass(frozen=True)
@@ -216,6 +243,8 @@ class PlatformLimits:
     max_poll_option_characters: int = 0
     poll_duration: tuple[timedelta, timedelta] | None = None
     """Shortest and longest time a poll may run."""
+    poll_multiple: bool = True
+    """Whether a poll may take several answers (X: one only)."""
     federated_replies: bool = False
 
 
@@ -298,6 +327,13 @@ class Connector(ABC):
         Raises RateLimited, AuthExpired, PaymentRequired or Transient.
         """
         return HeardPage(unsupported=f"{self.identifier}: no search")
+    def fetch_poll(self, remote: RemotePost) -> PollResult | None:
+        """The current votes of the poll `remote` carries; None when the platform has no
+        polls or no longer knows the post.
+
+        Raises RateLimited, AuthExpired or Transient.
+        """
+        return None
 
     @abstractmethod
     def verify(self) -> AccountInfo:

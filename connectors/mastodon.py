@@ -49,6 +49,7 @@ from connectors.base import (
     MetricSnapshot,
     OutgoingPost,
     PlatformLimits,
+    PollResult,
     RemotePost,
     RemoteReply,
 )
@@ -155,6 +156,15 @@ class MastodonConnector(Connector):
             shared.require_media_fits(post, "Mastodon", self.limits().max_media)
         with self._translated_errors(writing=True):
             media_ids = [self._upload(post, item) for item in post.media] or None
+            poll = (
+                self.api.make_poll(
+                    list(post.poll.options),
+                    expires_in=int(post.poll.duration.total_seconds()),
+                    multiple=post.poll.multiple,
+                )
+                if post.poll
+                else None
+            )
             status = self.api.status_post(
                 post.text,
                 in_reply_to_id=post.reply_to.remote_id if post.reply_to else None,
@@ -162,6 +172,7 @@ class MastodonConnector(Connector):
                 spoiler_text=post.spoiler_text or None,
                 language=post.language,
                 idempotency_key=post.idempotency_key,
+                poll=poll,
             )
         return _remote_post(status)
 
@@ -355,6 +366,30 @@ class MastodonConnector(Connector):
                     break
         found.sort(key=lambda item: int(item.id))
         return found, len(found), newest
+    def fetch_poll(self, remote: RemotePost) -> PollResult | None:
+        """The poll's entity (GET /api/v1/polls/:id); by its status when the id is unknown.
+
+        Raises RateLimited, AuthExpired or Transient.
+        """
+        with self._translated_errors(writing=False):
+            try:
+                if remote.poll_id:
+                    poll = self.api.poll(remote.poll_id)
+                else:
+                    poll = self.api.status(remote.remote_id).get("poll")
+            except MastodonNotFoundError:
+                return None
+        if not poll:
+            return None
+        return PollResult(
+            poll_id=str(poll.id),
+            taken_at=self.clock(),
+            options=tuple(option.title for option in poll.options),
+            votes=tuple(option.votes_count or 0 for option in poll.options),
+            ends_at=_utc(poll.expires_at) if poll.expires_at else None,
+            closed=bool(poll.expired),
+            voters=poll.get("voters_count"),
+        )
 
     def verify(self) -> AccountInfo:
         """Who the token belongs to, asked every time (`accounts verify` wants a live answer).
@@ -548,7 +583,13 @@ def _heard(status: Any, via: HeardVia) -> HeardPost:
 
 
 def _remote_post(status: Any) -> RemotePost:
-    return RemotePost(str(status.id), status.url or status.uri, _utc(status.created_at))
+    poll = status.get("poll")
+    return RemotePost(
+        str(status.id),
+        status.url or status.uri,
+        _utc(status.created_at),
+        poll_id=str(poll.id) if poll else None,
+    )
 
 
 def _utc(moment: datetime) -> datetime:

@@ -22,6 +22,7 @@ from connectors.base import (
     MetricSnapshot,
     OutgoingPost,
     PlatformLimits,
+    PollResult,
     RemotePost,
     RemoteReply,
 )
@@ -78,6 +79,10 @@ class Serialised(Connector):
         """See `Connector.search`."""
         with self._slots:
             return self.inner.search(query, marker, since=since, limit=limit)
+    def fetch_poll(self, remote: RemotePost) -> PollResult | None:
+        """See `Connector.fetch_poll`."""
+        with self._slots:
+            return self.inner.fetch_poll(remote)
 
     def verify(self) -> AccountInfo:
         """See `Connector.verify`."""

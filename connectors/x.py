@@ -36,6 +36,7 @@ from connectors.base import (
     MetricSnapshot,
     OutgoingPost,
     PlatformLimits,
+    PollResult,
     RemotePost,
     RemoteReply,
 )
@@ -57,6 +58,7 @@ OAUTH1_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_
 REPLIES_WINDOW = timedelta(days=7)
 RECOVERY_MARGIN = timedelta(minutes=1)
 LOOKUP_BATCH = 100
+POLL_FIELDS = ["options", "voting_status", "end_datetime", "duration_minutes"]
 MEDIA_LIFETIME_S = 86400
 """How long X keeps an unattached upload when its answer does not say (expires_after_secs)."""
 MEDIA_MARGIN = timedelta(minutes=10)
@@ -120,6 +122,10 @@ class XConnector(Connector):
                 text=post.text,
                 media_ids=media_ids,
                 in_reply_to_tweet_id=post.reply_to.remote_id if post.reply_to else None,
+                poll_options=list(post.poll.options) if post.poll else None,
+                poll_duration_minutes=round(post.poll.duration.total_seconds() / 60)
+                if post.poll
+                else None,
                 user_auth=self._user_auth,
             )
         if not isinstance(response.data, dict) or not response.data.get("id"):
@@ -351,6 +357,32 @@ class XConnector(Connector):
                 )
         return snapshots
 
+    def fetch_poll(self, remote: RemotePost) -> PollResult | None:
+        """The tweet's poll through the `attachments.poll_ids` expansion.
+
+        Raises RateLimited, AuthExpired or Transient.
+        """
+        with self._translated_errors(writing=False):
+            response = self.client.get_tweets(
+                ids=[remote.remote_id],
+                expansions=["attachments.poll_ids"],
+                poll_fields=POLL_FIELDS,
+                user_auth=self._user_auth,
+            )
+        polls = (response.includes or {}).get("polls") or []
+        if not response.data or not polls:
+            return None
+        poll = polls[0]
+        options = sorted(poll.options, key=lambda option: option["position"])
+        return PollResult(
+            poll_id=str(poll.id),
+            taken_at=self.clock(),
+            options=tuple(option["label"] for option in options),
+            votes=tuple(int(option.get("votes", 0)) for option in options),
+            ends_at=poll.end_datetime,
+            closed=poll.voting_status == "closed",
+        )
+
     def verify(self) -> AccountInfo:
         """Who the token belongs to, asked every time (`accounts verify` wants a live answer).
 
@@ -380,6 +412,7 @@ class XConnector(Connector):
             max_poll_options=4,
             max_poll_option_characters=25,
             poll_duration=(timedelta(minutes=5), timedelta(days=7)),
+            poll_multiple=False,
             notes=(
                 "280 weighted characters: links count 23, CJK and emoji 2",
                 "replies come from recent search, which covers the last 7 days only",

@@ -8,7 +8,7 @@ import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -30,6 +30,7 @@ from content.plan_model import (
     PlanProblem,
 )
 from content.platforms import Platform
+from content.polls import DEFAULT_RULES, PollSpec, check_poll, with_survey_link
 from content.thread import ThreadSplitError, split_thread
 from content.track import TrackProblem, parse_track
 
@@ -42,8 +43,13 @@ _CAMPAIGN_FIELDS = {
 }
 MAX_APPROVALS = 5
 _POST_FIELDS = {
-    "key", "at", "text", "variants", "media", "thread", "accounts", "approved", "spoiler_text"
+    "key", "at", "text", "variants", "media", "thread", "accounts", "approved", "spoiler_text",
+    "poll", "survey_url",
 }
+_POLL_FIELDS = {"options", "hours", "multiple"}
+DEFAULT_POLL_HOURS = 24
+MAX_POLL_OPTIONS = 20
+"""More than any platform allows; checked before anything counts them."""
 _MEDIA_FIELDS = {"path", "alt"}
 _TYPE_NAMES = {
     "str": ("Text", "a string"),
@@ -92,6 +98,8 @@ class _Content:
     spoiler_text: str = ""
     images: tuple[ImageFile, ...] = ()
     """The media files, checked to be images; their size is checked per target platform."""
+    poll: PollSpec | None = None
+    survey_url: str = ""
 
 
 def _file_error(source: str, message: str, message_en: str) -> PlanError:
@@ -496,6 +504,87 @@ def _check_image_sizes(
                 findings.problem(key, where, refused.message, refused.message_en)
 
 
+def _poll(findings: _Findings, raw: Any, where: str, key: str | None) -> PollSpec | None:
+    """`poll = { options = [...], hours = 24, multiple = false }`, shape only; the
+    platforms' rules are checked per target account."""
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        findings.problem(
+            key, where, 'muss eine Tabelle sein, z. B. poll = { options = ["Ja", "Nein"] }.',
+            'must be a table, e.g. poll = { options = ["Ja", "Nein"] }.',
+        )
+        return None
+    _unknown_fields(findings, raw, _POLL_FIELDS, where, key)
+    options = raw.get("options")
+    valid = True
+    if (
+        not isinstance(options, list)
+        or not all(isinstance(option, str) for option in options)
+        or len(options) > MAX_POLL_OPTIONS
+    ):
+        findings.problem(
+            key, f"{where}.options",
+            f"muss eine Liste von 2 bis {MAX_POLL_OPTIONS} Antworten (Texten) sein.",
+            f"must be a list of 2 to {MAX_POLL_OPTIONS} options (strings).",
+        )
+        valid = False
+    else:
+        valid = all(
+            _short_enough(findings, option, limits.SHORT_TEXT_CHARACTERS,
+                          f"{where}.options[{index}]", key)
+            for index, option in enumerate(options)
+        )
+    hours = raw.get("hours", DEFAULT_POLL_HOURS)
+    if isinstance(hours, bool) or not isinstance(hours, int | float) or not 0 < hours < 10_000:
+        findings.problem(
+            key, f"{where}.hours", "muss eine Zahl von Stunden über 0 sein, z. B. 24 oder 0.25.",
+            "must be a number of hours above 0, e.g. 24 or 0.25.",
+        )
+        valid = False
+    multiple = raw.get("multiple", False)
+    if not isinstance(multiple, bool):
+        findings.problem(
+            key, f"{where}.multiple", "muss true oder false sein.", "must be true or false."
+        )
+        valid = False
+    if not valid:
+        return None
+    assert isinstance(options, list)
+    return PollSpec(
+        tuple(normalise(option).strip() for option in options),
+        timedelta(hours=hours),
+        multiple,
+    )
+
+
+def _survey_url(findings: _Findings, raw: Mapping[str, Any], where: str, key: str | None) -> str:
+    if "survey_url" not in raw:
+        return ""
+    url = _string(findings, raw, "survey_url", where, key, limit=limits.MEDIA_PATH) or ""
+    if url and not re.fullmatch(r"https?://[^\s]+", url):
+        findings.problem(
+            key, where, f"'{url}' ist kein Link; mit https:// beginnen.",
+            f"'{url}' is not a link; start it with https://.",
+        )
+        return ""
+    return url
+
+
+def _check_poll(
+    findings: _Findings, content: _Content, target: AccountTarget, prefix: str, key: str
+) -> None:
+    """The poll against the target's rules; where polls do not exist, the survey link."""
+    if content.poll is None:
+        return
+    rules = target.poll_rules or DEFAULT_RULES[target.platform]
+    if rules is None and content.survey_url:
+        return
+    where = f"{prefix}.survey_url" if rules is None else f"{prefix}.poll"
+    for violation in check_poll(target.platform, content.poll, rules, images=len(content.media)):
+        findings.problem(key, where, violation.message, violation.message_en)
+
+
 def _thread(findings: _Findings, raw: Any, where: str, key: str | None) -> bool | list[str]:
     if raw is None or isinstance(raw, bool):
         return bool(raw)
@@ -518,6 +607,10 @@ def _parts_for(
     """The (text, field) pairs of the post on the target: one, or one per thread part."""
     platform, limit, thread = target.platform, target.limit, content.thread
     text = content.variants.get(platform, content.text)
+    if content.poll is not None and content.survey_url and (
+        target.poll_rules or DEFAULT_RULES[platform]
+    ) is None:
+        text = with_survey_link(text, content.survey_url)
     text_where = (
         f"{prefix}.variants.{platform.value}" if platform in content.variants else f"{prefix}.text"
     )
@@ -568,6 +661,7 @@ def _validate_for_accounts(
     """
     checked: dict[AccountTarget, tuple[str, ...]] = {}
     for target in dict.fromkeys(targets.values()):
+        _check_poll(findings, content, target, prefix, key)
         parts = _parts_for(findings, target, content, prefix, key)
         _check_parts(findings, target, content, parts, key, prefix)
         checked[target] = tuple(part for part, _ in parts)
@@ -623,6 +717,8 @@ def _post(
         thread=_thread(findings, raw.get("thread"), f"{prefix}.thread", key),
         spoiler_text=normalise(spoiler_text or ""),
         images=images,
+        poll=_poll(findings, raw.get("poll"), f"{prefix}.poll", key),
+        survey_url=_survey_url(findings, raw, f"{prefix}.survey_url", key),
     )
     if key is None or text is None:
         return None
@@ -634,7 +730,7 @@ def _post(
     return PlannedPost(
         key=key, at=at, text=content.text, variants=content.variants, media=content.media,
         accounts=accounts, approved=approved, thread=bool(content.thread), rendered=rendered,
-        spoiler_text=content.spoiler_text,
+        spoiler_text=content.spoiler_text, poll=content.poll,
     )
 
 

@@ -11,13 +11,19 @@ from typing import NamedTuple
 
 from content.check import MediaSpec
 from content.platforms import Platform
+from content.polls import PollRules, PollSpec
 
 
 class AccountTarget(NamedTuple):
-    """Where an account name in a plan posts to; the config (campaign layer) knows this."""
+    """Where an account name in a plan posts to; the config (campaign layer) knows this.
+
+    `poll_rules` is what the account's instance said about polls (Mastodon); None means
+    the platform's defaults (`content.polls.DEFAULT_RULES`).
+    """
 
     platform: Platform
     limit: int | None = None
+    poll_rules: PollRules | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,8 @@ class PlannedPost:
     thread: bool
     rendered: Mapping[str, tuple[str, ...]]
     spoiler_text: str = ""
+    poll: PollSpec | None = None
+    """Goes with the first part; platforms without polls got `survey_url` in their text."""
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,10 @@ from sandbox.mastodon.records import (
     DESCRIPTION_LIMIT,
     IMAGE_MIME_TYPES,
     MAX_MEDIA_ATTACHMENTS,
+    POLLS_CONFIGURATION,
     Account,
     Media,
+    Poll,
     Status,
     account_json,
     credential_account_json,
@@ -37,10 +39,12 @@ from sandbox.mastodon.records import (
     instance_v2_json,
     iso,
     media_json,
+    poll_json,
     snowflake,
     status_json,
 )
 from sandbox.mastodon.text import countable_length
+from sandbox.poll_votes import tally
 from sandbox.server import (
     Clock,
     SandboxRequest,
@@ -247,6 +251,16 @@ class MastodonSandbox(SandboxServer):
         status.spoiler_text = fields.spoiler_text
         status.tags = TAG_PATTERN.findall(fields.text)
         status.mention_names = MENTION_PATTERN.findall(fields.text)
+        if fields.poll is not None:
+            options, expires_in, multiple, hide_totals = fields.poll
+            status.poll = Poll(
+                id=snowflake(now, next(self._sequence)),
+                options=options,
+                created_at=now,
+                expires_at=now + timedelta(seconds=expires_in),
+                multiple=multiple,
+                hide_totals=hide_totals,
+            )
         for media_id in fields.media_ids:
             self.media[media_id].status_id = status.id
         status.media_ids = list(fields.media_ids)
@@ -279,6 +293,35 @@ class MastodonSandbox(SandboxServer):
                 "descendants": [self._status_json(s) for s in self._descendants(status.id)],
             }
         )
+
+    # polls --------------------------------------------------------------------------------
+    @route("GET", r"/api/v1/polls/(?P<poll_id>\d+)")
+    def get_poll(self, request: SandboxRequest) -> SandboxResponse:
+        wanted = request.path_params["poll_id"]
+        for status in self.statuses.values():
+            if status.poll is not None and status.poll.id == wanted:
+                return SandboxResponse.json(self._poll_json(status))
+        return self.error(404, NOT_FOUND)
+
+    def _poll_json(self, status: Status) -> dict[str, Any]:
+        poll = status.poll
+        assert poll is not None
+        now = self.clock()
+        if self.audience is None:
+            votes, voters = tuple(0 for _ in poll.options), 0
+        else:
+            pace = self.audience.pace
+            counted = tally(
+                self.audience.seed,
+                status.id,
+                status.text,
+                poll.options,
+                age=(min(now, poll.expires_at) - poll.created_at) * pace,
+                duration=poll.expires_at - poll.created_at,
+                multiple=poll.multiple,
+            )
+            votes, voters = counted.votes, counted.voters
+        return poll_json(poll, votes=votes, voters=voters, now=now)
 
     # media --------------------------------------------------------------------------------
     @route("POST", r"/api/v2/media")
@@ -478,6 +521,8 @@ class MastodonSandbox(SandboxServer):
             return "Cannot attach files that have not finished processing. Try again in a moment!"
         if not fields.text.strip() and not fields.media_ids:
             return "Validation failed: Text can't be blank"
+        if fields.poll is not None and (poll_problem := _poll_problem(fields)):
+            return poll_problem
         if countable_length(fields.text, fields.spoiler_text) > self.max_characters:
             return f"Validation failed: Text character limit of {self.max_characters} exceeded"
         return None
@@ -592,10 +637,15 @@ class MastodonSandbox(SandboxServer):
             quoted=self._status_json(quoted, nested=True)
             if not nested and (quoted := self.statuses.get(status.quote_id or "")) is not None
             else None,
+            poll=self._poll_json(status) if status.poll is not None else None,
         )
 
     def _known_account(self, username: str) -> Account | None:
         return next((a for a in self.accounts.values() if a.username == username), None)
+
+
+PollFields = tuple[tuple[str, ...], int, bool, bool]
+"""(options, expires_in seconds, multiple, hide_totals) as a status request gives them."""
 
 
 @dataclass(frozen=True)
@@ -605,6 +655,55 @@ class _StatusFields:
     media_ids: tuple[str, ...]
     language: str | None
     spoiler_text: str = ""
+    poll: PollFields | None = None
+
+
+def _poll_problem(fields: _StatusFields) -> str | None:
+    """Mastodon's PollValidator and the status validator's poll rules."""
+    assert fields.poll is not None
+    options, expires_in, _, _ = fields.poll
+    limits = POLLS_CONFIGURATION
+    if fields.media_ids:
+        return "Validation failed: Media attachments cannot be combined with a poll"
+    if len(options) < 2:
+        return "Validation failed: Poll must have at least 2 options"
+    if len(options) > limits["max_options"]:
+        return f"Validation failed: Poll cannot have more than {limits['max_options']} options"
+    if any(len(option) > limits["max_characters_per_option"] for option in options):
+        return "Validation failed: Poll options must not be longer than " + (
+            f"{limits['max_characters_per_option']} characters"
+        )
+    if len(set(options)) < len(options):
+        return "Validation failed: Poll options must not contain duplicates"
+    if expires_in < limits["min_expiration"]:
+        return "Validation failed: Poll duration is too short"
+    if expires_in > limits["max_expiration"]:
+        return "Validation failed: Poll duration is too long"
+    return None
+
+
+def _poll_fields(body: dict[str, Any]) -> PollFields | None:
+    poll = body.get("poll")
+    if not isinstance(poll, dict):
+        return None
+    return (
+        tuple(str(option) for option in poll.get("options") or ()),
+        int(poll.get("expires_in") or 0),
+        bool(poll.get("multiple")),
+        bool(poll.get("hide_totals")),
+    )
+
+
+def _form_poll_fields(request: SandboxRequest) -> PollFields | None:
+    options = request.params("poll[options][]")
+    if not options:
+        return None
+    return (
+        tuple(options),
+        int(request.param("poll[expires_in]") or 0),
+        request.param("poll[multiple]") in ("true", "1"),
+        request.param("poll[hide_totals]") in ("true", "1"),
+    )
 
 
 def _status_fields(request: SandboxRequest) -> _StatusFields:
@@ -619,6 +718,7 @@ def _status_fields(request: SandboxRequest) -> _StatusFields:
             media_ids=media_ids,
             language=body.get("language"),
             spoiler_text=str(body.get("spoiler_text") or "").strip(),
+            poll=_poll_fields(body),
         )
     return _StatusFields(
         text=request.param("status") or "",
@@ -626,6 +726,7 @@ def _status_fields(request: SandboxRequest) -> _StatusFields:
         media_ids=tuple(request.params("media_ids")),
         language=request.param("language"),
         spoiler_text=(request.param("spoiler_text") or "").strip(),
+        poll=_form_poll_fields(request),
     )
 
 

@@ -35,6 +35,7 @@ import regex as re
 from twitter_text import parse_tweet
 
 from sandbox.faults import Fault, FaultInjector
+from sandbox.poll_votes import tally
 from sandbox.server import (
     Clock,
     SandboxRequest,
@@ -48,6 +49,7 @@ from sandbox.x.credentials import Credentials
 from sandbox.x.records import (
     RateWindow,
     XMedia,
+    XPoll,
     XTweet,
     XUser,
     format_time,
@@ -61,6 +63,10 @@ from sandbox.x.vocabulary import (
     MAX_IMAGE_BYTES,
     MAX_MEDIA_PER_TWEET,
     MAX_WEIGHTED_LENGTH,
+    POLL_FIELDS,
+    POLL_MINUTES,
+    POLL_OPTION_CHARACTERS,
+    POLL_OPTIONS,
     RATE_WINDOW,
     RECENT_SEARCH_WINDOW,
     TWEET_FIELDS,
@@ -255,6 +261,9 @@ class XSandbox(SandboxServer):
             return problems.invalid_request(
                 "media.media_ids", "Your media IDs are invalid.", value=unknown
             )
+        poll = body.get("poll")
+        if poll is not None and (refusal := _poll_refusal(poll, media_ids)) is not None:
+            return refusal
         if parse_tweet(text).weightedLength > MAX_WEIGHTED_LENGTH:
             return problems.forbidden(
                 "Your Tweet text is too long. For more information on how X determines "
@@ -279,6 +288,13 @@ class XSandbox(SandboxServer):
             media_link = shorten_links(f"https://x.com/i/media/{media_ids[0]}")
             tweet.text = f"{tweet.text} {media_link}".lstrip()
             tweet.media_keys = tuple(self._store.media[m].media_key for m in media_ids)
+        if poll is not None:
+            tweet.poll = XPoll(
+                id=snowflake(now, self._sequence + 7),
+                options=tuple(poll["options"]),
+                created_at=now,
+                duration_minutes=int(poll["duration_minutes"]),
+            )
         return SandboxResponse.json(
             {"data": {"id": tweet.id, "text": tweet.text, "edit_history_tweet_ids": [tweet.id]}},
             201,
@@ -298,7 +314,8 @@ class XSandbox(SandboxServer):
         self._materialise_audience()
         found = [self._store.tweets[i] for i in ids if i in self._store.tweets]
         missing = [i for i in ids if i not in self._store.tweets]
-        payload = self._tweets_payload(found, *fields) if found else {}
+        poll_fields = request.params("poll.fields")
+        payload = self._tweets_payload(found, *fields, poll_fields) if found else {}
         if missing:
             payload["errors"] = [problems.not_found("ids", i) for i in missing]
         return SandboxResponse.json(payload)
@@ -543,6 +560,9 @@ class XSandbox(SandboxServer):
             invalid = [v for v in values if v not in allowed]
             if invalid:
                 raise problems.Refused(problems.invalid_field(name, invalid, allowed))
+        poll_fields = request.params("poll.fields")
+        if invalid := [v for v in poll_fields if v not in POLL_FIELDS]:
+            raise problems.Refused(problems.invalid_field("poll.fields", invalid, POLL_FIELDS))
         return tweet_fields, user_fields, expansions
 
     def _time_param(self, request: SandboxRequest, name: str) -> datetime | None:
@@ -601,8 +621,13 @@ class XSandbox(SandboxServer):
         tweet_fields: list[str],
         user_fields: list[str],
         expansions: list[str],
+        poll_fields: list[str] | None = None,
     ) -> dict[str, Any]:
         payload: dict[str, Any] = {"data": [self._tweet_json(t, tweet_fields) for t in tweets]}
+        if "attachments.poll_ids" in expansions:
+            for data, tweet in zip(payload["data"], tweets, strict=True):
+                if tweet.poll is not None:
+                    data.setdefault("attachments", {})["poll_ids"] = [tweet.poll.id]
         includes: dict[str, Any] = {}
         user_ids: list[str] = []
         for tweet in tweets:
@@ -618,6 +643,10 @@ class XSandbox(SandboxServer):
             media = [m for m in self._store.media.values() if m.media_key in keys]
             if media:
                 includes["media"] = [_media_json(m) for m in media]
+        if "attachments.poll_ids" in expansions:
+            polled = [t for t in tweets if t.poll is not None]
+            if polled:
+                includes["polls"] = [self._poll_json(t, poll_fields) for t in polled]
         if includes:
             payload["includes"] = includes
         return payload
@@ -651,11 +680,44 @@ class XSandbox(SandboxServer):
             data["lang"] = tweet.lang
         if "attachments" in fields and tweet.media_keys:
             data["attachments"] = {"media_keys": list(tweet.media_keys)}
+        if "attachments" in fields and tweet.poll is not None:
+            data.setdefault("attachments", {})["poll_ids"] = [tweet.poll.id]
         if "public_metrics" in fields:
             data["public_metrics"] = self._public_metrics(tweet)
         if "non_public_metrics" in fields and tweet.author_id == self.account.id:
             impressions = self._public_metrics(tweet)["impression_count"]
             data["non_public_metrics"] = {"impression_count": impressions}
+        return data
+
+    def _poll_json(self, tweet: XTweet, fields: list[str] | None) -> dict[str, Any]:
+        """X's poll object: id and options always, the rest as `poll.fields` asks."""
+        poll = tweet.poll
+        assert poll is not None
+        now = self.clock()
+        duration = timedelta(minutes=poll.duration_minutes)
+        ends = poll.created_at + duration
+        votes = tuple(0 for _ in poll.options)
+        if self.audience is not None:
+            pace = self.audience.pace
+            votes = tally(
+                self.audience.seed, tweet.id, tweet.submitted_text, poll.options,
+                age=(min(now, ends) - poll.created_at) * pace, duration=duration,
+                multiple=False,
+            ).votes
+        data: dict[str, Any] = {
+            "id": poll.id,
+            "options": [
+                {"position": position, "label": label, "votes": count}
+                for position, (label, count) in enumerate(zip(poll.options, votes, strict=True), 1)
+            ],
+        }
+        wanted = fields or []
+        if "voting_status" in wanted:
+            data["voting_status"] = "closed" if now >= ends else "open"
+        if "end_datetime" in wanted:
+            data["end_datetime"] = format_time(ends)
+        if "duration_minutes" in wanted:
+            data["duration_minutes"] = poll.duration_minutes
         return data
 
     def _public_metrics(self, tweet: XTweet) -> dict[str, int]:
@@ -697,6 +759,30 @@ class XSandbox(SandboxServer):
 
 
 OAUTH2_PATHS = ("/2/oauth2/token", "/i/oauth2/authorize")
+
+
+def _poll_refusal(poll: Any, media_ids: list[str]) -> SandboxResponse | None:
+    """X's checks of `poll`: 2–4 options of 1–25 characters, 5 to 10,080 minutes, no media."""
+    options = poll.get("options") if isinstance(poll, dict) else None
+    low, high = POLL_OPTIONS
+    if not isinstance(options, list) or not low <= len(options) <= high:
+        return problems.invalid_request("poll.options", f"size must be between {low} and {high}")
+    for option in options:
+        if not isinstance(option, str) or not 1 <= len(option) <= POLL_OPTION_CHARACTERS:
+            return problems.invalid_request(
+                "poll.options", f"size must be between 1 and {POLL_OPTION_CHARACTERS}", option
+            )
+    minutes = poll.get("duration_minutes")
+    shortest, longest = POLL_MINUTES
+    if not isinstance(minutes, int) or not shortest <= minutes <= longest:
+        return problems.invalid_request(
+            "poll.duration_minutes", f"must be between {shortest} and {longest}", minutes
+        )
+    if media_ids:
+        return problems.invalid_request(
+            "poll", "You can only attach one of: media, poll, quote_tweet_id, card_uri."
+        )
+    return None
 
 
 def _oauth1_header(request: SandboxRequest) -> str | None:

@@ -12,9 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaign.models import Delivery, DeliveryState, Post, Reply
-from connectors.base import Facet, MediaItem, OutgoingPost, RemotePost
+from connectors.base import Facet, MediaItem, OutgoingPoll, OutgoingPost, RemotePost
 from content.media_file import HEAD_BYTES, image_type
 from content.platforms import Platform
+from content.polls import PollSpec
 from content.render import render_variant
 
 
@@ -105,4 +106,13 @@ def build_outgoing(session: Session, delivery: Delivery, limit: int | None) -> O
         reply_to=reply_to,
         thread_root=root or reply_to,
         spoiler_text=post.spoiler_text if platform is Platform.MASTODON else "",
+        poll=_poll(post),
     )
+
+
+def _poll(post: Post) -> OutgoingPoll | None:
+    """The post's poll; connectors of platforms without polls leave it off."""
+    if not post.poll:
+        return None
+    spec = PollSpec.from_json(post.poll)
+    return OutgoingPoll(spec.options, spec.duration, spec.multiple)

@@ -40,6 +40,7 @@ from campaign.daemon.dispatch import (
     send,
 )
 from campaign.daemon.listen import Listener
+from campaign.daemon.poll_results import PollPolicy, read_polls
 from campaign.daemon.wakeup import (
     HELD_RECHECK_S,
     MAX_SLEEP_S,
@@ -386,6 +387,8 @@ class Daemon:
         followers.count_followers(
             self.database, self.connector_for, self.settings.zone, self.clock, self._collect_error
         )
+        policy = PollPolicy.following(self.collect_policy.fresh_every)
+        read_polls(self.database, self.connector_for, policy, self.clock, self._collect_error)
         return collect(
             self.database, self.connector_for, self.collect_policy, self.clock, self._collect_error
         )

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from campaign.reports.poll_figures import PollOutcome
+
 LABELS = ("positive", "neutral", "negative")
 
 
@@ -322,6 +324,8 @@ class WeekFigures(WeekSummary):
     unanswered_total: int
     gaps: DataGaps
     city: CityFigures
+    polls: tuple[PollOutcome, ...] = ()
+    """The week's polls per platform (`campaign.reports.poll_section`)."""
 
 
 @dataclass(frozen=True)

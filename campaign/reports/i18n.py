@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from campaign.i18n import LANGUAGES
 from campaign.reports.city_words import WORDS as CITY_WORDS
+from campaign.reports.poll_words import WORDS as POLL_WORDS
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # heading
@@ -252,6 +253,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.engagement": ("Engagement je 1.000 Follower", "Engagement per 1,000 followers"),
     "weekdays": ("Mo Di Mi Do Fr Sa So", "Mon Tue Wed Thu Fri Sat Sun"),
 }
+CATALOGUE.update(POLL_WORDS)
 
 CATALOGUE.update(CITY_WORDS)
 

@@ -60,7 +60,7 @@ def _load_charts() -> None:
 def render_html(report: WeeklyReport, words: Words) -> str:
     """The whole page; matplotlib is imported here (or by `start_loading_charts`), so the
     daemon and CLI start fast."""
-    from campaign.reports import charts
+    from campaign.reports import charts, poll_chart
 
     title, period = heading(report, words)
     week = report.current
@@ -70,6 +70,7 @@ def render_html(report: WeeklyReport, words: Words) -> str:
             charts.volume_per_day(week, words),
             charts.sentiment_over_week(week, words),
             charts.engagement_per_platform(week, words),
+            poll_chart.votes_per_option(week, words),
         )
         if svg
     )

@@ -47,6 +47,8 @@ class Table:
 
 def report_tables(report: WeeklyReport, words: Words) -> list[Table]:
     """Every table of the report, in reading order."""
+    from campaign.reports.poll_section import poll_table  # it builds on this module's Table
+
     week = report.current
     zone = ZoneInfo(report.time_zone)
     return [
@@ -162,6 +164,7 @@ def report_tables(report: WeeklyReport, words: Words) -> list[Table]:
             words,
         ),
         *_city(week.city, report.pseudonymised, words),
+        poll_table(week.polls, words),
         _gaps(week, words, zone),
     ]
 

@@ -39,6 +39,7 @@ from campaign.reports.figures import (
     WeeklyReport,
     WeekSummary,
 )
+from campaign.reports.poll_section import poll_outcomes
 from campaign.reports.week import Week
 from campaign.services import campaigns, capabilities
 from connectors.base import PlatformLimits
@@ -230,6 +231,7 @@ def week_figures(
             privacy.author,
             lambda post: _excerpt(post, privacy),
         ),
+        polls=poll_outcomes(session, start, end, campaign_id),
     )
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from campaign.config import Settings
 from campaign.models import Account, utc_now
 from connectors.base import PlatformLimits
+from content.polls import PollRules
 
 
 def record(row: Account, limits: PlatformLimits) -> None:
@@ -52,6 +53,26 @@ def character_limits(session: Session, settings: Settings) -> dict[str, int | No
             known.max_characters if known else None
         )
     return limits
+
+
+def poll_rules(session: Session, settings: Settings) -> dict[str, PollRules | None]:
+    """Per configured account: the poll rules its instance stated (Mastodon's
+    `configuration.polls`), or None when its connector was never asked or has no polls
+    (validation then takes the platform's defaults)."""
+    names = [configured.name for configured in settings.accounts]
+    rules: dict[str, PollRules | None] = {name: None for name in names}
+    for row in session.scalars(select(Account).where(Account.name.in_(names))):
+        known = of(row)
+        if known is not None and known.polls and known.poll_duration is not None:
+            shortest, longest = known.poll_duration
+            rules[row.name] = PollRules(
+                max_options=known.max_poll_options,
+                max_option_characters=known.max_poll_option_characters,
+                shortest=shortest,
+                longest=longest,
+                multiple=known.poll_multiple,
+            )
+    return rules
 
 
 def _to_json(limits: PlatformLimits) -> dict[str, Any]:

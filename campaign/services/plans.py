@@ -40,10 +40,16 @@ class ImportOutcome:
     warnings: tuple[str, ...]
 
 
-def account_targets(settings: Settings) -> dict[str, AccountTarget]:
-    """Where each configured account posts to, as the plan validator needs it."""
+def account_targets(
+    settings: Settings, session: Session | None = None
+) -> dict[str, AccountTarget]:
+    """Where each configured account posts to, as the plan validator needs it; with a
+    session, the poll rules each instance stated (else the platforms' defaults)."""
+    rules = capabilities.poll_rules(session, settings) if session is not None else {}
     return {
-        account.name: AccountTarget(Platform(account.platform), account.max_characters)
+        account.name: AccountTarget(
+            Platform(account.platform), account.max_characters, rules.get(account.name)
+        )
         for account in settings.accounts
     }
 
@@ -65,6 +71,7 @@ def _part_drafts(planned: PlannedPost, platform_of: dict[str, str]) -> list[Post
                 variants=variants,
                 media=[(m.path, m.alt_text) for m in planned.media] if index == 0 else (),
                 spoiler_text=planned.spoiler_text,
+                poll=planned.poll if index == 0 else None,
             )
         )
     return drafts
@@ -169,7 +176,7 @@ def import_plan(
     settings.require_accounts()
     actor = person or approvals.UNNAMED
     try:
-        plan = load_plan(path, account_targets(settings), settings.media_folders())
+        plan = load_plan(path, account_targets(settings, session), settings.media_folders())
     except PlanError as error:
         raise UserError(error.describe(language())) from None
     info = plan.campaign

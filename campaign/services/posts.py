@@ -34,6 +34,7 @@ from campaign.people import Person
 from campaign.services.draft_input import input_problems
 from content.check import MediaSpec, check_text
 from content.platforms import Platform
+from content.polls import PollSpec
 
 CHANGEABLE_DELIVERY_STATES = lifecycle.CHANGEABLE
 NOT_STARTED = (*lifecycle.CHANGEABLE, DeliveryState.WITHDRAWN)
@@ -52,6 +53,8 @@ class PostDraft:
     approved: bool = False
     spoiler_text: str = ""
     """Mastodon's content warning (sent to Mastodon accounts only)."""
+    poll: PollSpec | None = None
+    """Validated by the plan (or composer) against each account's rules."""
 
 
 def validation_problems(
@@ -125,6 +128,7 @@ def add_post(
         session.flush()
     post.text = draft.text
     post.spoiler_text = draft.spoiler_text
+    post.poll = draft.poll.to_json() if draft.poll else None
     post.scheduled_at = draft.scheduled_at
     post.variants = [
         Variant(platform=platform, text=text) for platform, text in sorted(draft.variants.items())

@@ -13,7 +13,7 @@ same transaction, so the wall server, another process, sees them on its next rea
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -51,7 +51,7 @@ from campaign.models import (
     WallEntryState,
     utc_now,
 )
-from campaign.services import events
+from campaign.services import events, polls
 
 REPLY_SOURCE = "reply"
 LISTENING_SOURCE = "listening"
@@ -123,7 +123,7 @@ class WallItem:
 
 @dataclass(frozen=True)
 class Counters:
-    """Today's figures (campaign time zone); poll votes are 0 until polls are collected."""
+    """Today's figures (campaign time zone)."""
 
     posts: int
     replies: int
@@ -161,6 +161,8 @@ class WallState:
     mood: Mood
     next_item: ProgrammeItem | None
     time_zone: str
+    poll: list[polls.PollTally] = field(default_factory=list)
+    """The running poll's latest reading, one per platform; empty when none runs."""
 
 
 def _source_columns(source: str) -> Select[Any]:
@@ -316,7 +318,7 @@ def _start_of_day(now: datetime, zone: ZoneInfo) -> datetime:
 
 
 def counters(session: Session, settings: WallSettings, now: datetime, zone: ZoneInfo) -> Counters:
-    """Today's posts sent, replies, distinct people replying; poll votes are not collected yet."""
+    """Today's posts sent, replies, distinct people replying, votes cast in our polls."""
     since = _start_of_day(now, zone)
     sent = (
         select(func.count(func.distinct(Delivery.post_id)))
@@ -332,7 +334,7 @@ def counters(session: Session, settings: WallSettings, now: datetime, zone: Zone
         posts=session.scalar(sent) or 0,
         replies=session.scalar(select(func.count()).select_from(today)) or 0,
         people=session.scalar(select(func.count()).select_from(people)) or 0,
-        poll_votes=0,
+        poll_votes=polls.votes_since(session, settings.campaign, since),
     )
 
 
@@ -389,15 +391,17 @@ def wall_state(
         mood=mood(session, settings, now),
         next_item=next_programme_item(session, settings, now),
         time_zone=zone.key,
+        poll=polls.running_poll(session, settings.campaign, now),
     )
 
 
-def change_marker(session: Session) -> tuple[int, int]:
+def change_marker(session: Session) -> tuple[int, int, int]:
     """A cheap sign that something the wall shows may have changed: the newest audit event
-    (every decision, label and delivery writes one) and the newest reply."""
+    (every decision, label and delivery writes one), the newest reply and the newest poll
+    reading."""
     newest_event = session.scalar(select(func.max(Event.id))) or 0
     newest_reply = session.scalar(select(func.max(Reply.id))) or 0
-    return newest_event, newest_reply
+    return newest_event, newest_reply, polls.newest_reading(session)
 
 
 def _source_row(session: Session, key: WallKey) -> Reply:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from campaign.i18n import choose_language, language
 from campaign.listening.words import WORDS as LISTENING_WORDS
+from campaign.tui.poll_words import WORDS as POLL_WORDS
 
 __all__ = ["CATALOGUE", "choose_language", "language", "t"]
 
@@ -290,6 +291,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "account.credits_exhausted": ("Guthaben aufgebraucht", "credits exhausted"),
 }
 CATALOGUE |= LISTENING_WORDS
+CATALOGUE.update(POLL_WORDS)
 
 
 def t(key: str, /, **values: object) -> str:

@@ -6,6 +6,8 @@ translation shows in review; the wall picks its language once, when it starts.
 
 from __future__ import annotations
 
+from campaign.wall.poll_words import WORDS as POLL_WORDS
+
 CATALOGUE: dict[str, tuple[str, str]] = {
     "voices": ("Stimmen aus der Stadt", "Voices from the city"),
     "empty": (
@@ -33,6 +35,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "time_format": ("%H:%M Uhr", "%H:%M"),
     "day_format": ("%d.%m., %H:%M Uhr", "%b %d, %H:%M"),
 }
+CATALOGUE.update(POLL_WORDS)
 
 
 def texts(language: str) -> dict[str, str]:

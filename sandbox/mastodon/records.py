@@ -98,6 +98,42 @@ class Status:
     """The status this one quotes (Mastodon 4.5 quote posts)."""
     reblogs: int = 0
     """Boosts by the audience (its own posts carry a fixed count)."""
+    poll: Poll | None = None
+
+
+@dataclass
+class Poll:
+    """A poll attached to a status; its votes come from the audience (or stay 0)."""
+
+    id: str
+    options: tuple[str, ...]
+    created_at: datetime
+    expires_at: datetime
+    multiple: bool
+    hide_totals: bool = False
+
+
+def poll_json(
+    poll: Poll, *, votes: tuple[int, ...], voters: int, now: datetime
+) -> dict[str, Any]:
+    """The Poll entity (Mastodon 4.3): totals hidden until expiry when `hide_totals`."""
+    expired = now >= poll.expires_at
+    hidden = poll.hide_totals and not expired
+    return {
+        "id": poll.id,
+        "expires_at": iso(poll.expires_at),
+        "expired": expired,
+        "multiple": poll.multiple,
+        "votes_count": sum(votes),
+        "voters_count": voters if poll.multiple else sum(votes),
+        "options": [
+            {"title": title, "votes_count": None if hidden else count}
+            for title, count in zip(poll.options, votes, strict=True)
+        ],
+        "emojis": [],
+        "voted": False,
+        "own_votes": [],
+    }
 
 
 def account_json(account: Account, domain: str, statuses_count: int) -> dict[str, Any]:
@@ -254,6 +290,7 @@ def status_json(
     username: str,
     mentions: list[dict[str, Any]] | None = None,
     quoted: dict[str, Any] | None = None,
+    poll: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The Status entity; `counts` are (replies, reblogs, favourites); `quoted` the quoted
     status's entity (a Quote with state "accepted")."""
@@ -291,7 +328,7 @@ def status_json(
         ],
         "emojis": [],
         "card": None,
-        "poll": None,
+        "poll": poll,
         "quote": {"state": "accepted", "quoted_status": quoted} if quoted else None,
         "quote_approval_policy": "public",
     }

@@ -39,6 +39,17 @@ class XTweet:
     quoted_id: str | None = None
     retweeted_id: str | None = None
     """A retweet: X lists it as a tweet "RT @author: …" referencing the original."""
+    poll: XPoll | None = None
+
+
+@dataclass
+class XPoll:
+    """A poll attached to one of our tweets; its votes come from the audience (or stay 0)."""
+
+    id: str
+    options: tuple[str, ...]
+    created_at: datetime
+    duration_minutes: int
 
 
 @dataclass

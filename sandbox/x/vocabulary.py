@@ -96,3 +96,7 @@ EXPANSIONS = frozenset(
         "referenced_tweets.id.author_id",
     ]
 )
+POLL_FIELDS = frozenset(["duration_minutes", "end_datetime", "id", "options", "voting_status"])
+POLL_OPTIONS = (2, 4)
+POLL_OPTION_CHARACTERS = 25
+POLL_MINUTES = (5, 10080)

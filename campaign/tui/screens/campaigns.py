@@ -7,13 +7,16 @@ from typing import ClassVar
 from sqlalchemy.orm import Session
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.widgets import Static
 
-from campaign.services import campaigns
+from campaign.services import campaigns, polls
 from campaign.services.campaigns import CampaignSummary
+from campaign.services.polls import PollTally
 from campaign.tui.changes import pausing, resuming
 from campaign.tui.i18n import t
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable
+from campaign.tui.widgets.poll_bars import PollBars
 
 
 class CampaignsScreen(DataScreen):
@@ -39,11 +42,19 @@ class CampaignsScreen(DataScreen):
             ],
             id="campaigns-table",
         )
+        yield Static(t("poll.running_title"), classes="filters")
+        yield PollBars(id="campaign-polls", classes="poll-bars")
 
-    def load(self, session: Session) -> list[CampaignSummary]:
-        return campaigns.summaries(session)
+    def load(self, session: Session) -> tuple[list[CampaignSummary], list[PollTally]]:
+        now = self.now()
+        running = [tally for tally in polls.latest(session) if tally.running(now)]
+        return campaigns.summaries(session), running
 
-    def show(self, data: list[CampaignSummary]) -> None:
+    def show(self, data: tuple[list[CampaignSummary], list[PollTally]]) -> None:
+        summaries, running = data
+        self.query_one("#campaign-polls", PollBars).show_tallies(
+            running, self.leuchtturm.settings.zone, self.now(), t("poll.none_running")
+        )
         self.query_one(LiveTable).show_rows(
             [
                 (
@@ -58,7 +69,7 @@ class CampaignsScreen(DataScreen):
                         str(c.replies),
                     ),
                 )
-                for c in data
+                for c in summaries
             ]
         )
 

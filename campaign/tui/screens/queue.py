@@ -10,7 +10,7 @@ reads one day's or week's rows, never the whole queue.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import ClassVar
 
@@ -25,7 +25,8 @@ from textual.worker import get_current_worker
 
 from campaign import approvals, people
 from campaign.models import Event, Post, PostState
-from campaign.services import accounts, dashboard, events, posts
+from campaign.services import accounts, dashboard, events, polls, posts
+from campaign.services.polls import PollTally
 from campaign.times import parse_local, shown
 from campaign.tui.changes import PLATFORM_OPTIONS, next_option
 from campaign.tui.data_text import data_lines, data_text
@@ -34,6 +35,7 @@ from campaign.tui.period import Period
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.screens.prompt import PromptScreen
 from campaign.tui.widgets.live_table import LiveTable, Row
+from campaign.tui.widgets.poll_bars import PollBars
 
 PAGE = 200
 STATES = (None, PostState.DRAFT, PostState.APPROVED, PostState.CANCELLED)
@@ -59,6 +61,8 @@ class QueueData:
     posts: list[Post]
     campaign_slugs: list[str]
     account_names: dict[int, str]
+    polls: dict[int, list[PollTally]] = field(default_factory=dict)
+    """Each shown post's poll at its latest reading, per platform."""
 
 
 class QueueScreen(DataScreen):
@@ -117,6 +121,9 @@ class QueueScreen(DataScreen):
             id="queue-table",
         )
         yield Static(id="post-detail", classes="detail")
+        poll = PollBars(id="post-poll", classes="poll-bars")
+        poll.display = False  # shown for a post with a poll only
+        yield poll
         yield Static(id="post-trail", classes="trail")
 
     def _today(self, *, weekly: bool) -> Period:
@@ -136,7 +143,12 @@ class QueueScreen(DataScreen):
         )
         slugs = dashboard.campaign_slugs(session)
         names = {account.id: account.name for account in accounts.list_accounts(session)}
-        return QueueData(found, slugs, names)
+        shown_ids = {post.id for post in found if post.poll}
+        results: dict[int, list[PollTally]] = {}
+        for tally in polls.latest(session) if shown_ids else ():
+            if tally.post_id in shown_ids:
+                results.setdefault(tally.post_id, []).append(tally)
+        return QueueData(found, slugs, names, results)
 
     def show(self, data: QueueData) -> None:
         self.data = data
@@ -191,7 +203,18 @@ class QueueScreen(DataScreen):
                 lines.append(f"{name}: {t(f'delivery.{delivery.state}')}{error}")
             self.load_trail(post.id)
         self.query_one("#post-detail", Static).update(data_lines("\n".join(lines)))
+        self._show_poll(post)
         self._show_trail()
+
+    def _show_poll(self, post: Post | None) -> None:
+        """The selected post's poll, bars per platform; hidden for a post without one."""
+        pane = self.query_one("#post-poll", PollBars)
+        pane.display = post is not None and bool(post.poll)
+        if post is not None and post.poll:
+            tallies = self.data.polls.get(post.id, [])
+            pane.show_tallies(
+                tallies, self.leuchtturm.settings.zone, self.now(), t("poll.not_read")
+            )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="trail")
     def load_trail(self, post_id: int) -> None:

@@ -59,6 +59,35 @@
     byId("mood-empty").hidden = mood.total > 0;
   }
 
+  function renderPollBlock(block, title) {
+    const part = element("div", "poll-platform");
+    part.append(element("h3", "poll-platform-name", title + " · " + block.total + " " + words.pollVotes));
+    const list = element("ul", "poll-options");
+    for (const option of block.options) {
+      const row = element("li", "poll-option");
+      const bar = element("span", "poll-bar");
+      bar.style.width = option.percent + "%";
+      row.append(
+        element("span", "poll-label", option.label),
+        element("span", "poll-track"),
+        element("strong", "poll-percent", option.percent + " %")
+      );
+      row.querySelector(".poll-track").append(bar);
+      list.append(row);
+    }
+    part.append(list);
+    return part;
+  }
+
+  function renderPoll(poll) {
+    byId("poll-none").hidden = Boolean(poll);
+    byId("poll-question").textContent = poll ? poll.question : "";
+    const blocks = poll ? poll.platforms.map((block) => renderPollBlock(block, block.name)) : [];
+    if (poll && poll.total) blocks.push(renderPollBlock(poll.total, words.pollTotal));
+    byId("poll-results").replaceChildren(...blocks);
+    byId("poll-audiences").hidden = !(poll && poll.total);
+  }
+
   function renderNext(next) {
     byId("next-time").textContent = next ? next.time : "";
     byId("next-text").textContent = next ? next.text : words.nextNone;
@@ -68,6 +97,7 @@
     renderItems(state.items);
     renderCounters(state.counters);
     renderMood(state.mood);
+    renderPoll(state.poll);
     renderNext(state.next);
   }
 
