@@ -177,6 +177,8 @@ def _source_columns(source: str) -> Select[Any]:
         Reply.created_at.label("created_at"),
         Reply.collected_at.label("collected_at"),
         func.coalesce(Reply.human_label, Reply.sentiment_label).label("label"),
+        Reply.media_url.label("media_url"),
+        Reply.media_alt.label("media_alt"),
     )
 
 
@@ -239,7 +241,15 @@ def _item(row: Row[Any], state: ItemState) -> WallItem:
         label=row.label,
         state=state,
         pinned=bool(row.pinned),
+        image=None
+        if not row.media_url
+        else WallImage(src=media_path(WallKey(row.source, row.source_id)), alt=row.media_alt or ""),
     )
+
+
+def media_path(key: WallKey) -> str:
+    """Where the wall serves an item's image: its own origin, by the item, never by URL."""
+    return f"/media/{key}"
 
 
 def _state_of(row: Row[Any]) -> ItemState:
@@ -310,6 +320,20 @@ def shown_items(session: Session, settings: WallSettings, now: datetime) -> list
         .limit(settings.items)
     )
     return [_item(row, ItemState.APPROVED) for row in session.execute(query)]
+
+
+def shown_media_url(
+    session: Session, settings: WallSettings, key: WallKey, now: datetime
+) -> str | None:
+    """The stored image address of `key` while the wall may show it, else None: a hidden,
+    blocked or held item's image is no longer served."""
+    query = _items_query(settings)
+    c = query.selected_columns
+    query = query.where(
+        _visible(settings, c, now), c.source == key.source, c.source_id == key.id
+    ).limit(1)
+    row = session.execute(query).first()
+    return row.media_url if row is not None and row.media_url else None
 
 
 def _start_of_day(now: datetime, zone: ZoneInfo) -> datetime:

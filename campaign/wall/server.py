@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import anyio.to_thread
 import uvicorn
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sse_starlette.sse import EventSourceResponse
@@ -33,11 +34,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from campaign.config import Settings
 from campaign.db import Database
+from campaign.errors import UserError
 from campaign.i18n import language
 from campaign.models import utc_now
 from campaign.services import wall
+from campaign.services.wall import WallKey
 from campaign.wall.feed import WallFeed
 from campaign.wall.i18n import texts
+from campaign.wall.media import MediaRefused, MediaSource
 from campaign.wall.present import state_json
 from content.outside_text import inert_line
 
@@ -61,13 +65,20 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
+IMAGE_HEADERS = {
+    "content-security-policy": "default-src 'none'",
+    "x-content-type-options": "nosniff",
+    "cache-control": "private, max-age=60",
+}
+"""An image answer: nothing in it may run or load, and the browser takes the sniffed type."""
 RECONNECT_MILLISECONDS = 2000
 PING_SECONDS = 15
 
 
 class SecurityHeaders:
     """Adds the security headers to every answer, streams included (pure ASGI, so the
-    event stream is not buffered as a `BaseHTTPMiddleware` would)."""
+    event stream is not buffered as a `BaseHTTPMiddleware` would); a header a route set
+    itself (the images' stricter policy) is kept."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -75,7 +86,10 @@ class SecurityHeaders:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _value in headers}
+                extra = [header for header in SECURITY_HEADERS if header[0] not in present]
+                message["headers"] = [*headers, *extra]
             await send(message)
 
         await self.app(scope, receive, with_headers)
@@ -112,11 +126,33 @@ def make_feed(
     )
 
 
+MediaLookup = Callable[[WallKey], str | None]
+"""An item's stored image address while the wall may show it, else None."""
+
+
+def make_media_lookup(
+    database: Database, settings: Settings, clock: Callable[[], datetime]
+) -> MediaLookup:
+    """Looks an item's image address up in `database`, by the wall's moderation rule now."""
+
+    def lookup(key: WallKey) -> str | None:
+        with database.session() as session:
+            return wall.shown_media_url(session, settings.wall, key, clock())
+
+    return lookup
+
+
 def make_app(
-    feed: WallFeed, settings: Settings, *, ping_seconds: float = PING_SECONDS
+    feed: WallFeed,
+    settings: Settings,
+    *,
+    ping_seconds: float = PING_SECONDS,
+    media_lookup: MediaLookup | None = None,
+    media: MediaSource | None = None,
 ) -> Starlette:
     """The wall's ASGI app on `feed`; a comment line every `ping_seconds` keeps idle
-    connections (and proxies) from timing out."""
+    connections (and proxies) from timing out. Images are served only with
+    `media_lookup` (without it every `/media/…` is 404)."""
     lang = wall_language(settings)
     words = texts(lang)
     hashtag = inert_line(settings.wall.hashtag, limit=80)
@@ -156,6 +192,22 @@ def make_app(
             stream(), ping=ping_seconds, headers={"cache-control": "no-store"}
         )
 
+    images = media or MediaSource()
+
+    async def image(request: Request) -> Response:
+        try:
+            key = WallKey.parse(request.path_params["key"])
+        except UserError:
+            return Response(status_code=404)
+        url = None if media_lookup is None else await anyio.to_thread.run_sync(media_lookup, key)
+        if url is None:
+            return Response(status_code=404)
+        try:
+            found = await images.image(url)
+        except MediaRefused:
+            return Response(status_code=502, headers=IMAGE_HEADERS)
+        return Response(found.data, media_type=found.mime_type, headers=IMAGE_HEADERS)
+
     async def health(_request: Request) -> Response:
         return JSONResponse({"version": feed.current.version})
 
@@ -173,6 +225,7 @@ def make_app(
             Route("/state.json", state),
             Route("/events", events),
             Route("/health", health),
+            Route("/media/{key}", image),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         ],
         middleware=[Middleware(SecurityHeaders)],
@@ -184,7 +237,11 @@ def wall_app(
     database: Database, settings: Settings, *, clock: Callable[[], datetime] = utc_now
 ) -> Starlette:
     """The wall on `database`, as `leuchtturm wall`, the demo and the tests serve it."""
-    return make_app(make_feed(database, settings, clock), settings)
+    return make_app(
+        make_feed(database, settings, clock),
+        settings,
+        media_lookup=make_media_lookup(database, settings, clock),
+    )
 
 
 def listening_socket(host: str, port: int) -> socket.socket:

@@ -24,6 +24,8 @@ class Said:
     human_label: str | None = None
     minutes_ago: float = 10
     platform: str = "mastodon"
+    media_url: str | None = None
+    media_alt: str | None = None
 
 
 def seed_campaign(database: Database, *, now: datetime = NOW) -> int:
@@ -87,6 +89,8 @@ def add_replies(
                 sentiment_label=item.label,
                 sentiment_score=0.9 if item.label else None,
                 human_label=item.human_label,
+                media_url=item.media_url,
+                media_alt=item.media_alt,
             )
             for number, item in enumerate(said)
         ]

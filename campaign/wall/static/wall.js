@@ -26,15 +26,22 @@
     );
     if (item.pinned) meta.append(element("span", "pin", words.pinned));
     entry.append(meta, element("p", "text", item.text));
-    if (item.image) {
-      const figure = element("figure", "image");
-      const image = element("img");
-      image.src = item.image.src;
-      image.alt = item.image.alt;
-      figure.append(image, element("figcaption", "alt", item.image.alt));
-      entry.append(figure);
-    }
+    if (item.image) entry.append(renderImage(item.image));
     return entry;
+  }
+
+  // The image comes from the wall itself (/media/<item>); its box is sized by the style
+  // sheet before it loads, so nothing jumps, and one that fails to load leaves quietly.
+  function renderImage(picture) {
+    const figure = element("figure", "image");
+    const image = element("img");
+    image.decoding = "async";
+    image.alt = picture.alt;
+    image.addEventListener("error", () => figure.remove(), { once: true });
+    image.src = picture.src;
+    figure.append(image);
+    if (picture.alt) figure.append(element("figcaption", "alt", picture.alt));
+    return figure;
   }
 
   function renderItems(items) {
