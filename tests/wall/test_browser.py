@@ -22,6 +22,7 @@ from campaign.db import Database
 from campaign.services import wall
 from campaign.services.wall import WallKey
 from campaign.wall.server import background_wall, wall_app
+from tests.wall.image_server import image_server
 from tests.wall.scenario import SLUG, Said, add_replies, seed_campaign
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -189,3 +190,37 @@ def test_no_request_leaves_the_wall_and_nothing_breaks_the_policy(
         assert page.title() != "pwned"
         assert all(url.startswith(served.url) for url in requests), requests
     assert not [text for text in problems if "Content Security Policy" in text], problems
+
+
+def test_an_items_image_shows_from_the_wall_with_its_alt_text(
+    browser, database: Database, settings: Settings
+) -> None:
+    from playwright.sync_api import expect
+
+    alt = "<b onmouseover=alert(1)>Zwei Menschen</b> am Container"
+    with image_server() as pictures:
+        delivery = seed_campaign(database, now=datetime.now(UTC))
+        ids = add_replies(
+            database,
+            delivery,
+            [
+                Said("Mit Foto", media_url=pictures.url("/bild.png"), media_alt=alt),
+                Said("Mit kaputtem Foto", media_url=pictures.url("/getarnt.png"), media_alt="x"),
+            ],
+        )
+        with database.session() as session:
+            for reply_id in ids:
+                wall.approve(session, WallKey("reply", reply_id))
+        page = browser.new_page(viewport=LANDSCAPE)
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        with background_wall(wall_app(database, _settings(settings))) as served:
+            page.goto(served.url)
+            expect(page.get_by_text("Mit kaputtem Foto")).to_be_visible(timeout=WAIT_MS)
+            image = page.locator(".item img")
+            expect(image).to_have_count(1, timeout=WAIT_MS)  # the broken one left quietly
+            expect(image).to_have_attribute("alt", alt)
+            expect(image).to_have_attribute("src", f"/media/reply:{ids[0]}")
+            page.wait_for_function("document.querySelector('.item img').naturalWidth > 0")
+            assert page.locator(".item b").count() == 0, "the alt text is no markup"
+            assert all(url.startswith(served.url) for url in requests), requests
