@@ -15,7 +15,7 @@ from campaign.errors import UserError
 from campaign.i18n import t
 from campaign.models import Post, PostState
 from campaign.reports.week import Week
-from campaign.services import campaigns, capabilities, events, posts
+from campaign.services import campaigns, capabilities, events, poll_draft, posts
 from campaign.services.draft_input import chosen_media
 from campaign.times import parse_local
 from content.platforms import Platform
@@ -90,6 +90,16 @@ def add(
     variant: Annotated[list[str] | None, typer.Option(help="cli.post.add.variant")] = None,
     media: Annotated[list[str] | None, typer.Option(help="cli.post.add.media")] = None,
     approve: Annotated[bool, typer.Option(help="cli.post.add.approve")] = False,
+    poll_option: Annotated[
+        list[str] | None, typer.Option("--poll-option", help="cli.post.add.poll_option")
+    ] = None,
+    poll_hours: Annotated[
+        float | None, typer.Option("--poll-hours", help="cli.post.add.poll_hours")
+    ] = None,
+    poll_multiple: Annotated[
+        bool, typer.Option("--poll-multiple", help="cli.post.add.poll_multiple")
+    ] = False,
+    survey_url: Annotated[str, typer.Option("--survey-url", help="cli.post.add.survey_url")] = "",
 ) -> None:
     """Add a post (or update the one with this key); refused whole if any rule breaks."""
     cli = context(ctx)
@@ -102,8 +112,10 @@ def add(
         media=_media(media or [], cli.settings.media_folders()),
         approved=approve,
     )
+    poll = poll_draft.poll_spec(poll_option or [], poll_hours, poll_multiple)
     person = cli.person
     with cli.database().session() as session:
+        draft = poll_draft.with_poll(session, cli.settings, draft, poll, survey_url)
         limits = capabilities.character_limits(session, cli.settings)
         post = posts.add_post(
             session,
@@ -164,6 +176,7 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
         data = posts.post_json(post)
         data["variants"] = {v.platform: v.text for v in post.variants}
         data["spoiler_text"] = post.spoiler_text
+        data["poll"] = post.poll
         data["media"] = [{"path": m.path, "alt_text": m.alt_text} for m in post.media]
         data["accounts"] = [target.account.name for target in post.targets]
         data["history"] = [
