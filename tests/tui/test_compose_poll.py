@@ -1,0 +1,88 @@
+"""Verfassen with a poll: options, hours and one-or-several on the "Befragung" tab, checked
+with the plan import's rules and saved with the post; Bluesky gets the survey link."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from textual.widgets import Checkbox, Input, TabbedContent, TextArea
+
+from campaign.db import Database
+from campaign.models import Post
+from campaign.tui.leuchtturm_app import LeuchtturmApp
+from tests.tui.conftest import start_compose, wait_until
+
+SURVEY = "https://dortmund.de/befragung"
+SMALL = (100, 30)
+
+
+def _post(database: Database, key: str) -> tuple[object, dict[str, str]] | None:
+    """The stored post's poll and variants, or None while it is not saved."""
+    with database.session() as session:
+        post = session.scalar(select(Post).where(Post.key == key))
+        if post is None:
+            return None
+        return post.poll, {variant.platform: variant.text for variant in post.variants}
+
+
+def _poll_tab(app: LeuchtturmApp, options: str, hours: str) -> None:
+    app.screen.query_one("#texts", TabbedContent).active = "tab-poll"
+    app.screen.query_one("#poll-options", TextArea).text = options
+    app.screen.query_one("#poll-hours", Input).value = hours
+
+
+async def test_a_composed_poll_is_stored_and_bluesky_gets_the_link(
+    app: LeuchtturmApp, database: Database
+) -> None:
+    async with app.run_test(size=SMALL) as pilot:
+        accounts = await start_compose(pilot, "frage")
+        accounts.select("mastodon-todo")
+        accounts.select("bluesky-todo")
+        app.screen.query_one("#base", TextArea).text = "Mehr Ausbildungsplätze in der Nordstadt?"
+        _poll_tab(app, "Ja\nNein\n\nWeiß nicht\n", "24")
+        app.screen.query_one("#poll-multiple", Checkbox).value = True
+        app.screen.query_one("#survey-url", Input).value = SURVEY
+        await pilot.pause()
+        assert app.screen.query_one("#poll-options", TextArea).region.height >= 3
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: _post(database, "frage") is not None)
+    assert _post(database, "frage") == (
+        {"options": ["Ja", "Nein", "Weiß nicht"], "seconds": 86400, "multiple": True},
+        {"bluesky": f"Mehr Ausbildungsplätze in der Nordstadt?\n\n{SURVEY}"},
+    )
+
+
+async def test_an_option_of_26_characters_on_x_is_refused_with_the_message(
+    app: LeuchtturmApp, database: Database
+) -> None:
+    option = "Ausbildungsplätze schaffen"  # 26 characters
+    assert len(option) == 26
+    async with app.run_test(size=SMALL) as pilot:
+        accounts = await start_compose(pilot, "frage")
+        accounts.select("x-todo")
+        app.screen.query_one("#base", TextArea).text = "Was braucht die Nordstadt?"
+        _poll_tab(app, f"{option}\nNein", "24")
+        await pilot.press("ctrl+s")
+        expected = (
+            f"x-todo: X: Antwort 1 „{option}“ hat 26 Zeichen, höchstens 25 erlaubt, 1 zu viel"
+        )
+        await wait_until(
+            pilot, lambda: any(expected in str(n.message) for n in app._notifications)
+        )
+    assert _post(database, "frage") is None
+
+
+async def test_options_without_hours_are_refused_before_saving(
+    app: LeuchtturmApp, database: Database
+) -> None:
+    async with app.run_test(size=SMALL) as pilot:
+        accounts = await start_compose(pilot, "frage")
+        accounts.select("mastodon-todo")
+        app.screen.query_one("#base", TextArea).text = "Was braucht die Nordstadt?"
+        _poll_tab(app, "Ja\nNein", "")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any(
+            "Nicht gespeichert" in str(n.message) and "Laufzeit" in str(n.message)
+            for n in app._notifications
+        )
+    assert _post(database, "frage") is None
