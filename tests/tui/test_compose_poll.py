@@ -43,6 +43,9 @@ async def test_a_composed_poll_is_stored_and_bluesky_gets_the_link(
         app.screen.query_one("#survey-url", Input).value = SURVEY
         await pilot.pause()
         assert app.screen.query_one("#poll-options", TextArea).region.height >= 3
+        for field in ("#poll-hours", "#poll-multiple", "#survey-url"):  # all seen at 100x30
+            region = app.screen.query_one(field).region
+            assert region.height > 0 and region.bottom <= SMALL[1], field
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: _post(database, "frage") is not None)
     assert _post(database, "frage") == (
