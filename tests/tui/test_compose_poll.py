@@ -4,6 +4,7 @@ with the plan import's rules and saved with the post; Bluesky gets the survey li
 from __future__ import annotations
 
 from sqlalchemy import select
+from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, TabbedContent, TextArea
 
 from campaign.db import Database
@@ -24,7 +25,15 @@ def _post(database: Database, key: str) -> tuple[object, dict[str, str]] | None:
         return post.poll, {variant.platform: variant.text for variant in post.variants}
 
 
-def _poll_tab(app: LeuchtturmApp, options: str, hours: str) -> None:
+async def _compose_poll(
+    pilot: Pilot[None], accounts: tuple[str, ...], text: str, options: str, hours: str
+) -> None:
+    """Verfassen with the post `frage` to `accounts`, its text, and the poll tab filled in."""
+    app = pilot.app
+    chosen = await start_compose(pilot, "frage")
+    for name in accounts:
+        chosen.select(name)
+    app.screen.query_one("#base", TextArea).text = text
     app.screen.query_one("#texts", TabbedContent).active = "tab-poll"
     app.screen.query_one("#poll-options", TextArea).text = options
     app.screen.query_one("#poll-hours", Input).value = hours
@@ -34,11 +43,10 @@ async def test_a_composed_poll_is_stored_and_bluesky_gets_the_link(
     app: LeuchtturmApp, database: Database
 ) -> None:
     async with app.run_test(size=SMALL) as pilot:
-        accounts = await start_compose(pilot, "frage")
-        accounts.select("mastodon-todo")
-        accounts.select("bluesky-todo")
-        app.screen.query_one("#base", TextArea).text = "Mehr Ausbildungsplätze in der Nordstadt?"
-        _poll_tab(app, "Ja\nNein\n\nWeiß nicht\n", "24")
+        await _compose_poll(
+            pilot, ("mastodon-todo", "bluesky-todo"), "Mehr Ausbildungsplätze in der Nordstadt?",
+            "Ja\nNein\n\nWeiß nicht\n", "24",
+        )
         app.screen.query_one("#poll-multiple", Checkbox).value = True
         app.screen.query_one("#survey-url", Input).value = SURVEY
         await pilot.pause()
@@ -60,10 +68,9 @@ async def test_an_option_of_26_characters_on_x_is_refused_with_the_message(
     option = "Ausbildungsplätze schaffen"  # 26 characters
     assert len(option) == 26
     async with app.run_test(size=SMALL) as pilot:
-        accounts = await start_compose(pilot, "frage")
-        accounts.select("x-todo")
-        app.screen.query_one("#base", TextArea).text = "Was braucht die Nordstadt?"
-        _poll_tab(app, f"{option}\nNein", "24")
+        await _compose_poll(
+            pilot, ("x-todo",), "Was braucht die Nordstadt?", f"{option}\nNein", "24"
+        )
         await pilot.press("ctrl+s")
         expected = (
             f"x-todo: X: Antwort 1 „{option}“ hat 26 Zeichen, höchstens 25 erlaubt, 1 zu viel"
@@ -78,10 +85,7 @@ async def test_options_without_hours_are_refused_before_saving(
     app: LeuchtturmApp, database: Database
 ) -> None:
     async with app.run_test(size=SMALL) as pilot:
-        accounts = await start_compose(pilot, "frage")
-        accounts.select("mastodon-todo")
-        app.screen.query_one("#base", TextArea).text = "Was braucht die Nordstadt?"
-        _poll_tab(app, "Ja\nNein", "")
+        await _compose_poll(pilot, ("mastodon-todo",), "Was braucht die Nordstadt?", "Ja\nNein", "")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert any(
