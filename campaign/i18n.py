@@ -18,6 +18,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "post.added": ("Beitrag {id} gespeichert ({state}).", "Post {id} saved ({state})."),
     "post.spoiler": ("Inhaltswarnung (Mastodon): {text}", "Content warning (Mastodon): {text}"),
+    "post.poll": (
+        "Umfrage ({hours} h{multiple}): {options}", "Poll ({hours} h{multiple}): {options}"
+    ),
+    "post.poll_multiple": (", mehrere Antworten", ", several answers"),
     "post.approved": (
         "Beitrag {id} freigegeben: {deliveries} Zustellung(en).",
         "Post {id} approved: {deliveries} delivery(ies).",

@@ -19,6 +19,7 @@ from campaign.services import campaigns, capabilities, events, poll_draft, posts
 from campaign.services.draft_input import chosen_media
 from campaign.times import parse_local
 from content.platforms import Platform
+from content.polls import PollSpec
 
 app = LocalisedTyper(help="cli.post", no_args_is_help=True)
 JsonOption = Annotated[bool, typer.Option("--json", help="cli.json")]
@@ -197,6 +198,8 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
     say(f"  {data['text']}")
     if data["spoiler_text"]:
         say(f"  {t('post.spoiler', text=data['spoiler_text'])}")
+    if post.poll:
+        say(f"  {_poll_line(PollSpec.from_json(post.poll))}")
     for platform, text in data["variants"].items():
         say(f"  [{platform}] {text}")
     for delivery in data["deliveries"]:
@@ -232,6 +235,13 @@ def approve(ctx: typer.Context, post_id: PostId) -> None:
             else _waiting(post)
         )
     say(message)
+
+
+def _poll_line(poll: PollSpec) -> str:
+    """ "Umfrage (24 h): Ja / Nein" for `post show`."""
+    hours = f"{poll.duration.total_seconds() / 3600:g}"
+    multiple = t("post.poll_multiple") if poll.multiple else ""
+    return t("post.poll", hours=hours, multiple=multiple, options=" / ".join(poll.options))
 
 
 def _tally(post: Post) -> str:

@@ -82,6 +82,8 @@ def test_a_poll_is_stored_and_bluesky_gets_the_survey_link(run: Run) -> None:
     }
     assert shown["poll"] == {"options": ["Ja", "Nein", "Weiß nicht"], "seconds": 86400,
                              "multiple": True}
+    shown_text = run("post", "show", str(shown["id"])).output
+    assert "Umfrage (24 h, mehrere Antworten): Ja / Nein / Weiß nicht" in shown_text
 
 
 def test_an_option_too_long_for_x_is_one_german_line_exit_2(
