@@ -18,6 +18,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "post.added": ("Beitrag {id} gespeichert ({state}).", "Post {id} saved ({state})."),
     "post.spoiler": ("Inhaltswarnung (Mastodon): {text}", "Content warning (Mastodon): {text}"),
+    "post.poll": (
+        "Umfrage ({hours} h{multiple}): {options}", "Poll ({hours} h{multiple}): {options}"
+    ),
+    "post.poll_multiple": (", mehrere Antworten", ", several answers"),
     "post.approved": (
         "Beitrag {id} freigegeben: {deliveries} Zustellung(en).",
         "Post {id} approved: {deliveries} delivery(ies).",
@@ -629,6 +633,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.post.add.variant": ("PLATTFORM=TEXT (wiederholbar).", "PLATFORM=TEXT (repeat)."),
     "cli.post.add.media": ("PFAD:ALT-TEXT (wiederholbar).", "PATH:ALT-TEXT (repeat)."),
     "cli.post.add.approve": ("Gleich freigeben.", "Approve at once."),
+    "cli.post.add.poll_option": (
+        "Antwort einer Umfrage (wiederholbar, mindestens zwei).",
+        "A poll option (repeat, at least two).",
+    ),
+    "cli.post.add.poll_hours": (
+        "Laufzeit der Umfrage in Stunden.", "How many hours the poll runs."
+    ),
+    "cli.post.add.poll_multiple": (
+        "Mehrere Antworten erlauben (nicht auf X).", "Allow several answers (not on X)."
+    ),
+    "cli.post.add.survey_url": (
+        "Link zur Befragung für Plattformen ohne Umfragen (Bluesky).",
+        "Link to the survey for platforms without polls (Bluesky).",
+    ),
+    "poll.no_options": (
+        "Umfrage: keine Antworten angegeben; mindestens zwei nötig.",
+        "Poll: no options given; at least two needed.",
+    ),
+    "poll.no_hours": (
+        "Umfrage: Laufzeit in Stunden fehlt.", "Poll: the duration in hours is missing."
+    ),
+    "poll.survey_without_poll": (
+        "Link zur Befragung ohne Umfrage: Antworten angeben oder den Link in den Text setzen.",
+        "Survey link without a poll: give options or put the link in the text.",
+    ),
+    "poll.refused": ("Beitrag {post!r}: {problems}", "Post {post!r}: {problems}"),
     "cli.post.list": (
         "Beiträge nach Zeit, mit dem Stand ihrer Zustellungen.",
         "Posts by time, with their delivery states.",

@@ -30,7 +30,13 @@ from content.plan_model import (
     PlanProblem,
 )
 from content.platforms import Platform
-from content.polls import DEFAULT_RULES, PollSpec, check_poll, with_survey_link
+from content.polls import (
+    PollSpec,
+    needs_survey_link,
+    poll_violations,
+    survey_link_violation,
+    with_survey_link,
+)
 from content.thread import ThreadSplitError, split_thread
 from content.track import TrackProblem, parse_track
 
@@ -562,11 +568,8 @@ def _survey_url(findings: _Findings, raw: Mapping[str, Any], where: str, key: st
     if "survey_url" not in raw:
         return ""
     url = _string(findings, raw, "survey_url", where, key, limit=limits.MEDIA_PATH) or ""
-    if url and not re.fullmatch(r"https?://[^\s]+", url):
-        findings.problem(
-            key, where, f"'{url}' ist kein Link; mit https:// beginnen.",
-            f"'{url}' is not a link; start it with https://.",
-        )
+    if url and (wrong := survey_link_violation(url)) is not None:
+        findings.problem(key, where, wrong.message, wrong.message_en)
         return ""
     return url
 
@@ -577,11 +580,12 @@ def _check_poll(
     """The poll against the target's rules; where polls do not exist, the survey link."""
     if content.poll is None:
         return
-    rules = target.poll_rules or DEFAULT_RULES[target.platform]
-    if rules is None and content.survey_url:
-        return
-    where = f"{prefix}.survey_url" if rules is None else f"{prefix}.poll"
-    for violation in check_poll(target.platform, content.poll, rules, images=len(content.media)):
+    survey = needs_survey_link(target.platform, target.poll_rules)
+    where = f"{prefix}.survey_url" if survey else f"{prefix}.poll"
+    for violation in poll_violations(
+        target.platform, content.poll, target.poll_rules, survey_url=content.survey_url,
+        images=len(content.media),
+    ):
         findings.problem(key, where, violation.message, violation.message_en)
 
 
@@ -607,9 +611,11 @@ def _parts_for(
     """The (text, field) pairs of the post on the target: one, or one per thread part."""
     platform, limit, thread = target.platform, target.limit, content.thread
     text = content.variants.get(platform, content.text)
-    if content.poll is not None and content.survey_url and (
-        target.poll_rules or DEFAULT_RULES[platform]
-    ) is None:
+    if (
+        content.poll is not None
+        and content.survey_url
+        and needs_survey_link(platform, target.poll_rules)
+    ):
         text = with_survey_link(text, content.survey_url)
     text_where = (
         f"{prefix}.variants.{platform.value}" if platform in content.variants else f"{prefix}.text"

@@ -8,6 +8,7 @@ Every broken rule names the platform, the option and by how much, in German and 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -201,6 +202,38 @@ def check_poll(
             )
         )
     return found
+
+
+def needs_survey_link(platform: Platform, stated: PollRules | None) -> bool:
+    """Whether a poll goes to the platform as a survey link, having no polls of its own."""
+    return (stated or DEFAULT_RULES[platform]) is None
+
+
+def poll_violations(
+    platform: Platform,
+    poll: PollSpec,
+    stated: PollRules | None,
+    *,
+    survey_url: str = "",
+    images: int = 0,
+) -> list[Violation]:
+    """The poll against the rules an instance stated (else the platform's defaults);
+    where polls do not exist, a survey link is what the post needs instead."""
+    if needs_survey_link(platform, stated) and survey_url:
+        return []
+    return check_poll(platform, poll, stated or DEFAULT_RULES[platform], images=images)
+
+
+def survey_link_violation(url: str) -> Violation | None:
+    """A survey link must be a web address, or nobody could follow it."""
+    if re.fullmatch(r"https?://[^\s]+", url):
+        return None
+    return Violation(
+        "survey_url",
+        f"'{url}' ist kein Link; mit https:// beginnen.",
+        f"'{url}' is not a link; start it with https://.",
+        0,
+    )
 
 
 def with_survey_link(text: str, survey_url: str) -> str:

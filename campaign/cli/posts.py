@@ -15,10 +15,11 @@ from campaign.errors import UserError
 from campaign.i18n import t
 from campaign.models import Post, PostState
 from campaign.reports.week import Week
-from campaign.services import campaigns, capabilities, events, posts
+from campaign.services import campaigns, capabilities, events, poll_draft, posts
 from campaign.services.draft_input import chosen_media
 from campaign.times import parse_local
 from content.platforms import Platform
+from content.polls import PollSpec
 
 app = LocalisedTyper(help="cli.post", no_args_is_help=True)
 JsonOption = Annotated[bool, typer.Option("--json", help="cli.json")]
@@ -90,6 +91,16 @@ def add(
     variant: Annotated[list[str] | None, typer.Option(help="cli.post.add.variant")] = None,
     media: Annotated[list[str] | None, typer.Option(help="cli.post.add.media")] = None,
     approve: Annotated[bool, typer.Option(help="cli.post.add.approve")] = False,
+    poll_option: Annotated[
+        list[str] | None, typer.Option("--poll-option", help="cli.post.add.poll_option")
+    ] = None,
+    poll_hours: Annotated[
+        float | None, typer.Option("--poll-hours", help="cli.post.add.poll_hours")
+    ] = None,
+    poll_multiple: Annotated[
+        bool, typer.Option("--poll-multiple", help="cli.post.add.poll_multiple")
+    ] = False,
+    survey_url: Annotated[str, typer.Option("--survey-url", help="cli.post.add.survey_url")] = "",
 ) -> None:
     """Add a post (or update the one with this key); refused whole if any rule breaks."""
     cli = context(ctx)
@@ -102,8 +113,10 @@ def add(
         media=_media(media or [], cli.settings.media_folders()),
         approved=approve,
     )
+    poll = poll_draft.poll_spec(poll_option or [], poll_hours, poll_multiple)
     person = cli.person
     with cli.database().session() as session:
+        draft = poll_draft.with_poll(session, cli.settings, draft, poll, survey_url)
         limits = capabilities.character_limits(session, cli.settings)
         post = posts.add_post(
             session,
@@ -164,6 +177,7 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
         data = posts.post_json(post)
         data["variants"] = {v.platform: v.text for v in post.variants}
         data["spoiler_text"] = post.spoiler_text
+        data["poll"] = post.poll
         data["media"] = [{"path": m.path, "alt_text": m.alt_text} for m in post.media]
         data["accounts"] = [target.account.name for target in post.targets]
         data["history"] = [
@@ -184,6 +198,8 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
     say(f"  {data['text']}")
     if data["spoiler_text"]:
         say(f"  {t('post.spoiler', text=data['spoiler_text'])}")
+    if post.poll:
+        say(f"  {_poll_line(PollSpec.from_json(post.poll))}")
     for platform, text in data["variants"].items():
         say(f"  [{platform}] {text}")
     for delivery in data["deliveries"]:
@@ -219,6 +235,13 @@ def approve(ctx: typer.Context, post_id: PostId) -> None:
             else _waiting(post)
         )
     say(message)
+
+
+def _poll_line(poll: PollSpec) -> str:
+    """ "Umfrage (24 h): Ja / Nein" for `post show`."""
+    hours = f"{poll.duration.total_seconds() / 3600:g}"
+    multiple = t("post.poll_multiple") if poll.multiple else ""
+    return t("post.poll", hours=hours, multiple=multiple, options=" / ".join(poll.options))
 
 
 def _tally(post: Post) -> str:

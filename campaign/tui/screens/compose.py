@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import (
+    Checkbox,
     Input,
     Label,
     Select,
@@ -32,7 +33,7 @@ from textual.widgets import (
 from campaign.errors import UserError
 from campaign.models import Account
 from campaign.people import Person
-from campaign.services import accounts, campaigns, dashboard, plans, posts
+from campaign.services import accounts, campaigns, dashboard, plans, poll_draft, posts
 from campaign.services.draft_input import chosen_media
 from campaign.services.posts import PostDraft
 from campaign.times import parse_local, shown
@@ -44,6 +45,7 @@ from content import field_limits as limits
 from content.check import CheckResult, MediaSpec, check_text
 from content.plan_model import AccountTarget, PlannedPost
 from content.platforms import DISPLAY_NAMES, Platform, text_limit
+from content.polls import PollSpec, needs_survey_link, with_survey_link
 from content.thread import ThreadSplitError, split_thread
 
 
@@ -105,6 +107,15 @@ class ComposeScreen(DataScreen):
                             if platform is Platform.MASTODON:
                                 yield Label(t("compose.spoiler"))
                                 yield Input(id="spoiler")
+                    with TabPane(t("compose.poll"), id="tab-poll"):
+                        yield Label(t("compose.poll_options"))
+                        yield TextArea(id="poll-options")
+                        with Horizontal(id="poll-settings"):
+                            yield Label(t("compose.poll_hours"))
+                            yield Input(id="poll-hours", type="number")
+                            yield Checkbox(t("compose.poll_multiple"), id="poll-multiple")
+                        yield Label(t("compose.survey_url"))
+                        yield Input(id="survey-url")
                 with Horizontal(id="counters"):
                     for platform in Platform:
                         yield PlatformCounter(id=f"counter-{platform.value}", classes="counter")
@@ -231,11 +242,14 @@ class ComposeScreen(DataScreen):
         slug = str(self.query_one("#campaign", Select).value)
         limits = self.leuchtturm.limits()
         person = self.leuchtturm.person
+        settings = self.leuchtturm.settings
+        survey_url = self._survey_url()
 
         def save(session: Session) -> str:
             campaign = campaigns.by_slug(session, slug)
+            polled = poll_draft.with_poll(session, settings, draft, draft.poll, survey_url)
             post = posts.add_post(
-                session, campaign, draft, limits, now=self.now(), person=person
+                session, campaign, polled, limits, now=self.now(), person=person
             )
             return t("compose.saved", key=post.key, state=t(f"state.{post.state}"))
 
@@ -267,7 +281,22 @@ class ComposeScreen(DataScreen):
             media=media,
             approved=approved,
             spoiler_text=self._spoiler_text(),
+            poll=self._poll(),
         )
+
+    def _survey_url(self) -> str:
+        return self.query_one("#survey-url", Input).value.strip()
+
+    def _poll(self) -> PollSpec | None:
+        """The poll as typed on its tab: one option per line; None without options."""
+        options = self.query_one("#poll-options", TextArea).text.splitlines()
+        hours_text = self.query_one("#poll-hours", Input).value.strip()
+        try:
+            hours = float(hours_text) if hours_text else None
+        except ValueError:
+            raise UserError(t("compose.poll_bad_hours", value=hours_text)) from None
+        multiple = self.query_one("#poll-multiple", Checkbox).value
+        return poll_draft.poll_spec(options, hours, multiple)
 
     def action_save_thread(self, approved: bool) -> None:
         """Split the text per target account and save the parts as a chain of posts."""
@@ -289,14 +318,20 @@ class ComposeScreen(DataScreen):
             thread=True,
             rendered=rendered,
             spoiler_text=draft.spoiler_text,
+            poll=draft.poll,
         )
         slug = str(self.query_one("#campaign", Select).value)
         limits = self.leuchtturm.limits()
         now = self.now()
         person = self.leuchtturm.person
-        self.write(
-            lambda session: _save_thread(session, slug, planned, targets, limits, now, person)
-        )
+        settings = self.leuchtturm.settings
+        survey_url = self._survey_url()
+
+        def save(session: Session) -> str:
+            poll_draft.with_poll(session, settings, draft, draft.poll, survey_url)
+            return _save_thread(session, slug, planned, targets, limits, now, person)
+
+        self.write(save)
 
     def _thread_parts(self, targets: dict[str, AccountTarget], name: str) -> tuple[str, ...]:
         """The texts `name` gets; an account no longer in config.toml is a UserError."""
@@ -304,6 +339,9 @@ class ComposeScreen(DataScreen):
         if target is None:
             raise UserError(t("compose.unknown_account", name=name))
         text = self._text_for(target.platform)
+        url = self._survey_url()
+        if url and self._poll() is not None and needs_survey_link(target.platform, None):
+            text = with_survey_link(text, url)
         return tuple(
             split_thread(
                 target.platform, text, limit=target.limit,
