@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select
 
+from campaign.daemon.heard_rows import insert_new
 from campaign.db import Database
 from campaign.models import Account, AccountState, Delivery, DeliveryState, MetricSnapshot, Reply
 from connectors.base import Connector, RemotePost, RemoteReply
@@ -91,24 +92,26 @@ def _store_replies(
             )
         )
         new = [reply for reply in replies if reply.remote_id not in known]
-        session.add_all(
-            Reply(
-                platform=target.platform,
-                remote_id=reply.remote_id,
-                delivery_id=target.delivery_id,
-                in_reply_to_id=reply.in_reply_to_id,
-                url=reply.url,
-                cid=reply.cid,
-                author_handle=reply.author_handle,
-                text=reply.text,
-                language=reply.language,
-                created_at=reply.created_at,
-                collected_at=now,
-                is_question=is_question(reply.text),
-            )
-            for reply in new
+        return insert_new(
+            session,
+            [
+                dict(
+                    platform=target.platform,
+                    remote_id=reply.remote_id,
+                    delivery_id=target.delivery_id,
+                    in_reply_to_id=reply.in_reply_to_id,
+                    url=reply.url,
+                    cid=reply.cid,
+                    author_handle=reply.author_handle,
+                    text=reply.text,
+                    language=reply.language,
+                    created_at=reply.created_at,
+                    collected_at=now,
+                    is_question=is_question(reply.text),
+                )
+                for reply in new
+            ],
         )
-        return len(new)
 
 
 def collect(

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaign.config import Settings
+from campaign.daemon.heard_rows import insert_new
 from campaign.db import Database
 from campaign.models import (
     Account,
@@ -237,14 +238,16 @@ def store_heard(
         )
     }
     ours = _our_deliveries(session, target, posts)
-    new = 0
+    new: dict[str, dict[str, object]] = {}
     for post in posts:
         if (reply := held.get(post.remote_id)) is not None:
             reply.reposts = max(reply.reposts or 0, post.reposts)
             continue
+        if post.remote_id in new:
+            continue
         delivery = ours.get(post.quoted_id or "") or ours.get(post.in_reply_to_id)
         image = post.media[0] if post.media else None
-        reply = Reply(
+        new[post.remote_id] = dict(
             platform=target.platform,
             remote_id=post.remote_id,
             kind=HeardKind(post.via),
@@ -266,10 +269,7 @@ def store_heard(
             media_alt=image.alt_text if image else None,
             reposts=post.reposts,
         )
-        session.add(reply)
-        held[post.remote_id] = reply
-        new += 1
-    return new
+    return insert_new(session, list(new.values()))
 
 
 def _our_deliveries(

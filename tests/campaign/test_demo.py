@@ -93,7 +93,7 @@ def test_headless_demo_delivers_and_collects_and_touches_nothing_of_the_person(
 
     demo = tmp_path / "demo"
     lines: list[str] = []
-    figures = run_demo(20, lines.append, folder=demo)
+    figures = run_demo(30, lines.append, folder=demo)
 
     assert fingerprint(team) == before
     assert f"database: sqlite:///{demo / 'demo.sqlite3'}" in lines
