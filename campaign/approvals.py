@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 
 from campaign import lifecycle
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.models import Approval, Post, PostState, utc_now
 from campaign.people import DAEMON, Person, Role
 from campaign.services import events
+from words import t
 
 UNNAMED = Person(DAEMON, DAEMON, Role.ADMIN, solo=True)
 """Who acts for a caller that names nobody (the demo, benchmarks, older tests): a single

@@ -27,12 +27,12 @@ from pydantic import (
 )
 
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.listening.settings import ListeningSettings
 from campaign.redaction import register_secret_envs
 from content import field_limits as limits
 from content.outside_text import control_character
 from sentiment.settings import SentimentSettings
+from words import t
 
 PLATFORMS = ("x", "mastodon", "bluesky")
 CONFIG_ENV = "LEUCHTTURM_CONFIG"

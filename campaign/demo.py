@@ -31,7 +31,6 @@ from campaign.config import AccountSettings, DaemonSettings, Settings, WallSetti
 from campaign.daemon.runner import Daemon
 from campaign.db import Database, make_engine, upgrade
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.listening.settings import ListeningSettings
 from campaign.models import (
     Campaign,
@@ -45,6 +44,7 @@ from campaign.models import (
 from campaign.services import accounts, plans, polls, posts
 from campaign.wall.server import background_wall, wall_app
 from sandbox.run import Sandbox, start_sandbox
+from words import t
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "examples" / "todo-dortmund.toml"
 DEMO_DATABASE = "demo.sqlite3"
@@ -293,9 +293,9 @@ def run_demo_tui(report: Callable[[str], None], *, folder: Path | None = None) -
     """The demo with the terminal UI in front; the daemon logs into the demo's folder."""
     with running_demo(report, folder=folder, log_to_folder=True) as demo:
         from campaign.tui.app import make_app
-        from campaign.tui.i18n import t as tui_text
+        from words import t as tui_text
 
         app = make_app(demo.database, demo.settings)
-        app.title = tui_text("title.demo")  # never to be taken for the team's own accounts
+        app.title = tui_text("app.title.demo")  # never to be taken for the team's own accounts
         app.run()
         return figures(demo.database, demo.campaign_slug)

@@ -19,10 +19,12 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.models import Delivery, DeliveryState, Post, PostState, utc_now
+from campaign.reasons import stored_reason
 from campaign.services import events
 from connectors.base import RemotePost
+from words import t
+from words.coded import Coded, parsed
 
 __all__ = [
     "DELIVERY_TRANSITIONS",
@@ -190,7 +192,7 @@ def move_delivery(
     session: Session,
     delivery: Delivery,
     op: DeliveryOp,
-    reason: str,
+    reason: Coded,
     *,
     now: datetime | None = None,
     person: str | None = None,
@@ -212,7 +214,8 @@ def move_delivery(
     events.record(
         session,
         f"delivery.{step.to}",
-        f"delivery {delivery.id} ({account}, {post_key}): {previous} → {step.to}: {reason}"
+        f"delivery {delivery.id} ({account}, {post_key}): {previous} → {step.to}: "
+        f"{reason.text()}"
         + (f" ({actor})" if person else ""),
         at=now,
         campaign_id=delivery.post.campaign_id if delivery.post is not None else None,
@@ -223,7 +226,7 @@ def move_delivery(
         person=actor,
     )
     level = _LOUD.get(op)
-    if op is DeliveryOp.MARK_SENT and reason.startswith(t("reason.recovered", url="")):
+    if op is DeliveryOp.MARK_SENT and reason.key == "reason.recovered":
         level = logging.INFO
     if level is not None:
         log.log(
@@ -233,7 +236,7 @@ def move_delivery(
             post_key,
             previous,
             step.to,
-            reason,
+            reason.text(),
             extra={"account": account, "post": post_key},
         )
     return step.to
@@ -281,19 +284,19 @@ def claim(session: Session, delivery: Delivery, daemon_id: str, now: datetime) -
         session,
         delivery,
         DeliveryOp.CLAIM,
-        t("reason.attempt", n=(delivery.attempts or 0) + 1),
+        Coded("reason.attempt", {"n": (delivery.attempts or 0) + 1}),
         now=now,
     )
 
 
 def release(
-    session: Session, delivery: Delivery, reason: str, now: datetime, *, note: str | None = None
+    session: Session, delivery: Delivery, reason: Coded, now: datetime, *, note: Coded | None = None
 ) -> None:
     """Give a claim back before any network call; the attempt never happened."""
     require(delivery, DeliveryOp.RELEASE)
     delivery.claimed_by = None
     if note is not None:
-        delivery.last_error = note
+        delivery.last_error = stored_reason(note)
     move_delivery(session, delivery, DeliveryOp.RELEASE, reason, now=now)
 
 
@@ -322,37 +325,40 @@ def mark_sent(
     delivery.claimed_by = None
     delivery.last_error = None
     key = "reason.recovered" if recovered else "reason.published"
-    move_delivery(session, delivery, DeliveryOp.MARK_SENT, t(key, url=remote.url), now=now)
+    reason = Coded(key, {"url": remote.url})
+    move_delivery(session, delivery, DeliveryOp.MARK_SENT, reason, now=now)
 
 
 def _end_attempt(
-    session: Session, delivery: Delivery, op: DeliveryOp, reason: str, now: datetime
+    session: Session, delivery: Delivery, op: DeliveryOp, reason: Coded, now: datetime
 ) -> None:
     """An attempt's outcome other than success: the claim ends, the reason is shown."""
     require(delivery, op)
     delivery.claimed_by = None
-    delivery.last_error = reason
+    delivery.last_error = stored_reason(reason)
     move_delivery(session, delivery, op, reason, now=now)
 
 
-def defer(session: Session, delivery: Delivery, due: datetime, reason: str, now: datetime) -> None:
+def defer(
+    session: Session, delivery: Delivery, due: datetime, reason: Coded, now: datetime
+) -> None:
     """Try again at `due` (a transient failure, counted)."""
     require(delivery, DeliveryOp.DEFER)
     delivery.due_at = due
     _end_attempt(session, delivery, DeliveryOp.DEFER, reason, now)
 
 
-def wait_rate_limit(session: Session, delivery: Delivery, reason: str, now: datetime) -> None:
+def wait_rate_limit(session: Session, delivery: Delivery, reason: Coded, now: datetime) -> None:
     """The account waits for its limit's reset; the delivery keeps its place in the order."""
     _end_attempt(session, delivery, DeliveryOp.WAIT_RATE_LIMIT, reason, now)
 
 
-def hold_for_account(session: Session, delivery: Delivery, reason: str, now: datetime) -> None:
+def hold_for_account(session: Session, delivery: Delivery, reason: Coded, now: datetime) -> None:
     """The account cannot post until a person acts; the delivery waits, uncounted."""
     _end_attempt(session, delivery, DeliveryOp.HOLD_FOR_ACCOUNT, reason, now)
 
 
-def mark_failed(session: Session, delivery: Delivery, reason: str, now: datetime) -> None:
+def mark_failed(session: Session, delivery: Delivery, reason: Coded, now: datetime) -> None:
     """Given up, known not to be on the platform: a person may retry by hand."""
     _end_attempt(session, delivery, DeliveryOp.MARK_FAILED, reason, now)
 
@@ -362,10 +368,10 @@ def interrupt(session: Session, delivery: Delivery, now: datetime) -> None:
     require(delivery, DeliveryOp.INTERRUPT)
     delivery.claimed_by = None
     delivery.due_at = now
-    move_delivery(session, delivery, DeliveryOp.INTERRUPT, t("reason.interrupted"), now=now)
+    move_delivery(session, delivery, DeliveryOp.INTERRUPT, Coded("reason.interrupted"), now=now)
 
 
-def flag(session: Session, delivery: Delivery, reason: str, now: datetime) -> None:
+def flag(session: Session, delivery: Delivery, reason: Coded, now: datetime) -> None:
     """Hold for a person, with the reason shown in `status` and the TUI."""
     _end_attempt(session, delivery, DeliveryOp.FLAG, reason, now)
 
@@ -381,7 +387,7 @@ def release_hold(
         session,
         delivery,
         DeliveryOp.RELEASE_HOLD,
-        t("reason.released", due=due.isoformat(timespec="minutes")),
+        Coded("reason.released", {"due": due.isoformat(timespec="minutes")}),
         person=person,
     )
 
@@ -398,13 +404,16 @@ def retry_by_hand(
         session,
         delivery,
         DeliveryOp.RETRY_BY_HAND,
-        t("reason.retry_by_hand", due=due.isoformat(timespec="minutes"), was=was or "–"),
+        Coded(
+            "reason.retry_by_hand",
+            {"due": due.isoformat(timespec="minutes"), "was": parsed(was or "") or was or "–"},
+        ),
         person=person,
     )
 
 
 def withdraw(
-    session: Session, delivery: Delivery, reason: str, *, person: str | None = None
+    session: Session, delivery: Delivery, reason: Coded, *, person: str | None = None
 ) -> None:
     """Take a delivery that has not started out of the queue, for good."""
     move_delivery(session, delivery, DeliveryOp.WITHDRAW, reason, person=person)
@@ -417,7 +426,8 @@ def reinstate(
     require(delivery, DeliveryOp.REINSTATE)
     delivery.due_at = due
     delivery.last_error = None
-    move_delivery(session, delivery, DeliveryOp.REINSTATE, t("reason.reinstated"), person=person)
+    reason = Coded("reason.reinstated")
+    move_delivery(session, delivery, DeliveryOp.REINSTATE, reason, person=person)
 
 
 def open_delivery(session: Session, post: Post, account_id: int) -> Delivery:
@@ -496,7 +506,7 @@ def cancel(session: Session, post: Post, *, person: str | None = None) -> int:
     withdrawn = 0
     for delivery in post.deliveries:
         if (DeliveryState(delivery.state), DeliveryOp.WITHDRAW) in DELIVERY_TRANSITIONS:
-            withdraw(session, delivery, t("reason.cancelled"), person=person)
+            withdraw(session, delivery, Coded("reason.cancelled"), person=person)
             withdrawn += 1
     sent = sum(d.state == DeliveryState.SENT for d in post.deliveries)
     move_post(

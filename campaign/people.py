@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from campaign.config import Settings
 from campaign.errors import UserError
-from campaign.i18n import t
+from words import t
 
 USER_ENV = "LEUCHTTURM_USER"
 DAEMON = "daemon"

@@ -10,8 +10,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from campaign.errors import UserError
-from campaign.i18n import language, t
 from content.local_time import LocalTimeError, to_utc
+from words import t
 
 INPUT_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -41,4 +41,4 @@ def parse_local(text: str, zone: ZoneInfo) -> datetime:
     try:
         return to_utc(moment, zone)
     except LocalTimeError as error:
-        raise UserError(error.message_en if language() == "en" else error.message) from None
+        raise UserError(error.text()) from None

@@ -12,6 +12,7 @@ import regex
 
 from content.platforms import Platform
 from content.twitter_rules import extract_urls_with_indices
+from words.coded import Coded
 
 # A hashtag starts after whitespace, the start, or an opening bracket and ends at the first
 # character that is neither a letter, a digit, nor an underscore.
@@ -27,12 +28,11 @@ class Advice:
     """A warning: the post would be accepted, but a human should look at it."""
 
     rule: str
-    message: str
-    message_en: str
+    said: Coded
 
-    def text(self, lang: str = "de") -> str:
-        """The message in the requested language (German unless `lang` is "en")."""
-        return self.message_en if lang == "en" else self.message
+    def text(self, lang: str | None = None) -> str:
+        """The message in `lang` (default: the output language)."""
+        return self.said.text(lang)
 
 
 def hashtags(text: str) -> list[str]:
@@ -43,40 +43,18 @@ def hashtags(text: str) -> list[str]:
 def _hashtag_advice(tag: str) -> Advice | None:
     letters = [char for char in tag if char.isalpha()]
     if all(char.islower() for char in letters) and len(letters) >= _LOWERCASE_TAG_MIN_LETTERS:
-        problem_de = "ist ganz kleingeschrieben"
-        problem_en = "is all lower case"
+        key = "content.hashtag_lower"
     elif all(char.isupper() for char in letters) and len(letters) >= _UPPERCASE_TAG_MIN_LETTERS:
-        problem_de = "ist ganz großgeschrieben"
-        problem_en = "is all upper case"
+        key = "content.hashtag_upper"
     else:
         return None
-    return Advice(
-        rule="hashtag_case",
-        message=(
-            f"#{tag} {problem_de}: Screenreader lesen ihn als ein Wort oder buchstabieren ihn. "
-            "Jedes Wort mit Großbuchstaben beginnen (CamelCase, z. B. #ToDoDortmund)."
-        ),
-        message_en=(
-            f"#{tag} {problem_en}: screen readers read it as one word or spell it out. "
-            "Start each word with a capital letter (CamelCase, e.g. #ToDoDortmund)."
-        ),
-    )
+    return Advice(rule="hashtag_case", said=Coded(key, {"tag": tag}))
 
 
 def _x_link_advice(text: str) -> Advice | None:
     if not extract_urls_with_indices(text):
         return None
-    return Advice(
-        rule="x_link",
-        message=(
-            "X: Der Beitrag enthält einen Link; X berechnet Beiträge mit Links über die API "
-            "ein Vielfaches. Link weglassen oder bewusst so lassen."
-        ),
-        message_en=(
-            "X: the post contains a link; X bills API posts with links at many times the "
-            "price. Drop the link or keep it on purpose."
-        ),
-    )
+    return Advice(rule="x_link", said=Coded("content.x_link"))
 
 
 def advise(platform: Platform, text: str) -> tuple[Advice, ...]:

@@ -1,7 +1,8 @@
 """Validate one post variant against one platform's rules.
 
-The result carries stable rule ids (for code and JSON) and a German and an English message
-(for people), each naming the platform, the rule and by how much the post is over.
+The result carries stable rule ids (for code and JSON) and, for people, a message code with
+its parameters (worded through the one catalogue, `words`), each naming the platform, the
+rule and by how much the post is over.
 """
 
 from collections.abc import Sequence
@@ -18,11 +19,12 @@ from content.platforms import (
     text_limit,
 )
 from content.twitter_rules import X_INVALID_CHARACTERS
+from words.coded import Coded
 
 _CHARACTER_NAMES = {
-    "\ufeff": ("Byte-Order-Mark", "byte-order mark"),
-    "\ufffe": ("Nicht-Zeichen", "non-character"),
-    "\uffff": ("Nicht-Zeichen", "non-character"),
+    "\ufeff": "content.char.bom",
+    "\ufffe": "content.char.noncharacter",
+    "\uffff": "content.char.noncharacter",
 }
 
 
@@ -39,13 +41,12 @@ class Violation:
     """A broken rule: the platform would reject the post (or it would exclude readers)."""
 
     rule: str
-    message: str
-    message_en: str
+    said: Coded
     over: int
 
-    def text(self, lang: str = "de") -> str:
-        """The message in the requested language (German unless `lang` is "en")."""
-        return self.message_en if lang == "en" else self.message
+    def text(self, lang: str | None = None) -> str:
+        """The message in `lang` (default: the output language)."""
+        return self.said.text(lang)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class CheckResult:
         """True when no rule is broken; warnings do not count."""
         return not self.violations
 
-    def to_json(self, lang: str = "de") -> dict[str, Any]:
+    def to_json(self, lang: str | None = None) -> dict[str, Any]:
         """The stable JSON shape of `leuchtturm content check --json`."""
         return {
             "platform": self.platform.value,
@@ -83,33 +84,23 @@ def _length_violation(
     if length <= limit:
         return None
     over = length - limit
-    name = DISPLAY_NAMES[platform]
-    unit = DEFAULT_LIMITS[platform]
-    if with_warning:
-        advice_de = "Text oder Inhaltswarnung kürzen (sie zählt mit) oder als Thread aufteilen."
-        advice_en = "Shorten the text or the content warning (it counts) or split into a thread."
-    else:
-        advice_de = "Text kürzen oder als Thread aufteilen."
-        advice_en = "Shorten the text or split it into a thread."
-    return Violation(
-        rule="length",
-        message=f"{name}: {length} von {limit} {unit.unit_de}, {over} zu viel. {advice_de}",
-        message_en=f"{name}: {length} of {limit} {unit.unit_en}, {over} over. {advice_en}",
-        over=over,
-    )
+    values = {
+        "name": DISPLAY_NAMES[platform],
+        "length": length,
+        "limit": limit,
+        "unit": Coded(f"content.unit.{platform.value}"),
+        "over": over,
+    }
+    key = "content.length_warned" if with_warning else "content.length"
+    return Violation(rule="length", said=Coded(key, values), over=over)
 
 
 def _empty_violation(platform: Platform, text: str, media: Sequence[MediaSpec]) -> Violation | None:
     # An image alone is a valid post on all three platforms; nothing at all is not.
     if text.strip() or media:
         return None
-    name = DISPLAY_NAMES[platform]
-    return Violation(
-        rule="empty",
-        message=f"{name}: Der Beitrag ist leer. Text oder ein Bild hinzufügen.",
-        message_en=f"{name}: the post is empty. Add text or an image.",
-        over=0,
-    )
+    said = Coded("content.empty", {"name": DISPLAY_NAMES[platform]})
+    return Violation(rule="empty", said=said, over=0)
 
 
 def _x_invalid_characters_violation(text: str) -> Violation | None:
@@ -118,20 +109,14 @@ def _x_invalid_characters_violation(text: str) -> Violation | None:
     if not found:
         return None
     position, char = found[0]
-    name_de, name_en = _CHARACTER_NAMES.get(char, ("Zeichen", "character"))
-    code = f"U+{ord(char):04X}"
+    values = {
+        "count": len(found),
+        "code": f"U+{ord(char):04X}",
+        "char": Coded(_CHARACTER_NAMES.get(char, "content.char.other")),
+        "position": position + 1,
+    }
     return Violation(
-        rule="invalid_characters",
-        message=(
-            f"X: {len(found)} unzulässige(s) Zeichen, zuerst {code} ({name_de}) an Stelle "
-            f"{position + 1}; X lehnt den Beitrag ab. Zeichen entfernen (oft beim Einfügen "
-            "aus einer Datei mitkopiert)."
-        ),
-        message_en=(
-            f"X: {len(found)} invalid character(s), first {code} ({name_en}) at position "
-            f"{position + 1}; X refuses the post. Remove them (often pasted along from a file)."
-        ),
-        over=len(found),
+        rule="invalid_characters", said=Coded("content.invalid_characters", values), over=len(found)
     )
 
 
@@ -141,20 +126,8 @@ def _bluesky_bytes_violation(text: str) -> Violation | None:
     if size <= BLUESKY_MAX_TEXT_BYTES:
         return None
     over = size - BLUESKY_MAX_TEXT_BYTES
-    return Violation(
-        rule="bytes",
-        message=(
-            f"Bluesky: {size} von {BLUESKY_MAX_TEXT_BYTES} Bytes (UTF-8), {over} zu viel; "
-            "Emoji und Sonderzeichen belegen mehrere Bytes. Text kürzen oder als Thread "
-            "aufteilen."
-        ),
-        message_en=(
-            f"Bluesky: {size} of {BLUESKY_MAX_TEXT_BYTES} bytes (UTF-8), {over} over; emoji "
-            "and special characters take several bytes. Shorten the text or split it into "
-            "a thread."
-        ),
-        over=over,
-    )
+    values = {"size": size, "limit": BLUESKY_MAX_TEXT_BYTES, "over": over}
+    return Violation(rule="bytes", said=Coded("content.bytes", values), over=over)
 
 
 def _platform_violations(platform: Platform, text: str) -> tuple[Violation | None, ...]:
@@ -170,33 +143,18 @@ def _media_count_violation(platform: Platform, media: Sequence[MediaSpec]) -> Vi
     if len(media) <= allowed:
         return None
     over = len(media) - allowed
-    name = DISPLAY_NAMES[platform]
-    return Violation(
-        rule="media_count",
-        message=f"{name}: {len(media)} von {allowed} Bildern, {over} zu viel.",
-        message_en=f"{name}: {len(media)} of {allowed} images, {over} over.",
-        over=over,
-    )
+    values = {"name": DISPLAY_NAMES[platform], "count": len(media), "allowed": allowed}
+    said = Coded("content.media_count", {**values, "over": over})
+    return Violation(rule="media_count", said=said, over=over)
 
 
 def _alt_text_violation(platform: Platform, media: Sequence[MediaSpec]) -> Violation | None:
     missing = [item.path for item in media if not item.alt_text.strip()]
     if not missing:
         return None
-    name = DISPLAY_NAMES[platform]
-    paths = ", ".join(missing)
-    return Violation(
-        rule="alt_text_missing",
-        message=(
-            f"{name}: {len(missing)} Bild(er) ohne Alternativtext ({paths}). "
-            "Jedes Bild braucht eine Beschreibung für blinde Leserinnen und Leser."
-        ),
-        message_en=(
-            f"{name}: {len(missing)} image(s) without alt text ({paths}). "
-            "Every image needs a description for blind readers."
-        ),
-        over=len(missing),
-    )
+    values = {"name": DISPLAY_NAMES[platform], "count": len(missing), "paths": ", ".join(missing)}
+    said = Coded("content.alt_text_missing", values)
+    return Violation(rule="alt_text_missing", said=said, over=len(missing))
 
 
 def check_text(

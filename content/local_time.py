@@ -8,14 +8,11 @@ off, so both cases are errors that tell the author what to write instead.
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from words.coded import CodedError
 
-class LocalTimeError(ValueError):
-    """A wall-clock time that cannot be turned into one instant; messages in German and English."""
 
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
+class LocalTimeError(CodedError):
+    """A wall-clock time that cannot be turned into one instant, with what to write instead."""
 
 
 def _offset(delta: timedelta | None) -> str:
@@ -39,27 +36,27 @@ def to_utc(value: datetime, zone: ZoneInfo) -> datetime:
         moved = earlier.astimezone(UTC).astimezone(zone)
         suggestion = moved.strftime("%H:%M")
         raise LocalTimeError(
-            f"{shown} gibt es in {zone.key} nicht (Zeitumstellung); "
-            f"stattdessen {suggestion} ({moved.isoformat(timespec='minutes')}) verwenden.",
-            f"{shown} does not exist in {zone.key} (daylight-saving change); "
-            f"use {suggestion} ({moved.isoformat(timespec='minutes')}) instead.",
+            "content.time.gap",
+            shown=shown,
+            zone=zone.key,
+            suggestion=suggestion,
+            moved=moved.isoformat(timespec="minutes"),
         )
     valid = sorted(_offset(offset) for offset in {earlier.utcoffset(), later.utcoffset()})
     written = [f"{wall.isoformat(timespec='minutes')}{offset}" for offset in valid]
     if value.tzinfo is None:
         if len(valid) > 1:
+            first, second = written
             raise LocalTimeError(
-                f"{shown} kommt in {zone.key} zweimal vor (Zeitumstellung); den Versatz "
-                f"angeben: {' oder '.join(written)}.",
-                f"{shown} happens twice in {zone.key} (daylight-saving change); give the "
-                f"offset: {' or '.join(written)}.",
+                "content.time.twice", shown=shown, zone=zone.key, first=first, second=second
             )
         return earlier.astimezone(UTC)
     if _offset(value.utcoffset()) not in valid:
         raise LocalTimeError(
-            f"Versatz {_offset(value.utcoffset())} passt nicht zu {zone.key} am {shown}; "
-            f"richtig ist {' oder '.join(valid)}.",
-            f"offset {_offset(value.utcoffset())} does not match {zone.key} on {shown}; "
-            f"use {' or '.join(valid)}.",
+            "content.time.offset",
+            offset=_offset(value.utcoffset()),
+            zone=zone.key,
+            shown=shown,
+            valid=", ".join(valid),
         )
     return value.astimezone(UTC)

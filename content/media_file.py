@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from content.platforms import DISPLAY_NAMES, Platform
+from words.coded import CodedError
 
 SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
     (b"\xff\xd8\xff", 0, "image/jpeg"),
@@ -41,13 +42,8 @@ class ImageFile:
     size: int
 
 
-class MediaRefused(ValueError):
-    """A file that must not be attached, with the path and the reason in both languages."""
-
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message = message
-        self.message_en = message_en
+class MediaRefused(CodedError):
+    """A file that must not be attached, with the path and the reason."""
 
 
 def image_type(head: bytes) -> str | None:
@@ -77,37 +73,25 @@ def open_image(path_text: str, base_dir: Path, folders: Sequence[Path] = ()) -> 
     allowed = [folder.resolve() for folder in (base_dir, *folders)]
     if not any(resolved.is_relative_to(folder) for folder in allowed):
         places = ", ".join(str(folder) for folder in allowed)
-        raise MediaRefused(
-            f"{resolved} liegt außerhalb der erlaubten Ordner ({places}); Bilder dorthin legen "
-            "oder den Ordner unter [media] folders eintragen.",
-            f"{resolved} lies outside the allowed folders ({places}); put images there or "
-            "add the folder to [media] folders.",
-        )
+        raise MediaRefused("content.media.outside", path=str(resolved), places=places)
     return read_image(resolved)
 
 
 def read_image(resolved: Path) -> ImageFile:
     """The image at the resolved path `resolved`, wherever it lies; raises MediaRefused."""
     if not resolved.is_file():
-        raise MediaRefused(
-            f"Datei {resolved} nicht gefunden; Pfade gelten relativ zur Plan-Datei.",
-            f"file {resolved} not found; paths are relative to the plan file.",
-        )
+        raise MediaRefused("content.media.missing", path=str(resolved))
     try:
         with resolved.open("rb") as handle:
             head = handle.read(HEAD_BYTES)
         size = resolved.stat().st_size
     except OSError as error:
         raise MediaRefused(
-            f"{resolved} ist nicht lesbar: {error.strerror}.",
-            f"{resolved} cannot be read: {error.strerror}.",
+            "content.media.unreadable", path=str(resolved), reason=error.strerror
         ) from None
     mime_type = image_type(head)
     if mime_type is None:
-        raise MediaRefused(
-            f"{resolved} ist kein Bild (JPEG, PNG, GIF oder WebP), egal wie die Datei heißt.",
-            f"{resolved} is not an image (JPEG, PNG, GIF or WebP), whatever its name.",
-        )
+        raise MediaRefused("content.media.not_image", path=str(resolved))
     return ImageFile(resolved, mime_type, size)
 
 
@@ -118,8 +102,10 @@ def too_large(image: ImageFile, platform: Platform) -> MediaRefused | None:
         return None
     name, over = DISPLAY_NAMES[platform], image.size - limit
     return MediaRefused(
-        f"{image.path}: {image.size} Bytes, {name} erlaubt höchstens {limit}, {over} zu viel; "
-        "das Bild verkleinern.",
-        f"{image.path}: {image.size} bytes, {name} allows at most {limit}, {over} over; "
-        "make the image smaller.",
+        "content.media.too_large",
+        path=str(image.path),
+        size=image.size,
+        name=name,
+        limit=limit,
+        over=over,
     )

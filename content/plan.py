@@ -39,6 +39,7 @@ from content.polls import (
 )
 from content.thread import ThreadSplitError, split_thread
 from content.track import TrackProblem, parse_track
+from words.coded import Coded
 
 DEFAULT_TIMEZONE = "Europe/Berlin"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -58,24 +59,16 @@ MAX_POLL_OPTIONS = 20
 """More than any platform allows; checked before anything counts them."""
 _MEDIA_FIELDS = {"path", "alt"}
 _TYPE_NAMES = {
-    "str": ("Text", "a string"),
-    "int": ("Zahl", "a number"),
-    "float": ("Zahl", "a number"),
-    "bool": ("true/false", "true/false"),
-    "list": ("Liste", "a list"),
-    "dict": ("Tabelle", "a table"),
-    "datetime": ("Zeit", "a time"),
-    "date": ("Datum", "a date"),
-    "time": ("Uhrzeit", "a time of day"),
-    "NoneType": ("leer", "empty"),
+    "str", "int", "float", "bool", "list", "dict", "datetime", "date", "time", "NoneType"
 }
 
 
-def _type_name(value: Any) -> tuple[str, str]:
-    """What a value is, in words a plan's author knows (German, English)."""
-    if isinstance(value, Mapping):
-        return _TYPE_NAMES["dict"]
-    return _TYPE_NAMES.get(type(value).__name__, (type(value).__name__, type(value).__name__))
+def _type_name(value: Any) -> Coded:
+    """What a value is, in words a plan's author knows."""
+    name = "dict" if isinstance(value, Mapping) else type(value).__name__
+    if name in _TYPE_NAMES:
+        return Coded(f"plan.type.{name}")
+    return Coded("plan.type.other", {"name": name})
 
 
 @dataclass
@@ -85,8 +78,13 @@ class _Findings:
     problems: list[PlanProblem] = field(default_factory=list)
     warnings: list[PlanProblem] = field(default_factory=list)
 
-    def problem(self, post_key: str | None, where: str, message: str, message_en: str) -> None:
-        self.problems.append(PlanProblem(post_key, where, message, message_en))
+    def problem(self, post_key: str | None, where: str, key: str, /, **values: Any) -> None:
+        """A problem worded by the catalogue's `key` with `values`."""
+        self.found(post_key, where, Coded(key, values))
+
+    def found(self, post_key: str | None, where: str, said: Coded) -> None:
+        """A problem another module already coded (a broken rule, a refused image)."""
+        self.problems.append(PlanProblem(post_key, where, said))
 
     def warning(self, problem: PlanProblem) -> None:
         if problem not in self.warnings:
@@ -108,9 +106,9 @@ class _Content:
     survey_url: str = ""
 
 
-def _file_error(source: str, message: str, message_en: str) -> PlanError:
+def _file_error(source: str, key: str, /, **values: Any) -> PlanError:
     """An error about the file as a whole, before any field can be named."""
-    return PlanError(source, [PlanProblem(None, "", message, message_en)])
+    return PlanError(source, [PlanProblem(None, "", Coded(key, values))])
 
 
 class _DuplicateKey(yaml.YAMLError):
@@ -152,12 +150,7 @@ def _bytes(path: Path) -> bytes:
     with path.open("rb") as handle:
         raw = handle.read(limits.PLAN_BYTES + 1)
     if len(raw) > limits.PLAN_BYTES:
-        raise _file_error(
-            path.name,
-            f"Datei ist zu groß: mehr als {limits.PLAN_BYTES:,} Bytes; in mehrere Pläne "
-            "aufteilen.".replace(",", "."),
-            f"the file is too large: more than {limits.PLAN_BYTES:,} bytes; split the plan.",
-        )
+        raise _file_error(path.name, "plan.file.too_large", limit=limits.PLAN_BYTES)
     return raw
 
 
@@ -166,44 +159,27 @@ def _read(path: Path) -> Mapping[str, Any]:
     try:
         raw = _bytes(path)
     except OSError as error:
-        raise _file_error(
-            source, f"Datei nicht lesbar: {error.strerror}; Pfad prüfen.",
-            f"cannot read the file: {error.strerror}; check the path.",
-        ) from None
+        raise _file_error(source, "plan.file.unreadable", reason=error.strerror) from None
     try:
         if path.suffix == ".toml":
             data = tomllib.loads(raw.decode("utf-8"))
         elif path.suffix in {".yaml", ".yml"}:
             data = yaml.load(raw, Loader=_StrictLoader)
         else:
-            raise _file_error(
-                source, f"unbekanntes Format '{path.suffix}'; .toml, .yaml oder .yml verwenden.",
-                f"unknown format '{path.suffix}'; use .toml, .yaml or .yml.",
-            )
+            raise _file_error(source, "plan.file.format", suffix=path.suffix)
     except _DuplicateKey as error:
         raise _file_error(
-            source, f"Zeile {error.line}: Schlüssel '{error.key}' kommt zweimal vor; "
-            "einen davon entfernen.",
-            f"line {error.line}: key '{error.key}' appears twice; remove one of them.",
+            source, "plan.file.duplicate_key", line=error.line, key=error.key
         ) from None
     except _AliasRefused as error:
-        raise _file_error(
-            source, f"Zeile {error.line}: YAML-Verweise (*name) sind in Plänen nicht erlaubt; "
-            "den Wert ausschreiben.",
-            f"line {error.line}: YAML aliases (*name) are not allowed in plans; "
-            "write the value out.",
-        ) from None
+        raise _file_error(source, "plan.file.alias", line=error.line) from None
     except (tomllib.TOMLDecodeError, yaml.YAMLError, UnicodeDecodeError) as error:
         detail = " ".join(str(error).split())
         raise _file_error(
-            source, f"Datei ist kein gültiges {path.suffix[1:].upper()}: {detail}",
-            f"the file is not valid {path.suffix[1:].upper()}: {detail}",
+            source, "plan.file.invalid", kind=path.suffix[1:].upper(), detail=detail
         ) from None
     if not isinstance(data, Mapping):
-        raise _file_error(
-            source, "Die Datei muss eine Tabelle mit [campaign] und [[posts]] sein.",
-            "the file must be a table with [campaign] and [[posts]].",
-        )
+        raise _file_error(source, "plan.file.not_table")
     return data
 
 
@@ -230,8 +206,7 @@ def _unknown_fields(
     for name in sorted(set(raw) - allowed):
         findings.problem(
             key, f"{where}.{name}" if where else name,
-            f"unbekanntes Feld; erlaubt sind: {', '.join(sorted(allowed))}.",
-            f"unknown field; allowed are: {', '.join(sorted(allowed))}.",
+            "plan.unknown_field", allowed=", ".join(sorted(allowed)),
         )
 
 
@@ -243,12 +218,9 @@ def _string(
     if isinstance(value, str):
         return value if _short_enough(findings, value, limit, where, key) else None
     if value is None:
-        findings.problem(key, where, "Pflichtfeld fehlt.", "required field is missing.")
+        findings.problem(key, where, "plan.required")
     else:
-        de, en = _type_name(value)
-        findings.problem(
-            key, where, f"muss Text sein, nicht {de}.", f"must be a string, not {en}."
-        )
+        findings.problem(key, where, "plan.not_string", type=_type_name(value))
     return None
 
 
@@ -259,11 +231,7 @@ def _short_enough(
     if len(value) <= limit:
         return True
     over = len(value) - limit
-    findings.problem(
-        key, where,
-        f"zu lang: {len(value)} von höchstens {limit} Zeichen, {over} zu viel.",
-        f"too long: {len(value)} of at most {limit} characters, {over} over.",
-    )
+    findings.problem(key, where, "plan.too_long", length=len(value), limit=limit, over=over)
     return False
 
 
@@ -271,11 +239,7 @@ def _control_characters(findings: _Findings, value: Any, where: str) -> None:
     """Report every field (and key) of the plan that holds a control character."""
     if isinstance(value, str):
         if code := control_character(value):
-            findings.problem(
-                None, where or "(Datei)",
-                f"enthält das Steuerzeichen {code}; entfernen.",
-                f"contains the control character {code}; remove it.",
-            )
+            findings.problem(None, where, "plan.control_character", code=code)
     elif isinstance(value, Mapping):
         for name, item in value.items():
             path = f"{where}.{name}" if where else str(name)
@@ -291,26 +255,20 @@ def _account_names(
     known: Mapping[str, AccountTarget],
 ) -> tuple[str, ...]:
     if value is not None and not isinstance(value, list):
-        de, en = _type_name(value)
         example = f'["{value}"]' if isinstance(value, str) else '["mastodon-todo"]'
         findings.problem(
-            key, where, f"eine Liste von Kontonamen erwartet, nicht {de}; z. B. {example}.",
-            f"a list of account names expected, not {en}; e.g. {example}.",
+            key, where, "plan.accounts.not_list", type=_type_name(value), example=example
         )
         return ()
     if not value or not all(isinstance(v, str) for v in value):
-        findings.problem(
-            key, where, "muss eine nicht leere Liste von Kontonamen (Texten) sein.",
-            "must be a non-empty list of account names (strings).",
-        )
+        findings.problem(key, where, "plan.accounts.empty")
         return ()
     for index, name in enumerate(value):
         if name not in known:
             shown = name if len(name) <= limits.ACCOUNT_NAME else name[: limits.ACCOUNT_NAME] + "…"
             findings.problem(
-                key, f"{where}[{index}]",
-                f"Konto '{shown}' ist nicht konfiguriert; bekannt: {', '.join(sorted(known))}.",
-                f"account '{shown}' is not configured; known: {', '.join(sorted(known))}.",
+                key, f"{where}[{index}]", "plan.accounts.unknown",
+                name=shown, known=", ".join(sorted(known)),
             )
     return tuple(name for name in value if name in known)
 
@@ -319,24 +277,15 @@ def _campaign(
     findings: _Findings, raw: Any, known: Mapping[str, AccountTarget]
 ) -> tuple[CampaignInfo | None, ZoneInfo | None]:
     if raw is None:
-        findings.problem(
-            None, "campaign", "Abschnitt [campaign] fehlt.", "section [campaign] is missing."
-        )
+        findings.problem(None, "campaign", "plan.campaign.missing")
         return None, None
     if not isinstance(raw, Mapping):
-        de, en = _type_name(raw)
-        findings.problem(
-            None, "campaign", f"muss eine Tabelle [campaign] sein, nicht {de}.",
-            f"must be a table [campaign], not {en}.",
-        )
+        findings.problem(None, "campaign", "plan.campaign.not_table", type=_type_name(raw))
         return None, None
     _unknown_fields(findings, raw, _CAMPAIGN_FIELDS, "campaign", None)
     slug = _string(findings, raw, "slug", "campaign.slug", None, limit=limits.CAMPAIGN_SLUG)
     if slug is not None and not _SLUG.fullmatch(slug):
-        findings.problem(
-            None, "campaign.slug", f"'{slug}': nur Kleinbuchstaben, Ziffern und '-' verwenden.",
-            f"'{slug}': use lower-case letters, digits and '-' only.",
-        )
+        findings.problem(None, "campaign.slug", "plan.campaign.slug", slug=slug)
     name = _string(findings, raw, "name", "campaign.name", None, limit=limits.CAMPAIGN_NAME)
     description = _string(
         findings, raw, "description", "campaign.description", None,
@@ -351,30 +300,19 @@ def _campaign(
         try:
             zone = ZoneInfo(zone_name)
         except (ZoneInfoNotFoundError, ValueError):
-            findings.problem(
-                None, "campaign.timezone",
-                f"unbekannte Zeitzone '{zone_name}'; z. B. 'Europe/Berlin' verwenden.",
-                f"unknown time zone '{zone_name}'; use e.g. 'Europe/Berlin'.",
-            )
+            findings.problem(None, "campaign.timezone", "plan.campaign.timezone", zone=zone_name)
     accounts = _account_names(findings, raw.get("accounts"), "campaign.accounts", None, known)
     approvals = raw.get("approvals")
     if approvals is not None and (
         type(approvals) is not int or not 1 <= approvals <= MAX_APPROVALS
     ):
         findings.problem(
-            None, "campaign.approvals",
-            f"muss eine ganze Zahl von 1 bis {MAX_APPROVALS} sein (Freigaben durch Personen "
-            "außer der Autorin oder dem Autor).",
-            f"must be a whole number from 1 to {MAX_APPROVALS} (approvals by people other "
-            "than the author).",
+            None, "campaign.approvals", "plan.campaign.approvals", most=MAX_APPROVALS
         )
         approvals = None
     reapprove = raw.get("reapprove_on_reschedule")
     if reapprove is not None and not isinstance(reapprove, bool):
-        findings.problem(
-            None, "campaign.reapprove_on_reschedule", "muss true oder false sein.",
-            "must be true or false.",
-        )
+        findings.problem(None, "campaign.reapprove_on_reschedule", "plan.boolean")
         reapprove = None
     track = _track(findings, raw.get("track", []))
     if slug is None or name is None or description is None or zone_name is None:
@@ -386,19 +324,14 @@ def _campaign(
 def _track(findings: _Findings, raw: Any) -> tuple[str, ...]:
     """`track`: the hashtags and keyword queries the campaign follows, each checked."""
     if not isinstance(raw, list):
-        findings.problem(
-            None, "campaign.track", "muss eine Liste sein, z. B. [\"#ToDoDortmund\"].",
-            "must be a list, e.g. [\"#ToDoDortmund\"].",
-        )
+        findings.problem(None, "campaign.track", "plan.track.not_list")
         return ()
     entries = []
     for index, entry in enumerate(raw):
         try:
             entries.append(parse_track(entry).written)
         except TrackProblem as problem:
-            findings.problem(
-                None, f"campaign.track[{index}]", problem.german + ".", problem.english + "."
-            )
+            findings.found(None, f"campaign.track[{index}]", problem.coded)
     return tuple(entries)
 
 
@@ -409,30 +342,20 @@ def _time(
         try:
             value = datetime.fromisoformat(value)
         except ValueError:
-            findings.problem(
-                key, where, f"'{value}' ist keine Zeit; z. B. 2024-04-29T10:00 schreiben.",
-                f"'{value}' is not a time; write e.g. 2024-04-29T10:00.",
-            )
+            findings.problem(key, where, "plan.time.bad", value=value)
             return None
     if value is None:
-        findings.problem(
-            key, where, "Zeit fehlt; z. B. at = 2024-04-29T10:00:00 schreiben.",
-            "time is missing; write e.g. at = 2024-04-29T10:00:00.",
-        )
+        findings.problem(key, where, "plan.time.missing")
         return None
     if not isinstance(value, datetime):
-        de, en = _type_name(value)
-        findings.problem(
-            key, where, f"muss eine Zeit sein, nicht {de}; z. B. 2024-04-29T10:00:00 schreiben.",
-            f"must be a time, not {en}; write e.g. 2024-04-29T10:00:00.",
-        )
+        findings.problem(key, where, "plan.time.not_time", type=_type_name(value))
         return None
     if zone is None:
         return None
     try:
         return to_utc(value, zone)
     except LocalTimeError as error:
-        findings.problem(key, where, error.message, error.message_en)
+        findings.found(key, where, error.coded)
         return None
 
 
@@ -440,10 +363,7 @@ def _variants(findings: _Findings, raw: Any, where: str, key: str | None) -> dic
     if raw is None:
         return {}
     if not isinstance(raw, Mapping):
-        findings.problem(
-            key, where, "muss eine Tabelle sein, z. B. variants.x = \"…\".",
-            'must be a table, e.g. variants.x = "…".',
-        )
+        findings.problem(key, where, "plan.variants.not_table")
         return {}
     _unknown_fields(findings, raw, {platform.value for platform in Platform}, where, key)
     variants: dict[Platform, str] = {}
@@ -465,9 +385,7 @@ def _media(
     if raw is None:
         return (), ()
     if not isinstance(raw, list) or not all(isinstance(item, Mapping) for item in raw):
-        findings.problem(
-            key, where, "muss eine Liste von {path, alt} sein.", "must be a list of {path, alt}."
-        )
+        findings.problem(key, where, "plan.media.not_list")
         return (), ()
     media: list[MediaSpec] = []
     images: list[ImageFile] = []
@@ -482,17 +400,13 @@ def _media(
             limit=limits.SHORT_TEXT_CHARACTERS, default="",
         )
         if alt is not None and not alt.strip():
-            findings.problem(
-                key, f"{item_where}.alt",
-                "Alternativtext fehlt; jedes Bild braucht eine Beschreibung für blinde Menschen.",
-                "alt text is missing; every image needs a description for blind readers.",
-            )
+            findings.problem(key, f"{item_where}.alt", "plan.media.alt_missing")
         if path_text is None:
             continue
         try:
             image = open_image(path_text, base_dir, folders)
         except MediaRefused as refused:
-            findings.problem(key, f"{item_where}.path", refused.message, refused.message_en)
+            findings.found(key, f"{item_where}.path", refused.coded)
             continue
         images.append(image)
         media.append(MediaSpec(str(image.path), (alt or "").strip()))
@@ -507,7 +421,7 @@ def _check_image_sizes(
     for platform in dict.fromkeys(target.platform for target in targets.values()):
         for image in content.images:
             if refused := too_large(image, platform):
-                findings.problem(key, where, refused.message, refused.message_en)
+                findings.found(key, where, refused.coded)
 
 
 def _poll(findings: _Findings, raw: Any, where: str, key: str | None) -> PollSpec | None:
@@ -516,10 +430,7 @@ def _poll(findings: _Findings, raw: Any, where: str, key: str | None) -> PollSpe
     if raw is None:
         return None
     if not isinstance(raw, Mapping):
-        findings.problem(
-            key, where, 'muss eine Tabelle sein, z. B. poll = { options = ["Ja", "Nein"] }.',
-            'must be a table, e.g. poll = { options = ["Ja", "Nein"] }.',
-        )
+        findings.problem(key, where, "plan.poll.not_table")
         return None
     _unknown_fields(findings, raw, _POLL_FIELDS, where, key)
     options = raw.get("options")
@@ -529,11 +440,7 @@ def _poll(findings: _Findings, raw: Any, where: str, key: str | None) -> PollSpe
         or not all(isinstance(option, str) for option in options)
         or len(options) > MAX_POLL_OPTIONS
     ):
-        findings.problem(
-            key, f"{where}.options",
-            f"muss eine Liste von 2 bis {MAX_POLL_OPTIONS} Antworten (Texten) sein.",
-            f"must be a list of 2 to {MAX_POLL_OPTIONS} options (strings).",
-        )
+        findings.problem(key, f"{where}.options", "plan.poll.options", most=MAX_POLL_OPTIONS)
         valid = False
     else:
         valid = all(
@@ -543,16 +450,11 @@ def _poll(findings: _Findings, raw: Any, where: str, key: str | None) -> PollSpe
         )
     hours = raw.get("hours", DEFAULT_POLL_HOURS)
     if isinstance(hours, bool) or not isinstance(hours, int | float) or not 0 < hours < 10_000:
-        findings.problem(
-            key, f"{where}.hours", "muss eine Zahl von Stunden über 0 sein, z. B. 24 oder 0.25.",
-            "must be a number of hours above 0, e.g. 24 or 0.25.",
-        )
+        findings.problem(key, f"{where}.hours", "plan.poll.hours")
         valid = False
     multiple = raw.get("multiple", False)
     if not isinstance(multiple, bool):
-        findings.problem(
-            key, f"{where}.multiple", "muss true oder false sein.", "must be true or false."
-        )
+        findings.problem(key, f"{where}.multiple", "plan.boolean")
         valid = False
     if not valid:
         return None
@@ -569,7 +471,7 @@ def _survey_url(findings: _Findings, raw: Mapping[str, Any], where: str, key: st
         return ""
     url = _string(findings, raw, "survey_url", where, key, limit=limits.MEDIA_PATH) or ""
     if url and (wrong := survey_link_violation(url)) is not None:
-        findings.problem(key, where, wrong.message, wrong.message_en)
+        findings.found(key, where, wrong.said)
         return ""
     return url
 
@@ -586,7 +488,7 @@ def _check_poll(
         target.platform, content.poll, target.poll_rules, survey_url=content.survey_url,
         images=len(content.media),
     ):
-        findings.problem(key, where, violation.message, violation.message_en)
+        findings.found(key, where, violation.said)
 
 
 def _thread(findings: _Findings, raw: Any, where: str, key: str | None) -> bool | list[str]:
@@ -598,10 +500,7 @@ def _thread(findings: _Findings, raw: Any, where: str, key: str | None) -> bool 
             for index, part in enumerate(raw)
         ]
         return [normalise(part) for part in raw] if all(fitting) else False
-    findings.problem(
-        key, where, "muss true (automatisch teilen) oder eine Liste von Texten sein.",
-        "must be true (split automatically) or a list of texts.",
-    )
+    findings.problem(key, where, "plan.thread.bad")
     return False
 
 
@@ -631,7 +530,7 @@ def _parts_for(
         parts = split_thread(platform, text, limit=limit, spoiler_text=spoiler)
         return [(part, text_where) for part in parts]
     except ThreadSplitError as error:
-        findings.problem(key, text_where, str(error), str(error))
+        findings.found(key, text_where, error.coded)
         return []
 
 
@@ -651,9 +550,9 @@ def _check_parts(
             if violation.rule == "alt_text_missing":
                 continue
             at_field = f"{prefix}.media" if violation.rule == "media_count" else where
-            findings.problem(key, at_field, violation.message, violation.message_en)
+            findings.found(key, at_field, violation.said)
         for advice in result.warnings:
-            findings.warning(PlanProblem(key, where, advice.message, advice.message_en))
+            findings.warning(PlanProblem(key, where, advice.said))
 
 
 def _validate_for_accounts(
@@ -681,21 +580,14 @@ def _post(
 ) -> PlannedPost | None:
     prefix = f"posts[{index}]"
     if not isinstance(raw, Mapping):
-        findings.problem(None, prefix, "muss eine Tabelle sein.", "must be a table.")
+        findings.problem(None, prefix, "plan.post.not_table")
         return None
     before = len(findings.problems)
     key = _string(findings, raw, "key", f"{prefix}.key", None, limit=limits.PLAN_POST_KEY)
     if key is not None and not _POST_KEY.fullmatch(key):
-        findings.problem(
-            key, f"{prefix}.key", "nur Buchstaben, Ziffern, '-', '_' und '.' verwenden.",
-            "use letters, digits, '-', '_' and '.' only.",
-        )
+        findings.problem(key, f"{prefix}.key", "plan.post.key_chars")
     elif key is not None and key in seen_keys:
-        findings.problem(
-            key, f"{prefix}.key",
-            "Schlüssel kommt mehrfach vor; jeder Beitrag braucht einen eigenen.",
-            "duplicate key; every post needs its own.",
-        )
+        findings.problem(key, f"{prefix}.key", "plan.post.key_twice")
     if key is not None:
         seen_keys.add(key)
     _unknown_fields(findings, raw, _POST_FIELDS, prefix, key)
@@ -707,9 +599,7 @@ def _post(
     )
     approved = raw.get("approved", False)
     if not isinstance(approved, bool):
-        findings.problem(
-            key, f"{prefix}.approved", "muss true oder false sein.", "must be true or false."
-        )
+        findings.problem(key, f"{prefix}.approved", "plan.boolean")
     account_value = raw.get("accounts", list(campaign.accounts) if campaign else None)
     where = f"{prefix}.accounts" if "accounts" in raw else "campaign.accounts"
     accounts = _account_names(findings, account_value, where, key, known)
@@ -752,16 +642,9 @@ def parse_plan(
     raw_posts = data.get("posts")
     posts: list[PlannedPost] = []
     if raw_posts is not None and not isinstance(raw_posts, list):
-        de, en = _type_name(raw_posts)
-        findings.problem(
-            None, "posts", f"eine Liste von Beiträgen ([[posts]]) erwartet, nicht {de}.",
-            f"a list of posts ([[posts]]) expected, not {en}.",
-        )
+        findings.problem(None, "posts", "plan.posts.not_list", type=_type_name(raw_posts))
     elif not raw_posts:
-        findings.problem(
-            None, "posts", "keine Beiträge; mindestens einen [[posts]]-Eintrag anlegen.",
-            "no posts; add at least one [[posts]] entry.",
-        )
+        findings.problem(None, "posts", "plan.posts.none")
     else:
         seen_keys: set[str] = set()
         for index, raw in enumerate(raw_posts):

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from content.check import MediaSpec
 from content.platforms import Platform
 from content.polls import PollRules, PollSpec
+from words.coded import Coded
 
 
 class AccountTarget(NamedTuple):
@@ -32,12 +33,15 @@ class PlanProblem:
 
     post_key: str | None
     field: str
-    message: str
-    message_en: str = ""
+    said: Coded
 
-    def describe(self, source: str, lang: str = "de") -> str:
-        """One line: file, field, post key, message."""
-        text = self.message_en if lang == "en" and self.message_en else self.message
+    def text(self, lang: str | None = None) -> str:
+        """The message alone, in `lang` (default: the output language)."""
+        return self.said.text(lang)
+
+    def describe(self, source: str, lang: str | None = None) -> str:
+        """One line: file, field, post key, message (in `lang`, default the output language)."""
+        text = self.text(lang)
         where = f"{self.field} [{self.post_key}]" if self.post_key else self.field
         return f"{source}: {where}: {text}" if where else f"{source}: {text}"
 
@@ -50,7 +54,7 @@ class PlanError(ValueError):
         self.problems = tuple(problems)
         super().__init__(self.describe())
 
-    def describe(self, lang: str = "de") -> str:
+    def describe(self, lang: str | None = None) -> str:
         """Every problem, one per line, each starting with the file name."""
         return "\n".join(problem.describe(self.source, lang) for problem in self.problems)
 

@@ -22,21 +22,13 @@ class PlatformLimits:
 
     text: int
     images: int
-    unit_de: str
-    unit_en: str
 
 
 DEFAULT_LIMITS: dict[Platform, PlatformLimits] = {
-    Platform.X: PlatformLimits(
-        text=280, images=4, unit_de="gewichteten Zeichen", unit_en="weighted characters"
-    ),
+    Platform.X: PlatformLimits(text=280, images=4),  # weighted characters
     # Mastodon servers may raise the limit; the caller passes the instance's value.
-    Platform.MASTODON: PlatformLimits(
-        text=500, images=4, unit_de="Zeichen", unit_en="characters"
-    ),
-    Platform.BLUESKY: PlatformLimits(
-        text=300, images=4, unit_de="Graphemen", unit_en="graphemes"
-    ),
+    Platform.MASTODON: PlatformLimits(text=500, images=4),
+    Platform.BLUESKY: PlatformLimits(text=300, images=4),  # graphemes
 }
 
 # app.bsky.feed.post's `text`: maxGraphemes 300 (the limit above) and maxLength 3000, which

@@ -3,7 +3,8 @@
 Mastodon takes its rules from the instance (`configuration.polls`, cached per account by
 the campaign layer); X's are fixed (2–4 options of 1–25 characters, 5 minutes to 7 days,
 one choice only); Bluesky has no polls, so a post there carries a survey link instead.
-Every broken rule names the platform, the option and by how much, in German and English.
+Every broken rule names the platform, the option and by how much, as a code the reader's
+surface words.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import timedelta
 
 from content.check import Violation
 from content.platforms import DISPLAY_NAMES, Platform
+from words.coded import Coded
 
 MIN_OPTIONS = 2
 
@@ -65,22 +67,17 @@ DEFAULT_RULES: dict[Platform, PollRules | None] = {
 }
 
 
-def _span(span: timedelta, lang: str) -> str:
+def _span(span: timedelta) -> Coded:
     """A duration in the largest whole unit that fits (minutes, hours, days)."""
     minutes = round(span.total_seconds() / 60)
-    units = (
-        (1440, "Tag", "Tage", "day", "days"),
-        (60, "Stunde", "Stunden", "hour", "hours"),
-        (1, "Minute", "Minuten", "minute", "minutes"),
-    )
-    for size, de_one, de_many, en_one, en_many in units:
+    for size, key in ((1440, "span.days"), (60, "span.hours"), (1, "span.minutes")):
         if minutes % size == 0 and minutes >= size:
-            count = minutes // size
-            if lang == "en":
-                return f"{count} {en_one if count == 1 else en_many}"
-            return f"{count} {de_one if count == 1 else de_many}"
-    seconds = round(span.total_seconds())
-    return f"{seconds} seconds" if lang == "en" else f"{seconds} Sekunden"
+            return Coded(key, {"count": minutes // size})
+    return Coded("span.seconds", {"count": round(span.total_seconds())})
+
+
+def _broken(rule: str, over: int, key: str, /, **values: object) -> Violation:
+    return Violation(rule, Coded(key, values), over)
 
 
 def check_poll(
@@ -93,113 +90,64 @@ def check_poll(
     """
     name = DISPLAY_NAMES[platform]
     if rules is None:
-        return [
-            Violation(
-                "poll_unsupported",
-                f"{name} kennt keine Umfragen; survey_url mit dem Link zur Befragung angeben.",
-                f"{name} has no polls; give survey_url with the link to the survey.",
-                0,
-            )
-        ]
+        return [_broken("poll_unsupported", 0, "poll.rule.unsupported", name=name)]
     found: list[Violation] = []
     count = len(poll.options)
     if count < MIN_OPTIONS:
+        short = MIN_OPTIONS - count
         found.append(
-            Violation(
-                "poll_options",
-                f"{name}: {count} Antwort(en), mindestens {MIN_OPTIONS} nötig, "
-                f"{MIN_OPTIONS - count} zu wenig.",
-                f"{name}: {count} option(s), at least {MIN_OPTIONS} needed, "
-                f"{MIN_OPTIONS - count} short.",
-                MIN_OPTIONS - count,
+            _broken(
+                "poll_options", short, "poll.rule.too_few",
+                name=name, count=count, least=MIN_OPTIONS, short=short,
             )
         )
     if count > rules.max_options:
         over = count - rules.max_options
         found.append(
-            Violation(
-                "poll_options",
-                f"{name}: {count} Antworten, höchstens {rules.max_options} erlaubt, "
-                f"{over} zu viel.",
-                f"{name}: {count} options, at most {rules.max_options} allowed, {over} over.",
-                over,
+            _broken(
+                "poll_options", over, "poll.rule.too_many",
+                name=name, count=count, most=rules.max_options, over=over,
             )
         )
     for index, option in enumerate(poll.options, 1):
         length = len(option)
         if not option.strip():
-            found.append(
-                Violation(
-                    "poll_option_empty",
-                    f"{name}: Antwort {index} ist leer.",
-                    f"{name}: option {index} is empty.",
-                    1,
-                )
-            )
+            found.append(_broken("poll_option_empty", 1, "poll.rule.empty", name=name, index=index))
         elif length > rules.max_option_characters:
             over = length - rules.max_option_characters
             found.append(
-                Violation(
-                    "poll_option_length",
-                    f"{name}: Antwort {index} „{option}“ hat {length} Zeichen, höchstens "
-                    f"{rules.max_option_characters} erlaubt, {over} zu viel.",
-                    f"{name}: option {index} “{option}” has {length} characters, at most "
-                    f"{rules.max_option_characters} allowed, {over} over.",
-                    over,
+                _broken(
+                    "poll_option_length", over, "poll.rule.option_long",
+                    name=name, index=index, option=option, length=length,
+                    most=rules.max_option_characters, over=over,
                 )
             )
     if len(set(poll.options)) < count:
-        found.append(
-            Violation(
-                "poll_option_twice",
-                f"{name}: zwei Antworten sind gleich; jede Antwort nur einmal angeben.",
-                f"{name}: two options are the same; give each option once.",
-                count - len(set(poll.options)),
-            )
-        )
+        twice = count - len(set(poll.options))
+        found.append(_broken("poll_option_twice", twice, "poll.rule.twice", name=name))
     if poll.duration < rules.shortest:
         short = rules.shortest - poll.duration
         found.append(
-            Violation(
-                "poll_duration",
-                f"{name}: Laufzeit {_span(poll.duration, 'de')}, mindestens "
-                f"{_span(rules.shortest, 'de')}, {_span(short, 'de')} zu kurz.",
-                f"{name}: runs {_span(poll.duration, 'en')}, at least "
-                f"{_span(rules.shortest, 'en')}, {_span(short, 'en')} too short.",
-                round(short.total_seconds()),
+            _broken(
+                "poll_duration", round(short.total_seconds()), "poll.rule.too_short",
+                name=name, runs=_span(poll.duration), least=_span(rules.shortest),
+                short=_span(short),
             )
         )
     if poll.duration > rules.longest:
         extra = poll.duration - rules.longest
         found.append(
-            Violation(
-                "poll_duration",
-                f"{name}: Laufzeit {_span(poll.duration, 'de')}, höchstens "
-                f"{_span(rules.longest, 'de')}, {_span(extra, 'de')} zu lang.",
-                f"{name}: runs {_span(poll.duration, 'en')}, at most "
-                f"{_span(rules.longest, 'en')}, {_span(extra, 'en')} too long.",
-                round(extra.total_seconds()),
+            _broken(
+                "poll_duration", round(extra.total_seconds()), "poll.rule.too_long",
+                name=name, runs=_span(poll.duration), most=_span(rules.longest),
+                extra=_span(extra),
             )
         )
     if poll.multiple and not rules.multiple:
-        found.append(
-            Violation(
-                "poll_multiple",
-                f"{name}: Umfragen erlauben nur eine Antwort; multiple = false setzen.",
-                f"{name}: polls allow one answer only; set multiple = false.",
-                1,
-            )
-        )
+        found.append(_broken("poll_multiple", 1, "poll.rule.one_answer", name=name))
     if images:
         found.append(
-            Violation(
-                "poll_with_media",
-                f"{name}: ein Beitrag mit Umfrage kann keine Bilder tragen; {images} Bild(er) "
-                "entfernen oder in einen eigenen Beitrag legen.",
-                f"{name}: a post with a poll cannot carry images; remove {images} image(s) "
-                "or put them in a post of their own.",
-                images,
-            )
+            _broken("poll_with_media", images, "poll.rule.with_media", name=name, count=images)
         )
     return found
 
@@ -228,12 +176,7 @@ def survey_link_violation(url: str) -> Violation | None:
     """A survey link must be a web address, or nobody could follow it."""
     if re.fullmatch(r"https?://[^\s]+", url):
         return None
-    return Violation(
-        "survey_url",
-        f"'{url}' ist kein Link; mit https:// beginnen.",
-        f"'{url}' is not a link; start it with https://.",
-        0,
-    )
+    return _broken("survey_url", 0, "poll.rule.survey_url", url=url)
 
 
 def with_survey_link(text: str, survey_url: str) -> str:

@@ -11,6 +11,7 @@ import re
 from content.length import fits
 from content.normalise import normalise
 from content.platforms import DISPLAY_NAMES, Platform, text_limit
+from words.coded import CodedError
 
 # A sentence ends with . ! ? or … (optionally closed by quotes/brackets) before whitespace.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»«“”)\]]*\s+|\n\s*")
@@ -22,7 +23,7 @@ _NOT_A_SENTENCE_END = re.compile(
 )
 
 
-class ThreadSplitError(ValueError):
+class ThreadSplitError(CodedError):
     """A single word (typically a very long URL) is longer than one part may be."""
 
 
@@ -73,8 +74,10 @@ def _pack(
                 current = word
             else:
                 raise ThreadSplitError(
-                    f"{DISPLAY_NAMES[platform]}: „{word[:40]}…“ ist allein länger als ein "
-                    f"Thread-Teil ({limit} Zeichen inkl. Nummer); Wort oder Link kürzen."
+                    "content.thread.word_too_long",
+                    name=DISPLAY_NAMES[platform],
+                    word=word[:40],
+                    limit=limit,
                 )
     parts.append(current)
     return [part for part in parts if part]
@@ -100,8 +103,7 @@ def split_thread(
         return [normalised]
     if not fits(platform, "x", effective_limit, spoiler_text):
         raise ThreadSplitError(
-            f"{DISPLAY_NAMES[platform]}: Die Inhaltswarnung allein füllt einen Thread-Teil "
-            f"({effective_limit} Zeichen); Inhaltswarnung kürzen."
+            "content.thread.warning_fills_part", name=DISPLAY_NAMES[platform], limit=effective_limit
         )
     sentences = _sentences(normalised)
     if not numbering:

@@ -14,6 +14,8 @@ from typing import Literal
 
 import regex as re
 
+from words.coded import CodedError
+
 MAX_QUERY_CHARACTERS = 200
 """Well within X's 512 for a query, with room for the operators the connector adds."""
 HASHTAG = re.compile(r"#[\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*")
@@ -33,58 +35,28 @@ class TrackEntry:
         return f"#{self.text}" if self.kind == "tag" else self.text
 
 
-class TrackProblem(ValueError):
-    """Why an entry cannot be followed, in German and English."""
-
-    def __init__(self, german: str, english: str) -> None:
-        super().__init__(german)
-        self.german = german
-        self.english = english
+class TrackProblem(CodedError):
+    """Why an entry cannot be followed, worded when shown."""
 
 
 def parse_track(entry: object) -> TrackEntry:
     """The entry checked; raises TrackProblem with what to change."""
     if not isinstance(entry, str):
-        raise TrackProblem(
-            f"{entry!r} ist kein Text: einen Hashtag (\"#ToDoDortmund\") oder Suchwörter angeben",
-            f"{entry!r} is not text: give a hashtag (\"#ToDoDortmund\") or search words",
-        )
+        raise TrackProblem("track.not_text", entry=repr(entry))
     text = " ".join(entry.split())
     if not text:
-        raise TrackProblem(
-            "ist leer: einen Hashtag oder Suchwörter angeben",
-            "is empty: give a hashtag or search words",
-        )
+        raise TrackProblem("track.empty")
     if len(text) > MAX_QUERY_CHARACTERS:
         over = len(text) - MAX_QUERY_CHARACTERS
-        raise TrackProblem(
-            f"'{text[:40]}…' ist {over} Zeichen zu lang (höchstens {MAX_QUERY_CHARACTERS})",
-            f"'{text[:40]}…' is {over} characters too long (at most {MAX_QUERY_CHARACTERS})",
-        )
+        raise TrackProblem("track.too_long", start=text[:40], over=over, most=MAX_QUERY_CHARACTERS)
     if text.startswith("#"):
         if not HASHTAG.fullmatch(text):
-            raise TrackProblem(
-                f"'{text}' ist kein Hashtag: nach # nur Buchstaben, Ziffern und _ ohne "
-                "Leerzeichen, nicht nur Ziffern (z. B. \"#ToDoDortmund\")",
-                f"'{text}' is not a hashtag: after # only letters, digits and _ without "
-                "spaces, not digits only (e.g. \"#ToDoDortmund\")",
-            )
+            raise TrackProblem("track.not_hashtag", text=text)
         return TrackEntry("tag", text[1:])
     if text.count('"') % 2:
-        raise TrackProblem(
-            f"'{text}': ein Anführungszeichen ist nicht geschlossen",
-            f"'{text}': a quotation mark is not closed",
-        )
+        raise TrackProblem("track.open_quote", text=text)
     if not text.replace('"', "").strip():
-        raise TrackProblem(
-            f"'{text}': zwischen den Anführungszeichen fehlen die Wörter",
-            f"'{text}': the quotation marks hold no words",
-        )
+        raise TrackProblem("track.empty_quote", text=text)
     if OPERATOR.search(text.replace('"', " ")) or " OR " in f" {text} ":
-        raise TrackProblem(
-            f"'{text}': Suchoperatoren (wie from:, lang:, OR) versteht nicht jede Plattform; "
-            "nur Wörter und \"Wortgruppen\" angeben",
-            f"'{text}': search operators (such as from:, lang:, OR) are not understood by "
-            "every platform; give words and \"phrases\" only",
-        )
+        raise TrackProblem("track.operators", text=text)
     return TrackEntry("keyword", text)

@@ -14,9 +14,9 @@ import pytest
 
 from campaign.config import AccountSettings, Settings
 from campaign.db import Database, make_engine, upgrade
-from campaign.i18n import choose_language
 from campaign.services import accounts
 from tests.postgres import PostgresCluster, find_bin_dir
+from words import choose_language
 
 REQUIRE_POSTGRES = bool(os.environ.get("LEUCHTTURM_REQUIRE_POSTGRES"))
 

@@ -12,11 +12,11 @@ from campaign.cli.context import context, print_json, say
 from campaign.cli.localised import LocalisedTyper
 from campaign.config import AccountSettings, Settings
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.models import utc_now
 from campaign.services import accounts, verification
 from connectors.errors import ConnectorError
 from connectors.x_auth import LoginFlow
+from words import t
 
 app = LocalisedTyper(help="cli.accounts", no_args_is_help=True)
 JsonOption = Annotated[bool, typer.Option("--json", help="cli.json")]

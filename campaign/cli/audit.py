@@ -11,8 +11,8 @@ import typer
 from campaign.cli.context import context, shown
 from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.services import audit, campaigns
+from words import t
 
 app = LocalisedTyper(help="cli.audit", no_args_is_help=True)
 FORMATS = ("csv", "json")

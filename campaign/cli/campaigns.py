@@ -12,8 +12,8 @@ import typer
 from campaign.cli.context import context, print_json, say
 from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.services import campaigns, plans, posts
+from words import t
 
 app = LocalisedTyper(help="cli.campaign", no_args_is_help=True)
 JsonOption = Annotated[bool, typer.Option("--json", help="cli.json")]

@@ -8,9 +8,9 @@ import typer
 
 from campaign.cli.context import print_json, say
 from campaign.cli.localised import LocalisedTyper
-from campaign.i18n import language, t
 from content.check import check_text
 from content.platforms import Platform
+from words import t
 
 app = LocalisedTyper(help="cli.content", no_args_is_help=True)
 
@@ -27,12 +27,12 @@ def check(
     """Exit 0 when the text fits the platform's rules, 1 when it breaks one."""
     result = check_text(platform, text, limit=limit)
     if as_json:
-        print_json(result.to_json(language()))
+        print_json(result.to_json())
     else:
         key = "check.ok" if result.ok else "check.bad"
         say(t(key, platform=platform.value, length=result.length, limit=result.limit))
         for violation in result.violations:
-            say(f"  ✗ {violation.text(language())}")
+            say(f"  ✗ {violation.text()}")
         for advice in result.warnings:
-            say(f"  ! {t('check.warning')}: {advice.text(language())}")
+            say(f"  ! {t('check.warning')}: {advice.text()}")
     raise typer.Exit(0 if result.ok else 1)

@@ -13,11 +13,11 @@ import typer
 from campaign import people
 from campaign.config import Settings, find_config, load_settings
 from campaign.db import Database
-from campaign.i18n import choose_language
 from campaign.people import Person
 from campaign.redaction import redact
 from campaign.services import accounts
 from content.outside_text import inert
+from words import choose_language
 
 
 @dataclass

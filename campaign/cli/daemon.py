@@ -10,9 +10,9 @@ from typing import Annotated
 import typer
 
 from campaign.cli.context import context, print_json, say
-from campaign.i18n import t
 from campaign.logs import configure_logging
 from campaign.services import accounts, dashboard, events
+from words import t
 
 SHOWN = 20
 """Flagged deliveries `status` prints; `--json` gives them all."""

@@ -7,7 +7,7 @@ import typer
 from campaign import db as database
 from campaign.cli.context import context, say
 from campaign.cli.localised import LocalisedTyper
-from campaign.i18n import t
+from words import t
 
 app = LocalisedTyper(help="cli.db", no_args_is_help=True)
 

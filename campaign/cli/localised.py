@@ -21,7 +21,7 @@ from typer._click import exceptions as click_errors
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from campaign.errors import UserError
-from campaign.i18n import CATALOGUE, choose_language, t, template
+from words import CATALOGUE, choose_language, t, template
 
 #: typer.rich_utils constants and the catalogue keys that word them.
 _RICH_WORDS = {

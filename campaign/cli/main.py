@@ -33,8 +33,8 @@ from campaign.cli.context import CliContext, say
 from campaign.cli.localised import LocalisedTyper, settle_language
 from campaign.cli.usage_errors import describe, usage_line
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.logs import configure_cli_logging
+from words import t
 
 app = LocalisedTyper(
     name="leuchtturm",

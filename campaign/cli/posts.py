@@ -12,7 +12,6 @@ from campaign import approvals, people
 from campaign.cli.context import CliContext, context, print_json, say
 from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.models import Post, PostState
 from campaign.reports.week import Week
 from campaign.services import campaigns, capabilities, events, poll_draft, posts
@@ -20,6 +19,7 @@ from campaign.services.draft_input import chosen_media
 from campaign.times import parse_local
 from content.platforms import Platform
 from content.polls import PollSpec
+from words import t
 
 app = LocalisedTyper(help="cli.post", no_args_is_help=True)
 JsonOption = Annotated[bool, typer.Option("--json", help="cli.json")]

@@ -13,13 +13,13 @@ import typer
 from campaign.cli.context import CliContext, context, print_json, say, shown
 from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.privacy import person as requests
 from campaign.privacy import retention
 from campaign.privacy.handles import Person, person
 from campaign.privacy.report_files import naming
 from campaign.reports.files import KEY_FILE
 from campaign.reports.pseudonyms import Pseudonymiser, load_or_create_key
+from words import t
 
 app = LocalisedTyper(help="cli.privacy", no_args_is_help=True)
 Handle = Annotated[str, typer.Argument(help="cli.privacy.handle")]

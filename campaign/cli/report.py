@@ -11,8 +11,8 @@ import typer
 from campaign.cli.context import context, say
 from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
-from campaign.i18n import LANGUAGES, language
 from campaign.reports.files import privacy_for, produce_report
+from words import LANGUAGES, language
 
 FORMATS = ("md", "html", "csv")
 

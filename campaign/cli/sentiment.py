@@ -14,10 +14,10 @@ import typer
 from campaign.cli.context import say
 from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
-from campaign.i18n import t
 from sentiment.dataset import DatasetError, read_labelled_csv, read_many
 from sentiment.errors import SentimentError
 from sentiment.settings import SentimentSettings
+from words import t
 
 app = LocalisedTyper(help="cli.sentiment", no_args_is_help=True)
 

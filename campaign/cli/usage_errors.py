@@ -13,7 +13,7 @@ from typer._click import Context
 from typer._click import exceptions as click_errors
 
 from campaign.cli.localised import WordedUsageError, is_argument, usage_argument_name
-from campaign.i18n import t
+from words import t
 
 #: Typer's parser reports these two with a bare message only.
 _EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument\(s\) \((?P<values>.*)\)")

@@ -15,10 +15,10 @@ import typer
 from campaign.cli.context import context, print_json, say
 from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.services import wall
 from campaign.services.wall import ItemState, WallKey
 from content.outside_text import inert_line
+from words import t
 
 app = LocalisedTyper(help="cli.wall")
 ItemArgument = Annotated[str, typer.Argument(help="cli.wall.item")]

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from campaign.db import Database
 from campaign.models import Campaign, Delivery, Event, HeardKind, Post, Reply
 from campaign.services import events
+from words import t
 
 WINDOW = timedelta(hours=1)
 BASELINE = timedelta(days=7)
@@ -39,14 +40,13 @@ alarm by itself."""
 
 @dataclass(frozen=True)
 class Source:
-    """Which posts an alert counts, how they find their campaign, and how it speaks."""
+    """Which posts an alert counts and how they find their campaign; the event kind is
+    also the catalogue key of the alert's words."""
 
     event_kind: str
     campaign_id: ColumnElement[Any]
     joined: Callable[[Select[Any]], Select[Any]]
     condition: ColumnElement[bool]
-    noun: str
-    """What the alert calls them: "Antworten", "Beiträge aus der Stadt"."""
 
 
 REPLIES = Source(
@@ -56,14 +56,12 @@ REPLIES = Source(
         Post, Delivery.post_id == Post.id
     ),
     Reply.kind == HeardKind.REPLY,
-    "Antworten",
 )
 HEARD = Source(
     "alert.listening_spike",
     Reply.campaign_id,
     lambda query: query,
     (Reply.kind != HeardKind.REPLY) & Reply.campaign_id.is_not(None),
-    "Beiträge aus der Stadt (Hashtags, Erwähnungen, Zitate)",
 )
 
 
@@ -165,9 +163,13 @@ def _raise(session: Session, source: Source, check: SpikeCheck, now: datetime) -
     events.record(
         session,
         source.event_kind,
-        f"{campaign.slug}: {check.negative} von {check.replies} {source.noun} der letzten Stunde "
-        f"negativ (sonst {check.baseline_share:.0%}); `leuchtturm campaign pause "
-        f"{campaign.slug}` hält die Warteschlange an",
+        t(
+            source.event_kind,
+            slug=campaign.slug,
+            negative=check.negative,
+            replies=check.replies,
+            baseline=check.baseline_share,
+        ),
         at=now,
         campaign_id=check.campaign_id,
         data={

@@ -24,7 +24,6 @@ from campaign import lifecycle
 from campaign.daemon.lanes import STALE_CLAIM, alive_daemons, holds_lane, take_lanes
 from campaign.daemon.outgoing import WaitingForParent, build_outgoing
 from campaign.db import Database
-from campaign.i18n import t
 from campaign.models import (
     Account,
     AccountState,
@@ -47,6 +46,8 @@ from connectors.errors import (
     Transient,
     UnexpectedAnswer,
 )
+from words import t
+from words.coded import Coded
 
 log = logging.getLogger("leuchtturm.dispatch")
 MAX_BACKOFF = timedelta(minutes=15)
@@ -244,7 +245,7 @@ def _hold_late(session: Session, delivery: Delivery, now: datetime) -> None:
     """Too late to go out unasked: say whether the daemon was down or the queue was held."""
     due = delivery.due_at.isoformat(timespec="minutes")
     key = "reason.missed" if _daemon_was_down(session, delivery.due_at) else "reason.late"
-    lifecycle.flag(session, delivery, t(key, due=due), now)
+    lifecycle.flag(session, delivery, Coded(key, {"due": due}), now)
 
 
 def _account_on_hold(account: Account, now: datetime) -> bool:
@@ -299,16 +300,16 @@ def send(
             return DeliveryState(delivery.state)
         now = clock()
         if not holds_lane(delivery.account, daemon_id):
-            lifecycle.release(session, delivery, t("reason.lane_elsewhere"), now)
+            lifecycle.release(session, delivery, Coded("reason.lane_elsewhere"), now)
             return DeliveryState.PENDING
         if _account_on_hold(delivery.account, now):
             # Claimed in the same batch as a delivery that just hit a limit or a 401.
-            lifecycle.release(session, delivery, t("reason.account_hold"), now)
+            lifecycle.release(session, delivery, Coded("reason.account_hold"), now)
             return DeliveryState.PENDING
         try:
             outgoing = build_outgoing(session, delivery, limit_for(delivery.account.name))
         except WaitingForParent:
-            reason = t("reason.waiting_parent")
+            reason = Coded("reason.waiting_parent")
             lifecycle.release(session, delivery, reason, now, note=reason)
             return DeliveryState.PENDING
         recovering = lifecycle.begin_attempt(delivery, now)
@@ -424,7 +425,7 @@ def _record_not_found(
         delivery = _still_claimed(session, attempt, delivery_id)
         if delivery is None:
             return DeliveryState.SENDING
-        reason = t("reason.checked_not_found", n=policy.max_attempts)
+        reason = Coded("reason.checked_not_found", {"n": policy.max_attempts})
         lifecycle.mark_failed(session, delivery, reason, now)
     return DeliveryState.FAILED
 
@@ -447,7 +448,8 @@ def _record_failure(
         account = delivery.account
         if isinstance(error, RateLimited):
             accounts.note_rate_limited(session, account, error.reset_at, delivery.post.key, now)
-            reason = t("reason.rate_limited", until=error.reset_at.isoformat(timespec="seconds"))
+            until = error.reset_at.isoformat(timespec="seconds")
+            reason = Coded("reason.rate_limited", {"until": until})
             lifecycle.wait_rate_limit(session, delivery, reason, now)
         elif isinstance(error, AuthExpired | ConfigurationError | PaymentRequired):
             account_state = (
@@ -455,28 +457,30 @@ def _record_failure(
                 if isinstance(error, PaymentRequired)
                 else AccountState.BROKEN
             )
-            accounts.set_state(session, account, account_state, error.message)
-            lifecycle.hold_for_account(
-                session, delivery, t("reason.held", message=error.message), now
-            )
+            said = Coded("reason.platform", {"message": error.message})
+            accounts.set_state(session, account, account_state, said)
+            reason = Coded("reason.held", {"message": said})
+            lifecycle.hold_for_account(session, delivery, reason, now)
         elif isinstance(error, Rejected) and not outcome_unknown:
-            lifecycle.mark_failed(
-                session, delivery, t("reason.rejected", message=error.message), now
-            )
+            reason = Coded("reason.rejected", {"message": error.message})
+            lifecycle.mark_failed(session, delivery, reason, now)
         elif delivery.attempts < policy.max_attempts:
             due = now + policy.backoff(delivery.attempts, rng)
-            reason = t(
-                "reason.transient", due=due.isoformat(timespec="seconds"), message=error.message
+            reason = Coded(
+                "reason.transient",
+                {"due": due.isoformat(timespec="seconds"), "message": error.message},
             )
             lifecycle.defer(session, delivery, due, reason, now)
         elif outcome_unknown and delivery.attempts < policy.max_attempts + RECOVERY_CHECKS:
             due = now + policy.backoff(min(delivery.attempts, policy.max_attempts), rng)
-            reason = t("reason.checking", n=delivery.attempts, message=error.message)
+            reason = Coded("reason.checking", {"n": delivery.attempts, "message": error.message})
             lifecycle.defer(session, delivery, due, reason, now)
         elif outcome_unknown:
-            reason = t("reason.outcome_unknown", n=delivery.attempts, message=error.message)
+            reason = Coded(
+                "reason.outcome_unknown", {"n": delivery.attempts, "message": error.message}
+            )
             lifecycle.flag(session, delivery, reason, now)
         else:
-            reason = t("reason.gave_up", n=delivery.attempts, message=error.message)
+            reason = Coded("reason.gave_up", {"n": delivery.attempts, "message": error.message})
             lifecycle.mark_failed(session, delivery, reason, now)
         return DeliveryState(delivery.state)

@@ -49,7 +49,6 @@ from campaign.daemon.wakeup import (
 )
 from campaign.db import Database
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.models import Account, AccountState, Delivery, DeliveryState, Heartbeat
 from campaign.privacy.retention import purge
 from campaign.services import accounts, capabilities, events, followers
@@ -59,6 +58,7 @@ from connectors.errors import AuthExpired, ConnectorError
 from connectors.registry import create_connector
 from connectors.serialised import Serialised
 from sentiment.base import Classifier
+from words.coded import Coded
 
 log = logging.getLogger("leuchtturm.daemon")
 # A job still running at its next interval is skipped on purpose (max_instances=1,
@@ -379,7 +379,7 @@ class Daemon:
             for delivery_id in delivery_ids:
                 delivery = session.get_one(Delivery, delivery_id)
                 if delivery.state == DeliveryState.SENDING:
-                    lifecycle.release(session, delivery, t("reason.stopped"), self.clock())
+                    lifecycle.release(session, delivery, Coded("reason.stopped"), self.clock())
 
     def collect(self) -> tuple[int, int]:
         """One round of reply and metric collection; each account's followers once a day."""
@@ -403,7 +403,8 @@ class Daemon:
         if isinstance(error, AuthExpired):
             with self.database.session() as session:
                 row = accounts.by_name(session, account_name)
-                accounts.set_state(session, row, AccountState.BROKEN, error.message)
+                reason = Coded("reason.platform", {"message": error.message})
+                accounts.set_state(session, row, AccountState.BROKEN, reason)
 
     def classifier(self) -> Classifier | None:
         """The classifier, loaded on first use; None without a usable model (said once).

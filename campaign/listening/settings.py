@@ -15,7 +15,7 @@ def checked_track(entries: list[str]) -> list[str]:
         try:
             written = parse_track(entry).written.lower()
         except TrackProblem as problem:
-            raise ValueError(f"track[{index}]: {problem.german}") from None
+            raise ValueError(f"track[{index}]: {problem.text()}") from None
         if written in seen:
             raise ValueError(f"track[{index}]: '{entry}' steht zweimal in der Liste")
         seen.add(written)

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from campaign.config import PLATFORMS
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.models import Account
+from words import t
 
 MASTODON = "mastodon"
 

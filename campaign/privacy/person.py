@@ -19,13 +19,13 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from campaign.db import Database
-from campaign.i18n import t
 from campaign.models import Campaign, Delivery, Post, Reply, WallBlock, WallEntry
 from campaign.privacy.counts import heard_campaign
 from campaign.privacy.handles import Person
 from campaign.privacy.retention import delete_posts, release_freed_pages
 from campaign.services import events
 from campaign.services.wall import SOURCES
+from words import t
 
 ERASED_KIND = "privacy.erased"
 ERASED_MENTION = "@[gelöscht]"

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from campaign.i18n import LANGUAGES
 from campaign.reports.files import REPORT_STEM
+from words import LANGUAGES
 
 FOLDER_PATTERN = re.compile(r"^(?P<week>\d{4}-W\d{2})(?:-(?P<campaign>.+))?$")
 

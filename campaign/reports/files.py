@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 
 from campaign.config import Settings
 from campaign.db import Database
-from campaign.i18n import language
 from campaign.reports.figures import WeeklyReport
 from campaign.reports.i18n import Words
 from campaign.reports.pseudonyms import Pseudonymiser, load_or_create_key
@@ -22,6 +21,7 @@ from campaign.reports.render_csv import write_csv
 from campaign.reports.render_html import render_html, start_loading_charts
 from campaign.reports.render_markdown import render_markdown
 from campaign.reports.weekly import Privacy, weekly_report
+from words import language
 
 KEY_FILE = "pseudonym.key"
 REPORT_STEM = "bericht"

@@ -28,9 +28,8 @@ def glance(report: WeeklyReport, words: Words) -> list[str]:
 
 
 def _counted(words: Words, key: str, count: int, **values: object) -> str:
-    """`key.one` for exactly one, `key.other` otherwise, filled with the count in words."""
-    form = "one" if count == 1 else "other"
-    return words(f"{key}.{form}", count=words.count(count), **values)
+    """The sentence `key` for `count` things (the catalogue picks the noun's form)."""
+    return words(key, count=count, **values)
 
 
 def _signed(words: Words, value: float) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from campaign.reasons import shown_reason
 from campaign.reports.figures import (
     HEARD_KINDS,
     LABELS,
@@ -64,7 +65,13 @@ def report_tables(report: WeeklyReport, words: Words) -> list[Table]:
             words("table.problems"),
             tuple(words(f"col.{c}") for c in ("post", "account", "state", "reason", "due")),
             tuple(
-                (p.post_key, p.account, words.state(p.state), p.reason, p.due_at.astimezone(zone))
+                (
+                    p.post_key,
+                    p.account,
+                    words.state(p.state),
+                    shown_reason(p.reason, words.lang),
+                    p.due_at.astimezone(zone),
+                )
                 for p in week.problems
             ),
         ),

@@ -171,7 +171,13 @@ def week_figures(
     return WeekFigures(
         **{name: getattr(summary, name) for name in WeekSummary.__dataclass_fields__},
         problems=tuple(
-            ProblemDelivery(p.post_key, p.account, p.state, privacy.scrub(p.reason), p.due_at)
+            ProblemDelivery(
+                p.post_key,
+                p.account,
+                p.state,
+                privacy.scrub(p.reason),  # a stored code: worded in the report's language
+                p.due_at,
+            )
             for p in queries.problems(session, start, end, campaign_id)
         ),
         followers=tuple(queries.follower_growth(session, start, end, campaign_id)),

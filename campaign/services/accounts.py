@@ -11,10 +11,12 @@ from sqlalchemy.orm import Session
 
 from campaign.config import Settings
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.models import Account, AccountState, Event, utc_now
+from campaign.reasons import shown_reason, stored_reason
 from campaign.services import events
 from campaign.times import clock_time
+from words import t
+from words.coded import Coded
 
 log = logging.getLogger("leuchtturm.accounts")
 RATE_LIMITED = "account.rate_limited"
@@ -54,21 +56,23 @@ def set_state(
     session: Session,
     account: Account,
     state: AccountState,
-    reason: str | None,
+    reason: Coded | None,
     *,
     person: str | None = None,
 ) -> None:
-    """Change an account's state and say why (and who: None is the daemon) in the audit log."""
-    if account.state == state and account.state_reason == reason:
+    """Change an account's state and say why (and who: None is the daemon) in the audit log;
+    the reason is kept as a code and worded when shown."""
+    kept = stored_reason(reason) if reason is not None else None
+    if account.state == state and account.state_reason == kept:
         return
     previous = account.state
     account.state = state
-    account.state_reason = reason
+    account.state_reason = kept
     account.state_changed_at = utc_now()
     events.record(
         session,
         f"account.{state}",
-        f"{account.name}: {reason or state}",
+        f"{account.name}: {reason.text() if reason is not None else state}",
         account_id=account.id,
         person=person,
     )
@@ -78,7 +82,7 @@ def set_state(
         account.name,
         previous,
         state,
-        reason or state,
+        reason.text() if reason is not None else state,
         extra={"account": account.name},
     )
 
@@ -135,7 +139,7 @@ def hold_note(account: Account, now: datetime, zone: ZoneInfo) -> str:
     One wording for `status`, `accounts list` and the TUI's Konten screen.
     """
     if account.state != AccountState.OK:
-        return account.state_reason or ""
+        return shown_reason(account.state_reason)
     until = rate_limited_until(account, now)
     if until is not None:
         return t("account.rate_limited", until=clock_time(until, now, zone))

@@ -19,6 +19,7 @@ from campaign.models import (
     Reply,
     utc_now,
 )
+from campaign.reasons import shown_reason
 from campaign.services import events
 
 
@@ -127,7 +128,10 @@ def held_by_accounts(session: Session, campaign: Campaign) -> list[HeldByAccount
         .group_by(Account.name, Account.state, Account.state_reason)
         .order_by(Account.name)
     )
-    return [HeldByAccount(name, state, reason or state, n) for name, state, reason, n in rows]
+    return [
+        HeldByAccount(name, state, shown_reason(reason) or state, n)
+        for name, state, reason, n in rows
+    ]
 
 
 def resume(session: Session, slug: str, *, person: str | None = None) -> Campaign:

@@ -24,6 +24,7 @@ from campaign.models import (
     Post,
     Reply,
 )
+from campaign.reasons import shown_reason
 
 HEARTBEAT_STALE = timedelta(seconds=30)
 """A daemon silent for longer than this is shown as not running (it ticks every few s)."""
@@ -131,7 +132,7 @@ def broken_accounts(session: Session) -> list[tuple[str, str, str | None]]:
         .where(Account.state != AccountState.OK)
         .order_by(Account.name)
     )
-    return [(name, state, reason) for name, state, reason in rows]
+    return [(name, state, shown_reason(reason) or None) for name, state, reason in rows]
 
 
 @dataclass(frozen=True)
@@ -278,7 +279,9 @@ def flagged_deliveries(
         .limit(limit)
     )
     return [
-        FlaggedDelivery(post_id, key, account, state, error, slug, bool(paused))
+        FlaggedDelivery(
+            post_id, key, account, state, shown_reason(error) or None, slug, bool(paused)
+        )
         for post_id, key, account, state, error, slug, paused in rows
     ]
 

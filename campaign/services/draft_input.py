@@ -17,6 +17,7 @@ from content import field_limits as limits
 from content.media_file import MediaRefused, open_image, read_image, too_large
 from content.outside_text import control_character
 from content.platforms import Platform
+from words import t
 
 
 class DraftFields(Protocol):
@@ -44,18 +45,20 @@ def input_problems(draft: DraftFields, platforms: Iterable[Platform] = ()) -> li
     problems = []
     for name, (value, limit) in fields.items():
         if len(value) > limit:
-            problems.append(f"{name}: {len(value)} of at most {limit} characters")
+            over = len(value) - limit
+            worded = t("plan.too_long", length=len(value), limit=limit, over=over)
+            problems.append(f"{name}: {worded}")
         if code := control_character(value):
-            problems.append(f"{name}: contains the control character {code}")
+            problems.append(f"{name}: " + t("plan.control_character", code=code))
     platforms = tuple(dict.fromkeys(platforms))
     for path, _ in draft.media:
         try:
             image = read_image(Path(path).resolve())
         except MediaRefused as refused:
-            problems.append(f"media: {refused.message_en}")
+            problems.append(f"media: {refused.text()}")
             continue
         problems += [
-            f"media: {refused.message_en}"
+            f"media: {refused.text()}"
             for platform in platforms
             if (refused := too_large(image, platform))
         ]
@@ -68,4 +71,4 @@ def chosen_media(path: str, folders: Sequence[Path]) -> str:
     try:
         return str(open_image(path, Path.cwd(), folders).path)
     except MediaRefused as refused:
-        raise UserError(f"{path}: {refused.message_en}") from None
+        raise UserError(f"{path}: {refused.text()}") from None

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from campaign import approvals, lifecycle
 from campaign.config import Settings
 from campaign.errors import UserError
-from campaign.i18n import language, t
 from campaign.models import Campaign, Post, PostState
 from campaign.people import Person
 from campaign.services import capabilities, events
@@ -28,6 +27,7 @@ from content.local_time import LocalTimeError, to_utc
 from content.plan import load_plan
 from content.plan_model import AccountTarget, PlanError, PlannedPost
 from content.platforms import Platform
+from words import language, t
 
 
 @dataclass(frozen=True)
@@ -153,8 +153,7 @@ def shifted(planned: PlannedPost, days: int, zone: ZoneInfo) -> PlannedPost:
     try:
         return replace(planned, at=to_utc(moved, zone))
     except LocalTimeError as error:
-        message = error.message_en if language() == "en" else error.message
-        raise UserError(f"{planned.key}: --shift-to: {message}") from None
+        raise UserError(f"{planned.key}: --shift-to: {error.text()}") from None
 
 
 def import_plan(

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from campaign.config import Settings
 from campaign.errors import UserError
-from campaign.i18n import language, t
 from campaign.services import plans
 from campaign.services.posts import PostDraft
 from content.polls import (
@@ -25,6 +24,7 @@ from content.polls import (
     survey_link_violation,
     with_survey_link,
 )
+from words import language, t
 
 
 def poll_spec(options: Sequence[str], hours: float | None, multiple: bool) -> PollSpec | None:

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from campaign import approvals, lifecycle
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.models import (
     Account,
     Campaign,
@@ -31,10 +30,13 @@ from campaign.models import (
     Variant,
 )
 from campaign.people import Person
+from campaign.reasons import shown_reason
 from campaign.services.draft_input import input_problems
 from content.check import MediaSpec, check_text
 from content.platforms import Platform
 from content.polls import PollSpec
+from words import t
+from words.coded import Coded
 
 CHANGEABLE_DELIVERY_STATES = lifecycle.CHANGEABLE
 NOT_STARTED = (*lifecycle.CHANGEABLE, DeliveryState.WITHDRAWN)
@@ -71,7 +73,7 @@ def validation_problems(
             Platform(account.platform), text, limit=limits.get(account.name), media=media,
             spoiler_text=draft.spoiler_text,
         )
-        problems += [f"{account.name}: {violation.message}" for violation in result.violations]
+        problems += [f"{account.name}: {violation.text()}" for violation in result.violations]
     if draft.scheduled_at.tzinfo is None:
         problems.append("scheduled_at: time has no time zone")
     return problems
@@ -160,7 +162,7 @@ def _follow_changes(session: Session, post: Post, account_ids: set[int]) -> None
         if delivery.account_id in account_ids:
             delivery.due_at = post.scheduled_at
         else:
-            lifecycle.withdraw(session, delivery, t("reason.account_removed"))
+            lifecycle.withdraw(session, delivery, Coded("reason.account_removed"))
 
 
 def _account(session: Session, name: str) -> Account:
@@ -450,7 +452,7 @@ def post_json(post: Post) -> dict[str, object]:
                 "state": d.state,
                 "attempts": d.attempts,
                 "remote_url": d.remote_url,
-                "last_error": d.last_error,
+                "last_error": shown_reason(d.last_error) or None,
             }
             for d in post.deliveries
         ],

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from campaign.config import AccountSettings, Settings
-from campaign.i18n import t
 from campaign.models import AccountState, utc_now
 from campaign.services import accounts, capabilities, followers
 from connectors.base import AccountInfo, ConnectorSettings
 from connectors.errors import AuthExpired, ConfigurationError, ConnectorError, PaymentRequired
 from connectors.registry import create_connector
+from words import t
+from words.coded import Coded
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ def verify_all(
                 if isinstance(error, PaymentRequired)
                 else AccountState.BROKEN
             )
-            accounts.set_state(session, row, held_state, error.message, person=person)
+            reason = Coded("reason.platform", {"message": error.message})
+            accounts.set_state(session, row, held_state, reason, person=person)
             results.append(
                 VerifyResult(configured.name, configured.platform, False, problem=error.message)
             )

@@ -36,7 +36,6 @@ from sqlalchemy.orm import Session
 
 from campaign.config import WallSettings
 from campaign.errors import UserError
-from campaign.i18n import t
 from campaign.models import (
     Campaign,
     Delivery,
@@ -52,6 +51,7 @@ from campaign.models import (
     utc_now,
 )
 from campaign.services import events, polls
+from words import t
 
 REPLY_SOURCE = "reply"
 LISTENING_SOURCE = "listening"

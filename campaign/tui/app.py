@@ -11,7 +11,7 @@ from campaign.config import Settings
 from campaign.db import Database
 from campaign.models import utc_now
 from campaign.people import Person
-from campaign.tui.i18n import choose_language
+from words import choose_language
 
 if TYPE_CHECKING:
     from campaign.tui.leuchtturm_app import LeuchtturmApp

@@ -11,8 +11,8 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from campaign.services import campaigns
-from campaign.tui.i18n import t
 from content.platforms import Platform
+from words import t
 
 Change = Callable[[Session], str]
 Option = TypeVar("Option")

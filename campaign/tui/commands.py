@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import Hit, Hits, Provider
 
-from campaign.tui.i18n import t
+from words import t
 
 if TYPE_CHECKING:
     from campaign.tui.leuchtturm_app import LeuchtturmApp

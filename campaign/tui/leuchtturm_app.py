@@ -6,13 +6,16 @@ are translated when this module loads.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from campaign.config import Settings
 from campaign.db import Database
@@ -23,7 +26,6 @@ from campaign.services.dashboard import Alert
 from campaign.tui.changes import Change, pausing, resuming
 from campaign.tui.commands import SCREEN_MODES, ScreenCommands
 from campaign.tui.data_text import CELL_LIMIT, DETAIL_LIMIT
-from campaign.tui.i18n import t
 from campaign.tui.screens.accounts import AccountsScreen
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.screens.campaigns import CampaignsScreen
@@ -34,13 +36,14 @@ from campaign.tui.screens.queue import QueueScreen
 from campaign.tui.screens.reports import ReportsScreen
 from campaign.tui.screens.wall import WallScreen
 from content.outside_text import inert, inert_line
+from words import t
 
 
 class LeuchtturmApp(App[None]):
     """Keyboard-first: 1–8 switch screens, ! and ^ pause and resume the alert's campaign."""
 
     CSS_PATH = "app.tcss"
-    TITLE = t("title")
+    TITLE = "app.title"  # a catalogue key, worded when the app is made
     COMMANDS = App.COMMANDS | {ScreenCommands}
     MODES: ClassVar = {
         "dashboard": DashboardScreen,
@@ -54,13 +57,21 @@ class LeuchtturmApp(App[None]):
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(str(number), f"switch_mode('{mode}')", t(f"screen.{mode}"), show=False)
+            Binding(str(number), f"switch_mode('{mode}')", f"screen.{mode}", show=False)
             for number, mode in enumerate(SCREEN_MODES, start=1)
         ),
-        Binding("question_mark", "help", t("key.help")),
-        Binding("q", "quit", t("key.quit")),
-        Binding("exclamation_mark", "pause_alerted", t("key.pause")),
-        Binding("circumflex_accent", "resume_alerted", t("key.resume")),
+        Binding("question_mark", "help", "key.help"),
+        Binding("q", "quit", "key.quit"),
+        Binding("exclamation_mark", "pause_alerted", "key.pause"),
+        Binding("circumflex_accent", "resume_alerted", "key.resume"),
+        Binding(
+            App.COMMAND_PALETTE_BINDING,
+            "command_palette",
+            "textual.palette",
+            show=False,
+            priority=True,
+            tooltip="textual.palette_tooltip",
+        ),
     ]
 
     def __init__(
@@ -71,6 +82,7 @@ class LeuchtturmApp(App[None]):
         person: Person,
     ) -> None:
         super().__init__()
+        self.title = t(self.TITLE)
         self.database = database
         self.settings = settings
         self.clock = clock
@@ -111,6 +123,57 @@ class LeuchtturmApp(App[None]):
             with self.database.session() as session:
                 self._limits = capabilities.character_limits(session, self.settings)
         return self._limits
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's system commands (theme, quit, keys, maximise, screenshot), worded."""
+        yield SystemCommand(
+            t("textual.command.theme"), t("textual.command.theme_help"), self.action_change_theme
+        )
+        yield SystemCommand(
+            t("textual.command.quit"), t("textual.command.quit_help"), self.action_quit
+        )
+        if screen.query("HelpPanel"):
+            yield SystemCommand(
+                t("textual.command.keys"),
+                t("textual.command.keys_hide"),
+                self.action_hide_help_panel,
+            )
+        else:
+            yield SystemCommand(
+                t("textual.command.keys"),
+                t("textual.command.keys_show"),
+                self.action_show_help_panel,
+            )
+        if screen.maximized is not None:
+            yield SystemCommand(
+                t("textual.command.minimize"),
+                t("textual.command.minimize_help"),
+                screen.action_minimize,
+            )
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                t("textual.command.maximize"),
+                t("textual.command.maximize_help"),
+                screen.action_maximize,
+            )
+        yield SystemCommand(
+            t("textual.command.screenshot"),
+            t("textual.command.screenshot_help"),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+
+    def action_command_palette(self) -> None:
+        """The command palette, with its placeholder in the reader's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=t("textual.palette_placeholder"), id="--command-palette")
+            )
+
+    def search_themes(self) -> None:
+        """The theme search, with its placeholder in the reader's language."""
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=t("textual.theme_placeholder"))
+        )
 
     def action_help(self) -> None:
         if self.screen.query("HelpPanel"):

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from campaign.reports.week import Week
-from campaign.tui.i18n import t
+from words import t
 
 
 @dataclass(frozen=True)

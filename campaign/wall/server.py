@@ -35,7 +35,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from campaign.config import Settings
 from campaign.db import Database
 from campaign.errors import UserError
-from campaign.i18n import language
 from campaign.models import utc_now
 from campaign.services import wall
 from campaign.services.wall import WallKey
@@ -44,6 +43,7 @@ from campaign.wall.i18n import texts
 from campaign.wall.media import MediaRefused, MediaSource
 from campaign.wall.present import state_json
 from content.outside_text import inert_line
+from words import language
 
 HERE = Path(__file__).parent
 CONTENT_SECURITY_POLICY = "; ".join(

@@ -121,8 +121,8 @@ def test_a_long_key_from_the_cli_is_refused_on_both_databases(
     )
     assert imported.returncode == 0, imported.stderr
     for key, text, reason in (
-        ("k" * 300, "Hallo", "key: 300 of at most 120 characters"),
-        ("steuer", "Hallo\x01", "text: contains the control character U+0001"),
+        ("k" * 300, "Hallo", "key: zu lang: 300 von höchstens 120 Zeichen, 180 zu viel."),
+        ("steuer", "Hallo\x01", "text: enthält das Steuerzeichen U+0001; entfernen."),
     ):
         added = leuchtturm(
             "--config", CONFIG, "post", "add", "probe", key, text,
@@ -132,8 +132,8 @@ def test_a_long_key_from_the_cli_is_refused_on_both_databases(
         assert reason in added.stderr
     (tmp_path / "bild.png").write_text("kein Bild", encoding="utf-8")
     for path, reason in (
-        ("/etc/passwd", "/etc/passwd lies outside the allowed folders"),
-        ("bild.png", "is not an image (JPEG, PNG, GIF or WebP), whatever its name"),
+        ("/etc/passwd", "/etc/passwd liegt außerhalb der erlaubten Ordner"),
+        ("bild.png", "ist kein Bild (JPEG, PNG, GIF oder WebP), egal wie die Datei heißt"),
     ):
         added = leuchtturm(
             "--config", CONFIG, "post", "add", "probe", "bild", "Hallo", "--at",

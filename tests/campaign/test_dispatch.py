@@ -18,6 +18,7 @@ from campaign.cli.main import app as cli_app
 from campaign.daemon.dispatch import reconcile_interrupted
 from campaign.daemon.runner import Daemon
 from campaign.models import Account, AccountState, Delivery, DeliveryState, Event
+from campaign.reasons import shown_reason
 from campaign.services import accounts, campaigns, posts
 from sandbox.faults import Fault
 from sandbox.x_server import XSandbox
@@ -80,7 +81,7 @@ def test_transient_errors_back_off_then_fail(
         daemon.dispatch()
     failed = delivery(daemon, delivery_id)
     assert failed.state == DeliveryState.FAILED
-    assert "3 attempts" in (failed.last_error or "") or failed.attempts == 3
+    assert "3 attempts" in shown_reason(failed.last_error) or failed.attempts == 3
     assert x_sandbox.own_tweets() == []
 
 
@@ -140,7 +141,8 @@ def test_post_missed_during_downtime_needs_review(daemon: Daemon, clock: Clock) 
     recent = queue(daemon, "recent", START - timedelta(minutes=10))
     daemon.dispatch()
     assert delivery(daemon, missed).state == DeliveryState.NEEDS_REVIEW
-    assert "verpasst, während der Daemon nicht lief" in (delivery(daemon, missed).last_error or "")
+    reason = shown_reason(delivery(daemon, missed).last_error)
+    assert "verpasst, während der Daemon nicht lief" in reason
     assert delivery(daemon, recent).state == DeliveryState.SENT
 
 
@@ -203,7 +205,7 @@ def test_missing_secret_breaks_the_account_and_holds_posts(
     assert daemon.dispatch() == 0
     held = delivery(daemon, delivery_id)
     assert held.state == DeliveryState.PENDING and held.attempts == 0
-    assert "LT_TEST_X" in (held.last_error or "")
+    assert "LT_TEST_X" in shown_reason(held.last_error)
     with daemon.database.session() as session:
         account = session.scalar(select(Account).where(Account.name == "x-todo"))
         assert account is not None and account.state == AccountState.BROKEN

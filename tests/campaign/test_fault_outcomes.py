@@ -23,6 +23,7 @@ from campaign.cli.main import app as cli_app
 from campaign.daemon.runner import Daemon
 from campaign.logs import JsonFormatter, RedactSecrets
 from campaign.models import AccountState, DeliveryState, Reply
+from campaign.reasons import shown_reason
 from campaign.reports import queries
 from campaign.services import accounts, campaigns, inbox, verification
 from connectors.base import OutgoingPost, RemotePost
@@ -140,7 +141,7 @@ def test_a_last_attempt_that_never_arrived_is_checked_then_failed(
         clock.now += timedelta(minutes=15)
     failed = delivery(daemon, delivery_id)
     assert failed.state == DeliveryState.FAILED
-    assert "geprüft: nicht veröffentlicht" in (failed.last_error or "")
+    assert "geprüft: nicht veröffentlicht" in shown_reason(failed.last_error)
     assert x_sandbox.own_tweets() == []
 
 

@@ -18,6 +18,7 @@ from campaign.config import DaemonSettings, Settings
 from campaign.daemon.runner import Daemon
 from campaign.demo import DEMO_HANDLES, sandbox_accounts
 from campaign.models import Delivery, DeliveryState
+from campaign.reasons import shown_reason
 from campaign.services import campaigns, posts
 from sandbox.bluesky_server import BlueskySandbox
 from sandbox.faults import Fault
@@ -123,6 +124,6 @@ def test_identical_texts_5_s_apart_keep_their_own_remote_posts(
     assert len({d.remote_id for d in sent}) == len(sent), "one remote post, two deliveries"
     assert sorted(d.remote_id for d in sent) == sorted(remote)  # nothing lost, no double
     if platform == "x":  # X itself refuses a second tweet with the same text
-        assert b.state == DeliveryState.FAILED and "duplicate" in (b.last_error or "")
+        assert b.state == DeliveryState.FAILED and "duplicate" in shown_reason(b.last_error)
     else:
         assert b.state == DeliveryState.SENT

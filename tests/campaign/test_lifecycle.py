@@ -27,25 +27,27 @@ from campaign.lifecycle import (
 from campaign.models import Campaign, Delivery, DeliveryState, Event, Post, PostState, PostTarget
 from campaign.services import accounts
 from connectors.base import RemotePost
+from words.coded import Coded
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 LATER = NOW + timedelta(hours=1)
+REASON = Coded("reason.platform", {"message": "503"})
 
 DELIVERY_OPS: dict[DeliveryOp, Callable[[Session, Delivery], None]] = {
     DeliveryOp.CLAIM: lambda s, d: lifecycle.claim(s, d, "daemon-1", NOW),
-    DeliveryOp.RELEASE: lambda s, d: lifecycle.release(s, d, "stop", NOW),
+    DeliveryOp.RELEASE: lambda s, d: lifecycle.release(s, d, Coded("reason.stopped"), NOW),
     DeliveryOp.MARK_SENT: lambda s, d: lifecycle.mark_sent(
         s, d, RemotePost("r1", "https://x.test/r1", NOW), False, NOW
     ),
-    DeliveryOp.DEFER: lambda s, d: lifecycle.defer(s, d, LATER, "503", NOW),
-    DeliveryOp.WAIT_RATE_LIMIT: lambda s, d: lifecycle.wait_rate_limit(s, d, "429", NOW),
-    DeliveryOp.HOLD_FOR_ACCOUNT: lambda s, d: lifecycle.hold_for_account(s, d, "401", NOW),
-    DeliveryOp.MARK_FAILED: lambda s, d: lifecycle.mark_failed(s, d, "rejected", NOW),
+    DeliveryOp.DEFER: lambda s, d: lifecycle.defer(s, d, LATER, REASON, NOW),
+    DeliveryOp.WAIT_RATE_LIMIT: lambda s, d: lifecycle.wait_rate_limit(s, d, REASON, NOW),
+    DeliveryOp.HOLD_FOR_ACCOUNT: lambda s, d: lifecycle.hold_for_account(s, d, REASON, NOW),
+    DeliveryOp.MARK_FAILED: lambda s, d: lifecycle.mark_failed(s, d, REASON, NOW),
     DeliveryOp.INTERRUPT: lambda s, d: lifecycle.interrupt(s, d, NOW),
-    DeliveryOp.FLAG: lambda s, d: lifecycle.flag(s, d, "missed", NOW),
+    DeliveryOp.FLAG: lambda s, d: lifecycle.flag(s, d, REASON, NOW),
     DeliveryOp.RELEASE_HOLD: lambda s, d: lifecycle.release_hold(s, d, LATER),
     DeliveryOp.RETRY_BY_HAND: lambda s, d: lifecycle.retry_by_hand(s, d, LATER, person="Anna"),
-    DeliveryOp.WITHDRAW: lambda s, d: lifecycle.withdraw(s, d, "cancelled"),
+    DeliveryOp.WITHDRAW: lambda s, d: lifecycle.withdraw(s, d, Coded("reason.cancelled")),
     DeliveryOp.REINSTATE: lambda s, d: lifecycle.reinstate(s, d, LATER),
 }
 POST_OPS: dict[PostOp, Callable[[Session, Post], object]] = {

@@ -43,7 +43,7 @@ def test_a_sour_hashtag_raises_its_own_alert_not_one_about_replies(database: Dat
     assert (spike.replies, spike.negative) == (12, 10)
     with database.session() as session:
         alert = session.scalars(select(Event).where(Event.kind == "alert.listening_spike")).one()
-        assert "Beiträge aus der Stadt" in alert.message
+        assert "Beiträgen aus der Stadt" in alert.message
         assert len(alert.data["reply_ids"]) == 10
     assert check_spikes(database, NOW, threshold=3.0, min_replies=10, source=HEARD) == []
 

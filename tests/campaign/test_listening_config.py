@@ -67,7 +67,7 @@ def test_hashtags_and_keyword_queries_are_understood(entry: str, kind: str, text
 def test_entries_no_platform_can_follow_are_refused(entry: str, words: str) -> None:
     with pytest.raises(TrackProblem) as problem:
         parse_track(entry)
-    assert words in problem.value.german
+    assert words in problem.value.text("de")
 
 
 def test_a_bad_track_in_config_names_campaign_entry_and_reason(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from campaign.models import Campaign, Delivery, DeliveryState, Event, Post, Repl
 from campaign.services import accounts, events
 from content.outside_text import bounded, inert, inert_line
 from tests.hostile import LONG, data_controls, payloads
+from words.coded import Coded
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -82,7 +83,8 @@ def test_replies_reasons_and_events_are_stored_inert_and_bounded(database: Datab
                 )
             )
         account = accounts.by_name(session, "mastodon-todo")
-        accounts.set_state(session, account, "broken", hostile)
+        reason = Coded("reason.platform", {"message": hostile})
+        accounts.set_state(session, account, "broken", reason)
         session.get_one(Delivery, delivery_id).last_error = hostile
         events.record(session, "test", hostile)
     with database.engine.connect() as connection:

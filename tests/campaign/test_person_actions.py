@@ -17,6 +17,7 @@ from campaign.cli.main import app as cli_app
 from campaign.daemon.runner import Daemon
 from campaign.errors import UserError
 from campaign.models import Delivery, DeliveryState, Heartbeat, Post, PostState
+from campaign.reasons import shown_reason
 from campaign.services import campaigns, dashboard, posts
 from sandbox.faults import Fault
 from sandbox.x_server import XSandbox
@@ -146,7 +147,7 @@ def test_retry_by_hand_requeues_the_chain_at_its_time_with_a_fresh_budget(
     _give_up(daemon, deliveries, DeliveryState.FAILED)
     code, output = cli(daemon, database_url, tmp_path, "post", "retry", str(ids[0]))
     assert code == 0, output
-    assert "2 Zustellung(en)" in output and "zum geplanten Zeitpunkt" in output
+    assert "2 Zustellungen werden erneut versucht" in output and "zum geplanten Zeitpunkt" in output
     again = [delivery(daemon, d) for d in deliveries]
     assert [d.state for d in again] == [DeliveryState.RETRY] * 2
     assert [d.attempts for d in again] == [0, 0]
@@ -179,8 +180,8 @@ def test_a_given_up_delivery_does_not_say_it_will_retry(
         clock.now += timedelta(minutes=15)
     failed = delivery(daemon, delivery_id)
     assert failed.state == DeliveryState.FAILED
-    assert "will retry" not in (failed.last_error or "")
-    assert "aufgegeben nach 3 Versuchen" in (failed.last_error or "")
+    assert "will retry" not in shown_reason(failed.last_error)
+    assert "aufgegeben nach 3 Versuchen" in shown_reason(failed.last_error)
 
 
 # held posts --------------------------------------------------------------------------------
@@ -224,7 +225,7 @@ def test_missed_is_said_only_when_the_daemon_was_down(daemon: Daemon) -> None:
             )
         )
     delivery_id = _held(daemon)
-    reason = delivery(daemon, delivery_id).last_error or ""
+    reason = shown_reason(delivery(daemon, delivery_id).last_error)
     assert "verpasst" not in reason and "obwohl der Daemon lief" in reason
 
 

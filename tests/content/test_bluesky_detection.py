@@ -237,8 +237,8 @@ def test_300_family_emoji_break_the_3000_byte_limit() -> None:
     assert [(violation.rule, violation.over) for violation in result.violations] == [
         ("bytes", 4500)
     ]
-    assert "7500 von 3000 Bytes" in result.violations[0].message
-    assert "7500 of 3000 bytes" in result.violations[0].message_en
+    assert "7500 von 3000 Bytes" in result.violations[0].text("de")
+    assert "7500 of 3000 bytes" in result.violations[0].text("en")
 
 
 def test_3000_bytes_exactly_pass() -> None:

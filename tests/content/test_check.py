@@ -17,16 +17,16 @@ def test_x_281_weighted_is_rejected_one_over() -> None:
     [violation] = result.violations
     assert violation.rule == "length"
     assert violation.over == 1
-    assert violation.message.startswith("X: 281 von 280")
-    assert "1 zu viel" in violation.message
-    assert "1 over" in violation.message_en
+    assert violation.text("de").startswith("X: 281 von 280")
+    assert "1 zu viel" in violation.text("de")
+    assert "1 over" in violation.text("en")
 
 
 def test_bluesky_limit_is_300_graphemes() -> None:
     assert check_text(Platform.BLUESKY, "😀" * 300).ok
     result = check_text(Platform.BLUESKY, "😀" * 302)
     assert [v.over for v in result.violations] == [2]
-    assert "Bluesky" in result.violations[0].message
+    assert "Bluesky" in result.violations[0].text("de")
 
 
 def test_mastodon_limit_is_configurable_per_instance() -> None:
@@ -51,7 +51,7 @@ def test_every_image_needs_alt_text() -> None:
     [violation] = check_text(Platform.BLUESKY, "Bilder", media=media).violations
     assert violation.rule == "alt_text_missing"
     assert violation.over == 2
-    assert "b.png, c.png" in violation.message
+    assert "b.png, c.png" in violation.text("de")
 
 
 @pytest.mark.parametrize("platform", list(Platform))
@@ -67,7 +67,7 @@ def test_hashtag_not_in_camel_case_is_a_warning(tag: str) -> None:
     result = check_text(Platform.MASTODON, f"Komm vorbei! #{tag}")
     assert result.ok
     assert [w.rule for w in result.warnings] == ["hashtag_case"]
-    assert f"#{tag}" in result.warnings[0].message
+    assert f"#{tag}" in result.warnings[0].text("de")
 
 
 @pytest.mark.parametrize("tag", ["ToDoDortmund", "NeueArbeit", "ruhr", "KI", "Dortmund"])
@@ -104,14 +104,14 @@ def test_x_refuses_the_characters_twitter_text_calls_invalid(char: str, name: st
     result = check_text(Platform.X, f"{char}Heute im Rathaus")
     assert [(v.rule, v.over) for v in result.violations] == [("invalid_characters", 1)]
     message = result.violations[0]
-    assert f"U+{ord(char):04X} ({name}) an Stelle 1" in message.message
-    assert f"U+{ord(char):04X}" in message.message_en and "position 1" in message.message_en
+    assert f"U+{ord(char):04X} ({name}) an Stelle 1" in message.text("de")
+    assert f"U+{ord(char):04X}" in message.text("en") and "position 1" in message.text("en")
 
 
 def test_x_counts_every_invalid_character_and_names_the_first() -> None:
     [violation] = check_text(Platform.X, "Hallo\ufeff Welt\uffff!").violations
     assert violation.over == 2
-    assert "zuerst U+FEFF" in violation.message and "Stelle 6" in violation.message
+    assert "zuerst U+FEFF" in violation.text("de") and "Stelle 6" in violation.text("de")
 
 
 def test_bom_and_non_characters_pass_where_only_x_refuses_them() -> None:

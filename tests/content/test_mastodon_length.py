@@ -156,5 +156,5 @@ def test_check_names_the_content_warning_in_the_length() -> None:
     assert result.length == 501
     [violation] = result.violations
     assert violation.rule == "length"
-    assert "Inhaltswarnung kürzen (sie zählt mit)" in violation.message
-    assert "content warning (it counts)" in violation.message_en
+    assert "Inhaltswarnung kürzen (sie zählt mit)" in violation.text("de")
+    assert "content warning (it counts)" in violation.text("en")

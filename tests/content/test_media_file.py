@@ -92,7 +92,7 @@ def test_an_image_too_large_for_one_platform_is_refused_for_it(tmp_path: Path) -
 
 
 def test_open_image_says_why(tmp_path: Path) -> None:
-    with pytest.raises(MediaRefused, match="not found"):
+    with pytest.raises(MediaRefused, match="nicht gefunden"):
         open_image("fehlt.png", tmp_path)
     (tmp_path / "a.gif").write_bytes(b"GIF89a" + b"\0" * (6 * 1024 * 1024))
     image = open_image("a.gif", tmp_path)

@@ -79,13 +79,13 @@ def test_problems_in_english() -> None:
 def test_dst_gap_is_rejected_naming_post_field_and_suggestion() -> None:
     [problem] = _problems(PLANS / "dst-gap.toml").problems
     assert (problem.post_key, problem.field) == ("nachts", "posts[0].at")
-    assert "03:30" in problem.message
+    assert "03:30" in problem.text("de")
 
 
 def test_ambiguous_time_asks_for_an_offset() -> None:
     [problem] = _problems(PLANS / "dst-ambiguous.toml").problems
     assert (problem.post_key, problem.field) == ("doppelt", "posts[0].at")
-    assert "+01:00" in problem.message and "+02:00" in problem.message
+    assert "+01:00" in problem.text("de") and "+02:00" in problem.text("de")
 
 
 def test_media_paths_are_relative_to_the_plan_file(tmp_path: Path) -> None:
@@ -102,7 +102,7 @@ def test_instance_limit_applies_per_account(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     [problem] = _problems(plan).problems
-    assert "Mastodon: 749 von 500" in problem.message
+    assert "Mastodon: 749 von 500" in problem.text("de")
     generous = {"mastodon-todo": AccountTarget(Platform.MASTODON, 1000)}
     assert load_plan(plan, generous).posts[0].rendered["mastodon-todo"][0].startswith("Wort")
 
@@ -127,7 +127,7 @@ def test_broken_toml_names_the_file_and_line(tmp_path: Path) -> None:
     plan = tmp_path / "kaputt.toml"
     plan.write_text("[campaign\nslug = 1\n", encoding="utf-8")
     [problem] = _problems(plan).problems
-    assert "line 1" in problem.message
+    assert "line 1" in problem.text("de")
     assert str(_problems(plan)).startswith("kaputt.toml: Datei ist kein gültiges TOML")
 
 
@@ -147,7 +147,7 @@ def test_warnings_do_not_block_the_import(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     warnings = load_plan(plan, ACCOUNTS).warnings
-    first_words = {warning.message.split(":")[0] for warning in warnings}
+    first_words = {warning.text("de").split(":")[0] for warning in warnings}
     assert first_words == {"X", "#todortmund ist ganz kleingeschrieben"}
 
 
@@ -197,9 +197,9 @@ def test_content_warning_is_read_and_kept(tmp_path: Path, suffix: str) -> None:
 def test_content_warning_counts_toward_mastodons_limit(tmp_path: Path, suffix: str) -> None:
     text = "a" * (500 - len(WARNING) + 1)
     problems = _problems(_warned_plan(tmp_path, suffix, text)).problems
-    [problem] = [p for p in problems if p.message.startswith("Mastodon")]
+    [problem] = [p for p in problems if p.text("de").startswith("Mastodon")]
     assert problem.field == "posts[0].text"
-    assert problem.message.startswith("Mastodon: 501 von 500")
+    assert problem.text("de").startswith("Mastodon: 501 von 500")
 
 
 def test_thread_parts_leave_room_for_the_content_warning(tmp_path: Path) -> None:
@@ -221,4 +221,4 @@ def test_content_warning_must_be_text(tmp_path: Path) -> None:
     )
     [problem] = _problems(plan).problems
     assert problem.field == "posts[0].spoiler_text"
-    assert problem.message == "muss Text sein, nicht Zahl."
+    assert problem.text("de") == "muss Text sein, nicht Zahl."

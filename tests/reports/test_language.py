@@ -15,11 +15,12 @@ from campaign.db import Database
 from campaign.errors import UserError
 from campaign.reports.figures import WeeklyReport
 from campaign.reports.files import write_report, write_weekly_reports
-from campaign.reports.i18n import CATALOGUE, Words
+from campaign.reports.i18n import Words
 from campaign.reports.render_markdown import render_markdown
 from campaign.reports.tables import report_tables
 from tests.reports.conftest import run_cli
 from tests.reports.scenario import at
+from words.report import WORDS as CATALOGUE
 
 GERMAN, ENGLISH = Words("de"), Words("en")
 PLACEHOLDER = re.compile(r"\{[^}]*\}")

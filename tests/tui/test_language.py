@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import string
-
 import pytest
 
-from campaign.tui.i18n import CATALOGUE, choose_language, language, t
+from words import choose_language, language, t
 
 
 def test_setting_chooses_english(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -25,12 +23,3 @@ def test_environment_wins_over_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     choose_language("en")
     assert language() == "en"
     assert language("de") == "de"  # an explicit choice (--lang) wins over both
-
-
-def test_both_languages_fill_the_same_placeholders() -> None:
-    for key, (german, english) in CATALOGUE.items():
-        assert sorted(_fields(german)) == sorted(_fields(english)), key
-
-
-def _fields(text: str) -> list[str]:
-    return [name for _, name, _, _ in string.Formatter().parse(text) if name]

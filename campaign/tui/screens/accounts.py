@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 
 from campaign.services import accounts
 from campaign.times import shown
-from campaign.tui.i18n import t
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable
+from words import t
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class AccountLine:
 
 
 class AccountsScreen(DataScreen):
-    SUB_TITLE = t("screen.accounts")
+    SUB_TITLE = "screen.accounts"  # a catalogue key, worded when the screen is made
 
     def compose_body(self) -> ComposeResult:
         yield LiveTable(
@@ -34,7 +34,7 @@ class AccountsScreen(DataScreen):
                 t("col.name"),
                 t("col.platform"),
                 t("col.handle"),
-                t("col.state"),
+                t("col.status"),
                 t("col.reason"),
                 t("col.followers"),
                 t("col.verified"),

@@ -11,18 +11,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
 from campaign.tui.data_text import data_lines, data_text
-from campaign.tui.i18n import language, t
 from campaign.tui.widgets.platform_counter import PlatformCounter
+from campaign.tui.worded_bindings import WordedBindings
 from content.check import CheckResult, check_text
 from content.platforms import Platform
+from words import language, t
 
 
-class AnswerScreen(ModalScreen[str | None]):
+class AnswerScreen(WordedBindings, ModalScreen[str | None]):
     """Ctrl+S sends (only when the text fits), Escape goes back without sending."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "send", t("key.send"), priority=True),
-        Binding("escape", "back", t("key.back")),
+        Binding("ctrl+s", "send", "key.send", priority=True),
+        Binding("escape", "back", "key.back"),
     ]
 
     def __init__(self, author: str, quoted: str, platform: Platform, limit: int | None) -> None:

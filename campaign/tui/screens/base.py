@@ -21,14 +21,15 @@ from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from campaign.services.dashboard import Alert, open_alerts
-from campaign.tui.i18n import t
 from campaign.tui.widgets.alerts_banner import AlertsBanner
+from campaign.tui.worded_bindings import WordedBindings
+from words import t
 
 if TYPE_CHECKING:
     from campaign.tui.leuchtturm_app import LeuchtturmApp
 
 
-class DataScreen(Screen[None]):
+class DataScreen(WordedBindings, Screen[None]):
     """A screen whose content comes from the database and refreshes itself."""
 
     refresh_seconds: ClassVar[float] = 2.0
@@ -44,6 +45,7 @@ class DataScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        self.sub_title = t(self.SUB_TITLE) if self.SUB_TITLE else ""
         self.reads_shown = 0
         """How many reads the screen has shown: 0 until its first data is on screen."""
         self._read_timers: list[Timer] = []

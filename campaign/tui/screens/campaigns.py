@@ -13,20 +13,20 @@ from campaign.services import campaigns, polls
 from campaign.services.campaigns import CampaignSummary
 from campaign.services.polls import PollTally
 from campaign.tui.changes import pausing, resuming
-from campaign.tui.i18n import t
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable
 from campaign.tui.widgets.poll_bars import PollBars
+from words import t
 
 
 class CampaignsScreen(DataScreen):
-    SUB_TITLE = t("screen.campaigns")
+    SUB_TITLE = "screen.campaigns"  # a catalogue key, worded when the screen is made
 
     refresh_seconds: ClassVar[float] = 10.0
     """Counting a million replies walks an index (about 0.15 s); counts change slowly anyway."""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "pause", t("key.pause")),
-        Binding("r", "resume", t("key.resume")),
+        Binding("p", "pause", "key.pause"),
+        Binding("r", "resume", "key.resume"),
     ]
 
     def compose_body(self) -> ComposeResult:

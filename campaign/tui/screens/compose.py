@@ -38,7 +38,6 @@ from campaign.services.draft_input import chosen_media
 from campaign.services.posts import PostDraft
 from campaign.times import parse_local, shown
 from campaign.tui.data_text import data_lines, data_text
-from campaign.tui.i18n import language, t
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.platform_counter import PlatformCounter
 from content import field_limits as limits
@@ -47,6 +46,7 @@ from content.plan_model import AccountTarget, PlannedPost
 from content.platforms import DISPLAY_NAMES, Platform, text_limit
 from content.polls import PollSpec, needs_survey_link, with_survey_link
 from content.thread import ThreadSplitError, split_thread
+from words import language, t
 
 
 @dataclass(frozen=True)
@@ -64,14 +64,14 @@ class ComposeScreen(DataScreen):
     Escape leaves the field, so that 1–7 switch screens again instead of being typed.
     """
 
-    SUB_TITLE = t("screen.compose")
+    SUB_TITLE = "screen.compose"  # a catalogue key, worded when the screen is made
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save(False)", t("key.save_draft"), priority=True),
-        Binding("ctrl+g", "save(True)", t("key.save_approved"), priority=True),
-        Binding("ctrl+t", "save_thread(False)", t("key.save_thread"), priority=True),
-        Binding("ctrl+r", "save_thread(True)", t("key.save_thread_approved"), priority=True),
-        Binding("escape", "leave_field", t("key.leave_field"), priority=True),
+        Binding("ctrl+s", "save(False)", "key.save_draft", priority=True),
+        Binding("ctrl+g", "save(True)", "key.save_approved", priority=True),
+        Binding("ctrl+t", "save_thread(False)", "key.save_thread", priority=True),
+        Binding("ctrl+r", "save_thread(True)", "key.save_thread_approved", priority=True),
+        Binding("escape", "leave_field", "key.leave_field", priority=True),
     ]
 
     def __init__(self) -> None:

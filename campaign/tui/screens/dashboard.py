@@ -15,9 +15,9 @@ from campaign.services import dashboard
 from campaign.services.dashboard import DaemonHealth, DaySentiment, Overview
 from campaign.times import shown
 from campaign.tui.data_text import CELL_LIMIT, data_lines, data_text
-from campaign.tui.i18n import t
 from campaign.tui.screens.base import DataScreen
 from content.outside_text import inert_line
+from words import t
 
 SENTIMENT_REFRESH_SECONDS = 60.0
 """A week's split barely moves in a minute, and counting it reads a week of replies."""
@@ -45,7 +45,7 @@ class DashboardScreen(DataScreen):
     so the first screen does not wait for a week of replies to be counted.
     """
 
-    SUB_TITLE = t("screen.dashboard")
+    SUB_TITLE = "screen.dashboard"  # a catalogue key, worded when the screen is made
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="daemon")

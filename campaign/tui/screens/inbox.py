@@ -22,11 +22,11 @@ from campaign.services.inbox import KINDS, LABELS, ReplyFilter, ReplyRow
 from campaign.times import shown
 from campaign.tui.changes import PLATFORM_OPTIONS, next_option
 from campaign.tui.data_text import data_lines, data_text
-from campaign.tui.i18n import t
 from campaign.tui.screens.answer import AnswerScreen
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable, Row
 from content.platforms import Platform
+from words import t
 
 PAGE = 100
 LABEL_STYLES = {"positive": "green", "neutral": "yellow", "negative": "bold red"}
@@ -51,21 +51,21 @@ def label_cell(row: ReplyRow) -> Text:
 class InboxScreen(DataScreen):
     """+ = - set a label, Backspace clears it, a answers, o opens the reply."""
 
-    SUB_TITLE = t("screen.inbox")
+    SUB_TITLE = "screen.inbox"  # a catalogue key, worded when the screen is made
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "cycle_label", t("key.filter_label")),
-        Binding("c", "cycle_campaign", t("key.filter_campaign")),
-        Binding("f", "cycle_platform", t("key.filter_platform")),
-        Binding("u", "toggle_questions", t("key.filter_questions")),
-        Binding("e", "cycle_kind", t("key.filter_kind")),
-        Binding("plus", "label('positive')", t("key.label_positive")),
-        Binding("equals_sign", "label('neutral')", t("key.label_neutral")),
-        Binding("minus", "label('negative')", t("key.label_negative")),
-        Binding("backspace", "label('')", t("key.label_clear"), show=False),
-        Binding("a", "answer", t("key.answer")),
-        Binding("o", "open_url", t("key.open_url")),
-        Binding("m", "more", t("key.more")),
+        Binding("s", "cycle_label", "key.filter_label"),
+        Binding("c", "cycle_campaign", "key.filter_campaign"),
+        Binding("f", "cycle_platform", "key.filter_platform"),
+        Binding("u", "toggle_questions", "key.filter_questions"),
+        Binding("e", "cycle_kind", "key.filter_kind"),
+        Binding("plus", "label('positive')", "key.label_positive"),
+        Binding("equals_sign", "label('neutral')", "key.label_neutral"),
+        Binding("minus", "label('negative')", "key.label_negative"),
+        Binding("backspace", "label('')", "key.label_clear", show=False),
+        Binding("a", "answer", "key.answer"),
+        Binding("o", "open_url", "key.open_url"),
+        Binding("m", "more", "key.more"),
     ]
 
     def __init__(self) -> None:
@@ -77,7 +77,7 @@ class InboxScreen(DataScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(id="filters", classes="filters")
         yield LiveTable(
-            [t("col.when"), t("col.platform"), t("col.author"), t("col.label"), t("col.text")],
+            [t("col.when"), t("col.platform"), t("col.from"), t("col.label"), t("col.text")],
             id="inbox-table",
         )
         yield Static(id="reply-detail", classes="detail")

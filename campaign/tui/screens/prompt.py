@@ -11,13 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from campaign.tui.data_text import data_lines
-from campaign.tui.i18n import t
+from campaign.tui.worded_bindings import WordedBindings
 
 
-class PromptScreen(ModalScreen[str | None]):
+class PromptScreen(WordedBindings, ModalScreen[str | None]):
     """Enter answers, Escape cancels (None)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_empty", t("key.back"))]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_empty", "key.back")]
 
     def __init__(self, question: str, value: str = "") -> None:
         super().__init__()

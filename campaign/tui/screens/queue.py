@@ -25,17 +25,18 @@ from textual.worker import get_current_worker
 
 from campaign import approvals, people
 from campaign.models import Event, Post, PostState
+from campaign.reasons import shown_reason
 from campaign.services import accounts, dashboard, events, polls, posts
 from campaign.services.polls import PollTally
 from campaign.times import parse_local, shown
 from campaign.tui.changes import PLATFORM_OPTIONS, next_option
 from campaign.tui.data_text import data_lines, data_text
-from campaign.tui.i18n import t
 from campaign.tui.period import Period
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.screens.prompt import PromptScreen
 from campaign.tui.widgets.live_table import LiveTable, Row
 from campaign.tui.widgets.poll_bars import PollBars
+from words import t
 
 PAGE = 200
 STATES = (None, PostState.DRAFT, PostState.APPROVED, PostState.CANCELLED)
@@ -68,25 +69,25 @@ class QueueData:
 class QueueScreen(DataScreen):
     """Select a row with j/k, act on it with one key."""
 
-    SUB_TITLE = t("screen.queue")
+    SUB_TITLE = "screen.queue"  # a catalogue key, worded when the screen is made
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "approve", t("key.approve")),
-        Binding("r", "request_changes", t("key.request_changes")),
-        Binding("n", "comment", t("key.comment")),
-        Binding("g", "toggle_mine", t("key.filter_mine")),
-        Binding("e", "reschedule", t("key.reschedule")),
-        Binding("x", "cancel_post", t("key.cancel")),
-        Binding("d", "duplicate", t("key.duplicate")),
-        Binding("R", "retry", t("key.retry")),
-        Binding("s", "cycle_state", t("key.filter_state")),
-        Binding("c", "cycle_campaign", t("key.filter_campaign")),
-        Binding("f", "cycle_platform", t("key.filter_platform")),
-        Binding("h", "step(-1)", t("key.earlier")),
-        Binding("l", "step(1)", t("key.later")),
-        Binding("t", "today", t("key.today")),
-        Binding("w", "toggle_week", t("key.day_week")),
-        Binding("m", "more", t("key.more")),
+        Binding("a", "approve", "key.approve"),
+        Binding("r", "request_changes", "key.request_changes"),
+        Binding("n", "comment", "key.comment"),
+        Binding("g", "toggle_mine", "key.filter_mine"),
+        Binding("e", "reschedule", "key.reschedule"),
+        Binding("x", "cancel_post", "key.cancel"),
+        Binding("d", "duplicate", "key.duplicate"),
+        Binding("R", "retry", "key.retry"),
+        Binding("s", "cycle_state", "key.filter_state"),
+        Binding("c", "cycle_campaign", "key.filter_campaign"),
+        Binding("f", "cycle_platform", "key.filter_platform"),
+        Binding("h", "step(-1)", "key.earlier"),
+        Binding("l", "step(1)", "key.later"),
+        Binding("t", "today", "key.today"),
+        Binding("w", "toggle_week", "key.day_week"),
+        Binding("m", "more", "key.more"),
     ]
 
     class TrailLoaded(Message):
@@ -112,7 +113,7 @@ class QueueScreen(DataScreen):
                 t("col.when"),
                 t("col.campaign"),
                 t("col.key"),
-                t("col.state"),
+                t("col.status"),
                 t("col.post_author"),
                 t("col.approvals"),
                 t("col.deliveries"),
@@ -199,7 +200,8 @@ class QueueScreen(DataScreen):
         if post is not None:
             for delivery in post.deliveries:
                 name = self.data.account_names.get(delivery.account_id, "?")
-                error = f" – {delivery.last_error}" if delivery.last_error else ""
+                reason = shown_reason(delivery.last_error)
+                error = f" – {reason}" if reason else ""
                 lines.append(f"{name}: {t(f'delivery.{delivery.state}')}{error}")
             self.load_trail(post.id)
         self.query_one("#post-detail", Static).update(data_lines("\n".join(lines)))

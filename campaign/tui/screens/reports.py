@@ -23,10 +23,10 @@ from campaign.reports.catalogue import ReportFiles, latest_reports
 from campaign.reports.files import write_weekly_reports
 from campaign.reports.week import Week
 from campaign.tui.data_text import data_text
-from campaign.tui.i18n import t
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable, Row
 from content.outside_text import inert
+from words import t
 
 
 @dataclass(frozen=True)
@@ -39,14 +39,14 @@ class ReportsData:
 class ReportsScreen(DataScreen):
     """o opens the selected report's HTML, w writes this week's report now, W last week's."""
 
-    SUB_TITLE = t("screen.reports")
+    SUB_TITLE = "screen.reports"  # a catalogue key, worded when the screen is made
 
     refresh_seconds: ClassVar[float] = 10.0
     """The daemon writes a report once a week; listing a folder is cheap."""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "open_html", t("key.open_html")),
-        Binding("w", "write_report('this')", t("key.write_this_week")),
-        Binding("W", "write_report('last')", t("key.write_last_week")),
+        Binding("o", "open_html", "key.open_html"),
+        Binding("w", "write_report('this')", "key.write_this_week"),
+        Binding("W", "write_report('last')", "key.write_last_week"),
     ]
 
     def __init__(self) -> None:

@@ -18,14 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from campaign.i18n import t as said
 from campaign.services import wall
 from campaign.services.wall import ItemState, WallItem, WallKey
 from campaign.times import shown
-from campaign.tui.i18n import t
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.live_table import LiveTable, Row
 from content.outside_text import inert, inert_line
+from words import t
 
 STATE_STYLES = {
     ItemState.PENDING: "yellow",
@@ -38,13 +37,13 @@ STATE_STYLES = {
 class WallScreen(DataScreen):
     """a approve · h hide · p pin · b block the author."""
 
-    SUB_TITLE = t("screen.wall")
+    SUB_TITLE = "screen.wall"  # a catalogue key, worded when the screen is made
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "approve", t("key.wall_approve")),
-        Binding("h", "hide", t("key.wall_hide")),
-        Binding("p", "pin", t("key.wall_pin")),
-        Binding("b", "block", t("key.wall_block")),
+        Binding("a", "approve", "key.wall_approve"),
+        Binding("h", "hide", "key.wall_hide"),
+        Binding("p", "pin", "key.wall_pin"),
+        Binding("b", "block", "key.wall_block"),
     ]
 
     def __init__(self) -> None:
@@ -54,7 +53,7 @@ class WallScreen(DataScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(id="wall-mode", classes="filters")
         yield LiveTable(
-            [t("col.when"), t("col.platform"), t("col.author"), t("col.state"), t("col.text")],
+            [t("col.when"), t("col.platform"), t("col.from"), t("col.status"), t("col.text")],
             id="wall-table",
         )
         yield Static(id="wall-detail", classes="detail")
@@ -78,7 +77,7 @@ class WallScreen(DataScreen):
         self._show_detail()
 
     def _row(self, item: WallItem) -> Row:
-        state = said(f"wall.state.{item.state}") + (" 📌" if item.pinned else "")
+        state = t(f"wall.state.{item.state}") + (" 📌" if item.pinned else "")
         cells = (
             shown(item.created_at, self.leuchtturm.settings.zone),
             item.platform,
@@ -114,14 +113,14 @@ class WallScreen(DataScreen):
     def action_approve(self) -> None:
         def approve(session: Session, key: WallKey) -> str:
             wall.approve(session, key)
-            return said("wall.approved", item=key)
+            return t("wall.approved", item=key)
 
         self._decide(approve)
 
     def action_hide(self) -> None:
         def hide(session: Session, key: WallKey) -> str:
             wall.hide(session, key)
-            return said("wall.hidden", item=key)
+            return t("wall.hidden", item=key)
 
         self._decide(hide)
 
@@ -131,7 +130,7 @@ class WallScreen(DataScreen):
 
         def pin(session: Session, key: WallKey) -> str:
             wall.pin(session, key, pinned=pinned)
-            return said("wall.pinned" if pinned else "wall.unpinned", item=key)
+            return t("wall.pinned" if pinned else "wall.unpinned", item=key)
 
         self._decide(pin)
 
@@ -142,7 +141,7 @@ class WallScreen(DataScreen):
         def block(session: Session, key: WallKey) -> str:
             author = (wall.unblock if unblock else wall.block)(session, key)
             message = "wall.unblocked" if unblock else "wall.blocked"
-            return said(
+            return t(
                 message, author=inert_line(author.author_handle, limit=40), platform=author.platform
             )
 

@@ -6,7 +6,7 @@ from textual.widgets import Static
 
 from campaign.services.dashboard import Alert
 from campaign.tui.data_text import data_lines
-from campaign.tui.i18n import t
+from words import t
 
 
 class AlertsBanner(Static):

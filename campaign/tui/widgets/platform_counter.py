@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from campaign.tui.data_text import data_text
-from campaign.tui.i18n import t
 from content.check import CheckResult
 from content.platforms import DISPLAY_NAMES
+from words import t
 
 
 class PlatformCounter(Static):

@@ -15,9 +15,9 @@ from textual.widgets import Static
 
 from campaign.services.polls import PollTally
 from campaign.times import shown
-from campaign.tui.i18n import t
 from content.outside_text import inert_line
 from content.platforms import DISPLAY_NAMES, Platform
+from words import t
 
 BAR_WIDTH = 20
 LABEL_WIDTH = 18

@@ -1,20 +1,16 @@
-"""A small message catalogue: German by default, English by setting or LEUCHTTURM_LANG=en.
+"""The words of the command line, the services and the daemon: messages, errors,
+reasons and every command's help.
 
-gettext would need compiled catalogues for a few dozen short strings; a dict keeps the
-two languages side by side, so a missing translation is seen in review.
+Key → (German, English); `words.catalogue` composes every area into one catalogue.
 """
 
 from __future__ import annotations
 
-import os
-
-from campaign.privacy.words import WORDS as PRIVACY_WORDS
-
-CATALOGUE: dict[str, tuple[str, str]] = {
+WORDS: dict[str, tuple[str, str]] = {
     "db.upgraded": ("Datenbank ist auf Stand {revision}.", "Database is at revision {revision}."),
     "plan.imported": (
-        "Kampagne {slug}: {created} Beiträge neu, {updated} aktualisiert.",
-        "Campaign {slug}: {created} posts created, {updated} updated.",
+        "Kampagne {slug}: {created:#Beitrag|Beiträge} neu, {updated} aktualisiert.",
+        "Campaign {slug}: {created:#post|posts} created, {updated} updated.",
     ),
     "post.added": ("Beitrag {id} gespeichert ({state}).", "Post {id} saved ({state})."),
     "post.spoiler": ("Inhaltswarnung (Mastodon): {text}", "Content warning (Mastodon): {text}"),
@@ -23,17 +19,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "post.poll_multiple": (", mehrere Antworten", ", several answers"),
     "post.approved": (
-        "Beitrag {id} freigegeben: {deliveries} Zustellung(en).",
-        "Post {id} approved: {deliveries} delivery(ies).",
+        "Beitrag {id} freigegeben: {deliveries:#Zustellung|Zustellungen}.",
+        "Post {id} approved: {deliveries:#delivery|deliveries}.",
     ),
     "post.rescheduled": ("Beitrag {id} verschoben auf {when}.", "Post {id} moved to {when}."),
     "post.cancelled": (
-        "Beitrag {id} abgesagt, {withdrawn} Zustellung(en) zurückgezogen.",
-        "Post {id} cancelled, {withdrawn} delivery(ies) withdrawn.",
+        "Beitrag {id} abgesagt, {withdrawn:#Zustellung|Zustellungen} zurückgezogen.",
+        "Post {id} cancelled, {withdrawn:#delivery|deliveries} withdrawn.",
     ),
     "post.retried": (
-        "Beitrag {id}: {count} Zustellung(en) werden erneut versucht, {when}.",
-        "Post {id}: {count} delivery(ies) will be retried, {when}.",
+        "Beitrag {id}: {count:#Zustellung wird|Zustellungen werden} erneut versucht, {when}.",
+        "Post {id}: {count:#delivery|deliveries} will be retried, {when}.",
     ),
     "post.retry_now": ("jetzt (der geplante Zeitpunkt ist vorbei)", "now (its time has passed)"),
     "post.retry_at": ("zum geplanten Zeitpunkt {at}", "at its scheduled time {at}"),
@@ -62,9 +58,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "someone else must approve",
     ),
     "approval.twice": (
-        "{name} hat {post} schon freigegeben; es fehlen noch {missing} Freigabe(n) anderer "
-        "Personen",
-        "{name} has already approved {post}; {missing} more approval(s) by others needed",
+        "{name} hat {post} schon freigegeben; noch {missing:#Freigabe|Freigaben} anderer "
+        "Personen nötig",
+        "{name} has already approved {post}; {missing:#more approval|more approvals} by "
+        "others needed",
     ),
     "approval.given": (
         "post {post}: Freigabe {given}/{required}",
@@ -96,9 +93,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Post {id} sent back to {author}, approvals cleared.",
     ),
     "plan.not_approved": (
-        "approved = true nicht übernommen für {count} Beitrag/Beiträge, sie warten auf "
-        "Freigabe durch eine weitere Person ({reason}): {keys}",
-        "approved = true not applied to {count} post(s); they wait for approval by "
+        "approved = true nicht übernommen für {count:#Beitrag|Beiträge}, noch nötig: Freigabe "
+        "durch eine weitere Person ({reason}): {keys}",
+        "approved = true not applied to {count:#post|posts}, still needed: approval by "
         "someone else ({reason}): {keys}",
     ),
     "warning": ("Hinweis: {message}", "note: {message}"),
@@ -179,9 +176,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "catching up on missed posts, next at {until}",
     ),
     "campaign.still_held": (
-        "Konto {name} hält noch {count} Beitrag/Beiträge dieser Kampagne an: {reason} – "
+        "Konto {name} hält noch {count:#Beitrag|Beiträge} dieser Kampagne an: {reason} – "
         "danach `leuchtturm accounts verify`",
-        "account {name} still holds {count} post(s) of this campaign: {reason} – then "
+        "account {name} still holds {count:#post|posts} of this campaign: {reason} – then "
         "`leuchtturm accounts verify`",
     ),
     "status.alert": ("Alarm {at}: {message}", "Alert {at}: {message}"),
@@ -197,8 +194,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(name an empty or new folder).",
     ),
     "demo.planned": (
-        "{count} Beiträge geplant, die Woche läuft in {seconds} s ab.",
-        "{count} posts planned, the week runs in {seconds} s.",
+        "{count:#Beitrag|Beiträge} geplant, die Woche läuft in {seconds} s ab.",
+        "{count:#post|posts} planned, the week runs in {seconds} s.",
     ),
     "demo.progress": (
         "gesendet {delivered}, Antworten {replies}, eingeordnet {classified}",
@@ -261,15 +258,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "reason.reinstated": ("wieder in der Warteschlange", "queued again"),
     "reason.approved": (
-        "freigegeben für {accounts} Konto/Konten",
-        "approved for {accounts} account(s)",
+        "freigegeben für {accounts:#Konto|Konten}",
+        "approved for {accounts:#account|accounts}",
     ),
     "reason.rescheduled": ("verschoben von {old} auf {new}", "moved from {old} to {new}"),
     "reason.cancelled": ("Beitrag abgesagt", "post cancelled"),
     "reason.post_cancelled": (
-        "abgesagt, {withdrawn} Zustellung(en) zurückgezogen, {sent} schon gesendet"
+        "abgesagt, {withdrawn:#Zustellung|Zustellungen} zurückgezogen, {sent} schon gesendet"
         " (falls nötig auf der Plattform löschen)",
-        "cancelled, {withdrawn} delivery(ies) withdrawn, {sent} already sent"
+        "cancelled, {withdrawn:#delivery|deliveries} withdrawn, {sent} already sent"
         " (delete them on the platform if needed)",
     ),
     "reason.saved": ("gespeichert", "saved"),
@@ -283,6 +280,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "reason.rate_limited": ("Ratenlimit bis {until}", "rate limited until {until}"),
     "reason.held": ("angehalten: {message}", "held: {message}"),
+    "reason.platform": ("die Plattform meldet: {message}", "the platform says: {message}"),
     "reason.rejected": ("abgelehnt: {message}", "rejected: {message}"),
     "reason.transient": (
         "vorübergehender Fehler, neuer Versuch {due}: {message}",
@@ -817,39 +815,3 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Report language: de or en (default: LEUCHTTURM_LANG, else the language setting).",
     ),
 }
-CATALOGUE.update(PRIVACY_WORDS)
-
-
-LANGUAGES = ("de", "en")
-_configured: list[str] = []
-
-
-def choose_language(setting: str | None) -> None:
-    """Remember the configured `language` for this process (done when settings load);
-    None forgets it."""
-    _configured[:] = [setting] if setting else []
-
-
-def language(chosen: str | None = None, setting: str | None = None) -> str:
-    """The output language, one order everywhere (CLI, TUI, daemon, reports):
-
-    `chosen` (an option such as `--lang`), then LEUCHTTURM_LANG, then `setting` or the
-    configured `language`, then German.
-    """
-    candidates = (chosen, os.environ.get("LEUCHTTURM_LANG"), setting, *_configured)
-    for candidate in candidates:
-        if candidate and candidate.lower()[:2] in LANGUAGES:
-            return candidate.lower()[:2]
-    return "de"
-
-
-def template(key: str) -> str:
-    """The message `key` in the output language, unfilled: for templates another library
-    fills (typer's "[default: {}]")."""
-    german, english = CATALOGUE[key]
-    return english if language() == "en" else german
-
-
-def t(key: str, **values: object) -> str:
-    """The message `key` in the output language, filled with `values`."""
-    return template(key).format(**values)

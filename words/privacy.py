@@ -1,4 +1,7 @@
-"""The privacy commands' words, German and English side by side (key → (de, en))."""
+"""The privacy commands' words: retention, export and erasure.
+
+Key → (German, English); `words.catalogue` composes every area into one catalogue.
+"""
 
 from __future__ import annotations
 

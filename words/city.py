@@ -1,4 +1,7 @@
-"""The words of the report's section "Was die Stadt sagt", German and English side by side."""
+"""The report's section "Was die Stadt sagt": posts by others, per day, platform and mood.
+
+Key → (German, English); `words.catalogue` composes every area into one catalogue.
+"""
 
 from __future__ import annotations
 

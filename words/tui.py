@@ -1,20 +1,13 @@
-"""The TUI's texts: German by default, English by setting or LEUCHTTURM_LANG=en.
+"""The terminal app's words: screen names, key labels, columns, prompts and notices.
 
-A dict keeps both languages side by side (as `campaign.i18n` does), so a missing
-translation shows in review; the app chooses the language once at start.
+Key → (German, English); `words.catalogue` composes every area into one catalogue.
 """
 
 from __future__ import annotations
 
-from campaign.i18n import choose_language, language
-from campaign.listening.words import WORDS as LISTENING_WORDS
-from campaign.tui.poll_words import WORDS as POLL_WORDS
-
-__all__ = ["CATALOGUE", "choose_language", "language", "t"]
-
-CATALOGUE: dict[str, tuple[str, str]] = {
-    "title": ("Leuchtturm", "Leuchtturm"),
-    "title.demo": (
+WORDS: dict[str, tuple[str, str]] = {
+    "app.title": ("Leuchtturm", "Leuchtturm"),
+    "app.title.demo": (
         "Leuchtturm · Demo: Sandbox-Konten, eigene Datenbank",
         "Leuchtturm · demo: sandbox accounts, own database",
     ),
@@ -38,8 +31,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "key.cancel": ("Absagen", "Cancel"),
     "key.retry": ("Erneut senden", "Retry"),
     "queue.retried": (
-        "{key}: {count} Zustellung(en) werden erneut versucht",
-        "{key}: {count} delivery(ies) will be retried",
+        "{key}: {count:#Zustellung wird|Zustellungen werden} erneut versucht",
+        "{key}: {count:#delivery|deliveries} will be retried",
     ),
     "key.duplicate": ("Duplizieren", "Duplicate"),
     "key.reschedule": ("Verschieben", "Reschedule"),
@@ -70,7 +63,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "key.write_this_week": ("Bericht dieser Woche", "This week's report"),
     "key.write_last_week": ("Bericht der Vorwoche", "Last week's report"),
     "any": ("alle", "all"),
-    "none": ("(keine)", "(none)"),
     "label.positive": ("positiv", "positive"),
     "label.neutral": ("neutral", "neutral"),
     "label.negative": ("negativ", "negative"),
@@ -78,7 +70,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Filter – Status: {state} · Kampagne: {campaign} · Plattform: {platform}{mine}",
         "Filters – state: {state} · campaign: {campaign} · platform: {platform}{mine}",
     ),
-    "weekdays": ("Mo Di Mi Do Fr Sa So", "Mon Tue Wed Thu Fri Sat Sun"),
     "period.day": ("{weekday} {day:%d.%m.%Y}", "{weekday} {day:%Y-%m-%d}"),
     "period.week": (
         "Woche {week} ({first:%d.%m.}–{last:%d.%m.%Y})",
@@ -92,11 +83,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.when": ("Zeit", "Time"),
     "col.campaign": ("Kampagne", "Campaign"),
     "col.key": ("Beitrag", "Post"),
-    "col.state": ("Status", "State"),
+    "col.status": ("Status", "State"),
     "col.deliveries": ("Zustellungen", "Deliveries"),
     "col.text": ("Text", "Text"),
     "col.platform": ("Plattform", "Platform"),
-    "col.author": ("Von", "From"),
+    "col.from": ("Von", "From"),
     "col.label": ("Stimmung", "Sentiment"),
     "col.name": ("Name", "Name"),
     "col.handle": ("Handle", "Handle"),
@@ -122,8 +113,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No alert names a campaign that could be paused.",
     ),
     "paused.reason": ("im Terminal angehalten wegen: {message}", "paused in the TUI: {message}"),
-    "campaign.paused": ("Kampagne {slug} angehalten.", "Campaign {slug} paused."),
-    "campaign.resumed": ("Kampagne {slug} läuft wieder.", "Campaign {slug} resumed."),
     "compose.base": ("Grundtext", "Base text"),
     "compose.key": ("Schlüssel (eindeutig je Kampagne)", "Key (unique per campaign)"),
     "compose.when": ("Zeit (JJJJ-MM-TT HH:MM, {zone})", "Time (YYYY-MM-DD HH:MM, {zone})"),
@@ -140,8 +129,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{platform} variant (empty: base text)",
     ),
     "compose.thread": (
-        "Thread-Vorschau ({platform}): {parts} Teile",
-        "Thread preview ({platform}): {parts} parts",
+        "Thread-Vorschau ({platform}): {parts:#Teil|Teile}",
+        "Thread preview ({platform}): {parts:#part|parts}",
     ),
     "counter.ok": ("{platform}: {length}/{limit}", "{platform}: {length}/{limit}"),
     "counter.over": (
@@ -154,8 +143,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " – Ctrl+T saves it as a thread, Ctrl+R as an approved thread",
     ),
     "compose.thread_saved": (
-        "Thread {key} mit {parts} Teil(en) gespeichert ({state}).",
-        "Thread {key} saved with {parts} part(s) ({state}).",
+        "Thread {key} mit {parts:#Teil|Teilen} gespeichert ({state}).",
+        "Thread {key} saved with {parts:#part|parts} ({state}).",
     ),
     "compose.saved": ("Beitrag {key} gespeichert ({state}).", "Post {key} saved ({state})."),
     "compose.no_key": (
@@ -290,11 +279,3 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "account.broken": ("gestört", "broken"),
     "account.credits_exhausted": ("Guthaben aufgebraucht", "credits exhausted"),
 }
-CATALOGUE |= LISTENING_WORDS
-CATALOGUE.update(POLL_WORDS)
-
-
-def t(key: str, /, **values: object) -> str:
-    """The text `key` in the chosen language, filled with `values`."""
-    german, english = CATALOGUE[key]
-    return (english if language() == "en" else german).format(**values)
