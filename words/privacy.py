@@ -27,25 +27,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "--output {path}: the file exists already; choose another name",
     ),
     "privacy.exported": (
-        "{posts} Beitrag/Beiträge von {handle} ({platform}) nach {path} geschrieben.",
-        "{posts} post(s) by {handle} ({platform}) written to {path}.",
+        "{posts:#Beitrag|Beiträge} von {handle} ({platform}) nach {path} geschrieben.",
+        "{posts:#post|posts} by {handle} ({platform}) written to {path}.",
     ),
     "privacy.confirm": (
-        "{posts} Beitrag/Beiträge von {handle} ({platform}) und alles dazu endgültig löschen?",
-        "Delete {posts} post(s) by {handle} ({platform}) and everything about them for good?",
+        "{posts:#Beitrag|Beiträge} von {handle} ({platform}) und alles dazu endgültig löschen?",
+        "Delete {posts:#post|posts} by {handle} ({platform}) and everything about them for good?",
     ),
     "privacy.erase_cancelled": ("Nichts gelöscht.", "Nothing deleted."),
     "privacy.erased": (
-        "Gelöscht: {posts} Beitrag/Beiträge, {entries} Wand-Einträge, {blocks} Wand-Sperren; "
-        "{mentions} Erwähnung(en) in Beiträgen anderer unkenntlich gemacht. Die Zahlen der "
-        "Berichte bleiben (anonym). Im Prüfprotokoll steht nur ein Schlüssel-Hash.",
-        "Erased: {posts} post(s), {entries} wall entries, {blocks} wall blocks; {mentions} "
-        "mention(s) in others' posts blanked. Report figures stay (anonymous). The audit "
-        "trail holds a keyed hash only.",
+        "Gelöscht: {posts:#Beitrag|Beiträge}, {entries:#Wand-Eintrag|Wand-Einträge}, "
+        "{blocks:#Wand-Sperre|Wand-Sperren}; {mentions:#Erwähnung|Erwähnungen} in Beiträgen "
+        "anderer unkenntlich gemacht. Die Zahlen der Berichte bleiben (anonym). Im "
+        "Prüfprotokoll steht nur ein Schlüssel-Hash.",
+        "Erased: {posts:#post|posts}, {entries:#wall entry|wall entries}, "
+        "{blocks:#wall block|wall blocks}; {mentions:#mention|mentions} in others' posts "
+        "blanked. Report figures stay (anonymous). The audit trail holds a keyed hash only.",
     ),
     "privacy.erased.event": (
-        "Löschung auf Antrag: {posts} Beitrag/Beiträge auf {platform} gelöscht",
-        "Erasure on request: {posts} post(s) on {platform} deleted",
+        "Löschung auf Antrag: {posts:#Beitrag|Beiträge} auf {platform} gelöscht",
+        "Erasure on request: {posts:#post|posts} on {platform} deleted",
     ),
     "privacy.report_files": (
         "Diese Berichtsdateien nennen die Person noch (löschen oder neu schreiben): {paths}",

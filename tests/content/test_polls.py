@@ -58,7 +58,7 @@ def test_x_at_its_limits() -> None:
     ("poll", "expected"),
     [
         ({"options": ["a", "b", "c", "d", "e"]}, "X: 5 Antworten, höchstens 4 erlaubt, 1 zu viel."),
-        ({"options": ["Ja"]}, "X: 1 Antwort(en), mindestens 2 nötig, 1 zu wenig."),
+        ({"options": ["Ja"]}, "X: 1 Antwort, mindestens 2 nötig, 1 zu wenig."),
         ({"options": ["a" * 26, "b"]}, "hat 26 Zeichen, höchstens 25 erlaubt, 1 zu viel."),
         (
             {"options": ["a", "b"], "hours": 4 / 60},

@@ -199,7 +199,7 @@ def test_erase_asks_first_and_keeps_everything_on_no(
         assert session.scalar(select(Reply.id).where(Reply.author_handle == "erika_wirbel"))
     done = subprocess_erase(tmp_path, url, "--yes")
     assert done.returncode == 0, done.stderr
-    assert "Gelöscht: 2 Beitrag/Beiträge, 1 Wand-Einträge, 1 Wand-Sperren" in done.stdout
+    assert "Gelöscht: 2 Beiträge, 1 Wand-Eintrag, 1 Wand-Sperre" in done.stdout
     with sqlite_people.session() as session:
         assert session.scalar(select(Reply.id).where(Reply.author_handle == "erika_wirbel")) is None
 
