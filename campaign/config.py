@@ -276,6 +276,10 @@ class WallSettings(_Section):
     """Language of the wall; none: the `language` setting."""
     items: int = Field(default=8, ge=1, le=50)
     """How many items the wall shows at once (pinned ones first)."""
+    media_origins: list[str] = []
+    """Servers in a private network the wall may fetch pictures from ("http://10.0.0.5:8080"),
+    besides the accounts' own servers; every other private, loopback or link-local address is
+    refused, so a hostile post cannot make the wall reach into the studio's network."""
 
     @field_validator("moderation")
     @classmethod
@@ -285,6 +289,16 @@ class WallSettings(_Section):
                 '"auto" shows everything unmoderated and is kept for the demo: '
                 'use "pre" or "post"'
             )
+        return value
+
+    @field_validator("media_origins")
+    @classmethod
+    def _origins_are_web_servers(cls, value: list[str]) -> list[str]:
+        for origin in value:
+            if not re.fullmatch(r"https?://[^/\s?#]+/?", origin):
+                raise ValueError(
+                    t("config.media_origin", origin=origin)
+                )
         return value
 
 

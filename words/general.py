@@ -7,6 +7,10 @@ Key → (German, English); `words.catalogue` composes every area into one catalo
 from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
+    "config.media_origin": (
+        "„{origin}“ ist kein Server: „http://Host:Port“ oder „https://Host“ angeben",
+        "'{origin}' is not a server: give 'http://host:port' or 'https://host'",
+    ),
     "db.upgraded": ("Datenbank ist auf Stand {revision}.", "Database is at revision {revision}."),
     "plan.imported": (
         "Kampagne {slug}: {created:#Beitrag|Beiträge} neu, {updated} aktualisiert.",

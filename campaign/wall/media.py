@@ -5,12 +5,23 @@ item's picture is served as `/media/<item>`: the server looks up the item's stor
 address and fetches it. Nothing in the request names a URL (no open proxy), and only
 what is an image by its announced type AND its first bytes, below a size cap, comes back;
 anything else (a page, a script, a huge file, a redirect to `file:`) is refused.
+
+A post's address is chosen by whoever wrote the post, so the wall never fetches from the
+network it stands in: a host that resolves to a private, loopback, link-local or reserved
+address is refused (at every redirect), unless its origin is trusted (the accounts' own
+servers, `wall.media_origins`). The request then goes to the very address that was checked,
+with the host's name in the Host header and for TLS, so a second DNS answer cannot point it
+elsewhere.
 """
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
+import socket
 import time
 from collections import OrderedDict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import httpx
@@ -101,6 +112,49 @@ def _checked_url(url: str) -> httpx.URL:
     return parsed
 
 
+def origin(url: httpx.URL) -> str:
+    """ "scheme://host:port", the port always written, as trusted origins are compared."""
+    return f"{url.scheme}://{url.host}:{url.port or DEFAULT_PORTS[url.scheme]}"
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _public(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+@dataclass(frozen=True)
+class _Route:
+    """Where one request goes: the checked address, and how it names the host."""
+
+    url: httpx.URL
+    headers: dict[str, str]
+    extensions: dict[str, str]
+
+
+async def _route(target: httpx.URL, trusted: Collection[str]) -> _Route:
+    """The request for `target`: as it is for a trusted origin, else pinned to a public
+    address its host resolves to; raises MediaRefused for a host in a private network."""
+    if origin(target) in trusted:
+        return _Route(target, {}, {})
+    port = target.port or DEFAULT_PORTS[target.scheme]
+    try:
+        found = await asyncio.get_running_loop().getaddrinfo(
+            target.host, port, type=socket.SOCK_STREAM
+        )
+    except OSError as error:
+        raise MediaRefused(f"host not found: {target.host!r}") from error
+    addresses = [str(info[4][0]) for info in found]
+    if not addresses or not all(_public(address) for address in addresses):
+        raise MediaRefused(f"not a public address: {target.host!r}")
+    headers = {"host": target.netloc.decode("ascii")}
+    return _Route(target.copy_with(host=addresses[0]), headers, {"sni_hostname": target.host})
+
+
 async def _body(response: httpx.Response, max_bytes: int) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
@@ -116,12 +170,24 @@ async def _body(response: httpx.Response, max_bytes: int) -> bytes:
 
 
 async def fetch_image(
-    client: httpx.AsyncClient, url: str, *, max_bytes: int = MAX_IMAGE_BYTES
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    max_bytes: int = MAX_IMAGE_BYTES,
+    trusted: Collection[str] = (),
 ) -> Image:
-    """The image at `url`, following at most a few redirects to http(s) addresses only."""
+    """The image at `url`, following at most a few redirects to public http(s) addresses
+    (or `trusted` origins) only."""
     target = _checked_url(url)
     for _hop in range(MAX_REDIRECTS + 1):
-        async with client.stream("GET", target, follow_redirects=False) as response:
+        route = await _route(target, trusted)
+        async with client.stream(
+            "GET",
+            route.url,
+            headers=route.headers,
+            extensions=route.extensions,
+            follow_redirects=False,
+        ) as response:
             if response.is_redirect:
                 target = _checked_url(str(target.join(response.headers["location"])))
                 continue
@@ -138,14 +204,31 @@ async def fetch_image(
     raise MediaRefused(f"more than {MAX_REDIRECTS} redirects")
 
 
+def _origins(urls: Collection[str]) -> frozenset[str]:
+    """The origins of those `urls` that are http(s) addresses (an X account's API address
+    may be anything; it serves no pictures)."""
+    found = set()
+    for url in urls:
+        try:
+            found.add(origin(_checked_url(url)))
+        except MediaRefused:
+            continue
+    return frozenset(found)
+
+
 class MediaSource:
     """The wall's images: from the cache, else fetched once and cached."""
 
     def __init__(
-        self, *, cache: ImageCache | None = None, timeout_seconds: float = TIMEOUT_SECONDS
+        self,
+        *,
+        cache: ImageCache | None = None,
+        timeout_seconds: float = TIMEOUT_SECONDS,
+        trusted_origins: Collection[str] = (),
     ) -> None:
         self.cache = cache or ImageCache()
         self.timeout_seconds = timeout_seconds
+        self.trusted = _origins(trusted_origins)
 
     async def image(self, url: str) -> Image:
         """The image at `url`; raises MediaRefused."""
@@ -156,7 +239,7 @@ class MediaSource:
             raise MediaRefused("refused a moment ago")
         try:
             async with httpx.AsyncClient(timeout=self.timeout_seconds, trust_env=False) as client:
-                image = await fetch_image(client, url)
+                image = await fetch_image(client, url, trusted=self.trusted)
         except (MediaRefused, httpx.HTTPError) as error:
             self.cache.refuse(url)
             raise MediaRefused(str(error)) from error

@@ -241,7 +241,14 @@ def wall_app(
         make_feed(database, settings, clock),
         settings,
         media_lookup=make_media_lookup(database, settings, clock),
+        media=MediaSource(trusted_origins=trusted_media_origins(settings)),
     )
+
+
+def trusted_media_origins(settings: Settings) -> list[str]:
+    """The servers the wall may fetch pictures from although they are in a private network:
+    the accounts' own (a team's instance, the sandbox) and `wall.media_origins`."""
+    return [account.server_url for account in settings.accounts] + settings.wall.media_origins
 
 
 def listening_socket(host: str, port: int) -> socket.socket:

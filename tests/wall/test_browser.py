@@ -90,8 +90,9 @@ def seeded(database: Database) -> list[int]:
     return [*ids, new]
 
 
-def _settings(settings: Settings) -> Settings:
-    return settings.model_copy(update={"wall": WallSettings(campaign=SLUG, language="de")})
+def _settings(settings: Settings, *media_origins: str) -> Settings:
+    wall = WallSettings(campaign=SLUG, language="de", media_origins=list(media_origins))
+    return settings.model_copy(update={"wall": wall})
 
 
 def test_an_approved_reply_appears_and_a_hidden_one_vanishes(
@@ -214,7 +215,8 @@ def test_an_items_image_shows_from_the_wall_with_its_alt_text(
         page = browser.new_page(viewport=LANDSCAPE)
         requests: list[str] = []
         page.on("request", lambda request: requests.append(request.url))
-        with background_wall(wall_app(database, _settings(settings))) as served:
+        trusting = _settings(settings, pictures.url(""))
+        with background_wall(wall_app(database, trusting)) as served:
             page.goto(served.url)
             expect(page.get_by_text("Mit kaputtem Foto")).to_be_visible(timeout=WAIT_MS)
             image = page.locator(".item img")

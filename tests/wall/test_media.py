@@ -29,14 +29,33 @@ def pictures() -> Iterator[ThreadingHTTPServer]:
         yield server
 
 
-@pytest.fixture
-def open_wall(database: Database, settings: Settings) -> Iterator[Callable[[], TestClient]]:
-    """Opens the wall once the test has seeded what it shows (its state is read at start)."""
-    wall_settings = settings.model_copy(update={"wall": WallSettings(campaign=SLUG)})
+def _wall_opener(
+    database: Database, settings: Settings, media_origins: list[str]
+) -> Iterator[Callable[[], TestClient]]:
+    wall_settings = settings.model_copy(
+        update={"wall": WallSettings(campaign=SLUG, media_origins=media_origins)}
+    )
     with ExitStack() as stack:
         yield lambda: stack.enter_context(
             TestClient(wall_app(database, wall_settings, clock=lambda: NOW))
         )
+
+
+@pytest.fixture
+def open_wall(
+    database: Database, settings: Settings, pictures: ThreadingHTTPServer
+) -> Iterator[Callable[[], TestClient]]:
+    """Opens the wall once the test has seeded what it shows (its state is read at start);
+    the picture server on loopback is a trusted origin, as a team's own server would be."""
+    yield from _wall_opener(database, settings, [pictures.url("")])
+
+
+@pytest.fixture
+def open_untrusting_wall(
+    database: Database, settings: Settings
+) -> Iterator[Callable[[], TestClient]]:
+    """A wall that trusts no server beyond the accounts' own."""
+    yield from _wall_opener(database, settings, [])
 
 
 def _item(database: Database, url: str, *, alt: str = "Zwei Menschen am Container") -> str:
@@ -164,3 +183,34 @@ def test_the_cache_is_bounded_by_count_and_bytes() -> None:
         cache.put(f"u{number}", Image(b"x" * 10, "image/png"))
     assert cache.get("u0") is None and cache.get("u4") is not None
     assert cache.size <= 25
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::ffff:127.0.0.1]", "10.0.0.1"])
+def test_a_picture_in_the_private_network_is_never_fetched(
+    open_untrusting_wall: Callable[[], TestClient],
+    database: Database,
+    pictures: ThreadingHTTPServer,
+    host: str,
+) -> None:
+    """A post may name any address: the wall does not reach into the network it stands in."""
+    port = pictures.url("").rsplit(":", 1)[1].rstrip("/")
+    key = _item(database, f"http://{host}:{port}/bild.png")
+    client = open_untrusting_wall()
+    assert client.get(f"/media/{key}").status_code == 502
+    assert pictures.asked == []
+
+
+def test_a_redirect_into_the_private_network_is_refused(
+    open_wall: Callable[[], TestClient], database: Database, pictures: ThreadingHTTPServer
+) -> None:
+    """Trusting one origin does not trust where it sends the wall: the redirect's target is
+    checked again (here: the same server under a name that is not trusted)."""
+    key = _item(database, pictures.url("/nach-innen"))
+    client = open_wall()
+    assert client.get(f"/media/{key}").status_code == 502
+    assert pictures.asked == ["/nach-innen"]
+
+
+def test_a_media_origin_must_be_a_server() -> None:
+    with pytest.raises(ValueError, match="kein Server"):
+        WallSettings(media_origins=["file:///etc"])
