@@ -33,11 +33,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from benchmarks.queued import queue_approved
 from campaign.config import AccountSettings, Settings
 from campaign.db import Database, make_engine, upgrade
 from campaign.demo import DEMO_HANDLES, config_toml, sandbox_accounts
 from campaign.models import Campaign, Delivery, DeliveryState, Heartbeat
-from campaign.services import accounts, posts
+from campaign.services import accounts
 from sandbox.bluesky_server import BlueskySandbox, did_for
 from sandbox.mastodon_server import MastodonSandbox
 from sandbox.x_server import XSandbox
@@ -111,15 +112,10 @@ def _queue(database: Database, settings: Settings, count: int, span: timedelta) 
         campaign = Campaign(slug="bench", name="Benchmark")
         session.add(campaign)
         session.flush()
-        for index in range(count):
-            draft = posts.PostDraft(
-                key=f"p{index}",
-                text=f"Beitrag {index} der Lastprobe #ToDoDortmund",
-                scheduled_at=start + span * (index / max(count - 1, 1)),
-                accounts=[names[index % len(names)]],
-                approved=True,
-            )
-            posts.add_post(session, campaign, draft, {})
+        queue_approved(
+            session, campaign, names, count=count, start=start, span=span,
+            text="Beitrag {index} der Lastprobe #ToDoDortmund",
+        )
     return start
 
 

@@ -27,13 +27,14 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from benchmarks.queued import queue_approved
 from campaign.config import DaemonSettings, Settings
 from campaign.daemon.runner import Daemon
 from campaign.db import Database, make_engine, upgrade
 from campaign.demo import DEMO_HANDLES, sandbox_accounts
 from campaign.listening.settings import ListeningSettings
 from campaign.models import Campaign, Delivery, DeliveryState, HeardKind, Reply
-from campaign.services import accounts, posts
+from campaign.services import accounts
 from sandbox.bluesky_server import RateLimitPolicy
 from sandbox.run import start_sandbox
 
@@ -70,15 +71,10 @@ def _queue(database: Database, settings: Settings, count: int, span: timedelta) 
     start = datetime.now(UTC) + timedelta(seconds=5)
     with database.session() as session:
         campaign = session.scalars(select(Campaign)).one()
-        for index in range(count):
-            draft = posts.PostDraft(
-                key=f"p{index}",
-                text=f"Beitrag {index} der Listening-Probe #{TAG}",
-                scheduled_at=start + span * (index / max(count - 1, 1)),
-                accounts=[names[index % len(names)]],
-                approved=True,
-            )
-            posts.add_post(session, campaign, draft, {})
+        queue_approved(
+            session, campaign, names, count=count, start=start, span=span,
+            text=f"Beitrag {{index}} der Listening-Probe #{TAG}",
+        )
 
 
 def main() -> None:
