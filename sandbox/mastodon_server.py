@@ -28,6 +28,7 @@ from sandbox.mastodon.records import (
     DESCRIPTION_LIMIT,
     IMAGE_MIME_TYPES,
     MAX_MEDIA_ATTACHMENTS,
+    MEDIA_FILES,
     POLLS_CONFIGURATION,
     Account,
     Media,
@@ -44,6 +45,7 @@ from sandbox.mastodon.records import (
     status_json,
 )
 from sandbox.mastodon.text import countable_length
+from sandbox.picture import container_photo
 from sandbox.poll_votes import tally
 from sandbox.server import (
     Clock,
@@ -354,7 +356,7 @@ class MastodonSandbox(SandboxServer):
         )
         self.media[media.id] = media
         status = 200 if media.processed else 202
-        return SandboxResponse.json(media_json(media, self.domain), status)
+        return SandboxResponse.json(media_json(media, self.url), status)
 
     @route("GET", r"/api/v1/media/(?P<media_id>\d+)")
     def get_media(self, request: SandboxRequest) -> SandboxResponse:
@@ -365,7 +367,16 @@ class MastodonSandbox(SandboxServer):
         if media is None or media.account_id != me.id:
             return self.error(404, NOT_FOUND)
         media.polls_left -= 1
-        return SandboxResponse.json(media_json(media, self.domain), 200 if media.processed else 206)
+        return SandboxResponse.json(media_json(media, self.url), 200 if media.processed else 206)
+
+    @route("GET", MEDIA_FILES + r"/(?P<media_id>\d+)/(?:original|small)/image\.png")
+    def media_file(self, request: SandboxRequest) -> SandboxResponse:
+        """The file behind an attachment's url, public as on an instance: every picture is
+        the container photo (uploads are not kept)."""
+        media = self.media.get(request.path_params["media_id"])
+        if media is None or not media.processed:
+            return self.error(404, NOT_FOUND)
+        return SandboxResponse(200, container_photo(), {"Content-Type": "image/png"})
 
     # notifications ------------------------------------------------------------------------
     @route("GET", r"/api/v1/notifications")
@@ -588,7 +599,7 @@ class MastodonSandbox(SandboxServer):
                 media = Media(
                     id=snowflake(created_at, next(self._sequence)),
                     account_id=author.id,
-                    mime_type="image/jpeg",
+                    mime_type="image/png",
                     description="Foto: der Container der Aktionswoche auf dem Friedensplatz",
                     polls_left=0,
                     status_id=status.id,
@@ -620,7 +631,7 @@ class MastodonSandbox(SandboxServer):
         return status_json(
             status,
             account=self._account_json(account),
-            media=[media_json(self.media[m], self.domain) for m in status.media_ids],
+            media=[media_json(self.media[m], self.url) for m in status.media_ids],
             counts=(direct_replies, reblogs, favourites),
             domain=self.domain,
             username=account.username,

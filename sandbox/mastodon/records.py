@@ -198,9 +198,13 @@ def credential_account_json(account: Account, domain: str, statuses_count: int) 
     }
 
 
-def media_json(media: Media, domain: str) -> dict[str, Any]:
-    """The MediaAttachment entity; `url` is null until processing finished."""
-    base = f"https://{domain}/system/media_attachments/files/{media.id}"
+MEDIA_FILES = "/system/media_attachments/files"
+
+
+def media_json(media: Media, files: str) -> dict[str, Any]:
+    """The MediaAttachment entity; `url` is null until processing finished. `files` is the
+    origin that serves the files (on a real instance often a host of its own)."""
+    base = f"{files}{MEDIA_FILES}/{media.id}"
     return {
         "id": media.id,
         "type": "image",

@@ -122,6 +122,23 @@ def test_media_must_exist_belong_to_us_and_be_processed(sandbox: MastodonSandbox
     assert again.status_code == 422
 
 
+def test_an_attachments_url_serves_a_real_picture_once_processed(
+    sandbox: MastodonSandbox,
+) -> None:
+    """As on an instance, the file is public at the url the entity names (the demo's wall
+    shows it); before processing there is no file."""
+    sandbox.media_processing_polls = 1
+    media = upload(sandbox.url)
+    unprocessed = f"{sandbox.url}/system/media_attachments/files/{media['id']}/original/image.png"
+    assert requests.get(unprocessed, timeout=5).status_code == 404
+    ready = call(sandbox.url, "GET", f"/api/v1/media/{media['id']}").json()
+    assert ready["url"].startswith(sandbox.url)
+    picture = requests.get(ready["url"], timeout=5)
+    assert picture.status_code == 200
+    assert picture.headers["Content-Type"] == "image/png"
+    assert picture.content.startswith(b"\x89PNG\r\n\x1a\n") and len(picture.content) > 1000
+
+
 def test_at_most_four_attachments(sandbox: MastodonSandbox) -> None:
     ids = [upload(sandbox.url)["id"] for _ in range(5)]
     response = post_status(sandbox.url, status="Bilder", **{"media_ids[]": ids})
