@@ -48,7 +48,7 @@ class _Section(BaseModel):
     def _no_control_characters(cls, value: Any) -> Any:
         """NUL cannot be stored on PostgreSQL, and escapes would reach the terminal."""
         if isinstance(value, str) and (code := control_character(value)):
-            raise ValueError(f"contains the control character {code}")
+            raise ValueError(t("config.control_character", code=code))
         return value
 
 
@@ -128,21 +128,17 @@ class AccountSettings(_Section):
     @classmethod
     def _known_platform(cls, value: str) -> str:
         if value not in PLATFORMS:
-            raise ValueError(f"{value!r} is not one of {', '.join(PLATFORMS)}")
+            raise ValueError(t("config.platform", value=value, known=", ".join(PLATFORMS)))
         return value
 
     @model_validator(mode="after")
     def _listening_settings_fit(self) -> AccountSettings:
         if self.full_text_search is not None and self.platform != "mastodon":
             raise ValueError(
-                f"full_text_search: nur Mastodon-Konten haben diese Einstellung "
-                f"(Konto {self.name!r} ist {self.platform})"
+                t("config.full_text_search", name=self.name, platform=self.platform)
             )
         if self.platform == "x" and self.listen and self.daily_reads is None:
-            raise ValueError(
-                f"X-Konto {self.name!r}: listen = true braucht daily_reads (wie viele Beiträge "
-                "am Tag gelesen werden dürfen; X berechnet jeden gelesenen Beitrag)"
-            )
+            raise ValueError(t("config.daily_reads", name=self.name))
         return self
 
     @model_validator(mode="after")
@@ -150,9 +146,9 @@ class AccountSettings(_Section):
         if self.platform != "x":
             stray = [key for key in X_ONLY_FIELDS if getattr(self, key) is not None]
             if stray:
-                raise ValueError(f"{', '.join(stray)}: only X accounts take these keys")
+                raise ValueError(t("config.x_only", keys=", ".join(stray)))
             if self.secret_env is None:
-                raise ValueError(f"{self.platform} account {self.name!r} needs secret_env")
+                raise ValueError(t("config.secret_env", platform=self.platform, name=self.name))
             return self
         if self.auth is None:
             self.auth = self._implied_x_auth()
@@ -161,7 +157,7 @@ class AccountSettings(_Section):
             missing = [env for env in missing if env != "client_secret_env"]
         if missing:
             raise ValueError(
-                f"X account {self.name!r} (auth = {self.auth!r}) needs {', '.join(missing)}"
+                t("config.x_missing", name=self.name, auth=self.auth, missing=", ".join(missing))
             )
         return self
 
@@ -285,10 +281,7 @@ class WallSettings(_Section):
     @classmethod
     def _auto_only_for_the_demo(cls, value: str, info: ValidationInfo) -> str:
         if value == "auto" and (info.context or {}).get("from_file"):
-            raise ValueError(
-                '"auto" shows everything unmoderated and is kept for the demo: '
-                'use "pre" or "post"'
-            )
+            raise ValueError(t("config.moderation_auto"))
         return value
 
     @field_validator("media_origins")
@@ -296,9 +289,7 @@ class WallSettings(_Section):
     def _origins_are_web_servers(cls, value: list[str]) -> list[str]:
         for origin in value:
             if not re.fullmatch(r"https?://[^/\s?#]+/?", origin):
-                raise ValueError(
-                    t("config.media_origin", origin=origin)
-                )
+                raise ValueError(t("config.media_origin", origin=origin))
         return value
 
 
@@ -376,7 +367,7 @@ class Settings(_Section):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"{value!r} is not an IANA time zone such as Europe/Berlin") from None
+            raise ValueError(t("config.time_zone", value=value)) from None
         return value
 
     @field_validator("accounts")
@@ -385,7 +376,7 @@ class Settings(_Section):
         seen: set[str] = set()
         for account in accounts:
             if account.name in seen:
-                raise ValueError(f"account name {account.name!r} is used twice")
+                raise ValueError(t("config.account_twice", name=account.name))
             seen.add(account.name)
         # Known from here on to the one redactor, whatever later prints or stores a value.
         register_secret_envs(
@@ -398,7 +389,7 @@ class Settings(_Section):
     def _unique_people(cls, team: list[TeamMember]) -> list[TeamMember]:
         names = [member.name for member in team]
         if twice := sorted({name for name in names if names.count(name) > 1}):
-            raise ValueError(f"team name {twice[0]!r} is used twice")
+            raise ValueError(t("config.team_twice", name=twice[0]))
         return team
 
     @property
@@ -411,8 +402,8 @@ class Settings(_Section):
         for account in self.accounts:
             if account.name == name:
                 return account
-        known = ", ".join(a.name for a in self.accounts) or "none"
-        raise UserError(f"unknown account {name!r} (configured: {known})")
+        known = ", ".join(a.name for a in self.accounts) or "–"
+        raise UserError(t("error.unknown_configured_account", name=name, known=known))
 
     def require_accounts(self) -> None:
         """Importing plans, verifying and sending all need accounts: say so in one line."""
@@ -470,13 +461,13 @@ def _read_file(path: Path) -> Settings:
         with path.open("rb") as handle:
             raw_bytes = handle.read(limits.CONFIG_BYTES + 1)
     except OSError as exc:
-        raise UserError(f"{path}: cannot read the configuration: {exc.strerror}") from None
+        raise UserError(t("error.config_unreadable", path=path, why=exc.strerror)) from None
     if len(raw_bytes) > limits.CONFIG_BYTES:
-        raise UserError(f"{path}: the configuration is larger than {limits.CONFIG_BYTES} bytes")
+        raise UserError(t("error.config_too_large", path=path, most=limits.CONFIG_BYTES))
     try:
         text = raw_bytes.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise UserError(t("error.config_not_utf8", path=path, byte=exc.start)) from None
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -501,13 +492,37 @@ def _validation_lines(path: Path, text: str, raw: dict[str, Any], exc: Validatio
     lines = []
     for error in exc.errors():
         location = _dotted(error["loc"])
-        reason = str(error["msg"]).removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            reason = "unknown key (a typo?)"
+        reason = _reason(error)
         line = _line_of(text, error["loc"])
         where = f"{path}:{line}" if line else str(path)
         lines.append(f"{where}: {location}: {reason}")
     return "\n".join(lines)
+
+
+PYDANTIC_WORDED = frozenset(
+    {
+        "extra_forbidden", "missing", "int_parsing", "int_type", "float_parsing", "float_type",
+        "bool_parsing", "bool_type", "string_type", "list_type", "dict_type", "model_type",
+        "greater_than", "greater_than_equal", "less_than", "less_than_equal", "literal_error",
+        "string_too_long", "string_too_short", "time_parsing", "time_type",
+    }
+)
+"""pydantic's error types worded by the catalogue (`config.type.<type>`, filled from the
+error's context); any other type keeps pydantic's own words."""
+
+
+def _reason(error: Any) -> str:
+    """One validation error in the reader's language: our own validators' messages are
+    already worded; pydantic's are worded by their type and context."""
+    kind = error["type"]
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind in PYDANTIC_WORDED:
+        context = {name: str(value) for name, value in (error.get("ctx") or {}).items()}
+        if "expected" in context:  # pydantic joins the choices with an English "or"
+            context["expected"] = context["expected"].replace(" or ", f" {t('config.or')} ")
+        return t(f"config.type.{kind}", **context)
+    return str(error["msg"])
 
 
 def _dotted(loc: tuple[int | str, ...]) -> str:

@@ -84,11 +84,8 @@ def require_current_schema(engine: Engine) -> None:
         return
     where = engine.url.render_as_string(hide_password=True)
     if current is None:
-        raise UserError(f"database {where} has no schema yet: run `leuchtturm db upgrade`")
-    raise UserError(
-        f"database {where} is at schema {current}, this version needs {head}: "
-        "run `leuchtturm db upgrade` (back up the database first)"
-    )
+        raise UserError(t("error.db_no_schema", where=where))
+    raise UserError(t("error.db_old_schema", where=where, current=current, head=head))
 
 
 class Database:

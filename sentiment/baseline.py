@@ -26,10 +26,7 @@ def lexicon_path() -> Path:
     """`de-sentiment.xml` inside the installed textblob_de, found without importing it."""
     spec = importlib.util.find_spec("textblob_de")
     if spec is None or not spec.submodule_search_locations:
-        raise SentimentError(
-            "The textblob-de baseline needs the package textblob-de; install the sentiment "
-            "extra (`pip install leuchtturm[sentiment]`)."
-        )
+        raise SentimentError("sentiment.no_textblob")
     return Path(next(iter(spec.submodule_search_locations))) / "data" / "de-sentiment.xml"
 
 

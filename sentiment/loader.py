@@ -16,6 +16,7 @@ from sentiment.errors import ModelNotAvailable
 from sentiment.head import LinearHead, head_revision
 from sentiment.settings import SentimentSettings
 from sentiment.transformers_backend import SequenceClassificationScorer
+from words.coded import Coded
 
 EMBEDDED = "embedded"
 
@@ -34,8 +35,8 @@ def _load_embedded(settings: SentimentSettings) -> Classifier:
     if not HEAD_PATH.is_file():
         raise ModelNotAvailable(
             EMBEDDED,
-            f"the trained head {HEAD_PATH} is missing",
-            "Run `leuchtturm sentiment train` to train it from data/sentiment/*.csv.",
+            Coded("sentiment.reason.no_head", {"path": str(HEAD_PATH)}),
+            Coded("sentiment.remedy.train"),
         )
     folder = ensure_embedded_base()
     encoder = SentenceEncoder.load(folder, quantize=settings.quantize)
@@ -65,9 +66,8 @@ def _load_sequence_classifier(settings: SentimentSettings) -> Classifier:
     if not folder.is_dir() and _looks_like_path(model_id):
         raise ModelNotAvailable(
             model_id,
-            f"the folder {folder} does not exist",
-            "Check [sentiment] model in config.toml: it must name an existing folder, a "
-            'Hugging Face model id, or "embedded".',
+            Coded("sentiment.reason.no_folder", {"folder": str(folder)}),
+            Coded("sentiment.remedy.config"),
         )
     source = str(folder) if folder.is_dir() else model_id
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
@@ -78,8 +78,12 @@ def _load_sequence_classifier(settings: SentimentSettings) -> Classifier:
             source, local_files_only=True
         ).eval()
     except OSError as error:
-        where = f"folder {folder}" if folder.is_dir() else "the Hugging Face cache"
-        raise ModelNotAvailable(model_id, f"not found in {where}") from error
+        reason = (
+            Coded("sentiment.reason.not_in_folder", {"folder": str(folder)})
+            if folder.is_dir()
+            else Coded("sentiment.reason.not_in_cache")
+        )
+        raise ModelNotAvailable(model_id, reason) from error
     if settings.quantize:
         model = quantise_linear_layers(model)
     revision = (

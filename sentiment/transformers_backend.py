@@ -33,11 +33,7 @@ def label_columns(model: str, id2label: Mapping[int, str]) -> list[int | None]:
         if label is not None:
             ours[label] = int(index)
     if "positive" not in ours or "negative" not in ours:
-        raise UnsupportedLabels(
-            f"Model {model!r} has labels {dict(id2label)}, which do not name positive and "
-            f"negative. Choose a sentiment model whose config.json id2label uses "
-            f"positive/neutral/negative, or fix its id2label."
-        )
+        raise UnsupportedLabels("sentiment.labels", model=model, labels=str(dict(id2label)))
     return [ours.get(label) for label in LABELS]
 
 

@@ -22,6 +22,7 @@ from words import (
     poll,
     privacy,
     report,
+    sentiment,
     textual,
     tui,
     wall,
@@ -44,6 +45,7 @@ AREAS: tuple[Area, ...] = (
     privacy.WORDS,
     poll.WORDS,
     city.WORDS,
+    sentiment.WORDS,
 )
 
 _FORMATTERS = {lang: PluralFormatter(lang) for lang in LANGUAGES}

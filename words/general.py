@@ -7,6 +7,206 @@ Key → (German, English); `words.catalogue` composes every area into one catalo
 from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
+    # the configuration file (campaign.config)
+    "config.control_character": (
+        "enthält das Steuerzeichen {code}",
+        "contains the control character {code}",
+    ),
+    "config.platform": ("„{value}“ ist keine von {known}", "'{value}' is not one of {known}"),
+    "config.full_text_search": (
+        "full_text_search: nur Mastodon-Konten haben diese Einstellung (Konto „{name}“ ist "
+        "{platform})",
+        "full_text_search: only Mastodon accounts take this key (account '{name}' is "
+        "{platform})",
+    ),
+    "config.daily_reads": (
+        "X-Konto „{name}“: listen = true braucht daily_reads (wie viele Beiträge am Tag "
+        "gelesen werden dürfen; X berechnet jeden gelesenen Beitrag)",
+        "X account '{name}': listen = true needs daily_reads (how many posts may be read a "
+        "day; X charges for every post read)",
+    ),
+    "config.x_only": (
+        "{keys}: nur X-Konten haben diese Einstellungen",
+        "{keys}: only X accounts take these keys",
+    ),
+    "config.secret_env": (
+        "{platform}-Konto „{name}“ braucht secret_env",
+        "{platform} account '{name}' needs secret_env",
+    ),
+    "config.x_missing": (
+        "X-Konto „{name}“ (auth = „{auth}“) braucht {missing}",
+        "X account '{name}' (auth = '{auth}') needs {missing}",
+    ),
+    "config.moderation_auto": (
+        '"auto" zeigt alles unmoderiert und ist der Demo vorbehalten: "pre" oder "post" nehmen',
+        '"auto" shows everything unmoderated and is kept for the demo: use "pre" or "post"',
+    ),
+    "config.time_zone": (
+        "„{value}“ ist keine IANA-Zeitzone wie Europe/Berlin",
+        "'{value}' is not an IANA time zone such as Europe/Berlin",
+    ),
+    "config.account_twice": (
+        "der Kontoname „{name}“ kommt zweimal vor",
+        "account name '{name}' is used twice",
+    ),
+    "config.team_twice": (
+        "der Name „{name}“ steht zweimal im Team",
+        "team name '{name}' is used twice",
+    ),
+    "config.track_twice": (
+        "track[{index}]: „{entry}“ steht zweimal in der Liste",
+        "track[{index}]: '{entry}' is in the list twice",
+    ),
+    "config.listening_campaign_twice": (
+        "Kampagne „{slug}“ steht zweimal unter [[listening.campaigns]]",
+        "campaign '{slug}' is listed twice under [[listening.campaigns]]",
+    ),
+    "config.type.extra_forbidden": (
+        "unbekannte Einstellung (ein Tippfehler?)",
+        "unknown key (a typo?)",
+    ),
+    "config.type.missing": ("fehlt", "is missing"),
+    "config.or": ("oder", "or"),
+    "config.type.int_parsing": ("muss eine ganze Zahl sein", "must be a whole number"),
+    "config.type.int_type": ("muss eine ganze Zahl sein", "must be a whole number"),
+    "config.type.float_parsing": ("muss eine Zahl sein", "must be a number"),
+    "config.type.float_type": ("muss eine Zahl sein", "must be a number"),
+    "config.type.bool_parsing": ("muss true oder false sein", "must be true or false"),
+    "config.type.bool_type": ("muss true oder false sein", "must be true or false"),
+    "config.type.string_type": (
+        'muss ein Text in Anführungszeichen sein ("…")',
+        'must be text in quotes ("…")',
+    ),
+    "config.type.list_type": ("muss eine Liste sein ([…])", "must be a list ([…])"),
+    "config.type.dict_type": ("muss eine Tabelle sein", "must be a table"),
+    "config.type.model_type": ("muss eine Tabelle sein", "must be a table"),
+    "config.type.greater_than": ("muss größer als {gt} sein", "must be greater than {gt}"),
+    "config.type.greater_than_equal": (
+        "muss mindestens {ge} sein",
+        "must be at least {ge}",
+    ),
+    "config.type.less_than": ("muss kleiner als {lt} sein", "must be less than {lt}"),
+    "config.type.less_than_equal": ("darf höchstens {le} sein", "must be at most {le}"),
+    "config.type.literal_error": ("erlaubt ist {expected}", "must be {expected}"),
+    "config.type.string_too_long": (
+        "darf höchstens {max_length} Zeichen lang sein",
+        "must be at most {max_length} characters long",
+    ),
+    "config.type.string_too_short": (
+        "muss mindestens {min_length} Zeichen lang sein",
+        "must be at least {min_length} characters long",
+    ),
+    "config.type.time_parsing": (
+        "muss eine Uhrzeit wie 03:30:00 sein",
+        "must be a time of day such as 03:30:00",
+    ),
+    "config.type.time_type": (
+        "muss eine Uhrzeit wie 03:30:00 sein",
+        "must be a time of day such as 03:30:00",
+    ),
+    # errors a person can fix (services, configuration, database, command line)
+    "error.unknown_account": (
+        "Unbekanntes Konto „{name}“: in config.toml unter [[accounts]] eintragen",
+        "unknown account '{name}': add it to config.toml under [[accounts]]",
+    ),
+    "error.unknown_configured_account": (
+        "Unbekanntes Konto „{name}“ (eingetragen: {known})",
+        "unknown account '{name}' (configured: {known})",
+    ),
+    "error.post_no_accounts": (
+        "Beitrag „{key}“: kein Zielkonto angegeben",
+        "post '{key}': no target accounts",
+    ),
+    "error.post_problems": ("Beitrag „{key}“: {problems}", "post '{key}': {problems}"),
+    "error.post_delivering": (
+        "Beitrag „{key}“ wird schon zugestellt und lässt sich nicht mehr ändern",
+        "post '{key}' is already being delivered and cannot be changed",
+    ),
+    "error.no_post": (
+        "Kein Beitrag mit der Nummer {id}: siehe `leuchtturm post list`",
+        "no post with id {id}: see `leuchtturm post list`",
+    ),
+    "error.time_without_zone": (
+        "scheduled_at: die Zeit hat keine Zeitzone",
+        "scheduled_at: the time has no time zone",
+    ),
+    "error.copy_no_accounts": (
+        "Beitrag „{key}“ hat keine Zielkonten, die sich kopieren ließen",
+        "post '{key}' has no target accounts to copy",
+    ),
+    "error.no_reply": (
+        "Keine Antwort mit der Nummer {id}: vielleicht wurde sie gelöscht",
+        "no reply with id {id}: it may have been deleted",
+    ),
+    "error.bad_label": (
+        "Label „{label}“ ist keines von {known}",
+        "label '{label}' is not one of {known}",
+    ),
+    "error.already_answered": (
+        "Antwort {id} ist schon beantwortet (Beitrag {post})",
+        "reply {id} already has an answer (post {post})",
+    ),
+    "error.answer_without_campaign": (
+        "Beitrag {id} wurde ohne Kampagne gefunden: bitte direkt auf der Plattform antworten",
+        "post {id} was found without a campaign: answer it on the platform itself",
+    ),
+    "error.no_campaign": (
+        "Keine Kampagne „{slug}“: siehe `leuchtturm campaign list`",
+        "no campaign '{slug}': see `leuchtturm campaign list`",
+    ),
+    "error.config_unreadable": (
+        "{path}: die Konfiguration lässt sich nicht lesen: {why}",
+        "{path}: cannot read the configuration: {why}",
+    ),
+    "error.config_too_large": (
+        "{path}: die Konfiguration ist größer als {most:,} Bytes",
+        "{path}: the configuration is larger than {most:,} bytes",
+    ),
+    "error.config_not_utf8": (
+        "{path}: kein UTF-8-Text (Byte {byte})",
+        "{path}: not UTF-8 text (byte {byte})",
+    ),
+    "error.report_format": (
+        "--format „{value}“: unbekanntes Format; eine Liste mit Kommas aus {known} angeben",
+        "--format '{value}': unknown format; give a comma-separated list of {known}",
+    ),
+    "error.language": (
+        "--lang „{value}“: unbekannte Sprache; erlaubt sind {known}",
+        "--lang '{value}': unknown language; use one of {known}",
+    ),
+    "error.week_shape": (
+        "--week „{value}“: erwartet ist eine ISO-Woche wie 2024-W18",
+        "--week '{value}': expected an ISO week such as 2024-W18",
+    ),
+    "error.week_missing": (
+        "--week „{value}“: {year} hat keine ISO-Woche {number}",
+        "--week '{value}': {year} has no ISO week {number}",
+    ),
+    "error.db_no_schema": (
+        "Die Datenbank {where} hat noch kein Schema: `leuchtturm db upgrade` ausführen",
+        "database {where} has no schema yet: run `leuchtturm db upgrade`",
+    ),
+    "error.db_old_schema": (
+        "Die Datenbank {where} hat Schema {current}, diese Version braucht {head}: "
+        "`leuchtturm db upgrade` ausführen (vorher die Datenbank sichern)",
+        "database {where} is at schema {current}, this version needs {head}: "
+        "run `leuchtturm db upgrade` (back up the database first)",
+    ),
+    "error.daemon_locked": (
+        "Auf {database} läuft schon ein Daemon (Sperre {lock}); eine SQLite-Datei verträgt "
+        "einen Daemon – für mehrere PostgreSQL nehmen",
+        "another daemon already runs on {database} (lock {lock}); one SQLite file takes one "
+        "daemon — use PostgreSQL for several",
+    ),
+    "error.no_training_data": (
+        "Keine Trainings-CSVs in {folder}; --data DATEI.csv angeben",
+        "no training CSVs in {folder}; pass --data FILE.csv",
+    ),
+    "error.no_labelled_rows": (
+        "{path} enthält keine gelabelten Zeilen",
+        "{path} has no labelled rows",
+    ),
+    "error.file_missing": ("Datei nicht gefunden: {path}", "file not found: {path}"),
     "config.media_origin": (
         "„{origin}“ ist kein Server: „http://Host:Port“ oder „https://Host“ angeben",
         "'{origin}' is not a server: give 'http://host:port' or 'https://host'",

@@ -12,7 +12,8 @@ from campaign.cli.context import context, say
 from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
 from campaign.reports.files import privacy_for, produce_report
-from words import LANGUAGES, language
+from campaign.reports.week import Week
+from words import LANGUAGES, language, t
 
 FORMATS = ("md", "html", "csv")
 
@@ -25,8 +26,7 @@ def parse_formats(text: str) -> list[str]:
     unknown = [name for name in chosen if name not in FORMATS]
     if unknown or not chosen:
         raise UserError(
-            f"--format {text!r}: unknown format {', '.join(unknown) or '(empty)'}; "
-            f"use a comma-separated list of {', '.join(FORMATS)}"
+            t("error.report_format", value=text, known=", ".join(FORMATS))
         )
     return chosen
 
@@ -35,7 +35,7 @@ def parse_language(text: str) -> str:
     """`EN` → "en"; anything but de/en says which are known."""
     chosen = text.strip().lower()
     if chosen not in LANGUAGES:
-        raise UserError(f"--lang {text!r}: unknown language; use one of {', '.join(LANGUAGES)}")
+        raise UserError(t("error.language", value=text, known=", ".join(LANGUAGES)))
     return chosen
 
 
@@ -72,6 +72,9 @@ def weekly(
     cli = context(ctx)
     settings = cli.settings
     chosen = parse_formats(formats) if formats else list(settings.reports.formats)
+    chosen_lang = language(parse_language(lang) if lang else None, settings.language)
+    if week is not None:
+        Week.parse(week, settings.zone)  # a mistake is said before the database is opened
     privacy = privacy_for(
         settings,
         pseudonymise=settings.reports.pseudonymise if pseudonymise is None else pseudonymise,
@@ -85,7 +88,7 @@ def weekly(
         privacy=privacy,
         week=week,
         campaign_slug=campaign,
-        lang=language(parse_language(lang) if lang else None, settings.language),
+        lang=chosen_lang,
     )
     for path in written:
         say(str(path))

@@ -35,7 +35,10 @@ def _user_errors() -> Iterator[None]:
     """Known problems become one line on stderr and exit code 2, never a traceback."""
     try:
         yield
-    except (SentimentError, DatasetError, UserError, FileNotFoundError) as error:
+    except FileNotFoundError as error:
+        say(t("cli.error", message=t("error.file_missing", path=error.filename)), err=True)
+        raise typer.Exit(2) from None
+    except (SentimentError, DatasetError, UserError) as error:
         say(t("cli.error", message=error), err=True)
         raise typer.Exit(2) from None
 
@@ -91,7 +94,7 @@ def train(
     with _user_errors():
         paths = data or sorted(TRAINING_DATA_DIR.glob("*.csv"))
         if not paths:
-            raise DatasetError(f"no training CSVs in {TRAINING_DATA_DIR}; pass --data FILE.csv")
+            raise UserError(t("error.no_training_data", folder=TRAINING_DATA_DIR))
         rows = read_many(paths)
         folder = ensure_embedded_base()
         report = train_head(
@@ -116,7 +119,7 @@ def evaluate_command(
     with _user_errors():
         rows = read_labelled_csv(file)
         if not rows:
-            raise DatasetError(f"{file} has no labelled rows")
+            raise UserError(t("error.no_labelled_rows", path=file))
         report = evaluate(load_classifier(_settings(ctx, model, quantize)), rows)
     say(format_report(report))
 

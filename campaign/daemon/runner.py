@@ -58,6 +58,7 @@ from connectors.errors import AuthExpired, ConnectorError
 from connectors.registry import create_connector
 from connectors.serialised import Serialised
 from sentiment.base import Classifier
+from words import t
 from words.coded import Coded
 
 log = logging.getLogger("leuchtturm.daemon")
@@ -131,10 +132,7 @@ def _sqlite_lock(database: Database) -> IO[str] | None:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         handle.close()
-        raise UserError(
-            f"another daemon already runs on {url.database} (lock {path}); "
-            "one SQLite file takes one daemon — use PostgreSQL for several"
-        ) from None
+        raise UserError(t("error.daemon_locked", database=url.database, lock=path)) from None
     handle.seek(0)
     handle.truncate()
     handle.write(str(os.getpid()))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from content.track import TrackEntry, TrackProblem, parse_track
+from words import t
 
 
 def checked_track(entries: list[str]) -> list[str]:
@@ -17,7 +18,7 @@ def checked_track(entries: list[str]) -> list[str]:
         except TrackProblem as problem:
             raise ValueError(f"track[{index}]: {problem.text()}") from None
         if written in seen:
-            raise ValueError(f"track[{index}]: '{entry}' steht zweimal in der Liste")
+            raise ValueError(t("config.track_twice", index=index, entry=entry))
         seen.add(written)
     return entries
 
@@ -59,7 +60,7 @@ class ListeningSettings(BaseModel):
     def _one_entry_per_campaign(cls, value: list[CampaignTrack]) -> list[CampaignTrack]:
         slugs = [entry.campaign for entry in value]
         if twice := sorted({slug for slug in slugs if slugs.count(slug) > 1}):
-            raise ValueError(f"Kampagne '{twice[0]}' steht zweimal unter [[listening.campaigns]]")
+            raise ValueError(t("config.listening_campaign_twice", slug=twice[0]))
         return value
 
     def track_for(self, slug: str) -> list[TrackEntry]:

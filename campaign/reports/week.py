@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from campaign.errors import UserError
+from words import t
 
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{2})$")
 
@@ -38,12 +39,12 @@ class Week:
         """`2024-W18` → the week; a bad value says what shape is expected."""
         match = WEEK_PATTERN.match(text.strip())
         if match is None:
-            raise UserError(f"--week {text!r}: expected an ISO week such as 2024-W18")
+            raise UserError(t("error.week_shape", value=text))
         year, number = int(match.group(1)), int(match.group(2))
         try:
             date.fromisocalendar(year, number, 1)
         except ValueError:
-            raise UserError(f"--week {text!r}: {year} has no ISO week {number}") from None
+            raise UserError(t("error.week_missing", value=text, year=year, number=number)) from None
         return cls(year, number, zone)
 
     @classmethod

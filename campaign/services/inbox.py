@@ -18,6 +18,7 @@ from campaign.models import Account, Campaign, Delivery, HeardKind, Post, Reply,
 from campaign.people import Person
 from campaign.services import events
 from campaign.services.posts import PostDraft, add_post
+from words import t
 
 LABELS = ("positive", "neutral", "negative")
 KINDS = tuple(kind.value for kind in HeardKind)
@@ -159,7 +160,7 @@ def _row(reply: Reply, campaign_slug: str | None, account_name: str | None) -> R
 def _reply(session: Session, reply_id: int) -> Reply:
     reply = session.get(Reply, reply_id)
     if reply is None:
-        raise UserError(f"no reply with id {reply_id}: it may have been deleted")
+        raise UserError(t("error.no_reply", id=reply_id))
     return reply
 
 
@@ -168,7 +169,7 @@ def set_human_label(
 ) -> Reply:
     """Override the model's label (None removes the override); the model's stays beside it."""
     if label is not None and label not in LABELS:
-        raise UserError(f"label {label!r} is not one of {', '.join(LABELS)}")
+        raise UserError(t("error.bad_label", label=label, known=", ".join(LABELS)))
     reply = _reply(session, reply_id)
     reply.human_label = label
     reply.human_labelled_at = utc_now() if label else None
@@ -200,14 +201,12 @@ def answer_reply(
     """
     reply = _reply(session, reply_id)
     if reply.answer_post_id is not None:
-        raise UserError(f"reply {reply.id} already has an answer (post {reply.answer_post_id})")
+        raise UserError(t("error.already_answered", id=reply.id, post=reply.answer_post_id))
     delivery = reply.delivery
     account_id = delivery.account_id if delivery else reply.account_id
     campaign_id = delivery.post.campaign_id if delivery else reply.campaign_id
     if account_id is None or campaign_id is None:
-        raise UserError(
-            f"post {reply.id} was found without a campaign: answer it on the platform itself"
-        )
+        raise UserError(t("error.answer_without_campaign", id=reply.id))
     account = session.get_one(Account, account_id)
     campaign = session.get_one(Campaign, campaign_id)
     draft = PostDraft(

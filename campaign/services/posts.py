@@ -75,7 +75,7 @@ def validation_problems(
         )
         problems += [f"{account.name}: {violation.text()}" for violation in result.violations]
     if draft.scheduled_at.tzinfo is None:
-        problems.append("scheduled_at: time has no time zone")
+        problems.append(t("error.time_without_zone"))
     return problems
 
 
@@ -105,10 +105,10 @@ def add_post(
     actor = person or approvals.UNNAMED
     accounts = [_account(session, name) for name in draft.accounts]
     if not accounts:
-        raise UserError(f"post {draft.key!r}: no target accounts")
+        raise UserError(t("error.post_no_accounts", key=draft.key))
     problems = validation_problems(draft, accounts, limits)
     if problems:
-        raise UserError(f"post {draft.key!r}: " + "; ".join(problems))
+        raise UserError(t("error.post_problems", key=draft.key, problems="; ".join(problems)))
     post = session.scalar(
         select(Post).where(Post.campaign_id == campaign.id, Post.key == draft.key)
     )
@@ -122,7 +122,7 @@ def add_post(
         approvals.created(post, actor.name)
         session.add(post)
     elif post.state == PostState.APPROVED and _has_started(post):
-        raise UserError(f"post {draft.key!r} is already being delivered and cannot be changed")
+        raise UserError(t("error.post_delivering", key=draft.key))
     else:
         # Delete the old rows first: one flush would insert the new ones before deleting
         # the old, and trip the unique constraints on (post, platform) and (post, account).
@@ -168,7 +168,7 @@ def _follow_changes(session: Session, post: Post, account_ids: set[int]) -> None
 def _account(session: Session, name: str) -> Account:
     account = session.scalar(select(Account).where(Account.name == name))
     if account is None:
-        raise UserError(f"unknown account {name!r}: add it to config.toml under [[accounts]]")
+        raise UserError(t("error.unknown_account", name=name))
     return account
 
 
@@ -190,7 +190,7 @@ def get_post(session: Session, post_id: int) -> Post:
         )
     )
     if post is None:
-        raise UserError(f"no post with id {post_id}: see `leuchtturm post list`")
+        raise UserError(t("error.no_post", id=post_id))
     return post
 
 
@@ -326,7 +326,7 @@ def reschedule(
     With `now`, a time in the past is refused. Held deliveries are released to the new time.
     """
     if when.tzinfo is None:
-        raise UserError("the new time needs a time zone")
+        raise UserError(t("error.time_without_zone"))
     if now is not None:
         zone = ZoneInfo(post.campaign.time_zone)
         refuse_past(post.key, when, now, zone, t("post.past_hint"))
@@ -416,7 +416,7 @@ def duplicate(
             media=[(item.path, item.alt_text) for item in part.media],
         )
         if not draft.accounts:
-            raise UserError(f"post {part.key} has no target accounts to copy")
+            raise UserError(t("error.copy_no_accounts", key=part.key))
         copy = add_post(session, part.campaign, draft, limits, person=person)
         link_part(copy, copies[-1] if copies else None, position)
         copies.append(copy)

@@ -158,9 +158,9 @@ def test_yaml_aliases_are_refused(tmp_path: Path) -> None:
 def test_bad_config_values_exit_2_naming_the_key(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     for field, value, reason in (
-        ("name", "a" * 81, "String should have at most 80 characters"),
-        ("handle", "h\\u0000", "contains the control character U+0000"),
-        ("server_url", "https://" + "s" * 600, "String should have at most 500 characters"),
+        ("name", "a" * 81, "darf höchstens 80 Zeichen lang sein"),
+        ("handle", "h\\u0000", "enthält das Steuerzeichen U+0000"),
+        ("server_url", "https://" + "s" * 600, "darf höchstens 500 Zeichen lang sein"),
     ):
         values = {"name": "a", "handle": "h", "server_url": "https://m.example"} | {field: value}
         config.write_text(
@@ -174,7 +174,7 @@ def test_bad_config_values_exit_2_naming_the_key(tmp_path: Path) -> None:
         assert f"accounts[0].{field}: {reason}" in result.stderr, result.stderr
     config.write_bytes(b"# " + b"x" * 2_000_000)
     result = leuchtturm("--config", str(config), "accounts", "list", cwd=tmp_path)
-    assert result.returncode == 2 and "larger than 1000000 bytes" in result.stderr
+    assert result.returncode == 2 and "größer als 1.000.000 Bytes" in result.stderr
 
 
 def test_plan_limits_are_the_database_columns() -> None:

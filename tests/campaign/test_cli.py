@@ -35,7 +35,7 @@ def test_bad_config_exits_2_with_one_line_naming_the_key(tmp_path: Path) -> None
     result = leuchtturm("--config", str(config), "accounts", "list", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        f"Fehler: {config}:3: accounts[0].platform: 'twiter' is not one of x, mastodon, bluesky"
+        f"Fehler: {config}:3: accounts[0].platform: „twiter“ ist keine von x, mastodon, bluesky"
     )
     assert "Traceback" not in result.stderr
 

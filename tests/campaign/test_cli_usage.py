@@ -95,6 +95,46 @@ def test_a_user_error_inside_a_command_is_one_line_in_german(tmp_path: Path) -> 
     )
 
 
+#: (arguments, a config file's text or None, the German line, the English line): errors found
+#: inside commands, in the services, the configuration and the sentiment data
+ERRORS_INSIDE = [
+    (["report", "weekly", "--week", "2026-W99"], None,
+     "Fehler: --week „2026-W99“: 2026 hat keine ISO-Woche 99",
+     "error: --week '2026-W99': 2026 has no ISO week 99"),
+    (["report", "weekly", "--lang", "fr"], None,
+     "Fehler: --lang „fr“: unbekannte Sprache; erlaubt sind de, en",
+     "error: --lang 'fr': unknown language; use one of de, en"),
+    (["sentiment", "eval", "fehlt.csv"], None,
+     "Fehler: Datei nicht gefunden: fehlt.csv", "error: file not found: fehlt.csv"),
+    (["status"], '[daemon]\npoll_seconds = "oft"\n',
+     "Fehler: config.toml:2: daemon.poll_seconds: muss eine Zahl sein",
+     "error: config.toml:2: daemon.poll_seconds: must be a number"),
+    (["status"], 'language = "fr"\n',
+     "Fehler: config.toml:1: language: erlaubt ist 'de' oder 'en'",
+     "error: config.toml:1: language: must be 'de' or 'en'"),
+    (["status"], "[wall]\nport = 0\n",
+     "Fehler: config.toml:2: wall.port: muss mindestens 1 sein",
+     "error: config.toml:2: wall.port: must be at least 1"),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "config", "german", "english"),
+    ERRORS_INSIDE,
+    ids=[" ".join(args) + (" (config)" if config else "") for args, config, *_ in ERRORS_INSIDE],
+)
+def test_an_error_inside_a_command_speaks_the_chosen_language(
+    tmp_path: Path, args: list[str], config: str | None, german: str, english: str
+) -> None:
+    before = ["--config", "config.toml"] if config is not None else []
+    if config is not None:
+        (tmp_path / "config.toml").write_text(config, encoding="utf-8")
+    for lang, expected in (("", german), ("en", english)):
+        result = leuchtturm(*before, *args, cwd=tmp_path, lang=lang)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.strip() == expected
+
+
 def test_a_missing_config_file_is_one_line(tmp_path: Path) -> None:
     result = leuchtturm("--config", str(tmp_path / "fehlt.toml"), "status", cwd=tmp_path)
     assert result.returncode == 2

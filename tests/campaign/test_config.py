@@ -49,7 +49,7 @@ def test_unknown_platform_names_file_line_and_key(tmp_path: Path) -> None:
     with pytest.raises(UserError) as error:
         load_settings(path)
     assert str(error.value) == (
-        f"{path}:6: accounts[0].platform: 'twiter' is not one of x, mastodon, bluesky"
+        f"{path}:6: accounts[0].platform: „twiter“ ist keine von x, mastodon, bluesky"
     )
 
 
@@ -65,13 +65,13 @@ def test_unknown_key_and_bad_zone_are_both_reported(tmp_path: Path) -> None:
     with pytest.raises(UserError) as error:
         load_settings(path)
     lines = str(error.value).splitlines()
-    assert f"{path}:1: time_zone: 'Europe/Dortmund' is not an IANA time zone" in lines[0]
-    assert lines[1] == f"{path}:2: colour: unknown key (a typo?)"
+    assert f"{path}:1: time_zone: „Europe/Dortmund“ ist keine IANA-Zeitzone" in lines[0]
+    assert lines[1] == f"{path}:2: colour: unbekannte Einstellung (ein Tippfehler?)"
 
 
 def test_duplicate_account_names_rejected(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD + GOOD.split("\n", 2)[2])
-    with pytest.raises(UserError, match="used twice"):
+    with pytest.raises(UserError, match="kommt zweimal vor"):
         load_settings(path)
 
 
@@ -109,18 +109,18 @@ def test_x_oauth1_with_a_key_missing_names_it(tmp_path: Path) -> None:
     with pytest.raises(UserError) as error:
         load_settings(path)
     assert str(error.value) == (
-        f"{path}: accounts[0]: X account 'x-todo' (auth = 'oauth1') needs access_token_secret_env"
+        f"{path}: accounts[0]: X-Konto „x-todo“ (auth = „oauth1“) braucht access_token_secret_env"
     )
 
 
 def test_x_oauth2_needs_a_client_id_and_older_files_keep_their_token(tmp_path: Path) -> None:
     oauth2 = X_OAUTH1.split("consumer_key_env")[0] + 'auth = "oauth2"\n'
-    with pytest.raises(UserError, match="needs client_id_env"):
+    with pytest.raises(UserError, match="braucht client_id_env"):
         load_settings(write(tmp_path, oauth2))
     older = X_OAUTH1.split("consumer_key_env")[0] + 'secret_env = "LT_X_BEARER"\n'
     assert load_settings(write(tmp_path, older)).accounts[0].auth == "token"
 
 
 def test_x_keys_on_another_platform_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="consumer_key_env: only X accounts take these keys"):
+    with pytest.raises(UserError, match="consumer_key_env: nur X-Konten haben diese Einstellungen"):
         load_settings(write(tmp_path, GOOD + 'consumer_key_env = "LT_KEY"\n'))

@@ -30,7 +30,7 @@ def test_second_daemon_on_the_same_sqlite_file_refuses(sqlite_database: Database
     first = Daemon(sqlite_database, Settings())
     scheduler = first.start()
     try:
-        with pytest.raises(UserError, match="another daemon already runs"):
+        with pytest.raises(UserError, match="läuft schon ein Daemon"):
             Daemon(sqlite_database, Settings()).start()
     finally:
         scheduler.shutdown(wait=True)

@@ -135,7 +135,7 @@ def test_cli_lang_option_and_environment(
 def test_cli_rejects_an_unknown_language(config_file: Path) -> None:
     result = run_cli(config_file, "--lang", "fr")
     assert isinstance(result.exception, UserError)
-    assert "--lang 'fr'" in str(result.exception) and "de, en" in str(result.exception)
+    assert "--lang „fr“" in str(result.exception) and "de, en" in str(result.exception)
 
 
 def test_cli_follows_the_language_setting_unless_told_otherwise(

@@ -49,7 +49,9 @@ def test_containing_uses_local_time_and_previous_crosses_new_year() -> None:
     assert Week.parse("2021-W01", BERLIN).previous().label == "2020-W53"
 
 
-@pytest.mark.parametrize(("text", "reason"), [("2024-18", "ISO week"), ("2023-W53", "no ISO week")])
+@pytest.mark.parametrize(
+    ("text", "reason"), [("2024-18", "ISO-Woche wie"), ("2023-W53", "keine ISO-Woche 53")]
+)
 def test_bad_week_says_what_is_expected(text: str, reason: str) -> None:
     with pytest.raises(UserError, match=reason):
         Week.parse(text, BERLIN)

@@ -104,5 +104,5 @@ def test_missing_hub_model_fails_fast_with_the_fetch_command(
 
 def test_missing_folder_names_the_folder(tmp_path: Path) -> None:
     missing = tmp_path / "models" / "gone"
-    with pytest.raises(ModelNotAvailable, match="does not exist"):
+    with pytest.raises(ModelNotAvailable, match="gibt es nicht"):
         load_classifier(SentimentSettings(model=str(missing)))

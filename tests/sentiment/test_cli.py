@@ -46,7 +46,7 @@ def test_bad_csv_is_exit_2_without_traceback(tmp_path: Path, tiny_model: TinyMod
     data.write_text("text,label\nsuper,gut\n", encoding="utf-8")
     result = runner.invoke(app, ["eval", str(data), "--model", str(tiny_model())])
     assert result.exit_code == 2
-    assert "line 2" in result.output and "Traceback" not in result.output
+    assert "Zeile 2" in result.output and "Traceback" not in result.output
 
 
 def test_missing_model_is_exit_2_with_the_fetch_command(

@@ -28,7 +28,7 @@ def test_scores_from_a_known_confusion() -> None:
 def test_unknown_label_names_file_line_and_choices(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("text,label\nSuper,positive\nNaja,mixed\n", encoding="utf-8")
-    with pytest.raises(DatasetError, match=r"bad\.csv, line 3: label 'mixed'.*positive"):
+    with pytest.raises(DatasetError, match=r"bad\.csv, Zeile 3: Label „mixed“.*positive"):
         read_labelled_csv(path)
 
 

@@ -83,7 +83,7 @@ def test_a_reply_is_answered_once(seeded: Database, settings: Settings) -> None:
     with seeded.session() as session:
         [question] = inbox.page_replies(session, ReplyFilter(unanswered_questions=True))
         inbox.answer_reply(session, question.id, "Donnerstag, 18 Uhr.", limits, now=FROZEN)
-    with seeded.session() as session, pytest.raises(UserError, match="already has an answer"):
+    with seeded.session() as session, pytest.raises(UserError, match="schon beantwortet"):
         inbox.answer_reply(session, question.id, "Nochmal.", limits, now=FROZEN)
 
 
