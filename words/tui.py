@@ -29,6 +29,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "key.resume": ("Kampagne fortsetzen", "Resume campaign"),
     "key.approve": ("Freigeben", "Approve"),
     "key.cancel": ("Absagen", "Cancel"),
+    "key.restore": ("Zurückholen", "Restore"),
+    "key.yes": ("Ja", "Yes"),
+    "key.no": ("Nein", "No"),
     "key.retry": ("Erneut senden", "Retry"),
     "queue.retried": (
         "{key}: {count:#Zustellung wird|Zustellungen werden} erneut versucht",
@@ -182,7 +185,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "key.filter_mine": ("Wartet auf meine Freigabe", "Awaiting my approval"),
     "col.post_author": ("Autor/in", "Author"),
     "col.approvals": ("Freigaben", "Approvals"),
-    "queue.cancelled": ("Beitrag {key} abgesagt.", "Post {key} cancelled."),
+    "queue.cancelled": (
+        "Beitrag {key} abgesagt. u holt ihn als Entwurf zurück.",
+        "Post {key} cancelled. u brings it back as a draft.",
+    ),
+    "queue.cancel_prompt": (
+        "Beitrag {key} absagen? Noch nicht gesendete Zustellungen werden zurückgezogen.",
+        "Cancel post {key}? Deliveries not yet sent are withdrawn.",
+    ),
+    "queue.restored": (
+        "Beitrag {key} wiederhergestellt, als Entwurf: er braucht neue Freigaben.",
+        "Post {key} restored as a draft: it needs approving again.",
+    ),
+    "confirm.keys": ("j oder Enter = ja · n oder Esc = nein", "y or Enter = yes · n or Esc = no"),
     "queue.duplicated": ("Kopie {key} als Entwurf angelegt.", "Copy {key} created as draft."),
     "queue.rescheduled": ("Beitrag {key} verschoben auf {when}.", "Post {key} moved to {when}."),
     "queue.empty": (

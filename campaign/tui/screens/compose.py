@@ -36,6 +36,7 @@ from campaign.people import Person
 from campaign.services import accounts, campaigns, dashboard, plans, poll_draft, posts
 from campaign.services.draft_input import chosen_media
 from campaign.services.posts import PostDraft
+from campaign.state_words import post_state
 from campaign.times import parse_local, shown
 from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.screens.base import DataScreen
@@ -251,7 +252,7 @@ class ComposeScreen(DataScreen):
             post = posts.add_post(
                 session, campaign, polled, limits, now=self.now(), person=person
             )
-            return t("compose.saved", key=post.key, state=t(f"state.{post.state}"))
+            return t("compose.saved", key=post.key, state=post_state(post.state))
 
         self.write(save)
 
@@ -369,5 +370,5 @@ def _save_thread(
     saved = plans.save_planned(
         session, campaign, planned, platform_of, limits, now=now, person=person
     )
-    state = t(f"state.{saved[0].state}")
+    state = post_state(saved[0].state)
     return t("compose.thread_saved", key=planned.key, parts=len(saved), state=state)

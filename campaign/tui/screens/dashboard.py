@@ -13,6 +13,7 @@ from textual.worker import get_current_worker
 
 from campaign.services import dashboard
 from campaign.services.dashboard import DaemonHealth, DaySentiment, Overview
+from campaign.state_words import delivery_state
 from campaign.times import shown
 from campaign.tui.data_text import CELL_LIMIT, data_lines, data_text
 from campaign.tui.screens.base import DataScreen
@@ -112,7 +113,7 @@ class DashboardScreen(DataScreen):
         ]
         self.query_one("#due", Static).update(data_lines("\n".join(due) or t("none")))
         states = [
-            f"{t(f'delivery.{state}')}: {count}"
+            f"{delivery_state(state)}: {count}"
             for state, count in sorted(data.last_day_states.items())
         ]
         self.query_one("#last-day", Static).update(data_lines("\n".join(states) or t("none")))
