@@ -149,8 +149,8 @@ POST_TRANSITIONS: dict[tuple[PostState, PostOp], PostState] = {
     (_P.CANCELLED, PostOp.RESTORE): _P.DRAFT,
 }
 """Every legal move of a post. Editing a cancelled post keeps it cancelled (a re-import
-never brings it back, only a person's restore does, as a draft); approving an approved post releases what is held and queues
-accounts added since."""
+never brings it back; only a person's restore does, as a draft); approving an approved post
+releases what is held and queues accounts added since."""
 
 _LOUD = {
     _O.MARK_FAILED: logging.WARNING,

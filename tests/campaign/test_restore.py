@@ -64,9 +64,8 @@ def test_a_cancelled_post_comes_back_as_a_draft_that_needs_approving(
 
 def test_restoring_a_post_that_is_not_cancelled_is_refused(database: Database) -> None:
     post_id = _approved_post(database)
-    with database.session() as session:
-        with pytest.raises(TransitionError, match="restore"):
-            posts.restore(session, posts.get_post(session, post_id))
+    with database.session() as session, pytest.raises(TransitionError, match="restore"):
+        posts.restore(session, posts.get_post(session, post_id))
 
 
 @pytest.fixture
