@@ -79,7 +79,7 @@ class QueueScreen(DataScreen):
         Binding("g", "toggle_mine", "key.filter_mine"),
         Binding("e", "reschedule", "key.reschedule"),
         Binding("x", "cancel_post", "key.cancel"),
-        Binding("u", "restore_post", "key.restore"),
+        Binding("u", "restore_post", "key.restore", show=False),  # named when cancelling
         Binding("d", "duplicate", "key.duplicate"),
         Binding("R", "retry", "key.retry"),
         Binding("s", "cycle_state", "key.filter_state"),
