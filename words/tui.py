@@ -230,10 +230,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "  Beitrag {post_id} ({post}) → {account}: {state} – {reason}",
         "  Post {post_id} ({post}) → {account}: {state} – {reason}",
     ),
-    "problems.shown": (
-        "  {shown} von {total} gezeigt; alle: leuchtturm status --json",
-        "  {shown} of {total} shown; all of them: leuchtturm status --json",
-    ),
     "problems.accounts": ("Konten, die nicht senden können:", "Accounts that cannot post:"),
     "problems.account": ("  {name}: {state} – {reason}", "  {name}: {state} – {reason}"),
     "problems.daemon_errors": (

@@ -30,6 +30,7 @@ from campaign.tui.screens.dashboard import DashboardScreen
 from campaign.tui.screens.problems import ProblemsScreen
 from campaign.tui.screens.prompt import ConfirmScreen
 from tests.tui.conftest import FROZEN, SIZE, open_table, wait_until
+from tests.tui.test_services import _add_replies
 from words.coded import Coded
 
 HOSTILE_URL = "http://127.0.0.1:1/@buerger0/r0?[bold]x[/bold]"
@@ -137,24 +138,6 @@ async def test_o_says_it_opened_the_browser(
         assert opened == ["http://127.0.0.1:1/@buerger2/r2"]
         await wait_until(
             pilot, lambda: "Im Browser geöffnet: http://127.0.0.1:1/@buerger2/r2" in _notes(app)
-        )
-
-
-def _add_replies(database: Database, count: int) -> None:
-    with database.session() as session:
-        delivery = session.scalars(select(Delivery)).one()
-        session.add_all(
-            Reply(
-                platform="mastodon",
-                remote_id=f"neu{number}",
-                delivery=delivery,
-                in_reply_to_id="111",
-                url=f"http://127.0.0.1:1/@neu{number}/neu{number}",
-                author_handle=f"neu{number}",
-                text="Gerade gelesen!",
-                created_at=FROZEN - timedelta(minutes=5),
-            )
-            for number in range(count)
         )
 
 

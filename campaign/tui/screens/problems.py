@@ -68,7 +68,8 @@ class ProblemsScreen(DataScreen):
             for row in data.flagged
         ]
         if data.flagged_total > len(data.flagged):
-            lines.append(t("problems.shown", shown=len(data.flagged), total=data.flagged_total))
+            shown = t("status.flagged_shown", shown=len(data.flagged), total=data.flagged_total)
+            lines.append(f"  {shown}")
         if data.broken_accounts:
             lines.append(t("problems.accounts"))
             lines += [
