@@ -130,6 +130,8 @@ class PostOp(enum.StrEnum):
     CANCEL = "cancel"
     REVOKE = "revoke"
     """Its approvals were cleared (a change, changes requested): it waits for them again."""
+    RESTORE = "restore"
+    """A cancelled post brought back, as a draft: it needs its approvals again."""
 
 
 _P = PostState
@@ -144,10 +146,11 @@ POST_TRANSITIONS: dict[tuple[PostState, PostOp], PostState] = {
     (_P.DRAFT, PostOp.CANCEL): _P.CANCELLED,
     (_P.APPROVED, PostOp.CANCEL): _P.CANCELLED,
     (_P.APPROVED, PostOp.REVOKE): _P.DRAFT,
+    (_P.CANCELLED, PostOp.RESTORE): _P.DRAFT,
 }
 """Every legal move of a post. Editing a cancelled post keeps it cancelled (a re-import
-never brings it back); approving an approved post releases what is held and queues
-accounts added since."""
+never brings it back; only a person's restore does, as a draft); approving an approved post
+releases what is held and queues accounts added since."""
 
 _LOUD = {
     _O.MARK_FAILED: logging.WARNING,
@@ -272,6 +275,7 @@ _POST_EVENT = {
     PostOp.RESCHEDULE: "rescheduled",
     PostOp.CANCEL: "cancelled",
     PostOp.REVOKE: "revoked",
+    PostOp.RESTORE: "restored",
 }
 
 
@@ -517,3 +521,12 @@ def cancel(session: Session, post: Post, *, person: str | None = None) -> int:
         person=person,
     )
     return withdrawn
+
+
+def restore(session: Session, post: Post, *, person: str | None = None) -> None:
+    """Undo a cancel: the post is a draft again and goes out only once approved again.
+
+    Its withdrawn deliveries stay withdrawn until then; approving reinstates them.
+    """
+    move_post(session, post, PostOp.RESTORE, t("reason.post_restored"), person=person)
+    post.approved_at = None

@@ -231,6 +231,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Beitrag {id} abgesagt, {withdrawn:#Zustellung|Zustellungen} zurückgezogen.",
         "Post {id} cancelled, {withdrawn:#delivery|deliveries} withdrawn.",
     ),
+    "post.restored": (
+        "Beitrag {id} wiederhergestellt ({parts:#Teil|Teile}) als Entwurf: "
+        "er braucht neue Freigaben (leuchtturm post approve {id}).",
+        "Post {id} restored ({parts:#part|parts}) as a draft: "
+        "it needs approving again (leuchtturm post approve {id}).",
+    ),
     "post.retried": (
         "Beitrag {id}: {count:#Zustellung wird|Zustellungen werden} erneut versucht, {when}.",
         "Post {id}: {count:#delivery|deliveries} will be retried, {when}.",
@@ -281,6 +287,9 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "approval.reason_requested": (
         "Änderung erbeten von {name}", "changes requested by {name}"
+    ),
+    "approval.reason_restored": (
+        "nach dem Absagen wiederhergestellt", "restored after being cancelled"
     ),
     "comment.empty": (
         "Kommentar ist leer: bitte einen Text angeben", "the comment is empty: give a text"
@@ -467,6 +476,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "reason.rescheduled": ("verschoben von {old} auf {new}", "moved from {old} to {new}"),
     "reason.cancelled": ("Beitrag abgesagt", "post cancelled"),
+    "reason.post_restored": (
+        "wiederhergestellt als Entwurf, braucht neue Freigaben",
+        "restored as a draft, needs approving again",
+    ),
     "reason.post_cancelled": (
         "abgesagt, {withdrawn:#Zustellung|Zustellungen} zurückgezogen, {sent} schon gesendet"
         " (falls nötig auf der Plattform löschen)",
@@ -899,6 +912,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.post.cancel": (
         "Einen Beitrag absagen; noch nicht begonnene Zustellungen werden zurückgezogen.",
         "Cancel a post; deliveries not yet started are withdrawn.",
+    ),
+    "cli.post.restore": (
+        "Einen abgesagten Beitrag als Entwurf zurückholen; er braucht neue Freigaben.",
+        "Bring a cancelled post back as a draft; it needs approving again.",
     ),
     "cli.post.retry": (
         "Fehlgeschlagene oder markierte Zustellungen des Beitrags erneut senden "

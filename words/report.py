@@ -19,9 +19,6 @@ WORDS: dict[str, tuple[str, str]] = {
     # labels
     "label.unclassified": ("nicht klassifiziert", "unclassified"),
     "total": ("gesamt", "total"),
-    # delivery states a report lists (failed or waiting for a person)
-    "state.failed": ("fehlgeschlagen", "failed"),
-    "state.needs_review": ("zu prüfen", "needs review"),
     # column headers
     "col.account": ("Konto", "Account"),
     "col.post": ("Beitrag", "Post"),

@@ -13,6 +13,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "screen.dashboard": ("Übersicht", "Overview"),
     "screen.queue": ("Warteschlange", "Queue"),
+    "screen.problems": ("Probleme", "Problems"),
     "screen.compose": ("Verfassen", "Compose"),
     "screen.inbox": ("Antworten", "Replies"),
     "screen.campaigns": ("Kampagnen", "Campaigns"),
@@ -29,6 +30,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "key.resume": ("Kampagne fortsetzen", "Resume campaign"),
     "key.approve": ("Freigeben", "Approve"),
     "key.cancel": ("Absagen", "Cancel"),
+    "key.restore": ("Zurückholen", "Restore"),
+    "key.yes": ("Ja", "Yes"),
+    "key.no": ("Nein", "No"),
     "key.retry": ("Erneut senden", "Retry"),
     "queue.retried": (
         "{key}: {count:#Zustellung wird|Zustellungen werden} erneut versucht",
@@ -50,6 +54,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "key.save_approved": ("Freigegeben speichern", "Save approved"),
     "key.save_thread": ("Als Thread speichern", "Save as thread"),
     "key.save_thread_approved": ("Als Thread freigeben", "Save thread approved"),
+    "key.new_post": ("Neuer Beitrag", "New post"),
+    "key.problems": ("Fehler anzeigen", "Show errors"),
     "key.label_positive": ("Positiv setzen", "Mark positive"),
     "key.label_neutral": ("Neutral setzen", "Mark neutral"),
     "key.label_negative": ("Negativ setzen", "Mark negative"),
@@ -182,7 +188,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "key.filter_mine": ("Wartet auf meine Freigabe", "Awaiting my approval"),
     "col.post_author": ("Autor/in", "Author"),
     "col.approvals": ("Freigaben", "Approvals"),
-    "queue.cancelled": ("Beitrag {key} abgesagt.", "Post {key} cancelled."),
+    "queue.cancelled": (
+        "Beitrag {key} abgesagt. u holt ihn als Entwurf zurück.",
+        "Post {key} cancelled. u brings it back as a draft.",
+    ),
+    "queue.cancel_prompt": (
+        "Beitrag {key} absagen? Noch nicht gesendete Zustellungen werden zurückgezogen.",
+        "Cancel post {key}? Deliveries not yet sent are withdrawn.",
+    ),
+    "queue.restored": (
+        "Beitrag {key} wiederhergestellt, als Entwurf: er braucht neue Freigaben.",
+        "Post {key} restored as a draft: it needs approving again.",
+    ),
+    "confirm.keys": ("j oder Enter = ja · n oder Esc = nein", "y or Enter = yes · n or Esc = no"),
     "queue.duplicated": ("Kopie {key} als Entwurf angelegt.", "Copy {key} created as draft."),
     "queue.rescheduled": ("Beitrag {key} verschoben auf {when}.", "Post {key} moved to {when}."),
     "queue.empty": (
@@ -202,6 +220,33 @@ WORDS: dict[str, tuple[str, str]] = {
         "Answer to {id} saved; it waits for a second person's approval.",
     ),
     "inbox.no_url": ("Diese Antwort hat keine Adresse.", "This reply has no address."),
+    "problems.deliveries": (
+        "{total:#Zustellung wartet|Zustellungen warten} auf eine Person "
+        "(in der Warteschlange: R sendet erneut, x sagt ab):",
+        "{total:#delivery waits|deliveries wait} for a person "
+        "(in the queue: R retries, x cancels):",
+    ),
+    "problems.delivery": (
+        "  Beitrag {post_id} ({post}) → {account}: {state} – {reason}",
+        "  Post {post_id} ({post}) → {account}: {state} – {reason}",
+    ),
+    "problems.accounts": ("Konten, die nicht senden können:", "Accounts that cannot post:"),
+    "problems.account": ("  {name}: {state} – {reason}", "  {name}: {state} – {reason}"),
+    "problems.daemon_errors": (
+        "Der Daemon zählt {errors:#Fehler|Fehler} beim Senden und Abholen seit dem Start; "
+        "die Einzelheiten stehen in seinem Log.",
+        "The daemon counted {errors:#error|errors} sending and collecting since it started; "
+        "the details are in its log.",
+    ),
+    "open.opened": ("Im Browser geöffnet: {url}", "Opened in the browser: {url}"),
+    "open.no_browser": (
+        "Kein Browser gefunden. Die Adresse zum Kopieren: {url}",
+        "No browser found. The address to copy: {url}",
+    ),
+    "inbox.answer_keys": (
+        "Strg+S senden · Esc zurück, ohne zu senden",
+        "Ctrl+S send · Esc back without sending",
+    ),
     "inbox.answer_title": ("Antwort an {author}", "Answer to {author}"),
     "dash.daemon_running": (
         "Daemon läuft (zuletzt vor {seconds} s, Warteschlange {queue}, Fehler {errors})",
@@ -217,8 +262,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "dash.broken": ("Gestörte Konten", "Broken accounts"),
     "dash.sentiment": ("Antworten der letzten 7 Tage", "Replies of the last 7 days"),
     "dash.split": (
-        "{total} Antworten: {positive} positiv · {neutral} neutral · {negative} negativ",
-        "{total} replies: {positive} positive · {neutral} neutral · {negative} negative",
+        "{total:#Antwort|Antworten}: {positive} positiv · {neutral} neutral · {negative} negativ",
+        "{total:#reply|replies}: {positive} positive · {neutral} neutral · {negative} negative",
     ),
     "dash.negative": ("negativ", "negative"),
     "reports.folder": ("Berichtsordner: {folder}", "Report folder: {folder}"),

@@ -13,6 +13,7 @@ from campaign.cli.context import context, print_json, say
 from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
 from campaign.services import campaigns, plans, posts
+from campaign.state_words import post_state
 from words import t
 
 app = LocalisedTyper(help="cli.campaign", no_args_is_help=True)
@@ -96,7 +97,8 @@ def show(ctx: typer.Context, slug: Slug, as_json: JsonOption = False) -> None:
         return
     say(f"{data['name']} ({slug}, {data['time_zone']})")
     for post in rows:
-        say(f"  {post.id:>5}  {cli.local(post.scheduled_at)}  {post.state:<9} {post.key}")
+        when = cli.local(post.scheduled_at)
+        say(f"  {post.id:>5}  {when}  {post_state(post.state):<12} {post.key}")
 
 
 @app.command(help="cli.campaign.pause")

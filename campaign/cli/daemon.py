@@ -12,6 +12,7 @@ import typer
 from campaign.cli.context import context, print_json, say
 from campaign.logs import configure_logging
 from campaign.services import accounts, dashboard, events
+from campaign.state_words import delivery_state
 from words import t
 
 SHOWN = 20
@@ -106,7 +107,7 @@ def status(
     for alert in data["alerts"]:
         say(t("status.alert", at=cli.local(alert["at"]), message=alert["message"]))
     for row in data["flagged_deliveries"]:
-        say(t("status.flagged", **row))
+        say(t("status.flagged", **{**row, "state": delivery_state(str(row["state"]))}))
     if data["flagged_total"] > len(data["flagged_deliveries"]):
         say(t("status.flagged_shown", shown=len(flagged), total=data["flagged_total"]))
 

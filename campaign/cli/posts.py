@@ -1,4 +1,4 @@
-"""`leuchtturm post`: add, list, show, approve, reschedule, cancel."""
+"""`leuchtturm post`: add, list, show, approve, reschedule, cancel, restore."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from campaign.models import Post, PostState
 from campaign.reports.week import Week
 from campaign.services import campaigns, capabilities, events, poll_draft, posts
 from campaign.services.draft_input import chosen_media
+from campaign.state_words import delivery_state, post_state
 from campaign.times import parse_local
 from content.platforms import Platform
 from content.polls import PollSpec
@@ -126,7 +127,7 @@ def add(
             now=datetime.now(UTC),
             person=person,
         )
-        say(t("post.added", id=post.id, state=post.state))
+        say(t("post.added", id=post.id, state=post_state(post.state)))
         if approve and post.state == PostState.DRAFT:
             say(_waiting(post))
 
@@ -158,8 +159,9 @@ def list_posts(
         )
         data = [posts.post_json(post) for post in rows]
         lines = [
-            f"{p.id:>5}  {cli.local(p.scheduled_at)}  {p.state:<9} {_tally(p):<16} "
-            f"{' '.join(d.state for d in p.deliveries) or '-':<30} {p.campaign.slug}/{p.key}"
+            f"{p.id:>5}  {cli.local(p.scheduled_at)}  {post_state(p.state):<12} {_tally(p):<16} "
+            f"{' '.join(delivery_state(d.state) for d in p.deliveries) or '-':<30} "
+            f"{p.campaign.slug}/{p.key}"
             for p in rows
         ]
     if as_json:
@@ -193,7 +195,7 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
     if as_json:
         print_json(data)
         return
-    say(f"#{data['id']} {data['campaign']}/{data['key']} – {data['state']}")
+    say(f"#{data['id']} {data['campaign']}/{data['key']} – {post_state(post.state)}")
     say(f"  {cli.local(datetime.fromisoformat(str(data['scheduled_at'])))}")
     say(f"  {data['text']}")
     if data["spoiler_text"]:
@@ -204,7 +206,7 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
         say(f"  [{platform}] {text}")
     for delivery in data["deliveries"]:
         error = f" – {delivery['last_error']}" if delivery["last_error"] else ""
-        say(f"  → {delivery['state']} {delivery['remote_url'] or ''}{error}")
+        say(f"  → {delivery_state(str(delivery['state']))} {delivery['remote_url'] or ''}{error}")
     approved = data["approvals"]
     say(
         "  "
@@ -322,6 +324,17 @@ def cancel(ctx: typer.Context, post_id: PostId) -> None:
     with cli.database().session() as session:
         withdrawn = posts.cancel(session, posts.get_post(session, post_id), person=person.name)
     say(t("post.cancelled", id=post_id, withdrawn=withdrawn))
+
+
+@app.command(help="cli.post.restore")
+def restore(ctx: typer.Context, post_id: PostId) -> None:
+    """Undo a cancel: the post (a thread: every cancelled part) is a draft again and
+    needs its approvals again before anything goes out."""
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        parts = posts.restore(session, posts.get_post(session, post_id), person=person.name)
+    say(t("post.restored", id=post_id, parts=parts))
 
 
 @app.command(help="cli.post.retry")

@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from words import CATALOGUE, LANGUAGES, t
+from campaign.state_words import delivery_state
+from words import LANGUAGES, t
 
 MOMENT_FORMATS = {"de": "%d.%m.%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
 DAY_FORMATS = {"de": "%d.%m.%Y", "en": "%Y-%m-%d"}
@@ -60,9 +61,8 @@ class Words:
         return NO_VALUE if label is None else self(f"label.{label}")
 
     def state(self, state: str) -> str:
-        """A delivery state in words; one without a translation as stored."""
-        key = f"state.{state}"
-        return self(key) if key in CATALOGUE else state
+        """A delivery state in words, as the TUI and the CLI word it."""
+        return delivery_state(state, self.lang)
 
     @property
     def weekdays(self) -> list[str]:

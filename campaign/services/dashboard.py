@@ -100,6 +100,8 @@ class Overview:
     last_day_states: dict[str, int]
     broken_accounts: list[tuple[str, str, str | None]]
     daemon: DaemonHealth
+    newest_reply_id: int | None = None
+    """The newest stored reply: when it moves, the 7-day split is read again."""
 
 
 def next_due(session: Session, *, limit: int = 8) -> list[DueDelivery]:
@@ -219,7 +221,14 @@ def overview(session: Session, now: datetime) -> Overview:
         last_day_states=delivery_states_since(session, now - timedelta(hours=24)),
         broken_accounts=broken_accounts(session),
         daemon=daemon_health(session, now),
+        newest_reply_id=newest_reply_id(session),
     )
+
+
+def newest_reply_id(session: Session) -> int | None:
+    """The id of the newest stored reply (None before the first): one primary-key lookup,
+    cheap enough for every refresh, so a screen can tell that replies arrived."""
+    return session.scalar(select(func.max(Reply.id)))
 
 
 def campaign_slugs(session: Session) -> list[str]:

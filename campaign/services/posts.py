@@ -352,6 +352,22 @@ def cancel(session: Session, post: Post, *, person: str | None = None) -> int:
     return sum(lifecycle.cancel(session, part, person=person) for part in live)
 
 
+def restore(session: Session, post: Post, *, person: str | None = None) -> int:
+    """Undo the cancel of the post's thread: every cancelled part is a draft again, its
+    approvals cleared, so it goes out only after four eyes looked again; returns how many
+    parts came back. TransitionError when no part is cancelled."""
+    cancelled = [
+        part for part in thread_of(session, post) if part.state == PostState.CANCELLED
+    ]
+    if not cancelled:
+        lifecycle.require_post(post, lifecycle.PostOp.RESTORE)
+    actor = person or lifecycle.DAEMON
+    for part in cancelled:
+        lifecycle.restore(session, part, person=person)
+        approvals.clear(session, part, t("approval.reason_restored"), actor)
+    return len(cancelled)
+
+
 @dataclass(frozen=True)
 class RetryOutcome:
     """What a retry by hand queued, and when it goes: at the post's time, or now."""

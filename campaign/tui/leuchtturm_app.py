@@ -6,6 +6,7 @@ are translated when this module loads.
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import ClassVar
@@ -115,6 +116,25 @@ class LeuchtturmApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Open `url` in a browser and say so; where none opens (a server, a container),
+        show the address, so that it can be copied instead of nothing happening.
+
+        Textual's terminal driver ignores whether `webbrowser` found a browser; served in
+        a web page, the page opens it.
+        """
+        if self._driver is not None and self._driver.is_web:
+            super().open_url(url, new_tab=new_tab)
+            return
+        try:
+            opened = webbrowser.open(url, new=2 if new_tab else 0)
+        except (webbrowser.Error, OSError):
+            opened = False
+        if opened:
+            self.notify(t("open.opened", url=url))
+        else:
+            self.notify(t("open.no_browser", url=url), severity="warning", timeout=20)
 
     def limits(self) -> dict[str, int | None]:
         """Each account's text limit: config.toml's override, else what its platform said

@@ -56,6 +56,7 @@ POST_OPS: dict[PostOp, Callable[[Session, Post], object]] = {
     PostOp.RESCHEDULE: lambda s, p: lifecycle.reschedule(s, p, LATER),
     PostOp.CANCEL: lambda s, p: lifecycle.cancel(s, p),
     PostOp.REVOKE: lambda s, p: lifecycle.revoke(s, p, "changed"),
+    PostOp.RESTORE: lambda s, p: lifecycle.restore(s, p, person="Anna"),
 }
 
 

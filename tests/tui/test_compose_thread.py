@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from textual import events
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from campaign.db import Database
 from campaign.models import Post
@@ -79,7 +79,17 @@ async def test_too_long_for_x_saves_as_a_thread_and_shows_in_the_queue(
         assert first.scheduled_at == second.scheduled_at
         assert {first.state, second.state} == {"draft"}
 
-        await pilot.press("ctrl+r")  # the same thread again, approved: updated, not doubled
+        # a saved post leaves an empty form: the same thread again, approved, is updated
+        key = app.screen.query_one("#key", Input)
+        await wait_until(pilot, lambda: key.value == "")
+        key.value = "lang"
+        accounts.deselect("bluesky-todo")
+        app.screen.query_one("#base", TextArea).focus()
+        app.post_message(events.Paste(LONG))
+        await wait_until(
+            pilot, lambda: "2 Teile" in str(app.screen.query_one("#thread-preview").render())
+        )
+        await pilot.press("ctrl+r")  # not doubled
         await wait_until(pilot, lambda: {p.state for p in _parts(database)} == {"approved"})
         assert [(p.key, p.deliveries) for p in _parts(database)] == [("lang", 2), ("lang#2", 1)]
 

@@ -14,7 +14,7 @@ from campaign.models import Campaign, Post, PostState, PostTarget
 from campaign.services import accounts, posts
 from campaign.times import parse_local
 from campaign.tui.leuchtturm_app import LeuchtturmApp
-from campaign.tui.screens.prompt import PromptScreen
+from campaign.tui.screens.prompt import ConfirmScreen, PromptScreen
 from tests.tui.conftest import FROZEN, SIZE, column, open_table, start_compose, wait_until
 
 TODAY = FROZEN + timedelta(hours=6)
@@ -54,6 +54,8 @@ async def test_approve_on_a_thread_head_approves_the_whole_thread(
             pilot, lambda: _states(database) == {"reihe": "approved", "reihe#2": "approved"}
         )
         await pilot.press("x")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("j")
         await wait_until(
             pilot, lambda: _states(database) == {"reihe": "cancelled", "reihe#2": "cancelled"}
         )

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, TextArea
+from textual.widgets import Footer, Label, TextArea
 
 from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.widgets.platform_counter import PlatformCounter
+from campaign.tui.widgets.text_editor import TextEditor
 from campaign.tui.worded_bindings import WordedBindings
 from content.check import CheckResult, check_text
 from content.platforms import Platform
@@ -19,7 +20,8 @@ from words import language, t
 
 
 class AnswerScreen(WordedBindings, ModalScreen[str | None]):
-    """Ctrl+S sends (only when the text fits), Escape goes back without sending."""
+    """Ctrl+S sends (only when the text fits), Escape goes back without sending; both keys
+    are written under the text and in the footer, so nobody has to guess how to send."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "send", "key.send", priority=True),
@@ -37,8 +39,10 @@ class AnswerScreen(WordedBindings, ModalScreen[str | None]):
         with Vertical(id="answer"):
             yield Label(data_text(t("inbox.answer_title", author=self.author)))
             yield Label(data_lines(self.quoted), classes="quoted")
-            yield TextArea(id="answer-text", soft_wrap=True)
+            yield TextEditor(id="answer-text", soft_wrap=True)
             yield PlatformCounter(classes="counter")
+            yield Label(t("inbox.answer_keys"), id="answer-keys", classes="keys")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(PlatformCounter).show_result(self._check())

@@ -139,9 +139,14 @@ class DataScreen(WordedBindings, Screen[None]):
         return self.leuchtturm.clock()
 
     @work(thread=True, exit_on_error=False, group="write")
-    def write(self, change: Callable[[Session], str]) -> None:
-        """Apply one change through the services, tell the user, and re-read."""
+    def write(
+        self, change: Callable[[Session], str], then: Callable[[], object] | None = None
+    ) -> None:
+        """Apply one change through the services, tell the user, and re-read; `then` runs
+        on the UI thread once the change is committed (never after a refused one)."""
         with self.leuchtturm.database.session() as session:
             done = change(session)
         self.app.call_from_thread(self.app.notify, done)
+        if then is not None:
+            self.app.call_from_thread(then)
         self.app.call_from_thread(self.reload)

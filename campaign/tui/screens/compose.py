@@ -36,10 +36,12 @@ from campaign.people import Person
 from campaign.services import accounts, campaigns, dashboard, plans, poll_draft, posts
 from campaign.services.draft_input import chosen_media
 from campaign.services.posts import PostDraft
+from campaign.state_words import post_state
 from campaign.times import parse_local, shown
 from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.platform_counter import PlatformCounter
+from campaign.tui.widgets.text_editor import TextEditor
 from content import field_limits as limits
 from content.check import CheckResult, MediaSpec, check_text
 from content.plan_model import AccountTarget, PlannedPost
@@ -59,9 +61,11 @@ class ComposeChoices:
 
 class ComposeScreen(DataScreen):
     """Tab moves between fields; Ctrl+S saves a draft, Ctrl+G saves it approved;
-    Ctrl+T and Ctrl+R do the same as a thread.
+    Ctrl+T and Ctrl+R do the same as a thread; Ctrl+N starts a new post.
 
     Escape leaves the field, so that 1–7 switch screens again instead of being typed.
+    A saved post leaves an empty form for the next one; a half-written one stays as it is
+    while other screens are shown (modes keep their screen), so no work is lost.
     """
 
     SUB_TITLE = "screen.compose"  # a catalogue key, worded when the screen is made
@@ -71,6 +75,7 @@ class ComposeScreen(DataScreen):
         Binding("ctrl+g", "save(True)", "key.save_approved", priority=True),
         Binding("ctrl+t", "save_thread(False)", "key.save_thread", priority=True),
         Binding("ctrl+r", "save_thread(True)", "key.save_thread_approved", priority=True),
+        Binding("ctrl+n", "new_post", "key.new_post", priority=True),
         Binding("escape", "leave_field", "key.leave_field", priority=True),
     ]
 
@@ -80,7 +85,6 @@ class ComposeScreen(DataScreen):
 
     def compose_body(self) -> ComposeResult:
         zone = self.leuchtturm.settings.zone
-        start = (self.now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
         with Horizontal(id="compose"):
             with Vertical(id="compose-form"):
                 yield Label(t("compose.campaign"))
@@ -88,7 +92,7 @@ class ComposeScreen(DataScreen):
                 yield Label(t("compose.key"))
                 yield Input(id="key", max_length=limits.PLAN_POST_KEY)
                 yield Label(t("compose.when", zone=zone.key))
-                yield Input(shown(start, zone), id="when")
+                yield Input(self._next_hour(), id="when")
                 yield Label(t("compose.accounts"))
                 yield SelectionList[str](id="accounts")
                 yield Label(t("compose.media"))
@@ -98,18 +102,18 @@ class ComposeScreen(DataScreen):
             with Vertical(id="compose-texts"):
                 with TabbedContent(id="texts"):
                     with TabPane(t("compose.base"), id="tab-base"):
-                        yield TextArea(id="base", soft_wrap=True)
+                        yield TextEditor(id="base", soft_wrap=True)
                     for platform in Platform:
                         name = DISPLAY_NAMES[platform]
                         with TabPane(name, id=f"tab-{platform.value}"):
                             yield Label(t("compose.variant", platform=name))
-                            yield TextArea(id=f"variant-{platform.value}", soft_wrap=True)
+                            yield TextEditor(id=f"variant-{platform.value}", soft_wrap=True)
                             if platform is Platform.MASTODON:
                                 yield Label(t("compose.spoiler"))
                                 yield Input(id="spoiler")
                     with TabPane(t("compose.poll"), id="tab-poll"):
                         yield Label(t("compose.poll_options"))
-                        yield TextArea(id="poll-options")
+                        yield TextEditor(id="poll-options")
                         with Horizontal(id="poll-settings"):
                             yield Label(t("compose.poll_hours"))
                             yield Input(id="poll-hours", type="number")
@@ -121,8 +125,27 @@ class ComposeScreen(DataScreen):
                         yield PlatformCounter(id=f"counter-{platform.value}", classes="counter")
                 yield Static(id="thread-preview")
 
+    def _next_hour(self) -> str:
+        """A new post's time: the next full hour, in the campaign's zone."""
+        start = (self.now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+        return shown(start, self.leuchtturm.settings.zone)
+
     def action_leave_field(self) -> None:
         self.set_focus(None)
+
+    def action_new_post(self) -> None:
+        """An empty form: texts, variants, content warning, media, poll and time reset, every
+        account ticked again (the campaign stays chosen); the key field has the focus."""
+        for area in self.query(TextArea):
+            area.clear()
+        for field in self.query(Input):
+            field.value = ""
+        self.query_one("#when", Input).value = self._next_hour()
+        self.query_one("#poll-multiple", Checkbox).value = False
+        self.query_one("#accounts", SelectionList).select_all()
+        self.query_one("#texts", TabbedContent).active = "tab-base"
+        self.query_one("#key", Input).focus()
+        self.recount()
 
     def load(self, session: Session) -> ComposeChoices:
         slugs = dashboard.campaign_slugs(session)
@@ -251,9 +274,9 @@ class ComposeScreen(DataScreen):
             post = posts.add_post(
                 session, campaign, polled, limits, now=self.now(), person=person
             )
-            return t("compose.saved", key=post.key, state=t(f"state.{post.state}"))
+            return t("compose.saved", key=post.key, state=post_state(post.state))
 
-        self.write(save)
+        self.write(save, then=self.action_new_post)
 
     def _draft(self, approved: bool) -> PostDraft:
         if self.query_one("#campaign", Select).value is Select.BLANK:
@@ -331,7 +354,7 @@ class ComposeScreen(DataScreen):
             poll_draft.with_poll(session, settings, draft, draft.poll, survey_url)
             return _save_thread(session, slug, planned, targets, limits, now, person)
 
-        self.write(save)
+        self.write(save, then=self.action_new_post)
 
     def _thread_parts(self, targets: dict[str, AccountTarget], name: str) -> tuple[str, ...]:
         """The texts `name` gets; an account no longer in config.toml is a UserError."""
@@ -369,5 +392,5 @@ def _save_thread(
     saved = plans.save_planned(
         session, campaign, planned, platform_of, limits, now=now, person=person
     )
-    state = t(f"state.{saved[0].state}")
+    state = post_state(saved[0].state)
     return t("compose.thread_saved", key=planned.key, parts=len(saved), state=state)

@@ -3,9 +3,12 @@ heartbeat and a 7-day sparkline of reply volume with the sentiment split."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from sqlalchemy.orm import Session
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.message import Message
 from textual.widgets import Label, Sparkline, Static
@@ -13,14 +16,17 @@ from textual.worker import get_current_worker
 
 from campaign.services import dashboard
 from campaign.services.dashboard import DaemonHealth, DaySentiment, Overview
+from campaign.state_words import delivery_state
 from campaign.times import shown
 from campaign.tui.data_text import CELL_LIMIT, data_lines, data_text
 from campaign.tui.screens.base import DataScreen
+from campaign.tui.screens.problems import ProblemsScreen
 from content.outside_text import inert_line
 from words import t
 
 SENTIMENT_REFRESH_SECONDS = 60.0
-"""A week's split barely moves in a minute, and counting it reads a week of replies."""
+"""Counting the split reads a week of replies: it is read again when new replies arrive
+(seen by the quick refresh), and at this pace for labels people change."""
 
 
 def daemon_line(health: DaemonHealth) -> str:
@@ -41,11 +47,15 @@ def daemon_line(health: DaemonHealth) -> str:
 class DashboardScreen(DataScreen):
     """Read-only; every figure comes from a bounded SQL aggregate.
 
-    The quick figures refresh with every screen; the 7-day chart has its own slower worker
-    so the first screen does not wait for a week of replies to be counted.
+    The quick figures refresh with every screen; the 7-day chart has its own worker so the
+    first screen does not wait for a week of replies to be counted. The quick refresh sees
+    the newest reply, and a new one starts that worker, so the chart follows arrivals
+    within one refresh instead of a minute.
     """
 
     SUB_TITLE = "screen.dashboard"  # a catalogue key, worded when the screen is made
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("e", "problems", "key.problems")]
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="daemon")
@@ -68,13 +78,28 @@ class DashboardScreen(DataScreen):
     class SentimentLoaded(Message):
         """The 7-day split was read."""
 
-        def __init__(self, days: list[DaySentiment]) -> None:
+        def __init__(self, days: list[DaySentiment], newest_reply_id: int | None) -> None:
             super().__init__()
             self.days = days
+            self.newest_reply_id = newest_reply_id
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.replies_counted: int | None = None
+        """The newest reply the shown split has counted."""
 
     def on_mount(self) -> None:
         super().on_mount()
         self.every(SENTIMENT_REFRESH_SECONDS, self.reload_sentiment, "sentiment")
+
+    def action_problems(self) -> None:
+        """What the error counter stands for: flagged deliveries and their reasons."""
+        self.app.push_screen(ProblemsScreen())
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on the daemon line (its error counter) opens the problems too."""
+        if event.widget is not None and event.widget.id == "daemon":
+            self.action_problems()
 
     def load(self, session: Session) -> Overview:
         return dashboard.overview(session, self.now())
@@ -82,11 +107,13 @@ class DashboardScreen(DataScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="sentiment")
     def reload_sentiment(self) -> None:
         with self.leuchtturm.database.session() as session:
+            newest = dashboard.newest_reply_id(session)
             days = dashboard.sentiment_by_day(session, self.now(), self.leuchtturm.settings.zone)
         if not get_current_worker().is_cancelled:
-            self.post_message(self.SentimentLoaded(days))
+            self.post_message(self.SentimentLoaded(days, newest))
 
     def on_dashboard_screen_sentiment_loaded(self, message: SentimentLoaded) -> None:
+        self.replies_counted = message.newest_reply_id
         days = message.days
         self.query_one("#volume", Sparkline).data = [day.total for day in days]
         self.query_one("#negative", Sparkline).data = [day.negative for day in days]
@@ -103,6 +130,8 @@ class DashboardScreen(DataScreen):
         )
 
     def show(self, data: Overview) -> None:
+        if data.newest_reply_id != self.replies_counted and not self._reading("sentiment"):
+            self.reload_sentiment()
         zone = self.leuchtturm.settings.zone
         self.query_one("#daemon", Static).update(data_text(daemon_line(data.daemon)))
         self.query_one("#daemon", Static).set_class(not data.daemon.running, "-down")
@@ -112,7 +141,7 @@ class DashboardScreen(DataScreen):
         ]
         self.query_one("#due", Static).update(data_lines("\n".join(due) or t("none")))
         states = [
-            f"{t(f'delivery.{state}')}: {count}"
+            f"{delivery_state(state)}: {count}"
             for state, count in sorted(data.last_day_states.items())
         ]
         self.query_one("#last-day", Static).update(data_lines("\n".join(states) or t("none")))

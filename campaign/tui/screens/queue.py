@@ -28,12 +28,13 @@ from campaign.models import Event, Post, PostState
 from campaign.reasons import shown_reason
 from campaign.services import accounts, dashboard, events, polls, posts
 from campaign.services.polls import PollTally
+from campaign.state_words import delivery_state, post_state
 from campaign.times import parse_local, shown
 from campaign.tui.changes import PLATFORM_OPTIONS, next_option
 from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.period import Period
 from campaign.tui.screens.base import DataScreen
-from campaign.tui.screens.prompt import PromptScreen
+from campaign.tui.screens.prompt import ConfirmScreen, PromptScreen
 from campaign.tui.widgets.live_table import LiveTable, Row
 from campaign.tui.widgets.poll_bars import PollBars
 from words import t
@@ -78,6 +79,7 @@ class QueueScreen(DataScreen):
         Binding("g", "toggle_mine", "key.filter_mine"),
         Binding("e", "reschedule", "key.reschedule"),
         Binding("x", "cancel_post", "key.cancel"),
+        Binding("u", "restore_post", "key.restore", show=False),  # named when cancelling
         Binding("d", "duplicate", "key.duplicate"),
         Binding("R", "retry", "key.retry"),
         Binding("s", "cycle_state", "key.filter_state"),
@@ -158,7 +160,7 @@ class QueueScreen(DataScreen):
             data_text(
                 t(
                     "filters",
-                    state=t(f"state.{self.filter.state}") if self.filter.state else any_,
+                    state=post_state(self.filter.state) if self.filter.state else any_,
                     campaign=self.filter.campaign_slug or any_,
                     platform=self.filter.platform or any_,
                     mine=t("queue.mine", name=self.leuchtturm.person.display_name)
@@ -176,14 +178,14 @@ class QueueScreen(DataScreen):
         for delivery in post.deliveries:
             states[delivery.state] = states.get(delivery.state, 0) + 1
         summary = ", ".join(
-            f"{count} {t(f'delivery.{state}')}" for state, count in sorted(states.items())
+            f"{count} {delivery_state(state)}" for state, count in sorted(states.items())
         )
         excerpt = data_text(post.text, limit=60)
         cells = (
             shown(post.scheduled_at, zone),
             post.campaign.slug,
             post.key,
-            t(f"state.{post.state}"),
+            post_state(post.state),
             Text(people.shown(post.author, self.leuchtturm.settings)),
             Text(_approvals(post)),
             summary or "–",
@@ -202,7 +204,7 @@ class QueueScreen(DataScreen):
                 name = self.data.account_names.get(delivery.account_id, "?")
                 reason = shown_reason(delivery.last_error)
                 error = f" – {reason}" if reason else ""
-                lines.append(f"{name}: {t(f'delivery.{delivery.state}')}{error}")
+                lines.append(f"{name}: {delivery_state(delivery.state)}{error}")
             self.load_trail(post.id)
         self.query_one("#post-detail", Static).update(data_lines("\n".join(lines)))
         self._show_poll(post)
@@ -312,6 +314,7 @@ class QueueScreen(DataScreen):
         self._filter(replace(self.filter, awaiting_me=not self.filter.awaiting_me))
 
     def action_cancel_post(self) -> None:
+        """Cancel after a yes: its deliveries are withdrawn; `u` brings it back."""
         post = self._selected()
         if post is None:
             return
@@ -322,7 +325,24 @@ class QueueScreen(DataScreen):
             posts.cancel(session, posts.get_post(session, post.id), person=person)
             return t("queue.cancelled", key=post.key)
 
-        self.write(cancel)
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.write(cancel)
+
+        self.app.push_screen(ConfirmScreen(t("queue.cancel_prompt", key=post.key)), answered)
+
+    def action_restore_post(self) -> None:
+        """Undo a cancel: the post comes back as a draft and needs approving again."""
+        post = self._selected()
+        if post is None:
+            return
+        person = self.leuchtturm.person.name
+
+        def restore(session: Session) -> str:
+            posts.restore(session, posts.get_post(session, post.id), person=person)
+            return t("queue.restored", key=post.key)
+
+        self.write(restore)
 
     def action_retry(self) -> None:
         post = self._selected()
