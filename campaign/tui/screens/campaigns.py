@@ -40,6 +40,7 @@ class CampaignsScreen(DataScreen):
                 t("col.delivered"),
                 t("col.replies"),
             ],
+            fill=1,  # the campaign's name
             id="campaigns-table",
         )
         yield Static(t("poll.running_title"), classes="filters")
