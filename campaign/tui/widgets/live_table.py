@@ -26,8 +26,8 @@ from campaign.tui.data_text import inert_cell
 Cell = str | Text
 Row = tuple[str, Sequence[Cell]]
 
-TEXT_WANTS = 30
-"""Cells the text column wants before the other columns give up some of their width."""
+TEXT_SHARE = 0.4
+"""The share of the width the text column wants before the other columns give up some."""
 CROPPED_LEAST = 8
 """The narrowest a croppable column becomes (or its label, when that is wider)."""
 
@@ -53,7 +53,7 @@ def fitted_widths(
     """Each column's width (without padding) so that the columns fill `room` cells.
 
     Every column but `fill` is as wide as its label and widest cell; the `fill` column
-    gets what remains. When that is less than `TEXT_WANTS`, the other columns give up
+    gets what remains. When that is less than `TEXT_SHARE` of the room, the others give up
     width, the one with most to spare first, down to `CROPPED_LEAST` or their label,
     never a `whole` one.
     """
@@ -65,7 +65,7 @@ def fitted_widths(
     widths = list(natural)
     widths[fill] = 0
     spare = room - padding * len(widths) - sum(widths)
-    while spare < TEXT_WANTS:
+    while spare < room * TEXT_SHARE:
         give, index = max(
             (widths[i] - floors[i], i) for i in range(len(widths)) if i != fill
         )
