@@ -16,7 +16,7 @@ import pytest
 from rich.console import Console
 from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import Footer, TextArea
+from textual.widgets import Footer, Static, TextArea
 from textual.widgets._footer import FooterKey, FooterLabel
 from textual.widgets._key_panel import BindingsTable
 from textual.widgets._toast import Toast
@@ -31,10 +31,9 @@ from campaign.tui.screens.answer import AnswerScreen
 from campaign.tui.screens.prompt import PromptScreen
 from campaign.tui.widgets.live_table import LiveTable, fitted_widths
 from campaign.tui.widgets.platform_counter import PlatformCounter
-from tests.tui.conftest import FROZEN, seed, wait_until
+from tests.tui.conftest import FROZEN, SIZES, seed, size_id, wait_until
 from tests.tui.screenshot import settled
 
-SIZES = [(100, 30), (140, 40)]
 LONG = "Ein sehr langer Text, der weit über jede Spalte hinausgeht, " * 5
 
 
@@ -77,12 +76,11 @@ SCREENS = {
     "dashboard": (("1",), None, None, ["question_mark"]),
     "queue": (
         ("2", "w"),
-        ["Zeit", "Kampagne", "Beitrag", "Status", "Autor/in", "Freigaben", "Zustellungen",
-         "Text"],
+        ["Zeit", "Kampagne", "Beitrag", "Status", "Autor/in", "Freigaben", "Zustellungen", "Text"],
         "Text",
         ["a", "r", "e", "h", "l", "w", "question_mark"],
     ),
-    "compose": ((("3",), None, None, ["ctrl+s", "ctrl+g", "escape", "question_mark"])),
+    "compose": (("3",), None, None, ["ctrl+s", "ctrl+g", "escape", "question_mark"]),
     "inbox": (
         ("4",),
         ["Zeit", "Plattform", "Von", "Stimmung", "Text"],
@@ -101,8 +99,12 @@ SCREENS = {
         "Grund",
         ["question_mark"],
     ),
-    "reports": (("7",), ["Woche", "Kampagne", "Sprache", "Dateien"], "Dateien",
-                ["o", "w", "W", "question_mark"]),
+    "reports": (
+        ("7",),
+        ["Woche", "Kampagne", "Sprache", "Dateien"],
+        "Dateien",
+        ["o", "w", "W", "question_mark"],
+    ),
     "wall": (
         ("8",),
         ["Zeit", "Plattform", "Von", "Status", "Text"],
@@ -121,10 +123,6 @@ async def _open(pilot: Pilot[None], keys: tuple[str, ...]) -> None:
         await settled(pilot)
 
 
-def _inside(inner: Region, outer: Region) -> bool:
-    return outer.contains_region(inner)
-
-
 def test_the_text_column_takes_what_the_others_leave() -> None:
     """Natural widths while they fit; then the column with most to spare gives way,
     never a whole one (a time) and never below its label."""
@@ -135,11 +133,15 @@ def test_the_text_column_takes_what_the_others_leave() -> None:
     assert shared == [16, 14, 24]  # 40 % of the room for the text
     tight = fitted_widths(labels, contents, fill=2, whole=frozenset({0}), room=40, padding=2)
     assert tight == [16, 8, 10]  # as much as there is, and no column lost for it
+    short = fitted_widths(labels, [16, 20, 3], fill=2, whole=frozenset(), room=50, padding=2)
+    assert short == [16, 20, 8]  # a short text takes the rest, and crops no other column
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("size", SIZES, ids=size_id)
 @pytest.mark.parametrize("screen", list(SCREENS))
-async def test_every_screen_fits(long_app: LeuchtturmApp, screen: str, size: tuple[int, int]) -> None:
+async def test_every_screen_fits(
+    long_app: LeuchtturmApp, screen: str, size: tuple[int, int]
+) -> None:
     keys, headers, text_column, main_keys = SCREENS[screen]
     app = long_app
     async with app.run_test(size=size) as pilot:
@@ -161,8 +163,9 @@ async def test_every_screen_fits(long_app: LeuchtturmApp, screen: str, size: tup
         room = Region(footer.region.x, footer.region.y, palette.region.x, 1)
         keys_shown = [key for key in footer.query(FooterKey) if key is not palette]
         # every key whole: none cut off like "? Hil", none hidden under the palette key
-        assert [key.key for key in keys_shown if not _inside(key.region, room)] == []
-        assert [label for label in footer.query(FooterLabel) if not _inside(label.region, room)] == []
+        labels = list(footer.query(FooterLabel))
+        assert [key.key for key in keys_shown if not room.contains_region(key.region)] == []
+        assert [label for label in labels if not room.contains_region(label.region)] == []
         assert [key for key in main_keys if key not in {k.key for k in keys_shown}] == []
         # ? opens the help panel, which lists every key, the footer's and the hidden ones
         await pilot.press("escape")  # Verfassen: leave the field, so ? is no letter
@@ -186,7 +189,7 @@ def _help_text(app: LeuchtturmApp) -> str:
     return console.export_text()
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("size", SIZES, ids=size_id)
 async def test_compose_counters_are_whole_and_never_under_a_notification(
     app: LeuchtturmApp, size: tuple[int, int]
 ) -> None:
@@ -201,13 +204,13 @@ async def test_compose_counters_are_whole_and_never_under_a_notification(
         screen = app.screen.region
         for counter in counters:
             written = len(str(counter.content))
-            assert _inside(counter.region, screen)
+            assert screen.contains_region(counter.region)
             assert counter.content_region.width >= written, str(counter.content)
             for toast in app.screen.query(Toast):
                 assert not toast.region.overlaps(counter.region), str(counter.content)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("size", SIZES, ids=size_id)
 async def test_dialogs_fit_the_screen(long_app: LeuchtturmApp, size: tuple[int, int]) -> None:
     """The answer to a long reply and the reschedule question, inside the screen."""
     app = long_app
@@ -218,11 +221,24 @@ async def test_dialogs_fit_the_screen(long_app: LeuchtturmApp, size: tuple[int, 
         await settled(pilot)
         screen = app.screen.region
         for part in ("#answer", "#answer-text", "PlatformCounter"):
-            assert _inside(app.screen.query_one(part).region, screen), part
+            assert screen.contains_region(app.screen.query_one(part).region), part
         await pilot.press("escape")
         await _open(pilot, ("2", "w"))
         await pilot.press("e")
         await wait_until(pilot, lambda: isinstance(app.screen, PromptScreen))
         await settled(pilot)
         for part in ("#prompt", "#prompt-input"):
-            assert _inside(app.screen.query_one(part).region, app.screen.region), part
+            assert app.screen.region.contains_region(app.screen.query_one(part).region), part
+
+
+async def test_the_queue_detail_shows_the_whole_text(long_app: LeuchtturmApp) -> None:
+    """At 100 columns the text column shows the start; the pane below the table the rest."""
+    app = long_app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open(pilot, ("2", "w"))
+        table = app.screen.query_one(LiveTable)
+        await wait_until(pilot, lambda: table.row_count == 2)
+        table.focus()
+        await pilot.press("j")
+        detail = app.screen.query_one("#post-detail", Static)
+        await wait_until(pilot, lambda: LONG.strip() in str(detail.content))

@@ -29,7 +29,7 @@ from content.platforms import Platform
 from words import t
 
 PAGE = 100
-LABELLING = Binding.Group("key.set_label", compact=True)
+LABELLING = Binding.Group("key.set_label")
 """+ = - share one place in the footer: a person's label for the reply."""
 LABEL_STYLES = {"positive": "green", "neutral": "yellow", "negative": "bold red"}
 

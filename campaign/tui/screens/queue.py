@@ -39,7 +39,7 @@ from campaign.tui.widgets.poll_bars import PollBars
 from words import t
 
 PAGE = 200
-STEPS = Binding.Group("key.earlier_later", compact=True)
+STEPS = Binding.Group("key.earlier_later")
 """h and l share one place in the footer: a step back or forward in time."""
 STATES = (None, PostState.DRAFT, PostState.APPROVED, PostState.CANCELLED)
 
@@ -205,6 +205,7 @@ class QueueScreen(DataScreen):
                 reason = shown_reason(delivery.last_error)
                 error = f" – {reason}" if reason else ""
                 lines.append(f"{name}: {t(f'delivery.{delivery.state}')}{error}")
+            lines.append(post.text)  # whole: the table's text column may show its start only
             self.load_trail(post.id)
         self.query_one("#post-detail", Static).update(data_lines("\n".join(lines)))
         self._show_poll(post)

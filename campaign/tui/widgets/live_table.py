@@ -53,9 +53,9 @@ def fitted_widths(
     """Each column's width (without padding) so that the columns fill `room` cells.
 
     Every column but `fill` is as wide as its label and widest cell; the `fill` column
-    gets what remains. When that is less than `TEXT_SHARE` of the room, the others give up
-    width, the one with most to spare first, down to `CROPPED_LEAST` or their label,
-    never a `whole` one.
+    gets what remains. When that is less than its text needs, up to `TEXT_SHARE` of the
+    room, the others give up width, the one with most to spare first, down to
+    `CROPPED_LEAST` or their label, never a `whole` one.
     """
     natural = [max(label, content) for label, content in zip(labels, contents, strict=True)]
     floors = [
@@ -65,10 +65,9 @@ def fitted_widths(
     widths = list(natural)
     widths[fill] = 0
     spare = room - padding * len(widths) - sum(widths)
-    while spare < room * TEXT_SHARE:
-        give, index = max(
-            (widths[i] - floors[i], i) for i in range(len(widths)) if i != fill
-        )
+    wants = min(room * TEXT_SHARE, natural[fill])
+    while spare < wants:
+        give, index = max((widths[i] - floors[i], i) for i in range(len(widths)) if i != fill)
         if give <= 0:
             break
         widths[index] -= 1
