@@ -31,7 +31,7 @@ from campaign.tui.screens.answer import AnswerScreen
 from campaign.tui.screens.prompt import PromptScreen
 from campaign.tui.widgets.live_table import LiveTable, fitted_widths
 from campaign.tui.widgets.platform_counter import PlatformCounter
-from tests.tui.conftest import FROZEN, SIZES, seed, size_id, wait_until
+from tests.tui.conftest import FROZEN, SIZES, open_table, seed, size_id, wait_until
 from tests.tui.screenshot import settled
 
 LONG = "Ein sehr langer Text, der weit über jede Spalte hinausgeht, " * 5
@@ -242,3 +242,18 @@ async def test_the_queue_detail_shows_the_whole_text(long_app: LeuchtturmApp) ->
         await pilot.press("j")
         detail = app.screen.query_one("#post-detail", Static)
         await wait_until(pilot, lambda: LONG.strip() in str(detail.content))
+
+
+async def test_the_text_column_follows_a_resize(long_app: LeuchtturmApp) -> None:
+    """Made narrower and wider again, the inbox's columns still fill the screen exactly."""
+    app = long_app
+    async with app.run_test(size=(140, 40)) as pilot:
+        table = await open_table(pilot, "4", 4)
+        for width, height in ((100, 30), (140, 40), (100, 30)):
+            await pilot.resize_terminal(width, height)
+            await wait_until(pilot, lambda w=width: _columns_width(table) == w)
+        assert table.ordered_columns[-1].width >= 30
+
+
+def _columns_width(table: LiveTable) -> int:
+    return sum(column.get_render_width(table) for column in table.ordered_columns)

@@ -205,7 +205,7 @@ class QueueScreen(DataScreen):
                 reason = shown_reason(delivery.last_error)
                 error = f" – {reason}" if reason else ""
                 lines.append(f"{name}: {t(f'delivery.{delivery.state}')}{error}")
-            lines.append(post.text)  # whole: the table's text column may show its start only
+            lines.append(f"{post.key}: {post.text}")  # the table may show their start only
             self.load_trail(post.id)
         self.query_one("#post-detail", Static).update(data_lines("\n".join(lines)))
         self._show_poll(post)

@@ -2,7 +2,8 @@
 
 A live screen re-reads its rows every few seconds; clearing and refilling the table would
 flicker and lose the cursor, so unchanged rows stay, changed cells are updated, and only a
-different set or order of rows rebuilds the table (keeping the cursor on the same key).
+different set or order of rows, or new column widths, rebuild the table (keeping the cursor
+on the same key).
 
 One rule lays out every table (`fitted_widths`): the text column (post text, reply text,
 a reason) takes the width the other columns leave, recomputed when the terminal is
