@@ -62,9 +62,9 @@ class LeuchtturmApp(App[None]):
             for number, mode in enumerate(SCREEN_MODES, start=1)
         ),
         Binding("question_mark", "help", "key.help"),
-        Binding("q", "quit", "key.quit"),
-        Binding("exclamation_mark", "pause_alerted", "key.pause"),
-        Binding("circumflex_accent", "resume_alerted", "key.resume"),
+        Binding("q", "quit", "key.quit", show=False),
+        Binding("exclamation_mark", "pause_alerted", "key.pause", show=False),
+        Binding("circumflex_accent", "resume_alerted", "key.resume", show=False),
         Binding(
             App.COMMAND_PALETTE_BINDING,
             "command_palette",

@@ -35,9 +35,15 @@ def worded(text: str) -> str:
 
 
 def worded_binding(binding: Binding) -> Binding:
-    """`binding` with its description and tooltip in words."""
+    """`binding` with its description, tooltip and footer group in words."""
+    group = binding.group
+    if group is not None:
+        group = dataclasses.replace(group, description=worded(group.description))
     return dataclasses.replace(
-        binding, description=worded(binding.description), tooltip=worded(binding.tooltip)
+        binding,
+        description=worded(binding.description),
+        tooltip=worded(binding.tooltip),
+        group=group,
     )
 
 

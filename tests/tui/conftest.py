@@ -32,6 +32,13 @@ from campaign.tui.widgets.live_table import LiveTable
 
 FROZEN = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 SIZE = (120, 36)
+SIZES = [(100, 30), (140, 40)]
+"""The sizes every screen must be usable at: a laptop's half screen and a full one."""
+
+
+def size_id(size: tuple[int, int]) -> str:
+    """ "100x30", for test ids."""
+    return f"{size[0]}x{size[1]}"
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""One snapshot per screen at 120×36 on the seeded database and a frozen clock, and the
-queue once in English.
+"""Every screen and dialog at 100×30 and at 140×40 on the seeded database and a frozen
+clock, and the queue in English at both sizes.
 
 `pytest tests/tui --snapshot-update` rewrites the SVGs under `__snapshots__/`; look at the
 change before committing it.
@@ -20,7 +20,7 @@ from campaign.config import Settings
 from campaign.db import Database
 from campaign.tui.app import make_app
 from campaign.tui.leuchtturm_app import LeuchtturmApp
-from tests.tui.conftest import FROZEN, SIZE, seed
+from tests.tui.conftest import FROZEN, SIZES, seed, size_id
 from tests.tui.screenshot import settled
 from tests.tui.test_reports import report_settings, write_sample_report
 
@@ -38,28 +38,40 @@ SAMPLE_REPORT = """# Wochenbericht 2026-W47
 """
 
 
-@pytest.mark.parametrize(
-    "keys",
-    [("1",), ("2", "w"), ("3",), ("4",), ("5",), ("6",)],
-    ids=["dashboard", "queue", "compose", "inbox", "campaigns", "accounts"],
-)
-def test_screen(snap_compare, app: LeuchtturmApp, keys: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+SCREENS = {
+    "dashboard": ("1",),
+    "queue": ("2", "w"),
+    "compose": ("3",),
+    "inbox": ("4",),
+    "campaigns": ("5",),
+    "accounts": ("6",),
+    "wall": ("8",),
+    "answer": ("4", "a"),
+    "reschedule": ("2", "w", "e"),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_id)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, app: LeuchtturmApp, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     """The queue is shown by week: today has no post, the seeded one went out yesterday."""
 
     async def open_screen(pilot: Pilot[None]) -> None:
-        for key in keys:  # each key's read finishes before the next key starts another
+        for key in SCREENS[screen]:  # each key's read finishes before the next starts
             await pilot.press(key)
             await settled(pilot)
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_screen)
+    assert snap_compare(app, terminal_size=size, run_before=open_screen)
 
 
+@pytest.mark.parametrize("size", SIZES, ids=size_id)
 def test_reports_screen(  # type: ignore[no-untyped-def]
     snap_compare,
     database: Database,
     settings: Settings,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
 ) -> None:
     """A relative report folder, so the path on screen is the same on every machine."""
     monkeypatch.chdir(tmp_path)
@@ -73,16 +85,21 @@ def test_reports_screen(  # type: ignore[no-untyped-def]
         await pilot.press("7")
         await settled(pilot)
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_screen)
+    assert snap_compare(app, terminal_size=size, run_before=open_screen)
 
 
+@pytest.mark.parametrize("size", SIZES, ids=size_id)
 def test_queue_in_english(
-    snapshot: SnapshotAssertion, database: Database, database_url: str, settings: Settings
+    snapshot: SnapshotAssertion,
+    database: Database,
+    database_url: str,
+    settings: Settings,
+    size: tuple[int, int],
 ) -> None:
     """Drawn in a fresh process: this one loaded the key labels in German already."""
     seed(database)
     english = settings.model_copy(update={"language": "en"})
-    width, height = SIZE
+    width, height = size
     drawn = subprocess.run(
         [
             sys.executable,

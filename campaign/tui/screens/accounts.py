@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from campaign.services import accounts
 from campaign.times import shown
 from campaign.tui.screens.base import DataScreen
-from campaign.tui.widgets.live_table import LiveTable
+from campaign.tui.widgets.live_table import Heading, LiveTable
 from words import t
 
 
@@ -37,8 +37,9 @@ class AccountsScreen(DataScreen):
                 t("col.status"),
                 t("col.reason"),
                 t("col.followers"),
-                t("col.verified"),
+                Heading(t("col.verified"), whole=True),
             ],
+            fill=4,  # the reason
             id="accounts-table",
         )
 

@@ -59,7 +59,7 @@ class DataScreen(WordedBindings, Screen[None]):
         yield Header()
         yield AlertsBanner(id="alerts")
         yield from self.compose_body()
-        yield Footer()
+        yield Footer(compact=True)  # less space between keys: more of them fit on 100 columns
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets."""

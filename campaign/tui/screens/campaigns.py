@@ -14,7 +14,7 @@ from campaign.services.campaigns import CampaignSummary
 from campaign.services.polls import PollTally
 from campaign.tui.changes import pausing, resuming
 from campaign.tui.screens.base import DataScreen
-from campaign.tui.widgets.live_table import LiveTable
+from campaign.tui.widgets.live_table import Heading, LiveTable
 from campaign.tui.widgets.poll_bars import PollBars
 from words import t
 
@@ -32,7 +32,7 @@ class CampaignsScreen(DataScreen):
     def compose_body(self) -> ComposeResult:
         yield LiveTable(
             [
-                t("col.campaign"),
+                Heading(t("col.campaign"), whole=True),  # the slug the CLI takes
                 t("col.name"),
                 t("col.zone"),
                 t("col.paused"),
@@ -40,6 +40,7 @@ class CampaignsScreen(DataScreen):
                 t("col.delivered"),
                 t("col.replies"),
             ],
+            fill=1,  # the campaign's name
             id="campaigns-table",
         )
         yield Static(t("poll.running_title"), classes="filters")

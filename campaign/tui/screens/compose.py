@@ -73,8 +73,11 @@ class ComposeScreen(DataScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save(False)", "key.save_draft", priority=True),
         Binding("ctrl+g", "save(True)", "key.save_approved", priority=True),
-        Binding("ctrl+t", "save_thread(False)", "key.save_thread", priority=True),
-        Binding("ctrl+r", "save_thread(True)", "key.save_thread_approved", priority=True),
+        # The thread preview names ctrl+t and ctrl+r when a text is too long for one post.
+        Binding("ctrl+t", "save_thread(False)", "key.save_thread", priority=True, show=False),
+        Binding(
+            "ctrl+r", "save_thread(True)", "key.save_thread_approved", priority=True, show=False
+        ),
         Binding("ctrl+n", "new_post", "key.new_post", priority=True),
         Binding("escape", "leave_field", "key.leave_field", priority=True),
     ]
@@ -100,6 +103,11 @@ class ComposeScreen(DataScreen):
                 yield Label(t("compose.alt"))
                 yield Input(id="media-alt")
             with Vertical(id="compose-texts"):
+                # Above the texts, one line each: notifications appear at the bottom right,
+                # and "Mastodon: 510/500 – 10 zu viel" needs more than a third of the row.
+                with Vertical(id="counters"):
+                    for platform in Platform:
+                        yield PlatformCounter(id=f"counter-{platform.value}", classes="counter")
                 with TabbedContent(id="texts"):
                     with TabPane(t("compose.base"), id="tab-base"):
                         yield TextEditor(id="base", soft_wrap=True)
@@ -120,9 +128,6 @@ class ComposeScreen(DataScreen):
                             yield Checkbox(t("compose.poll_multiple"), id="poll-multiple")
                         yield Label(t("compose.survey_url"))
                         yield Input(id="survey-url")
-                with Horizontal(id="counters"):
-                    for platform in Platform:
-                        yield PlatformCounter(id=f"counter-{platform.value}", classes="counter")
                 yield Static(id="thread-preview")
 
     def _next_hour(self) -> str:

@@ -24,11 +24,13 @@ from campaign.tui.changes import PLATFORM_OPTIONS, next_option
 from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.screens.answer import AnswerScreen
 from campaign.tui.screens.base import DataScreen
-from campaign.tui.widgets.live_table import LiveTable, Row
+from campaign.tui.widgets.live_table import Heading, LiveTable, Row
 from content.platforms import Platform
 from words import t
 
 PAGE = 100
+LABELLING = Binding.Group("key.set_label")
+"""+ = - share one place in the footer: a person's label for the reply."""
 LABEL_STYLES = {"positive": "green", "neutral": "yellow", "negative": "bold red"}
 
 
@@ -54,18 +56,18 @@ class InboxScreen(DataScreen):
     SUB_TITLE = "screen.inbox"  # a catalogue key, worded when the screen is made
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "cycle_label", "key.filter_label"),
-        Binding("c", "cycle_campaign", "key.filter_campaign"),
-        Binding("f", "cycle_platform", "key.filter_platform"),
+        Binding("s", "cycle_label", "key.filter_label", show=False),
+        Binding("c", "cycle_campaign", "key.filter_campaign", show=False),
+        Binding("f", "cycle_platform", "key.filter_platform", show=False),
         Binding("u", "toggle_questions", "key.filter_questions"),
-        Binding("e", "cycle_kind", "key.filter_kind"),
-        Binding("plus", "label('positive')", "key.label_positive"),
-        Binding("equals_sign", "label('neutral')", "key.label_neutral"),
-        Binding("minus", "label('negative')", "key.label_negative"),
+        Binding("e", "cycle_kind", "key.filter_kind", show=False),
+        Binding("plus", "label('positive')", "key.label_positive", group=LABELLING),
+        Binding("equals_sign", "label('neutral')", "key.label_neutral", group=LABELLING),
+        Binding("minus", "label('negative')", "key.label_negative", group=LABELLING),
         Binding("backspace", "label('')", "key.label_clear", show=False),
         Binding("a", "answer", "key.answer"),
         Binding("o", "open_url", "key.open_url"),
-        Binding("m", "more", "key.more"),
+        Binding("m", "more", "key.more", show=False),
     ]
 
     def __init__(self) -> None:
@@ -77,7 +79,13 @@ class InboxScreen(DataScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(id="filters", classes="filters")
         yield LiveTable(
-            [t("col.when"), t("col.platform"), t("col.from"), t("col.label"), t("col.text")],
+            [
+                Heading(t("col.when"), whole=True),
+                t("col.platform"),
+                t("col.from"),
+                t("col.label"),
+                t("col.text"),
+            ],
             id="inbox-table",
         )
         yield Static(id="reply-detail", classes="detail")

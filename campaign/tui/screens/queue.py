@@ -35,11 +35,13 @@ from campaign.tui.data_text import data_lines, data_text
 from campaign.tui.period import Period
 from campaign.tui.screens.base import DataScreen
 from campaign.tui.screens.prompt import ConfirmScreen, PromptScreen
-from campaign.tui.widgets.live_table import LiveTable, Row
+from campaign.tui.widgets.live_table import Heading, LiveTable, Row
 from campaign.tui.widgets.poll_bars import PollBars
 from words import t
 
 PAGE = 200
+STEPS = Binding.Group("key.earlier_later")
+"""h and l share one place in the footer: a step back or forward in time."""
 STATES = (None, PostState.DRAFT, PostState.APPROVED, PostState.CANCELLED)
 
 
@@ -75,21 +77,21 @@ class QueueScreen(DataScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "approve", "key.approve"),
         Binding("r", "request_changes", "key.request_changes"),
-        Binding("n", "comment", "key.comment"),
-        Binding("g", "toggle_mine", "key.filter_mine"),
+        Binding("n", "comment", "key.comment", show=False),
+        Binding("g", "toggle_mine", "key.filter_mine", show=False),
         Binding("e", "reschedule", "key.reschedule"),
-        Binding("x", "cancel_post", "key.cancel"),
+        Binding("x", "cancel_post", "key.cancel", show=False),
         Binding("u", "restore_post", "key.restore", show=False),  # named when cancelling
-        Binding("d", "duplicate", "key.duplicate"),
-        Binding("R", "retry", "key.retry"),
-        Binding("s", "cycle_state", "key.filter_state"),
-        Binding("c", "cycle_campaign", "key.filter_campaign"),
-        Binding("f", "cycle_platform", "key.filter_platform"),
-        Binding("h", "step(-1)", "key.earlier"),
-        Binding("l", "step(1)", "key.later"),
-        Binding("t", "today", "key.today"),
+        Binding("d", "duplicate", "key.duplicate", show=False),
+        Binding("R", "retry", "key.retry", show=False),
+        Binding("s", "cycle_state", "key.filter_state", show=False),
+        Binding("c", "cycle_campaign", "key.filter_campaign", show=False),
+        Binding("f", "cycle_platform", "key.filter_platform", show=False),
+        Binding("h", "step(-1)", "key.earlier", group=STEPS),
+        Binding("l", "step(1)", "key.later", group=STEPS),
+        Binding("t", "today", "key.today", show=False),
         Binding("w", "toggle_week", "key.day_week"),
-        Binding("m", "more", "key.more"),
+        Binding("m", "more", "key.more", show=False),
     ]
 
     class TrailLoaded(Message):
@@ -112,7 +114,7 @@ class QueueScreen(DataScreen):
         yield Static(id="filters", classes="filters")
         yield LiveTable(
             [
-                t("col.when"),
+                Heading(t("col.when"), whole=True),
                 t("col.campaign"),
                 t("col.key"),
                 t("col.status"),
@@ -205,6 +207,7 @@ class QueueScreen(DataScreen):
                 reason = shown_reason(delivery.last_error)
                 error = f" – {reason}" if reason else ""
                 lines.append(f"{name}: {delivery_state(delivery.state)}{error}")
+            lines.append(f"{post.key}: {post.text}")  # the table may show their start only
             self.load_trail(post.id)
         self.query_one("#post-detail", Static).update(data_lines("\n".join(lines)))
         self._show_poll(post)

@@ -22,7 +22,7 @@ from campaign.services import wall
 from campaign.services.wall import ItemState, WallItem, WallKey
 from campaign.times import shown
 from campaign.tui.screens.base import DataScreen
-from campaign.tui.widgets.live_table import LiveTable, Row
+from campaign.tui.widgets.live_table import Heading, LiveTable, Row
 from content.outside_text import inert, inert_line
 from words import t
 
@@ -53,7 +53,13 @@ class WallScreen(DataScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(id="wall-mode", classes="filters")
         yield LiveTable(
-            [t("col.when"), t("col.platform"), t("col.from"), t("col.status"), t("col.text")],
+            [
+                Heading(t("col.when"), whole=True),
+                t("col.platform"),
+                t("col.from"),
+                t("col.status"),
+                t("col.text"),
+            ],
             id="wall-table",
         )
         yield Static(id="wall-detail", classes="detail")
