@@ -80,7 +80,7 @@ SCREENS = {
         "Text",
         ["a", "r", "e", "h", "l", "w", "question_mark"],
     ),
-    "compose": (("3",), None, None, ["ctrl+s", "ctrl+g", "escape", "question_mark"]),
+    "compose": (("3",), None, None, ["ctrl+s", "ctrl+g", "ctrl+n", "question_mark"]),
     "inbox": (
         ("4",),
         ["Zeit", "Plattform", "Von", "Stimmung", "Text"],

@@ -79,7 +79,7 @@ class ComposeScreen(DataScreen):
             "ctrl+r", "save_thread(True)", "key.save_thread_approved", priority=True, show=False
         ),
         Binding("ctrl+n", "new_post", "key.new_post", priority=True),
-        Binding("escape", "leave_field", "key.leave_field", priority=True),
+        Binding("escape", "leave_field", "key.leave_field", priority=True, show=False),
     ]
 
     def __init__(self) -> None:
