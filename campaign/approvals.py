@@ -24,6 +24,7 @@ from campaign.models import Approval, Post, PostState, utc_now
 from campaign.people import DAEMON, Person, Role
 from campaign.services import events
 from words import t
+from words.coded import Coded
 
 UNNAMED = Person(DAEMON, DAEMON, Role.ADMIN, solo=True)
 """Who acts for a caller that names nobody (the demo, benchmarks, older tests): a single
@@ -91,7 +92,9 @@ def give(session: Session, parts: Sequence[Post], person: Person) -> bool:
         events.record(
             session,
             "post.approval_given",
-            t("approval.given", post=part.key, given=now.given, required=now.required),
+            Coded(
+                "approval.given", {"post": part.key, "given": now.given, "required": now.required}
+            ),
             campaign_id=part.campaign_id,
             post_id=part.id,
             data={"given": now.given, "required": now.required},
@@ -113,12 +116,16 @@ def clear(session: Session, post: Post, reason: str, person: str) -> bool:
     for approval in current:
         approval.cleared_at = now
     if post.state == PostState.APPROVED:
-        lifecycle.revoke(session, post, t("approval.cleared", reason=reason), person=person)
+        cleared = Coded("approval.cleared", {"reason": reason})
+        lifecycle.revoke(session, post, cleared, person=person)
     else:
         events.record(
             session,
             "post.approvals_cleared",
-            f"post {post.key}: " + t("approval.cleared", reason=reason),
+            Coded(
+                "event.post",
+                {"post": post.key, "reason": Coded("approval.cleared", {"reason": reason})},
+            ),
             campaign_id=post.campaign_id,
             post_id=post.id,
             person=person,
@@ -197,7 +204,7 @@ def after_edit(
     events.record(
         session,
         "post.changed",
-        t("approval.changed", post=post.key, fields=", ".join(fields)),
+        Coded("approval.changed", {"post": post.key, "fields": ", ".join(fields)}),
         campaign_id=post.campaign_id,
         post_id=post.id,
         data={"fields": fields, "diff": diff(before, after)},

@@ -217,9 +217,18 @@ def move_delivery(
     events.record(
         session,
         f"delivery.{step.to}",
-        f"delivery {delivery.id} ({account}, {post_key}): {previous} → {step.to}: "
-        f"{reason.text()}"
-        + (f" ({actor})" if person else ""),
+        Coded(
+            "event.delivery_by" if person else "event.delivery",
+            {
+                "id": delivery.id,
+                "account": account,
+                "post": post_key,
+                "before": Coded(f"delivery.{previous}"),
+                "after": Coded(f"delivery.{step.to}"),
+                "reason": reason,
+                "by": actor,
+            },
+        ),
         at=now,
         campaign_id=delivery.post.campaign_id if delivery.post is not None else None,
         post_id=delivery.post_id,
@@ -246,7 +255,7 @@ def move_delivery(
 
 
 def move_post(
-    session: Session, post: Post, op: PostOp, reason: str, *, person: str | None = None
+    session: Session, post: Post, op: PostOp, reason: Coded | str, *, person: str | None = None
 ) -> PostState:
     """Perform one legal move of a post and write its audit event.
 
@@ -260,7 +269,10 @@ def move_post(
     events.record(
         session,
         f"post.{_POST_EVENT[op]}",
-        f"post {post.key}: {reason}" + (f" ({actor})" if person else ""),
+        Coded(
+            "event.post_by" if person else "event.post",
+            {"post": post.key, "reason": reason, "by": actor},
+        ),
         campaign_id=post.campaign_id,
         post_id=post.id,
         data={"op": op.value, "from": previous.value, "to": target.value, "by": actor},
@@ -471,14 +483,16 @@ def approve(
         session,
         post,
         PostOp.APPROVE,
-        t("reason.approved", accounts=len(post.targets)),
+        Coded("reason.approved", {"accounts": len(post.targets)}),
         person=person,
     )
     post.approved_at = utc_now()
     return created
 
 
-def revoke(session: Session, post: Post, reason: str, *, person: str | None = None) -> None:
+def revoke(
+    session: Session, post: Post, reason: Coded | str, *, person: str | None = None
+) -> None:
     """Back to draft: its waiting deliveries stay, and the daemon sends none of them until
     it is approved again (dispatch takes only approved posts)."""
     move_post(session, post, PostOp.REVOKE, reason, person=person)
@@ -493,7 +507,7 @@ def reschedule(session: Session, post: Post, when: datetime, *, person: str | No
         session,
         post,
         PostOp.RESCHEDULE,
-        t("reason.rescheduled", old=old.isoformat(), new=when.isoformat()),
+        Coded("reason.rescheduled", {"old": old.isoformat(), "new": when.isoformat()}),
         person=person,
     )
     post.scheduled_at = when
@@ -517,7 +531,7 @@ def cancel(session: Session, post: Post, *, person: str | None = None) -> int:
         session,
         post,
         PostOp.CANCEL,
-        t("reason.post_cancelled", withdrawn=withdrawn, sent=sent),
+        Coded("reason.post_cancelled", {"withdrawn": withdrawn, "sent": sent}),
         person=person,
     )
     return withdrawn
@@ -528,5 +542,5 @@ def restore(session: Session, post: Post, *, person: str | None = None) -> None:
 
     Its withdrawn deliveries stay withdrawn until then; approving reinstates them.
     """
-    move_post(session, post, PostOp.RESTORE, t("reason.post_restored"), person=person)
+    move_post(session, post, PostOp.RESTORE, Coded("reason.post_restored"), person=person)
     post.approved_at = None

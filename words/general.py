@@ -7,6 +7,33 @@ Key → (German, English); `words.catalogue` composes every area into one catalo
 from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
+    # the audit trail's events, worded when shown (campaign.services.events)
+    "event.delivery": (
+        "Zustellung {id} ({account}, {post}): {before} → {after}: {reason}",
+        "delivery {id} ({account}, {post}): {before} → {after}: {reason}",
+    ),
+    "event.delivery_by": (
+        "Zustellung {id} ({account}, {post}): {before} → {after}: {reason} ({by})",
+        "delivery {id} ({account}, {post}): {before} → {after}: {reason} ({by})",
+    ),
+    "event.post": ("Beitrag {post}: {reason}", "post {post}: {reason}"),
+    "event.post_by": ("Beitrag {post}: {reason} ({by})", "post {post}: {reason} ({by})"),
+    "event.account": ("{name}: {reason}", "{name}: {reason}"),
+    "event.rate_limit_over": ("{name}: Ratenlimit vorbei", "{name}: rate limit over"),
+    "event.labelled": (
+        "Antwort {id} von einer Person als {label} eingeordnet",
+        "reply {id} labelled {label} by a person",
+    ),
+    "event.label_cleared": (
+        "Antwort {id}: menschliches Label entfernt, es gilt wieder das Modell",
+        "reply {id}: human label removed, the model's counts again",
+    ),
+    "event.paused": ("{slug}: {reason}", "{slug}: {reason}"),
+    "event.resumed": ("{slug} läuft wieder", "{slug} resumed"),
+    "event.imported": (
+        "Plan {plan}: {created:#Beitrag|Beiträge} neu, {updated} geändert",
+        "plan {plan}: {created:#post|posts} created, {updated} updated",
+    ),
     # the configuration file (campaign.config)
     "config.control_character": (
         "enthält das Steuerzeichen {code}",
@@ -274,12 +301,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "others needed",
     ),
     "approval.given": (
-        "post {post}: Freigabe {given}/{required}",
+        "Beitrag {post}: Freigabe {given}/{required}",
         "post {post}: approval {given}/{required}",
     ),
     "approval.tally": ("{given}/{required} Freigaben", "{given}/{required} approvals"),
     "approval.cleared": ("Freigaben zurückgesetzt: {reason}", "approvals cleared: {reason}"),
-    "approval.changed": ("post {post}: geändert ({fields})", "post {post}: changed ({fields})"),
+    "approval.changed": (
+        "Beitrag {post}: geändert ({fields})",
+        "post {post}: changed ({fields})",
+    ),
     "approval.reason_content": ("Inhalt geändert ({fields})", "content changed ({fields})"),
     "approval.reason_time": (
         "Zeit geändert, die Kampagne verlangt dann neue Freigaben",

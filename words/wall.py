@@ -102,4 +102,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "Alle Plattformen",
         "All platforms",
     ),
+    # the moderation steps in the audit trail (campaign.services.wall)
+    "event.wall.approved": ("Wand-Eintrag {item} freigegeben", "wall item {item} approved"),
+    "event.wall.hidden": ("Wand-Eintrag {item} ausgeblendet", "wall item {item} hidden"),
+    "event.wall.pinned": ("Wand-Eintrag {item} angeheftet", "wall item {item} pinned"),
+    "event.wall.unpinned": ("Wand-Eintrag {item} losgelöst", "wall item {item} unpinned"),
+    "event.wall.blocked": (
+        "Verfasser/in von Wand-Eintrag {item} für die Wand gesperrt",
+        "author of wall item {item} blocked from the wall",
+    ),
+    "event.wall.unblocked": (
+        "Verfasser/in von Wand-Eintrag {item} wieder zugelassen",
+        "author of wall item {item} unblocked",
+    ),
 }

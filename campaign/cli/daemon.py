@@ -67,7 +67,9 @@ def status(
                 }
                 for account in accounts.held(session, now)
             ],
-            "alerts": [{"at": e.at, "kind": e.kind, "message": e.message} for e in alerts],
+            "alerts": [
+                {"at": e.at, "kind": e.kind, "message": events.shown_message(e)} for e in alerts
+            ],
             "flagged_deliveries": [
                 {
                     "post_id": d.post_id,

@@ -187,7 +187,7 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
                 "at": event.at.isoformat(),
                 "kind": event.kind,
                 "person": event.person,
-                "message": event.message,
+                "message": events.shown_message(event),
                 "diff": (event.data or {}).get("diff"),
             }
             for event in events.of_post(session, post.id)

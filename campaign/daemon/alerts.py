@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from campaign.db import Database
 from campaign.models import Campaign, Delivery, Event, HeardKind, Post, Reply
 from campaign.services import events
-from words import t
+from words.coded import Coded
 
 WINDOW = timedelta(hours=1)
 BASELINE = timedelta(days=7)
@@ -163,12 +163,14 @@ def _raise(session: Session, source: Source, check: SpikeCheck, now: datetime) -
     events.record(
         session,
         source.event_kind,
-        t(
+        Coded(
             source.event_kind,
-            slug=campaign.slug,
-            negative=check.negative,
-            replies=check.replies,
-            baseline=check.baseline_share,
+            {
+                "slug": campaign.slug,
+                "negative": check.negative,
+                "replies": check.replies,
+                "baseline": check.baseline_share,
+            },
         ),
         at=now,
         campaign_id=check.campaign_id,

@@ -59,7 +59,7 @@ from connectors.registry import create_connector
 from connectors.serialised import Serialised
 from sentiment.base import Classifier
 from words import t
-from words.coded import Coded
+from words.coded import Coded, CodedError
 
 log = logging.getLogger("leuchtturm.daemon")
 # A job still running at its next interval is skipped on purpose (max_instances=1,
@@ -417,7 +417,8 @@ class Daemon:
                     self._classifier_failed = True
                     log.error("sentiment model unavailable, replies stay unclassified: %s", error)
                     with self.database.session() as session:
-                        events.record(session, "alert.sentiment_unavailable", str(error))
+                        said = error.coded if isinstance(error, CodedError) else str(error)
+                        events.record(session, "alert.sentiment_unavailable", said)
             return self._classifier
 
     def classify(self) -> int:

@@ -25,7 +25,7 @@ from campaign.privacy.handles import Person
 from campaign.privacy.retention import delete_posts, release_freed_pages
 from campaign.services import events
 from campaign.services.wall import SOURCES
-from words import t
+from words.coded import Coded
 
 ERASED_KIND = "privacy.erased"
 ERASED_MENTION = "@[gelöscht]"
@@ -202,7 +202,7 @@ def erase(
             events.record(
                 session,
                 ERASED_KIND,
-                t("privacy.erased.event", posts=done.posts, platform=person.platform),
+                Coded("privacy.erased.event", {"posts": done.posts, "platform": person.platform}),
                 at=now,
                 campaign_id=campaign_id,
                 person=by,

@@ -72,7 +72,10 @@ def set_state(
     events.record(
         session,
         f"account.{state}",
-        f"{account.name}: {reason.text() if reason is not None else state}",
+        Coded(
+            "event.account",
+            {"name": account.name, "reason": reason or Coded(f"account.{state}")},
+        ),
         account_id=account.id,
         person=person,
     )
@@ -110,7 +113,7 @@ def note_rate_limit_ended(session: Session, account: Account, now: datetime) -> 
     events.record(
         session,
         "account.rate_limit_ended",
-        f"{account.name}: rate limit over",
+        Coded("event.rate_limit_over", {"name": account.name}),
         at=now,
         account_id=account.id,
     )

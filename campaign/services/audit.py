@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from campaign.config import Settings
 from campaign.models import Account, Campaign, Event, Post
 from campaign.people import shown
+from campaign.reasons import shown_reason
 from campaign.reports.render_csv import formula_safe
 
 """What a spreadsheet reads as the start of a formula (OWASP, CSV injection)."""
@@ -68,7 +69,7 @@ def rows(
             kind=event.kind,
             post=key or "",
             account=account or "",
-            message=event.message,
+            message=shown_reason(event.message),
             diff=str((event.data or {}).get("diff") or ""),
         )
         for event, key, account in session.execute(query)

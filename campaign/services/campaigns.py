@@ -22,6 +22,7 @@ from campaign.models import (
 from campaign.reasons import shown_reason
 from campaign.services import events
 from words import t
+from words.coded import Coded
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,11 @@ def pause(session: Session, slug: str, reason: str, *, person: str | None = None
     campaign.paused = True
     campaign.paused_reason = reason
     events.record(
-        session, "campaign.paused", f"{slug}: {reason}", campaign_id=campaign.id, person=person
+        session,
+        "campaign.paused",
+        Coded("event.paused", {"slug": slug, "reason": reason}),
+        campaign_id=campaign.id,
+        person=person,
     )
     return campaign
 
@@ -148,6 +153,10 @@ def resume(session: Session, slug: str, *, person: str | None = None) -> Campaig
     for alert in session.scalars(open_alerts):
         alert.resolved_at = utc_now()
     events.record(
-        session, "campaign.resumed", f"{slug} resumed", campaign_id=campaign.id, person=person
+        session,
+        "campaign.resumed",
+        Coded("event.resumed", {"slug": slug}),
+        campaign_id=campaign.id,
+        person=person,
     )
     return campaign

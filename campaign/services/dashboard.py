@@ -246,7 +246,10 @@ def open_alerts(session: Session, *, limit: int = 5) -> list[Alert]:
         .order_by(Event.at.desc(), Event.id.desc())
         .limit(limit)
     )
-    alerts += [Alert(kind, message, slug, bool(paused)) for kind, message, slug, paused in events]
+    alerts += [
+        Alert(kind, shown_reason(message), slug, bool(paused))
+        for kind, message, slug, paused in events
+    ]
     for name, state, reason in broken_accounts(session):
         slug, paused = _campaign_waiting_on(session, name)
         alerts.append(Alert(f"account.{state}", f"{name}: {reason or state}", slug, paused))

@@ -14,12 +14,14 @@ from sqlalchemy.orm import Session
 
 from campaign.models import Event, utc_now
 from campaign.people import DAEMON
+from campaign.reasons import shown_reason, stored_reason
+from words.coded import Coded
 
 
 def record(
     session: Session,
     kind: str,
-    message: str,
+    message: str | Coded,
     *,
     at: datetime | None = None,
     campaign_id: int | None = None,
@@ -32,11 +34,13 @@ def record(
     """Append one event (in the caller's transaction, so it commits with the change).
 
     `person` is who did it; None means the daemon (or the system acting for nobody).
+    A `Coded` message is kept as its code and worded when shown (`shown_message`), in the
+    reader's language; a plain one (a person's comment) as it is.
     """
     event = Event(
         at=at or utc_now(),
         kind=kind,
-        message=message,
+        message=stored_reason(message) if isinstance(message, Coded) else message,
         campaign_id=campaign_id,
         post_id=post_id,
         delivery_id=delivery_id,
@@ -46,6 +50,11 @@ def record(
     )
     session.add(event)
     return event
+
+
+def shown_message(event: Event, lang: str | None = None) -> str:
+    """What the event says, in `lang` (default: the reader's language)."""
+    return shown_reason(event.message, lang)
 
 
 def recent(

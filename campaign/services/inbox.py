@@ -19,6 +19,7 @@ from campaign.people import Person
 from campaign.services import events
 from campaign.services.posts import PostDraft, add_post
 from words import t
+from words.coded import Coded
 
 LABELS = ("positive", "neutral", "negative")
 KINDS = tuple(kind.value for kind in HeardKind)
@@ -176,7 +177,10 @@ def set_human_label(
     events.record(
         session,
         "reply.labelled",
-        f"reply {reply.id} labelled {label or 'as the model said'} by a person",
+        Coded(
+            "event.labelled" if label else "event.label_cleared",
+            {"id": reply.id, "label": Coded(f"label.{label}") if label else None},
+        ),
         delivery_id=reply.delivery_id,
         person=person,
     )

@@ -28,6 +28,7 @@ from content.plan import load_plan
 from content.plan_model import AccountTarget, PlanError, PlannedPost
 from content.platforms import Platform
 from words import language, t
+from words.coded import Coded
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,7 @@ def import_plan(
     events.record(
         session,
         "campaign.imported",
-        f"plan {path.name}: {created} created, {updated} updated",
+        Coded("event.imported", {"plan": path.name, "created": created, "updated": updated}),
         campaign_id=campaign.id,
         person=actor.name,
     )

@@ -141,7 +141,9 @@ def add_post(
     post.targets = [PostTarget(account=account) for account in accounts]
     session.flush()
     _follow_changes(session, post, {account.id for account in accounts})
-    lifecycle.move_post(session, post, lifecycle.PostOp.EDIT, t("reason.saved"), person=actor.name)
+    lifecycle.move_post(
+        session, post, lifecycle.PostOp.EDIT, Coded("reason.saved"), person=actor.name
+    )
     if before is not None and (
         cleared := approvals.after_edit(session, post, before, moved, actor.name)
     ):

@@ -52,6 +52,7 @@ from campaign.models import (
 )
 from campaign.services import events, polls
 from words import t
+from words.coded import Coded
 
 REPLY_SOURCE = "reply"
 LISTENING_SOURCE = "listening"
@@ -467,31 +468,34 @@ def _decide(
     return entry
 
 
-def _record(session: Session, kind: str, message: str, key: WallKey, by: str | None) -> None:
+def _record(session: Session, kind: str, key: WallKey, by: str | None) -> None:
+    """The moderation step in the audit trail; its words are the catalogue's `event.<kind>`."""
     events.record(
-        session, kind, message, data={"item": str(key), "by": by} if by else {"item": str(key)}
+        session,
+        kind,
+        Coded(f"event.{kind}", {"item": str(key)}),
+        data={"item": str(key), "by": by} if by else {"item": str(key)},
     )
 
 
 def approve(session: Session, key: WallKey, by: str | None = None) -> WallEntry:
     """Let the item show on the wall."""
     entry = _decide(session, key, by, state=WallEntryState.APPROVED)
-    _record(session, "wall.approved", f"wall item {key} approved", key, by)
+    _record(session, "wall.approved", key, by)
     return entry
 
 
 def hide(session: Session, key: WallKey, by: str | None = None) -> WallEntry:
     """Take the item off every wall (and keep it off in post-moderation too)."""
     entry = _decide(session, key, by, state=WallEntryState.HIDDEN)
-    _record(session, "wall.hidden", f"wall item {key} hidden", key, by)
+    _record(session, "wall.hidden", key, by)
     return entry
 
 
 def pin(session: Session, key: WallKey, by: str | None = None, *, pinned: bool = True) -> WallEntry:
     """Keep the item at the top of the wall (approving it), or let it go back in line."""
     entry = _decide(session, key, by, pinned=pinned)
-    kind, verb = ("wall.pinned", "pinned") if pinned else ("wall.unpinned", "unpinned")
-    _record(session, kind, f"wall item {key} {verb}", key, by)
+    _record(session, "wall.pinned" if pinned else "wall.unpinned", key, by)
     return entry
 
 
@@ -524,9 +528,7 @@ def block(session: Session, key: WallKey, by: str | None = None) -> Author:
         session.add(
             WallBlock(platform=author.platform, author_handle=author.author_handle, blocked_by=by)
         )
-        _record(
-            session, "wall.blocked", f"author of wall item {key} blocked from the wall", key, by
-        )
+        _record(session, "wall.blocked", key, by)
     return author
 
 
@@ -536,5 +538,5 @@ def unblock(session: Session, key: WallKey, by: str | None = None) -> Author:
     blocked = _block_of(session, author)
     if blocked is not None:
         session.delete(blocked)
-        _record(session, "wall.unblocked", f"author of wall item {key} unblocked", key, by)
+        _record(session, "wall.unblocked", key, by)
     return author

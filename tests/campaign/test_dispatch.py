@@ -252,7 +252,7 @@ def test_status_names_flagged_posts_with_the_fix(
     german = runner.invoke(cli_app, ["--config", str(config), "status"])
     assert german.exit_code == 0, german.output
     assert "Daemon: läuft nicht" in german.output
-    assert "(old) → x-todo: needs_review – verpasst, während der Daemon nicht lief" in german.output
+    assert "(old) → x-todo: zu prüfen – verpasst, während der Daemon nicht lief" in german.output
     assert "leuchtturm post retry" in german.output
     runner.env["LEUCHTTURM_LANG"] = "en"
     english = runner.invoke(cli_app, ["--config", str(config), "status", "--json"])

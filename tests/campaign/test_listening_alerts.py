@@ -10,6 +10,7 @@ from sqlalchemy import select
 from campaign.daemon.alerts import HEARD, REPLIES, check_spikes
 from campaign.db import Database
 from campaign.models import Campaign, Event, HeardKind, Reply
+from campaign.services import events
 from tests.campaign.test_alerts import NOW, _delivery, _replies
 
 
@@ -43,7 +44,7 @@ def test_a_sour_hashtag_raises_its_own_alert_not_one_about_replies(database: Dat
     assert (spike.replies, spike.negative) == (12, 10)
     with database.session() as session:
         alert = session.scalars(select(Event).where(Event.kind == "alert.listening_spike")).one()
-        assert "Beiträgen aus der Stadt" in alert.message
+        assert "Beiträgen aus der Stadt" in events.shown_message(alert)
         assert len(alert.data["reply_ids"]) == 10
     assert check_spikes(database, NOW, threshold=3.0, min_replies=10, source=HEARD) == []
 

@@ -80,7 +80,7 @@ def test_auto_moderation_is_refused_in_a_config_file(tmp_path: Path) -> None:
     config.write_text('[wall]\nport = 8080\nmoderation = "auto"\n', encoding="utf-8")
     result = leuchtturm("--config", str(config), "wall", "list", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.startswith(f"Fehler: {config}:3: wall.moderation: \"auto\" shows")
+    assert result.stderr.startswith(f"Fehler: {config}:3: wall.moderation: \"auto\" zeigt alles")
 
 
 def test_leuchtturm_wall_serves_the_page_on_loopback(tmp_path: Path, env: dict[str, str]) -> None:

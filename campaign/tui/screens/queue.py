@@ -248,11 +248,13 @@ class QueueScreen(DataScreen):
         for event in trail:
             if event.kind in COMMENT_KINDS:
                 who = people.shown(event.person, settings)
-                lines.append(f"  {shown(event.at, settings.zone)}  {who}: {event.message}")
+                said = events.shown_message(event)
+                lines.append(f"  {shown(event.at, settings.zone)}  {who}: {said}")
         lines.append(t("queue.trail") + ":")
         for event in trail:
             who = people.shown(event.person, settings)
-            lines.append(f"  {shown(event.at, settings.zone)}  {who}: {event.message}")
+            said = events.shown_message(event)
+            lines.append(f"  {shown(event.at, settings.zone)}  {who}: {said}")
             lines += [f"      {line}" for line in (event.data or {}).get("diff", "").splitlines()]
         pane.update(data_lines("\n".join(lines)))
 
