@@ -53,6 +53,7 @@ _RHETORICAL = re.compile(
     r"|wer (?:braucht|will|liest|versteht) (?:denn )?(?:schon|sowas|so was|das)\b"
     r"|wen (?:interessiert|juckt|kümmert)"
     r"|was (?:bringt|nützt|hilft) (?:das|sowas|es) (?:denn )?schon"
+    r"|was (?:bringt|nützt|hilft) (?:das|sowas|es)\b.*\baußer\b"
     r"|wer soll (?:das|sowas) (?:denn |bitte |eigentlich )*(?:bezahlen|glauben|verstehen)"
     r"|wer glaubt (?:denn |ernsthaft |wirklich |noch )*(?:sowas|so was|das|daran|dran|euch)"
     r"|wer (?:denkt sich|hätte (?:das |es )?(?:denn )?gedacht|hat sich (?:denn )?.*ausgedacht)"
@@ -80,15 +81,20 @@ _RHETORICAL = re.compile(
 #: Words that mark the whole reply as ironic: its questions expect no answer.
 _IRONY = re.compile(
     r"🙄|😒|🤡|(?:^|[.!?]\s*)aha\b|\bna (?:toll|super|klasse|prima|großartig|bravo)\b"
-    r"|\bschon klar\b(?!\s*\w)|\bja ?ja\b|\bja klar\b",
+    r"|\bschon klar\b(?!\s*\w)|\bja ?ja\b|\bja klar\b|\b(?:jetzt|nun) (?:auf einmal|plötzlich)\b",
 )
 
 #: A sentence that answers the question before it ("Niemand, wie immer.", "Genau: …").
 _SELF_ANSWER = re.compile(
     r"^(?:niemand|keiner|keine[rn]?(?! ahnung)|nichts|nix|genau|eben|natürlich|logisch|weil"
     r"|nein|nee|nö|glaub(?:e)?(?: ich)? nicht|wohl kaum|sicher nicht|bestimmt nicht|tja"
-    r"|(?:\w+ )?jedenfalls$)\b"
+    r"|(?:\w+ )?jedenfalls$|wie (?:immer|üblich)$|typisch$)\b"
 )
+
+#: Questions about who (or since when) that the writer answers with a bare name or phrase:
+#: "Wer hat was davon? Die Beraterfirma.", "Seit wann …? Seit nie."
+_WHO = re.compile(r"^(?:und )?(?:wer|wen|wem|wessen|seit wann|für wen)\b")
+_THANKS = re.compile(r"\b(?:danke|dank|grüße?|gruß|lg|mfg|bitte|hilfe)\b")
 
 #: Tag questions: "…, oder?" asks for confirmation, unless it caps a complaint.
 _TAG = re.compile(r",\s*(?:oder|gell|gelle|ne|nä|oder nicht|nicht wahr|richtig|stimmt's|woll)\W*$")
@@ -104,13 +110,16 @@ _REQUEST = re.compile(
     r"weiß (?:hier )?(?:jemand|einer|wer|ihr|jmd)|kann (?:mir|uns) (?:hier )?(?:jemand|einer|wer)"
     r"|(?:hat|hätte) (?:hier )?(?:jemand|einer|wer|jmd) (?:\S+ )?(?:ahnung|tipp|idee|infos?"
     r"|erfahrung|link|nummer|kontakt)"
-    r"|(?:könnt|könntet|können|würdet|würden) (?:ihr|sie) (?:mir |uns )?(?:bitte|mal|vielleicht)"
+    r"|(?:könnt|können|würden) (?:ihr|sie) (?:mir |uns )?(?:bitte|mal|vielleicht)"
+    r"|(?:könntet|würdet) ihr"
     r"|(?:könnt|könntet) ihr (?:mir|uns) sagen"
     r"|(?:sagt|schreibt|verratet|erklärt|schickt|nennt|postet|gebt) (?:mir|uns)\b"
     r"|(?:sagt|schreibt|verratet) (?:doch )?(?:bitte )?(?:mal )?(?:wann|wo|wie|ob|wer|was|welche)"
-    r"|(?:ich )?bitte um (?:info|auskunft|antwort|rückmeldung|rückruf|hilfe)"
-    r"|(?:ich )?(?:suche|bräuchte) (?:eine?n?|jemanden|infos?|informationen|hilfe|rat"
-    r"|ansprechpartner|kontakt|tipps?)\b"
+    r"|(?:ich )?bitte um (?:\w+ )?(?:info|auskunft|antwort|rückmeldung|rückruf|hilfe)"
+    r"|(?:wäre|wär|fände ich) (?:\w+ )?(?:super|toll|nett|schön|klasse|prima|lieb|hilfreich) wenn"
+    r" (?:mir|uns) (?:jemand|einer|wer|ihr)\b"
+    r"|(?:ich )?(?:suche|such|bräuchte|brauche|brauch) (?:eine?n?|jemanden|infos?|informationen"
+    r"|hilfe|rat|ansprechpartner|kontakt|tipps?)\b"
     r"|(?:infos?|informationen|ein link|eine antwort|rückmeldung|tipps?|hinweise)\b.*\b"
     r"(?:wären?|würden mir) (?:super|toll|nett|gut|schön|hilfreich|klasse|prima|top)"
     r"|(?:(?:kurze|eine|meine|noch eine|ne) )?frage(?: (?:an|zu|zur|zum|wegen) .+)?$"
@@ -121,7 +130,8 @@ _REQUEST = re.compile(
 #: Indirect questions: the writer says what they would like to know.
 _INDIRECT = re.compile(
     r"^(?:"
-    r"(?:ich )?frag(?:e)? (?:(?:mich|mal|euch|hier|vorsichtig|kurz|echt|ernsthaft|gerade) )*"
+    r"(?:ich )?frag(?:e)? "
+    r"(?:(?:mich|mal|euch|hier|vorsichtig|kurz|echt|ehrlich|ernsthaft|wirklich|gerade) )*"
     r"(?:ob|wann|wo|wie|wer|was|warum|wieso|welche)\b"
     r"|mich (?:würde|würd) interessieren|mich interessiert (?:ob|wann|wo|wie|wer|was|warum|welche)"
     r"|(?:ich )?(?:würde|würd|möchte|will) (?:gerne? |gern )?(?:mal )?wissen"
@@ -141,7 +151,7 @@ _SETTLED = re.compile(r"^(?:schon|denn|eigentlich) (?:klar|bekannt|entschieden|s
 _PARTICLES = frozenset(["genau", "denn", "eigentlich", "jetzt", "dann", "so"])
 #: Short words that are one letter away from a verb form but never one ("auch", "dann").
 _NOT_VERBS = frozenset(
-    ["auch", "noch", "doch", "dann", "denn", "wann", "wenn", "mal", "man", "nur", "schon"]
+    ["auch", "noch", "doch", "dann", "denn", "wann", "wenn", "mal", "man", "nur", "schon", "seit"]
 )
 #: Who a verb-first question asks about ("Habt ihr …", "Gibt es …", "Kommt die Bahn …").
 _SUBJECTS_TEXT = (
@@ -162,6 +172,7 @@ _VERBS = (
     " schließen sehen starten stehen stimmen suchen teilen wenden wohnen zahlen bezahlen"
     " zählen zeigen übernehmen unterstützen bringen nehmen geben fahren laden aussehen"
     " heißen bedeuten erfahren streamen melden warten antworten helfen bewerben treffen"
+    " parken wechseln holen buchen bauen bleiben verdienen füllen kennen schaffen ändern"
 )
 _IRREGULAR = (
     "bin bist ist is isset sind seid war waren wart wäre wären hab habe hast hat habt hatte"
@@ -197,10 +208,28 @@ def is_question(text: str) -> bool:
         if any(_REQUEST.match(clause) for clause in sentence.clauses):
             return True
         following = sentences[index + 1] if index + 1 < len(sentences) else None
-        answered = following is not None and _SELF_ANSWER.match(following.words)
-        if not (ironic or answered) and _asks(sentence, last=following is None):
+        answered = following is not None and _answers(sentence, following)
+        # A verbless fragment ("Neue Arbeit?", "Die Jungen etwa?") asks only as the reply's
+        # last word after no other question: first it echoes, after a question it elaborates.
+        echo = _is_fragment(sentence) and (
+            following is not None or (index > 0 and "?" in sentences[index - 1].text)
+        )
+        if not (ironic or answered or echo) and _asks(sentence):
             return True
     return False
+
+
+def _answers(question: _Sentence, following: _Sentence) -> bool:
+    """Does the next sentence answer the question itself, so that it expects no answer?"""
+    if _SELF_ANSWER.match(following.words):
+        return True
+    words = following.words.split()
+    return bool(
+        _WHO.match(question.words)
+        and len(words) <= 4
+        and not _THANKS.search(following.words)
+        and not any(_is_finite(word, following.nouns) for word in words)
+    )
 
 
 def _sentence(part: str) -> _Sentence:
@@ -216,16 +245,13 @@ def _sentence(part: str) -> _Sentence:
     )
 
 
-def _asks(sentence: _Sentence, last: bool) -> bool:
+def _asks(sentence: _Sentence) -> bool:
     words = sentence.words
     if _RHETORICAL.match(words):
         return False
     if "?" in sentence.text:
-        if _SCORNFUL_TAG.search(sentence.text):
-            return False
-        if _TAG.search(sentence.text) and _COMPLAINT.search(words):
-            return False
-        return last or not _is_fragment(sentence)
+        scornful = _SCORNFUL_TAG.search(sentence.text)
+        return not (scornful or (_TAG.search(sentence.text) and _COMPLAINT.search(words)))
     if _INDIRECT.match(words):
         return True
     if _w_question(sentence):
@@ -259,12 +285,13 @@ def _w_question(sentence: _Sentence) -> bool:
 
 
 def _is_fragment(sentence: _Sentence) -> bool:
-    """A verbless echo such as "Neue Arbeit?": it asks only as a reply's last word."""
+    """A question of a few words without a verb or a question word."""
     tokens = sentence.words.split()
     return (
-        len(tokens) <= 2
+        "?" in sentence.text
+        and len(tokens) <= 3
         and not _QUESTION_WORD.match(sentence.words)
-        and not _is_finite(tokens[0], sentence.nouns)
+        and not any(_is_finite(token, sentence.nouns) for token in tokens)
     )
 
 
