@@ -71,7 +71,9 @@ _RHETORICAL = re.compile(
     r"|(?:soll|ist) das (?:ein |eure )?(?:witz|scherz|satire)"
     r"|wo wart ihr (?:denn |eigentlich )?(?:da|damals|als)\b|was kommt als nächstes"
     r"|wie kommt man (?:denn |bloß |nur |bitte )?(?:auf (?:die|so eine|sone) idee|darauf|auf sowas)"
-    r"|(?:wie|wer|was) soll (?:man|ich|da|das)\b.*\bnoch\b"
+    r"|(?:wie|wer|was) (?:soll|sollen) (?:man|ich|wir|da|das)\b.*\bnoch\b"
+    r"|\S+ \S+ (?:\S+ )?denn bitte\b|dafür (?:zahlen|bezahlen|zahlt|gibt|geben|haben) \w+"
+    r"|.*\bwenn ihr (?:eh|sowieso|ohnehin|doch)\b"
     r"|was (?:denken|glauben) (?:die|sie|ihr) (?:sich|euch) (?:eigentlich|dabei|denn)"
     r"|muss das sein|wozu (?:das ganze|der aufwand)"
     r"|(?:toll|super|klasse|prima|schön|großartig|aha|ok|okay) und (?:dann|jetzt|nun|weiter)\b"
@@ -87,7 +89,8 @@ _IRONY = re.compile(
 #: A sentence that answers the question before it ("Niemand, wie immer.", "Genau: …").
 _SELF_ANSWER = re.compile(
     r"^(?:niemand|keiner|keine[rn]?(?! ahnung)|nichts|nix|genau|eben|natürlich|logisch|weil"
-    r"|nein|nee|nö|glaub(?:e)?(?: ich)? nicht|wohl kaum|sicher nicht|bestimmt nicht|tja"
+    r"|nein|nee|nö|glaub(?:e)?(?: ich)? nicht|wohl kaum|sicher nicht|bestimmt|vermutlich"
+    r"|richtig|tja"
     r"|(?:\w+ )?jedenfalls$|wie (?:immer|üblich)$|typisch$)\b"
 )
 
@@ -124,6 +127,8 @@ _REQUEST = re.compile(
     r"(?:wären?|würden mir) (?:super|toll|nett|gut|schön|hilfreich|klasse|prima|top)"
     r"|(?:(?:kurze|eine|meine|noch eine|ne) )?frage(?: (?:an|zu|zur|zum|wegen) .+)?$"
     r"|ich (?:hätte|hab|habe) (?:da )?(?:mal )?(?:eine|ne|noch eine) frage"
+    r"|ich (?:hätte|hätt) gerne? (?:\w+ )?(?:infos?|informationen|auskunft|rückmeldung|tipps?"
+    r"|unterlagen|einen termin)\b"
     r")",
 )
 
