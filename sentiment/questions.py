@@ -41,7 +41,7 @@ _HANDLES_AND_LINKS = re.compile(
 _LEADS = re.compile(
     r"^(?:(?:hallo|hi|hey|moin|servus|guten (?:morgen|tag|abend)|hömma|hör mal|sorry"
     r"|entschuldigung|sagt mal|sag mal|ey|also|ähm|äh|übrigens|ach|na|und|aber|ok|okay"
-    r"|zusammen|(?:liebe[sr]?|an das) (?:to do )?team|liebe leute|leute)(?: ,)? )+"
+    r"|zusammen|(?:liebe[sr]?|an das) (?:to do )?team)(?: ,)? |(?:liebe )?leute , )+"
 )
 
 #: Questions that expect no answer: outrage, mockery and set phrases.
@@ -74,7 +74,8 @@ _RHETORICAL = re.compile(
     r"|wie kommt man (?:denn |bloß |nur |bitte )?(?:auf (?:die|so eine|sone) idee|darauf|auf sowas)"
     r"|(?:wie|wer|was) (?:soll|sollen) (?:man|ich|wir|da|das)\b.*\bnoch\b"
     r"|\S+ \S+ (?:\S+ )?denn bitte\b|dafür (?:zahlen|bezahlen|zahlt|gibt|geben|haben) \w+"
-    r"|.*\bwenn ihr (?:eh|sowieso|ohnehin|doch)\b"
+    r"|.*\bwenn (?:\w+ ){0,2}(?:eh|sowieso|ohnehin)\b|.*\bwenn ihr doch\b"
+    r"|.*\b(?:alles immer|immer alles)\b|was soll (?:ich|man) (?:da |dazu )?(?:noch )?sagen"
     r"|was (?:denken|glauben) (?:die|sie|ihr) (?:sich|euch) (?:eigentlich|dabei|denn)"
     r"|muss das sein|wozu (?:das ganze|der aufwand)"
     r"|(?:toll|super|klasse|prima|schön|großartig|aha|ok|okay) und (?:dann|jetzt|nun|weiter)\b"
@@ -84,7 +85,8 @@ _RHETORICAL = re.compile(
 #: Words that mark the whole reply as ironic: its questions expect no answer.
 _IRONY = re.compile(
     r"🙄|😒|🤡|(?:^|[.!?]\s*)aha\b|\bna (?:toll|super|klasse|prima|großartig|bravo)\b"
-    r"|\bschon klar\b(?!\s*\w)|\bja ?ja\b|\bja klar\b|\b(?:jetzt|nun) (?:auf einmal|plötzlich)\b",
+    r"|\?\s*😂|\bfragt? für einen freund\b|\bschon klar\b(?!\s*\w)|\bja ?ja\b|\bja klar\b"
+    r"|\b(?:jetzt|nun) (?:auf einmal|plötzlich)\b",
 )
 
 #: A sentence that answers the question before it ("Niemand, wie immer.", "Genau: …").
@@ -115,15 +117,17 @@ _REQUEST = re.compile(
     r"|(?:hat|hätte) (?:hier )?(?:jemand|einer|wer|jmd) (?:\S+ )?(?:ahnung|tipp|idee|infos?"
     r"|erfahrung|link|nummer|kontakt)"
     r"|(?:könnt|können|würden) (?:ihr|sie) (?:mir |uns )?(?:bitte|mal|vielleicht)"
-    r"|(?:könntet|würdet) ihr"
+    r"|(?:könntet|würdet) ihr|(?:können|könnten|würden) sie (?:mir|uns) (?:\S+ )?(?:mitteilen|sagen"
+    r"|schicken|erklären|helfen)"
     r"|(?:könnt|könntet) ihr (?:mir|uns) sagen"
     r"|(?:sagt|schreibt|verratet|erklärt|schickt|nennt|postet|gebt) (?:mir|uns)\b"
     r"|(?:sagt|schreibt|verratet) (?:doch )?(?:bitte )?(?:mal )?(?:wann|wo|wie|ob|wer|was|welche)"
     r"|(?:ich )?bitte um (?:\w+ )?(?:info|auskunft|antwort|rückmeldung|rückruf|hilfe)"
     r"|(?:wäre|wär|fände ich) (?:\w+ )?(?:super|toll|nett|schön|klasse|prima|lieb|hilfreich) wenn"
     r" (?:mir|uns) (?:jemand|einer|wer|ihr)\b"
-    r"|(?:ich )?(?:suche|such|bräuchte|brauche|brauch) (?:eine?n?|jemanden|infos?|informationen"
-    r"|hilfe|rat|ansprechpartner|kontakt|tipps?)\b"
+    r"|(?:gibt(?:'?s| es) )(?:\w+ )?(?:infos?|informationen|unterlagen|material)\b"
+    r"|(?:ich )?(?:suche|such|bräuchte|brauche|brauch) (?:mal )?(?:eine?n?|den|die|das|jemanden"
+    r"|infos?|informationen|hilfe|rat|ansprechpartner|kontakt|tipps?)\b"
     r"|(?:infos?|informationen|ein link|eine antwort|rückmeldung|tipps?|hinweise)\b.*\b"
     r"(?:wären?|würden mir) (?:super|toll|nett|gut|schön|hilfreich|klasse|prima|top)"
     r"|(?:(?:kurze|eine|meine|noch eine|ne) )?frage(?: (?:an|zu|zur|zum|wegen) .+)?$"
@@ -165,6 +169,7 @@ _SUBJECTS_TEXT = (
     " diese ein eine einen ne nen mein meine euer eure"
 )
 _SUBJECTS = frozenset(_SUBJECTS_TEXT.split())
+_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem"])
 #: Verb-first sayings that state, not ask.
 _VERB_FIRST_SAYINGS = re.compile(
     r"^(?:kann man (?:machen|so sehen|nichts machen)|muss man mögen|ist das schön)$"
@@ -232,6 +237,7 @@ def _answers(question: _Sentence, following: _Sentence) -> bool:
     words = following.words.split()
     return bool(
         _WHO.match(question.words)
+        and "?" not in following.text
         and len(words) <= 4
         and not _THANKS.search(following.words)
         and not any(_is_finite(word, following.nouns) for word in words)
@@ -291,11 +297,12 @@ def _w_question(sentence: _Sentence) -> bool:
 
 
 def _is_fragment(sentence: _Sentence) -> bool:
-    """A question of a few words without a verb or a question word."""
-    tokens = sentence.words.split()
+    """A question without a verb or a question word: a few words ("Podcast?"), or a noun
+    phrase ("Ein Container als Zukunft der Arbeit?", "Und die Rentner, die …?")."""
+    tokens = sentence.clauses[0].split()
     return (
         "?" in sentence.text
-        and len(tokens) <= 3
+        and (len(tokens) <= 3 or tokens[0] in _ARTICLES)
         and not _QUESTION_WORD.match(sentence.words)
         and not any(_is_finite(token, sentence.nouns) for token in tokens)
     )

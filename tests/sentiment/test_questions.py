@@ -5,13 +5,14 @@ mark, "Weiß jemand, ob …", indirect ones, tag questions), requests for inform
 rhetorical questions, irony, imperatives and statements that open like questions
 ("Wie immer."). A reply is a question when the team should answer it.
 
-questions_de.csv was the tuning set. Each holdout was written before the detector met it:
-questions_de_holdout.csv (190 replies in the campaign's themes, dialect, typos, handles,
-links) scored precision 0.75 / recall 0.74 on the earlier detector; questions_de_holdout2.csv
-(66) scored 0.79 / 0.81 on the detector improved on the first holdout; questions_de_holdout3.csv
-(68) scored 0.84 / 0.97 on the detector improved again. Each was then used to improve the rules
-in general ways, so the figures below are no longer unseen ones: rhetorical questions are where
-unseen replies still cost precision.
+questions_de.csv was the tuning set. Each holdout was written before the detector met it,
+and scored (precision / recall) when first measured: questions_de_holdout.csv (190 replies in
+the campaign's themes, dialect, typos, handles, links) 0.75 / 0.74 on the earlier detector;
+questions_de_holdout2.csv (66) 0.79 / 0.81 after the rules were improved on the first;
+questions_de_holdout3.csv (68) 0.84 / 0.97 after the second; questions_de_holdout4.csv (62,
+formal "Sie", sarcasm) 0.74 / 0.85 after the third. Each was then used to improve the rules in
+general ways, so the thresholds below hold on sets the rules have met: on unseen replies
+rhetorical questions still cost precision, the last measured unseen figure is 0.74 / 0.85.
 
 `python -m tests.sentiment.test_questions` prints the figures for every file.
 """
@@ -32,6 +33,7 @@ SETS = {
     "questions_de_holdout.csv": 160,
     "questions_de_holdout2.csv": 60,
     "questions_de_holdout3.csv": 60,
+    "questions_de_holdout4.csv": 60,
 }
 
 
@@ -115,6 +117,11 @@ def test_precision_and_recall_reach_nine_in_ten(name: str) -> None:
         ("Warum ich das schreibe? Weil ich da eine Stelle gefunden habe!", False),
         ("Wer hätte gedacht, dass ich mit 61 nochmal was lerne 😄", False),
         ("Seh ich genauso wie @MariaK.", False),
+        # A follow-up question narrows the question down; it does not answer it.
+        ("Wer organisiert eigentlich die Jobmesse? Stadt oder IHK?", True),
+        ("Können Sie mir mitteilen bis wann die Anmeldung möglich ist.", True),
+        ("Seit wann hört die Stadt auf Bürger? 😂", False),
+        ("Ernsthaft jetzt? Ein Container als Zukunft der Arbeit?", False),
     ],
 )
 def test_named_cases(text: str, asks: bool) -> None:
