@@ -15,6 +15,7 @@ from campaign.models import (
     Delivery,
     DeliveryState,
     Event,
+    HeardKind,
     Post,
     Reply,
     utc_now,
@@ -90,6 +91,44 @@ def summaries(session: Session) -> list[CampaignSummary]:
 def _by_campaign(session: Session, counts: Select[tuple[int, int]]) -> dict[int, int]:
     """A grouped (campaign id, count) query as a dict; a campaign without rows is absent."""
     return {campaign_id: int(count) for campaign_id, count in session.execute(counts)}
+
+
+@dataclass(frozen=True)
+class CampaignProgress:
+    """How far one campaign has come: what the demo prints at its end."""
+
+    posts: int
+    delivered: int
+    failed: int
+    """Failed, or held for a person to look at."""
+    replies: int
+    classified: int
+    tracked: int
+    """Posts the city wrote on its own (tags, mentions, quotes) that listening collected."""
+
+
+def progress(session: Session, slug: str) -> CampaignProgress:
+    """One campaign's posts, deliveries and collected replies, counted in SQL."""
+    campaign_posts = select(Post.id).join(Campaign).where(Campaign.slug == slug)
+    own = Delivery.post_id.in_(campaign_posts)
+
+    def deliveries(*states: DeliveryState) -> int:
+        query = select(func.count(Delivery.id)).where(own, Delivery.state.in_(states))
+        return session.scalar(query) or 0
+
+    replies = select(func.count(Reply.id)).join(Delivery).where(own)
+    campaign_id = select(Campaign.id).where(Campaign.slug == slug).scalar_subquery()
+    tracked = select(func.count(Reply.id)).where(
+        Reply.kind != HeardKind.REPLY, Reply.campaign_id == campaign_id
+    )
+    return CampaignProgress(
+        posts=session.scalar(select(func.count()).select_from(campaign_posts.subquery())) or 0,
+        delivered=deliveries(DeliveryState.SENT),
+        failed=deliveries(DeliveryState.FAILED, DeliveryState.NEEDS_REVIEW),
+        replies=session.scalar(replies) or 0,
+        classified=session.scalar(replies.where(Reply.classified_at.is_not(None))) or 0,
+        tracked=session.scalar(tracked) or 0,
+    )
 
 
 def pause(session: Session, slug: str, reason: str, *, person: str | None = None) -> Campaign:
