@@ -15,13 +15,15 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from campaign.errors import UserError
 from campaign.models import Delivery, DeliveryState, Post, PostState, utc_now
-from campaign.reasons import stored_reason
+from campaign.reasons import local_reason, stored_reason
 from campaign.services import events
+from campaign.times import shown
 from connectors.base import RemotePost
 from words import t
 from words.coded import Coded, parsed
@@ -215,7 +217,7 @@ def move_delivery(
         session,
         f"delivery.{step.to}",
         f"delivery {delivery.id} ({account}, {post_key}): {previous} → {step.to}: "
-        f"{reason.text()}"
+        f"{local_reason(reason, _zone(delivery.post)).text()}"
         + (f" ({actor})" if person else ""),
         at=now,
         campaign_id=delivery.post.campaign_id if delivery.post is not None else None,
@@ -240,6 +242,13 @@ def move_delivery(
             extra={"account": account, "post": post_key},
         )
     return step.to
+
+
+def _zone(post: Post | None) -> ZoneInfo:
+    """The zone the trail names a post's times in: its campaign's."""
+    if post is None or post.campaign is None:
+        return ZoneInfo("UTC")
+    return ZoneInfo(post.campaign.time_zone)
 
 
 def move_post(
@@ -489,7 +498,7 @@ def reschedule(session: Session, post: Post, when: datetime, *, person: str | No
         session,
         post,
         PostOp.RESCHEDULE,
-        t("reason.rescheduled", old=old.isoformat(), new=when.isoformat()),
+        t("reason.rescheduled", old=shown(old, _zone(post)), new=shown(when, _zone(post))),
         person=person,
     )
     post.scheduled_at = when

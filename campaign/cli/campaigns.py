@@ -120,7 +120,7 @@ def resume(ctx: typer.Context, slug: Slug) -> None:
     person = cli.person
     with cli.database().session() as session:
         campaign = campaigns.resume(session, slug, person=person.name)
-        still_held = campaigns.held_by_accounts(session, campaign)
+        still_held = campaigns.held_by_accounts(session, campaign, cli.settings.zone)
     say(t("campaign.resumed", slug=slug))
     for held in still_held:
         say(t("campaign.still_held", name=held.name, count=held.waiting, reason=held.reason))

@@ -139,7 +139,7 @@ def hold_note(account: Account, now: datetime, zone: ZoneInfo) -> str:
     One wording for `status`, `accounts list` and the TUI's Konten screen.
     """
     if account.state != AccountState.OK:
-        return shown_reason(account.state_reason)
+        return shown_reason(account.state_reason, zone)
     until = rate_limited_until(account, now)
     if until is not None:
         return t("account.rate_limited", until=clock_time(until, now, zone))

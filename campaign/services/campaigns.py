@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -152,9 +153,12 @@ class HeldByAccount:
     waiting: int
 
 
-def held_by_accounts(session: Session, campaign: Campaign) -> list[HeldByAccount]:
+def held_by_accounts(
+    session: Session, campaign: Campaign, zone: ZoneInfo
+) -> list[HeldByAccount]:
     """Accounts that cannot post (broken, out of credits) while this campaign's posts wait
-    for them: resuming the campaign does not release those; `accounts verify` does."""
+    for them: resuming the campaign does not release those; `accounts verify` does. Their
+    reasons are worded with times in `zone` (the configured one)."""
     rows = session.execute(
         select(Account.name, Account.state, Account.state_reason, func.count(Delivery.id))
         .join(Delivery, Delivery.account_id == Account.id)
@@ -168,7 +172,7 @@ def held_by_accounts(session: Session, campaign: Campaign) -> list[HeldByAccount
         .order_by(Account.name)
     )
     return [
-        HeldByAccount(name, state, shown_reason(reason) or state, n)
+        HeldByAccount(name, state, shown_reason(reason, zone) or state, n)
         for name, state, reason, n in rows
     ]
 

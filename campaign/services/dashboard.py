@@ -125,14 +125,14 @@ def delivery_states_since(session: Session, since: datetime) -> dict[str, int]:
     return {state: count for state, count in rows}
 
 
-def broken_accounts(session: Session) -> list[tuple[str, str, str | None]]:
-    """(name, state, reason) of every account that cannot post."""
+def broken_accounts(session: Session, zone: ZoneInfo) -> list[tuple[str, str, str | None]]:
+    """(name, state, reason) of every account that cannot post, times in `zone`."""
     rows = session.execute(
         select(Account.name, Account.state, Account.state_reason)
         .where(Account.state != AccountState.OK)
         .order_by(Account.name)
     )
-    return [(name, state, shown_reason(reason) or None) for name, state, reason in rows]
+    return [(name, state, shown_reason(reason, zone) or None) for name, state, reason in rows]
 
 
 @dataclass(frozen=True)
@@ -212,12 +212,12 @@ def sentiment_by_day(
     return result
 
 
-def overview(session: Session, now: datetime) -> Overview:
-    """The dashboard's quick figures."""
+def overview(session: Session, now: datetime, zone: ZoneInfo) -> Overview:
+    """The dashboard's quick figures (reasons worded with times in `zone`)."""
     return Overview(
         due=next_due(session),
         last_day_states=delivery_states_since(session, now - timedelta(hours=24)),
-        broken_accounts=broken_accounts(session),
+        broken_accounts=broken_accounts(session, zone),
         daemon=daemon_health(session, now),
     )
 
@@ -227,8 +227,9 @@ def campaign_slugs(session: Session) -> list[str]:
     return list(session.scalars(select(Campaign.slug).order_by(Campaign.slug)))
 
 
-def open_alerts(session: Session, *, limit: int = 5) -> list[Alert]:
-    """Open alert events, broken accounts and missed posts (deliveries needing review)."""
+def open_alerts(session: Session, zone: ZoneInfo, *, limit: int = 5) -> list[Alert]:
+    """Open alert events, broken accounts and missed posts (deliveries needing review);
+    an account's reason worded with times in `zone`, a delivery's in its campaign's."""
     alerts: list[Alert] = []
     events = session.execute(
         select(Event.kind, Event.message, Campaign.slug, Campaign.paused)
@@ -238,7 +239,7 @@ def open_alerts(session: Session, *, limit: int = 5) -> list[Alert]:
         .limit(limit)
     )
     alerts += [Alert(kind, message, slug, bool(paused)) for kind, message, slug, paused in events]
-    for name, state, reason in broken_accounts(session):
+    for name, state, reason in broken_accounts(session, zone):
         slug, paused = _campaign_waiting_on(session, name)
         alerts.append(Alert(f"account.{state}", f"{name}: {reason or state}", slug, paused))
     alerts += [
@@ -270,6 +271,7 @@ def flagged_deliveries(
             Delivery.last_error,
             Campaign.slug,
             Campaign.paused,
+            Campaign.time_zone,
         )
         .join(Post, Post.id == Delivery.post_id)
         .join(Campaign, Campaign.id == Post.campaign_id)
@@ -280,9 +282,15 @@ def flagged_deliveries(
     )
     return [
         FlaggedDelivery(
-            post_id, key, account, state, shown_reason(error) or None, slug, bool(paused)
+            post_id,
+            key,
+            account,
+            state,
+            shown_reason(error, ZoneInfo(time_zone)) or None,
+            slug,
+            bool(paused),
         )
-        for post_id, key, account, state, error, slug, paused in rows
+        for post_id, key, account, state, error, slug, paused, time_zone in rows
     ]
 
 

@@ -431,6 +431,7 @@ def link_part(post: Post, parent: Post | None, position: int) -> None:
 
 def post_json(post: Post) -> dict[str, object]:
     """The stable JSON shape of a post for `--json` listings."""
+    zone = ZoneInfo(post.campaign.time_zone)
     return {
         "id": post.id,
         "key": post.key,
@@ -452,7 +453,7 @@ def post_json(post: Post) -> dict[str, object]:
                 "state": d.state,
                 "attempts": d.attempts,
                 "remote_url": d.remote_url,
-                "last_error": shown_reason(d.last_error) or None,
+                "last_error": shown_reason(d.last_error, zone) or None,
             }
             for d in post.deliveries
         ],

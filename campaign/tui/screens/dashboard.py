@@ -77,7 +77,7 @@ class DashboardScreen(DataScreen):
         self.every(SENTIMENT_REFRESH_SECONDS, self.reload_sentiment, "sentiment")
 
     def load(self, session: Session) -> Overview:
-        return dashboard.overview(session, self.now())
+        return dashboard.overview(session, self.now(), self.leuchtturm.settings.zone)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sentiment")
     def reload_sentiment(self) -> None:
