@@ -21,6 +21,13 @@ def shown(moment: datetime, zone: ZoneInfo) -> str:
     return moment.astimezone(zone).strftime(INPUT_FORMAT)
 
 
+def labelled(moment: datetime, zone: ZoneInfo) -> str:
+    """ "2026-11-24 09:30 CET": `shown` with the zone's abbreviation, for output that
+    mixes campaigns in different zones."""
+    local = moment.astimezone(zone)
+    return f"{local.strftime(INPUT_FORMAT)} {local.tzname()}"
+
+
 def moment_in(text: str) -> datetime | None:
     """The aware time an ISO text such as "2026-11-24T08:30+00:00" names, else None.
 

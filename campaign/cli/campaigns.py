@@ -6,6 +6,7 @@ from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 
@@ -95,8 +96,9 @@ def show(ctx: typer.Context, slug: Slug, as_json: JsonOption = False) -> None:
         print_json(data)
         return
     say(f"{data['name']} ({slug}, {data['time_zone']})")
+    zone = ZoneInfo(str(data["time_zone"]))
     for post in rows:
-        say(f"  {post.id:>5}  {cli.local(post.scheduled_at)}  {post.state:<9} {post.key}")
+        say(f"  {post.id:>5}  {cli.local(post.scheduled_at, zone)}  {post.state:<9} {post.key}")
 
 
 @app.command(help="cli.campaign.pause")

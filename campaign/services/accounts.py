@@ -14,7 +14,7 @@ from campaign.errors import UserError
 from campaign.models import Account, AccountState, Event, utc_now
 from campaign.reasons import shown_reason, stored_reason
 from campaign.services import events
-from campaign.times import clock_time
+from campaign.times import clock_time, shown
 from words import t
 from words.coded import Coded
 
@@ -88,13 +88,19 @@ def set_state(
 
 
 def note_rate_limited(
-    session: Session, account: Account, until: datetime, post_key: str, now: datetime
+    session: Session,
+    account: Account,
+    until: datetime,
+    post_key: str,
+    now: datetime,
+    zone: ZoneInfo,
 ) -> None:
-    """The platform asked this account to wait: hold its lane until `until`, say so once."""
+    """The platform asked this account to wait: hold its lane until `until`, say so once
+    (in the trail, with `until` local to `zone`: the campaign of the post that hit it)."""
     if account.rate_limited_until is not None and account.rate_limited_until >= until:
         return
     account.rate_limited_until = until
-    message = f"{account.name}: rate limited until {until.isoformat(timespec='seconds')}"
+    message = t("account.rate_limit_started", account=account.name, until=shown(until, zone))
     events.record(session, RATE_LIMITED, message, at=now, account_id=account.id)
     log.warning(
         "account %s: rate limit starts (post %s), until %s",
@@ -110,7 +116,7 @@ def note_rate_limit_ended(session: Session, account: Account, now: datetime) -> 
     events.record(
         session,
         "account.rate_limit_ended",
-        f"{account.name}: rate limit over",
+        t("account.rate_limit_over", account=account.name),
         at=now,
         account_id=account.id,
     )

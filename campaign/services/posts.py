@@ -216,7 +216,7 @@ def list_posts(
     query = (
         select(Post)
         .options(
-            selectinload(Post.deliveries),
+            selectinload(Post.deliveries).selectinload(Delivery.account),
             selectinload(Post.campaign),
             selectinload(Post.approvals),
         )
@@ -401,23 +401,33 @@ def duplicate(
     limits: dict[str, int | None],
     stamp: datetime,
     *,
+    at: datetime | None = None,
     person: Person | None = None,
 ) -> list[Post]:
-    """A draft copy of the whole thread, keyed by the copy's time, linked as a thread."""
+    """A draft copy of the whole thread (texts, variants, media, content warning, poll),
+    keyed by the copy's time `stamp`, linked as a thread.
+
+    The copy keeps the original's times; with `at`, the copy of `post` is at `at` and
+    every part keeps its spacing, and a time before `stamp` is refused.
+    """
     key = f"{thread_of(session, post)[0].key}-{stamp:%Y%m%d%H%M%S}"
+    shift = timedelta(0) if at is None else at - post.scheduled_at
     copies: list[Post] = []
     for position, part in enumerate(_live_parts(session, post, "duplicate")):
         draft = PostDraft(
             key=key if position == 0 else f"{key}#{position + 1}",
             text=part.text,
-            scheduled_at=part.scheduled_at,
+            scheduled_at=part.scheduled_at + shift,
             accounts=[target.account.name for target in part.targets],
             variants={variant.platform: variant.text for variant in part.variants},
             media=[(item.path, item.alt_text) for item in part.media],
+            spoiler_text=part.spoiler_text,
+            poll=PollSpec.from_json(part.poll) if part.poll else None,
         )
         if not draft.accounts:
-            raise UserError(f"post {part.key} has no target accounts to copy")
-        copy = add_post(session, part.campaign, draft, limits, person=person)
+            raise UserError(t("post.no_accounts_to_copy", post=part.key))
+        now = stamp if at is not None else None
+        copy = add_post(session, part.campaign, draft, limits, now=now, person=person)
         link_part(copy, copies[-1] if copies else None, position)
         copies.append(copy)
     return copies

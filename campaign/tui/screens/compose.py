@@ -11,7 +11,7 @@ the way a plan's thread is imported, so the queue and the daemon treat both alik
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import ClassVar
 
 from sqlalchemy.orm import Session
@@ -32,8 +32,7 @@ from textual.widgets import (
 
 from campaign.errors import UserError
 from campaign.models import Account
-from campaign.people import Person
-from campaign.services import accounts, campaigns, dashboard, plans, poll_draft, posts
+from campaign.services import accounts, campaigns, dashboard, poll_draft, posts, threads
 from campaign.services.draft_input import chosen_media
 from campaign.services.posts import PostDraft
 from campaign.times import parse_local, shown
@@ -42,9 +41,8 @@ from campaign.tui.screens.base import DataScreen
 from campaign.tui.widgets.platform_counter import PlatformCounter
 from content import field_limits as limits
 from content.check import CheckResult, MediaSpec, check_text
-from content.plan_model import AccountTarget, PlannedPost
 from content.platforms import DISPLAY_NAMES, Platform, text_limit
-from content.polls import PollSpec, needs_survey_link, with_survey_link
+from content.polls import PollSpec
 from content.thread import ThreadSplitError, split_thread
 from words import language, t
 
@@ -299,27 +297,12 @@ class ComposeScreen(DataScreen):
         return poll_draft.poll_spec(options, hours, multiple)
 
     def action_save_thread(self, approved: bool) -> None:
-        """Split the text per target account and save the parts as a chain of posts."""
-        targets = plans.account_targets(self.leuchtturm.settings)
+        """Save the text as a thread: the service splits it per target account."""
         try:
             draft = self._draft(approved)
-            rendered = {name: self._thread_parts(targets, name) for name in draft.accounts}
-        except (UserError, ThreadSplitError) as error:
+        except UserError as error:
             self.notify(t("compose.refused", problems=str(error)), severity="error", timeout=10)
             return
-        planned = PlannedPost(
-            key=draft.key,
-            at=draft.scheduled_at,
-            text=draft.text,
-            variants={Platform(platform): text for platform, text in draft.variants.items()},
-            media=tuple(self._media()),
-            accounts=tuple(draft.accounts),
-            approved=approved,
-            thread=True,
-            rendered=rendered,
-            spoiler_text=draft.spoiler_text,
-            poll=draft.poll,
-        )
         slug = str(self.query_one("#campaign", Select).value)
         limits = self.leuchtturm.limits()
         now = self.now()
@@ -328,46 +311,16 @@ class ComposeScreen(DataScreen):
         survey_url = self._survey_url()
 
         def save(session: Session) -> str:
-            poll_draft.with_poll(session, settings, draft, draft.poll, survey_url)
-            return _save_thread(session, slug, planned, targets, limits, now, person)
+            saved = threads.save_thread(
+                session, settings, slug, draft, limits,
+                survey_url=survey_url, now=now, person=person,
+            )
+            state = t(f"state.{saved.state}")
+            return t("compose.thread_saved", key=saved.key, parts=saved.length, state=state)
 
         self.write(save)
-
-    def _thread_parts(self, targets: dict[str, AccountTarget], name: str) -> tuple[str, ...]:
-        """The texts `name` gets; an account no longer in config.toml is a UserError."""
-        target = targets.get(name)
-        if target is None:
-            raise UserError(t("compose.unknown_account", name=name))
-        text = self._text_for(target.platform)
-        url = self._survey_url()
-        if url and self._poll() is not None and needs_survey_link(target.platform, None):
-            text = with_survey_link(text, url)
-        return tuple(
-            split_thread(
-                target.platform, text, limit=target.limit,
-                spoiler_text=self._spoiler_for(target.platform),
-            )
-        )
 
     def _spoiler_for(self, platform: Platform) -> str:
         """The content warning where it counts: on Mastodon only."""
         return self._spoiler_text() if platform is Platform.MASTODON else ""
 
-
-def _save_thread(
-    session: Session,
-    slug: str,
-    planned: PlannedPost,
-    targets: dict[str, AccountTarget],
-    limits: dict[str, int | None],
-    now: datetime,
-    person: Person,
-) -> str:
-    """The parts as posts `KEY`, `KEY#2`, …, each pointing to the part before it."""
-    campaign = campaigns.by_slug(session, slug)
-    platform_of = {name: target.platform.value for name, target in targets.items()}
-    saved = plans.save_planned(
-        session, campaign, planned, platform_of, limits, now=now, person=person
-    )
-    state = t(f"state.{saved[0].state}")
-    return t("compose.thread_saved", key=planned.key, parts=len(saved), state=state)
