@@ -1,0 +1,74 @@
+"""The queue shows a post at its campaign's local time (New York here, while the team's
+configured zone is Berlin), its delivery's stored reason and its trail in that zone too,
+never in UTC; rescheduling reads the typed time there."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from textual.widgets import Input, Static
+
+from campaign.db import Database
+from campaign.models import Campaign, Delivery, DeliveryState, Post, PostState, PostTarget
+from campaign.reasons import stored_reason
+from campaign.services import accounts, posts
+from campaign.tui.leuchtturm_app import LeuchtturmApp
+from tests.tui.conftest import SIZE, column, open_table, wait_until
+from words.coded import Coded
+
+AT = datetime(2026, 11, 24, 14, 30, tzinfo=UTC)
+"""09:30 in New York (EST), 15:30 in Berlin: the same local day as the app's frozen now."""
+
+
+def _seed_new_york(database: Database) -> int:
+    with database.session() as session:
+        account = accounts.by_name(session, "x-todo")
+        campaign = Campaign(slug="ny", name="New York", time_zone="America/New_York")
+        post = Post(
+            campaign=campaign, key="hallo-ny", text="Hallo New York", scheduled_at=AT,
+            state=PostState.APPROVED,
+        )
+        post.targets = [PostTarget(account=account)]
+        post.deliveries = [
+            Delivery(
+                account_id=account.id, idempotency_key="ny-1", due_at=AT,
+                state=DeliveryState.PENDING,
+                last_error=stored_reason(
+                    Coded("reason.released", {"due": AT.isoformat(timespec="minutes")})
+                ),
+            )
+        ]
+        session.add(post)
+        session.flush()
+        return post.id
+
+
+def _text(app: LeuchtturmApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_queue_row_detail_and_trail_in_new_york_time(
+    app: LeuchtturmApp, database: Database
+) -> None:
+    post_id = _seed_new_york(database)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await open_table(pilot, "2", 1)
+        assert column(table, 2) == ["hallo-ny"]
+        assert column(table, 0) == ["2026-11-24 09:30"]
+        await wait_until(pilot, lambda: "x-todo" in _text(app, "#post-detail"))
+        detail = _text(app, "#post-detail")
+        assert "zum Senden freigegeben für 2026-11-24 09:30" in detail
+        assert "+00:00" not in detail and "14:30" not in detail
+
+        await pilot.press("e")  # reschedule: the prompt offers and reads New York time
+        prompt = app.screen.query_one(Input)
+        assert prompt.value == "2026-11-24 09:30"
+        prompt.value = "2026-11-24 11:00"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: column(table, 0) == ["2026-11-24 11:00"])
+        with database.session() as session:
+            assert posts.get_post(session, post_id).scheduled_at == AT.replace(hour=16, minute=0)
+        await wait_until(pilot, lambda: "verschoben von" in _text(app, "#post-trail"))
+        trail = _text(app, "#post-trail")
+        assert "verschoben von 2026-11-24 09:30 auf 2026-11-24 11:00" in trail
+        assert "+00:00" not in trail
