@@ -38,6 +38,8 @@ class DueDelivery:
     post_key: str
     account: str
     state: str
+    zone: ZoneInfo
+    """The post's campaign's zone: the due time is shown in it."""
 
 
 @dataclass(frozen=True)
@@ -105,14 +107,18 @@ class Overview:
 def next_due(session: Session, *, limit: int = 8) -> list[DueDelivery]:
     """The next deliveries waiting to go out, soonest first."""
     rows = session.execute(
-        select(Delivery.due_at, Post.key, Account.name, Delivery.state)
+        select(Delivery.due_at, Post.key, Account.name, Delivery.state, Campaign.time_zone)
         .join(Post, Post.id == Delivery.post_id)
+        .join(Campaign, Campaign.id == Post.campaign_id)
         .join(Account, Account.id == Delivery.account_id)
         .where(Delivery.state.in_((DeliveryState.PENDING, DeliveryState.RETRY)))
         .order_by(Delivery.due_at, Delivery.id)
         .limit(limit)
     )
-    return [DueDelivery(*row) for row in rows]
+    return [
+        DueDelivery(due_at, key, account, state, ZoneInfo(time_zone))
+        for due_at, key, account, state, time_zone in rows
+    ]
 
 
 def delivery_states_since(session: Session, since: datetime) -> dict[str, int]:

@@ -18,7 +18,8 @@ from campaign.cli.main import app as cli_app
 from campaign.db import Database
 from campaign.models import Campaign, Delivery, DeliveryState, Post, PostState, PostTarget
 from campaign.reasons import shown_reason, stored_reason
-from campaign.services import accounts, queue
+from campaign.services import accounts, dashboard, events, queue
+from campaign.times import shown
 from tests.clock import BERLIN
 from words.coded import Coded
 
@@ -131,3 +132,26 @@ def test_at_is_read_in_the_campaigns_zone(
     )
     assert moved.exit_code == 0, moved.output
     assert "2030-01-11 08:00 EST" in moved.output
+
+
+def test_the_overview_and_the_trail_say_the_campaigns_time(database: Database) -> None:
+    """Next deliveries, a flagged delivery's reason and the rate limit's trail line."""
+    post_id = _seed(database)
+    with database.session() as session:
+        late = Coded("reason.late", {"due": AT.isoformat(timespec="minutes")})
+        flagged = Delivery(
+            post_id=post_id, account_id=accounts.by_name(session, "x-todo").id,
+            idempotency_key="ny-2", due_at=AT, state=DeliveryState.NEEDS_REVIEW,
+            last_error=stored_reason(late),
+        )
+        session.add(flagged)
+        account = accounts.by_name(session, "mastodon-todo")
+        accounts.note_rate_limited(session, account, AT, "hallo", AT, ZoneInfo(NEW_YORK))
+    with database.session() as session:
+        (due,) = dashboard.next_due(session)
+        (review,) = dashboard.flagged_deliveries(session)
+        (limited,) = events.recent(session, kind_prefix=accounts.RATE_LIMITED)
+    assert (due.post_key, shown(due.due_at, due.zone)) == ("hallo", "2026-11-24 09:30")
+    assert review.error is not None and "2026-11-24 09:30" in review.error
+    assert "+00:00" not in review.error
+    assert limited.message == "mastodon-todo: Ratenlimit bis 2026-11-24 09:30"

@@ -103,11 +103,10 @@ class DashboardScreen(DataScreen):
         )
 
     def show(self, data: Overview) -> None:
-        zone = self.leuchtturm.settings.zone
         self.query_one("#daemon", Static).update(data_text(daemon_line(data.daemon)))
         self.query_one("#daemon", Static).set_class(not data.daemon.running, "-down")
         due = [
-            inert_line(f"{shown(d.due_at, zone)}  {d.post_key} → {d.account}", limit=CELL_LIMIT)
+            inert_line(f"{shown(d.due_at, d.zone)}  {d.post_key} → {d.account}", limit=CELL_LIMIT)
             for d in data.due
         ]
         self.query_one("#due", Static).update(data_lines("\n".join(due) or t("none")))

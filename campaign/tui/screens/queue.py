@@ -198,7 +198,7 @@ class QueueScreen(DataScreen):
         pane = self.query_one("#post-poll", PollBars)
         pane.display = post is not None and post.has_poll
         if post is not None and post.has_poll:
-            pane.show_tallies(list(post.polls), post.zone, self.now(), t("poll.not_read"))
+            pane.show_tallies(list(post.polls), self.now(), t("poll.not_read"))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="trail")
     def load_trail(self, post_id: int) -> None:
