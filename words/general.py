@@ -22,6 +22,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "Beitrag {id} freigegeben: {deliveries:#Zustellung|Zustellungen}.",
         "Post {id} approved: {deliveries:#delivery|deliveries}.",
     ),
+    "post.unknown": (
+        "Kein Beitrag mit der Nummer {id}: siehe `leuchtturm post list`.",
+        "No post with id {id}: see `leuchtturm post list`.",
+    ),
+    "post.no_accounts": ("Beitrag {post}: keine Zielkonten.", "Post {post}: no target accounts."),
+    "post.refused": ("Beitrag {post}: {problems}", "Post {post}: {problems}"),
+    "post.already_delivering": (
+        "Beitrag {post} wird schon zugestellt und kann nicht mehr geändert werden.",
+        "Post {post} is already being delivered and cannot be changed.",
+    ),
+    "account.unknown": (
+        "Unbekanntes Konto {name}: in config.toml unter [[accounts]] eintragen.",
+        "Unknown account {name}: add it to config.toml under [[accounts]].",
+    ),
+    "campaign.unknown": (
+        "Keine Kampagne {slug}: siehe `leuchtturm campaign list`.",
+        "No campaign {slug}: see `leuchtturm campaign list`.",
+    ),
     "post.duplicated": (
         "Kopie {id} ({key}) als Entwurf angelegt, {when}.",
         "Copy {id} ({key}) created as a draft, {when}.",

@@ -18,7 +18,7 @@ from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
 from campaign.models import Post, PostState
 from campaign.reports.week import Week
-from campaign.services import campaigns, capabilities, events, poll_draft, posts, threads
+from campaign.services import campaigns, capabilities, poll_draft, posts, queue, threads
 from campaign.services.draft_input import chosen_media
 from campaign.times import parse_local
 from content.platforms import Platform
@@ -218,9 +218,9 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
                 "kind": event.kind,
                 "person": event.person,
                 "message": event.message,
-                "diff": (event.data or {}).get("diff"),
+                "diff": event.diff or None,
             }
-            for event in events.of_post(session, post.id)
+            for event in queue.trail(session, post.id)
         ]
     if as_json:
         print_json(data)

@@ -43,7 +43,7 @@ def by_name(session: Session, name: str) -> Account:
     """The account row for a configured name."""
     account = session.scalar(select(Account).where(Account.name == name))
     if account is None:
-        raise UserError(f"unknown account {name!r}: add it to config.toml under [[accounts]]")
+        raise UserError(t("account.unknown", name=name))
     return account
 
 

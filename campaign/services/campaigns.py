@@ -23,6 +23,7 @@ from campaign.models import (
 )
 from campaign.reasons import shown_reason
 from campaign.services import events
+from words import t
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def by_slug(session: Session, slug: str) -> Campaign:
     """The campaign with this slug."""
     campaign = session.scalar(select(Campaign).where(Campaign.slug == slug))
     if campaign is None:
-        raise UserError(f"no campaign {slug!r}: see `leuchtturm campaign list`")
+        raise UserError(t("campaign.unknown", slug=slug))
     return campaign
 
 

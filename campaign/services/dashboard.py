@@ -228,6 +228,12 @@ def overview(session: Session, now: datetime, zone: ZoneInfo) -> Overview:
     )
 
 
+def campaign_zones(session: Session) -> dict[str, ZoneInfo]:
+    """Every campaign's slug with the zone its times are read and shown in."""
+    rows = session.execute(select(Campaign.slug, Campaign.time_zone).order_by(Campaign.slug))
+    return {slug: ZoneInfo(zone) for slug, zone in rows}
+
+
 def campaign_slugs(session: Session) -> list[str]:
     """Every campaign's slug, for the screens' filters: no counts, so it stays instant."""
     return list(session.scalars(select(Campaign.slug).order_by(Campaign.slug)))

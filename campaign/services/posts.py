@@ -31,6 +31,7 @@ from campaign.models import (
 )
 from campaign.people import Person
 from campaign.reasons import shown_reason
+from campaign.services import accounts as account_rows
 from campaign.services.draft_input import input_problems
 from content.check import MediaSpec, check_text
 from content.platforms import Platform
@@ -103,12 +104,12 @@ def add_post(
     `draft.approved` is the saver's own approval, which counts only where they may give it.
     """
     actor = person or approvals.UNNAMED
-    accounts = [_account(session, name) for name in draft.accounts]
+    accounts = [account_rows.by_name(session, name) for name in draft.accounts]
     if not accounts:
-        raise UserError(f"post {draft.key!r}: no target accounts")
+        raise UserError(t("post.no_accounts", post=draft.key))
     problems = validation_problems(draft, accounts, limits)
     if problems:
-        raise UserError(f"post {draft.key!r}: " + "; ".join(problems))
+        raise UserError(t("post.refused", post=draft.key, problems="; ".join(problems)))
     post = session.scalar(
         select(Post).where(Post.campaign_id == campaign.id, Post.key == draft.key)
     )
@@ -122,7 +123,7 @@ def add_post(
         approvals.created(post, actor.name)
         session.add(post)
     elif post.state == PostState.APPROVED and _has_started(post):
-        raise UserError(f"post {draft.key!r} is already being delivered and cannot be changed")
+        raise UserError(t("post.already_delivering", post=draft.key))
     else:
         # Delete the old rows first: one flush would insert the new ones before deleting
         # the old, and trip the unique constraints on (post, platform) and (post, account).
@@ -165,13 +166,6 @@ def _follow_changes(session: Session, post: Post, account_ids: set[int]) -> None
             lifecycle.withdraw(session, delivery, Coded("reason.account_removed"))
 
 
-def _account(session: Session, name: str) -> Account:
-    account = session.scalar(select(Account).where(Account.name == name))
-    if account is None:
-        raise UserError(f"unknown account {name!r}: add it to config.toml under [[accounts]]")
-    return account
-
-
 def _has_started(post: Post) -> bool:
     return any(d.state not in NOT_STARTED for d in post.deliveries)
 
@@ -190,7 +184,7 @@ def get_post(session: Session, post_id: int) -> Post:
         )
     )
     if post is None:
-        raise UserError(f"no post with id {post_id}: see `leuchtturm post list`")
+        raise UserError(t("post.unknown", id=post_id))
     return post
 
 

@@ -1,19 +1,20 @@
 """The queue shows a post at its campaign's local time (New York here, while the team's
 configured zone is Berlin), its delivery's stored reason and its trail in that zone too,
-never in UTC; rescheduling reads the typed time there."""
+never in UTC; rescheduling and Verfassen read the typed time there."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from textual.widgets import Input, Static
+from sqlalchemy import select
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from campaign.db import Database
 from campaign.models import Campaign, Delivery, DeliveryState, Post, PostState, PostTarget
 from campaign.reasons import stored_reason
 from campaign.services import accounts, posts
 from campaign.tui.leuchtturm_app import LeuchtturmApp
-from tests.tui.conftest import SIZE, column, open_table, wait_until
+from tests.tui.conftest import SIZE, column, open_table, start_compose, wait_until
 from words.coded import Coded
 
 AT = datetime(2026, 11, 24, 14, 30, tzinfo=UTC)
@@ -72,3 +73,28 @@ async def test_queue_row_detail_and_trail_in_new_york_time(
         trail = _text(app, "#post-trail")
         assert "verschoben von 2026-11-24 09:30 auf 2026-11-24 11:00" in trail
         assert "+00:00" not in trail
+
+
+async def test_compose_reads_the_time_in_the_chosen_campaigns_zone(
+    app: LeuchtturmApp, database: Database
+) -> None:
+    _seed_new_york(database)
+    async with app.run_test(size=SIZE) as pilot:
+        accounts_list = await start_compose(pilot, "spaeter")
+        await pilot.press("end", "space")  # x-todo
+        label = app.screen.query_one("#when-label", Label)
+        assert "Europe/Berlin" in str(label.render())  # no campaign chosen yet
+        app.screen.query_one("#campaign", Select).value = "ny"
+        await wait_until(pilot, lambda: "America/New_York" in str(label.render()))
+        app.screen.query_one("#when", Input).value = "2026-11-25 09:30"
+        app.screen.query_one("#base", TextArea).text = "Bis morgen, New York"
+        assert accounts_list.selected == ["x-todo"]
+        await pilot.press("ctrl+s")
+
+        def saved() -> datetime | None:
+            with database.session() as session:
+                found = session.scalars(select(Post).where(Post.key == "spaeter")).first()
+                return found.scheduled_at if found else None
+
+        await wait_until(pilot, lambda: saved() is not None)
+        assert saved() == datetime(2026, 11, 25, 14, 30, tzinfo=UTC)

@@ -10,9 +10,10 @@ the way a plan's thread is imported, so the queue and the daemon treat both alik
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import ClassVar
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 from textual.app import ComposeResult
@@ -53,6 +54,8 @@ class ComposeChoices:
 
     campaign_slugs: list[str]
     accounts: list[tuple[str, str]]
+    zones: dict[str, ZoneInfo] = field(default_factory=dict)
+    """Each campaign's zone: the post's time is typed in the chosen campaign's."""
 
 
 class ComposeScreen(DataScreen):
@@ -85,7 +88,7 @@ class ComposeScreen(DataScreen):
                 yield Select[str]([], id="campaign", allow_blank=True)
                 yield Label(t("compose.key"))
                 yield Input(id="key", max_length=limits.PLAN_POST_KEY)
-                yield Label(t("compose.when", zone=zone.key))
+                yield Label(t("compose.when", zone=zone.key), id="when-label")
                 yield Input(shown(start, zone), id="when")
                 yield Label(t("compose.accounts"))
                 yield SelectionList[str](id="accounts")
@@ -123,9 +126,11 @@ class ComposeScreen(DataScreen):
         self.set_focus(None)
 
     def load(self, session: Session) -> ComposeChoices:
-        slugs = dashboard.campaign_slugs(session)
+        zones = dashboard.campaign_zones(session)
         known: list[Account] = accounts.list_accounts(session)
-        return ComposeChoices(slugs, [(account.name, account.platform) for account in known])
+        return ComposeChoices(
+            list(zones), [(account.name, account.platform) for account in known], zones
+        )
 
     def show(self, data: ComposeChoices) -> None:
         if data == self.choices:
@@ -145,6 +150,14 @@ class ComposeScreen(DataScreen):
             for name, platform in data.accounts
         )
         self.recount()
+
+    def on_select_changed(self, _: Select.Changed) -> None:
+        self.query_one("#when-label", Label).update(t("compose.when", zone=self._zone().key))
+
+    def _zone(self) -> ZoneInfo:
+        """The chosen campaign's zone (the configured one while none is chosen)."""
+        slug = self.query_one("#campaign", Select).value
+        return self.choices.zones.get(str(slug), self.leuchtturm.settings.zone)
 
     def _selected_accounts(self) -> list[str]:
         return list(self.query_one("#accounts", SelectionList).selected)
@@ -262,7 +275,7 @@ class ComposeScreen(DataScreen):
         chosen = self._selected_accounts()
         if not chosen:
             raise UserError(t("compose.no_accounts"))
-        when = parse_local(self.query_one("#when", Input).value, self.leuchtturm.settings.zone)
+        when = parse_local(self.query_one("#when", Input).value, self._zone())
         variants = {
             platform.value: text
             for platform in Platform
