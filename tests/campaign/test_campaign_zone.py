@@ -16,40 +16,20 @@ from typer.testing import CliRunner
 
 from campaign.cli.main import app as cli_app
 from campaign.db import Database
-from campaign.models import Campaign, Delivery, DeliveryState, Post, PostState, PostTarget
+from campaign.models import Delivery, DeliveryState, Post
 from campaign.reasons import shown_reason, stored_reason
 from campaign.services import accounts, dashboard, events, queue
 from campaign.times import shown
 from tests.clock import BERLIN
+from tests.new_york import AT, NEW_YORK, RELEASED, seed_new_york
 from words.coded import Coded
 
-NEW_YORK = "America/New_York"
-AT = datetime(2026, 11, 24, 14, 30, tzinfo=UTC)
-"""09:30 in New York (EST), 15:30 in Berlin."""
-RELEASED = Coded("reason.released", {"due": AT.isoformat(timespec="minutes")})
 RATE_LIMITED = Coded("reason.rate_limited", {"until": str(AT)})
 """As the daemon stores it: a datetime becomes its str() in the column's JSON."""
 
 
 def _seed(database: Database) -> int:
-    """A New York campaign's post with one delivery waiting for its released time."""
-    with database.session() as session:
-        account = accounts.by_name(session, "mastodon-todo")
-        campaign = Campaign(slug="ny", name="New York", time_zone=NEW_YORK)
-        post = Post(
-            campaign=campaign, key="hallo", text="Hallo New York", scheduled_at=AT,
-            state=PostState.APPROVED,
-        )
-        post.targets = [PostTarget(account=account)]
-        post.deliveries = [
-            Delivery(
-                account_id=account.id, idempotency_key="ny-1", due_at=AT,
-                state=DeliveryState.PENDING, last_error=stored_reason(RELEASED),
-            )
-        ]
-        session.add(post)
-        session.flush()
-        return post.id
+    return seed_new_york(database, "mastodon-todo", "hallo")
 
 
 def test_a_stored_utc_time_is_shown_local_in_the_given_zone() -> None:

@@ -10,38 +10,15 @@ from sqlalchemy import select
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from campaign.db import Database
-from campaign.models import Campaign, Delivery, DeliveryState, Post, PostState, PostTarget
-from campaign.reasons import stored_reason
-from campaign.services import accounts, posts
+from campaign.models import Post
+from campaign.services import posts
 from campaign.tui.leuchtturm_app import LeuchtturmApp
+from tests.new_york import AT, seed_new_york
 from tests.tui.conftest import SIZE, column, open_table, start_compose, wait_until
-from words.coded import Coded
-
-AT = datetime(2026, 11, 24, 14, 30, tzinfo=UTC)
-"""09:30 in New York (EST), 15:30 in Berlin: the same local day as the app's frozen now."""
 
 
 def _seed_new_york(database: Database) -> int:
-    with database.session() as session:
-        account = accounts.by_name(session, "x-todo")
-        campaign = Campaign(slug="ny", name="New York", time_zone="America/New_York")
-        post = Post(
-            campaign=campaign, key="hallo-ny", text="Hallo New York", scheduled_at=AT,
-            state=PostState.APPROVED,
-        )
-        post.targets = [PostTarget(account=account)]
-        post.deliveries = [
-            Delivery(
-                account_id=account.id, idempotency_key="ny-1", due_at=AT,
-                state=DeliveryState.PENDING,
-                last_error=stored_reason(
-                    Coded("reason.released", {"due": AT.isoformat(timespec="minutes")})
-                ),
-            )
-        ]
-        session.add(post)
-        session.flush()
-        return post.id
+    return seed_new_york(database, "x-todo", "hallo-ny")
 
 
 def _text(app: LeuchtturmApp, selector: str) -> str:
