@@ -24,24 +24,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 from campaign import lifecycle
 from campaign.config import AccountSettings, DaemonSettings, Settings, WallSettings
 from campaign.daemon.runner import Daemon
 from campaign.db import Database, make_engine, upgrade
 from campaign.errors import UserError
 from campaign.listening.settings import ListeningSettings
-from campaign.models import (
-    Campaign,
-    Delivery,
-    DeliveryState,
-    HeardKind,
-    Post,
-    PostState,
-    Reply,
-)
-from campaign.services import accounts, plans, polls, posts
+from campaign.models import PostState
+from campaign.services import accounts, campaigns, plans, polls, posts
 from campaign.wall.server import background_wall, wall_app
 from sandbox.run import Sandbox, start_sandbox
 from words import t
@@ -160,30 +150,18 @@ def compress_schedule(
 
 def figures(database: Database, campaign_slug: str) -> DemoFigures:
     """Counts of the demo campaign from the database, the one source of truth."""
-    slug = campaign_slug
     with database.session() as session:
-        campaign_posts = select(Post.id).join(Campaign).where(Campaign.slug == campaign_slug)
-        own = Delivery.post_id.in_(campaign_posts)
-
-        def deliveries(state: DeliveryState) -> int:
-            query = select(func.count(Delivery.id)).where(own, Delivery.state == state)
-            return session.scalar(query) or 0
-
-        replies = select(func.count(Reply.id)).join(Delivery).where(own)
-        campaign_id = select(Campaign.id).where(Campaign.slug == campaign_slug).scalar_subquery()
-        tracked = select(func.count(Reply.id)).where(
-            Reply.kind != HeardKind.REPLY, Reply.campaign_id == campaign_id
-        )
-        return DemoFigures(
-            posts=session.scalar(select(func.count()).select_from(campaign_posts.subquery()))
-            or 0,
-            delivered=deliveries(DeliveryState.SENT),
-            failed=deliveries(DeliveryState.FAILED) + deliveries(DeliveryState.NEEDS_REVIEW),
-            replies=session.scalar(replies) or 0,
-            classified=session.scalar(replies.where(Reply.classified_at.is_not(None))) or 0,
-            tracked=session.scalar(tracked) or 0,
-            poll_votes=sum(poll.total for poll in polls.latest(session, campaign_slug=slug)),
-        )
+        progress = campaigns.progress(session, campaign_slug)
+        votes = sum(poll.total for poll in polls.latest(session, campaign_slug=campaign_slug))
+    return DemoFigures(
+        posts=progress.posts,
+        delivered=progress.delivered,
+        failed=progress.failed,
+        replies=progress.replies,
+        classified=progress.classified,
+        tracked=progress.tracked,
+        poll_votes=votes,
+    )
 
 
 @contextmanager

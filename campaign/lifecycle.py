@@ -15,6 +15,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -252,6 +253,13 @@ def move_delivery(
             extra={"account": account, "post": post_key},
         )
     return step.to
+
+
+def _zone(post: Post | None) -> ZoneInfo:
+    """The zone the trail names a post's times in: its campaign's."""
+    if post is None or post.campaign is None:
+        return ZoneInfo("UTC")
+    return ZoneInfo(post.campaign.time_zone)
 
 
 def move_post(

@@ -2,16 +2,18 @@
 when someone reads it (in their language, not the daemon's).
 
 `stored_reason` is the one way a reason enters a column; `shown_reason` the one way it
-leaves. Reasons written before reasons were codes are plain text and are shown as they
-are.
+leaves: a time in it (kept in UTC) is shown in the zone the reader sees the post in.
+Reasons written before reasons were codes are plain text and are shown as they are.
 """
 
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from campaign.times import moment_in, shown
 from content.outside_text import inert_line
-from words.coded import Coded, stored, worded
+from words.coded import Coded, parsed, stored
 
 
 def stored_reason(reason: Coded) -> str:
@@ -20,9 +22,25 @@ def stored_reason(reason: Coded) -> str:
     return stored(_inert(reason))
 
 
-def shown_reason(text: str | None, lang: str | None = None) -> str:
-    """A stored reason in words ("" for none)."""
-    return worded(text, lang)
+def shown_reason(text: str | None, zone: ZoneInfo, lang: str | None = None) -> str:
+    """A stored reason in words ("" for none), its times local to `zone`: a delivery's
+    reason in its campaign's zone, an account's in the configured one."""
+    if not text:
+        return ""
+    coded = parsed(text)
+    return text if coded is None else local_reason(coded, zone).text(lang)
+
+
+def local_reason(reason: Coded, zone: ZoneInfo) -> Coded:
+    """`reason` with every time among its values as "2026-11-24 09:30" in `zone`."""
+    values: dict[str, Any] = {}
+    for name, value in reason.values.items():
+        if isinstance(value, Coded):
+            value = local_reason(value, zone)
+        elif isinstance(value, str) and (moment := moment_in(value)) is not None:
+            value = shown(moment, zone)
+        values[name] = value
+    return Coded(reason.key, values)
 
 
 def _inert(reason: Coded) -> Coded:

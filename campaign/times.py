@@ -21,6 +21,26 @@ def shown(moment: datetime, zone: ZoneInfo) -> str:
     return moment.astimezone(zone).strftime(INPUT_FORMAT)
 
 
+def labelled(moment: datetime, zone: ZoneInfo) -> str:
+    """ "2026-11-24 09:30 CET": `shown` with the zone's abbreviation, for output that
+    mixes campaigns in different zones."""
+    local = moment.astimezone(zone)
+    return f"{local.strftime(INPUT_FORMAT)} {local.tzname()}"
+
+
+def moment_in(text: str) -> datetime | None:
+    """The aware time an ISO text such as "2026-11-24T08:30+00:00" names, else None.
+
+    Stored reasons keep their times in UTC; the surfaces find them here to show them
+    local. A date alone or a time without zone is no moment and stays as it is.
+    """
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
 def clock_time(moment: datetime, now: datetime, zone: ZoneInfo) -> str:
     """ "14:05" when `moment` is on today's local date, else the date too."""
     local = moment.astimezone(zone)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+BERLIN = ZoneInfo("Europe/Berlin")
+"""The configured zone of the test settings (and the default campaign zone)."""
 
 
 @dataclass

@@ -58,15 +58,6 @@ def stored(coded: Coded) -> str:
     return json.dumps(_plain(coded), ensure_ascii=False, default=str)
 
 
-def worded(text: str | None, lang: str | None = None) -> str:
-    """A stored reason in words. Text that is no stored code (reasons written before
-    reasons were codes, a platform's own words) is shown as it is."""
-    if not text:
-        return ""
-    coded = parsed(text)
-    return coded.text(lang) if coded is not None else text
-
-
 def _plain(coded: Coded) -> dict[str, Any]:
     values = {
         name: _plain(value) if isinstance(value, Coded) else value

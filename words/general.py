@@ -253,6 +253,36 @@ WORDS: dict[str, tuple[str, str]] = {
         "Beitrag {id} freigegeben: {deliveries:#Zustellung|Zustellungen}.",
         "Post {id} approved: {deliveries:#delivery|deliveries}.",
     ),
+    "post.unknown": (
+        "Kein Beitrag mit der Nummer {id}: siehe `leuchtturm post list`.",
+        "No post with id {id}: see `leuchtturm post list`.",
+    ),
+    "post.no_accounts": ("Beitrag {post}: keine Zielkonten.", "Post {post}: no target accounts."),
+    "post.refused": ("Beitrag {post}: {problems}", "Post {post}: {problems}"),
+    "post.already_delivering": (
+        "Beitrag {post} wird schon zugestellt und kann nicht mehr geändert werden.",
+        "Post {post} is already being delivered and cannot be changed.",
+    ),
+    "account.unknown": (
+        "Unbekanntes Konto {name}: in config.toml unter [[accounts]] eintragen.",
+        "Unknown account {name}: add it to config.toml under [[accounts]].",
+    ),
+    "campaign.unknown": (
+        "Keine Kampagne {slug}: siehe `leuchtturm campaign list`.",
+        "No campaign {slug}: see `leuchtturm campaign list`.",
+    ),
+    "post.duplicated": (
+        "Kopie {id} ({key}) als Entwurf angelegt, {when}.",
+        "Copy {id} ({key}) created as a draft, {when}.",
+    ),
+    "post.no_accounts_to_copy": (
+        "Beitrag {post} hat keine Zielkonten, die kopiert werden könnten.",
+        "Post {post} has no target accounts to copy.",
+    ),
+    "post.thread_added": (
+        "Thread {key} mit {parts:#Teil|Teilen} gespeichert ({state}), erster Beitrag {id}.",
+        "Thread {key} saved with {parts:#part|parts} ({state}), first post {id}.",
+    ),
     "post.rescheduled": ("Beitrag {id} verschoben auf {when}.", "Post {id} moved to {when}."),
     "post.cancelled": (
         "Beitrag {id} abgesagt, {withdrawn:#Zustellung|Zustellungen} zurückgezogen.",
@@ -414,6 +444,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "status.account": ("Konto {name}: {state} – {reason}", "Account {name}: {state} – {reason}"),
     "account.rate_limited": ("Ratenlimit bis {until}", "rate limited until {until}"),
+    "account.rate_limit_started": (
+        "{account}: Ratenlimit bis {until}",
+        "{account}: rate limited until {until}",
+    ),
+    "account.rate_limit_over": ("{account}: Ratenlimit vorbei", "{account}: rate limit over"),
     "account.catching_up": (
         "holt Verpasstes nach, nächster Beitrag {until}",
         "catching up on missed posts, next at {until}",
@@ -888,6 +923,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.post.add.poll_multiple": (
         "Mehrere Antworten erlauben (nicht auf X).", "Allow several answers (not on X)."
     ),
+    "cli.post.add.thread": (
+        "Einen zu langen Text als Thread speichern: je Zielkonto nach dessen Grenze geteilt.",
+        "Save a text that is too long as a thread: split per target account by its limit.",
+    ),
     "cli.post.add.survey_url": (
         "Link zur Befragung für Plattformen ohne Umfragen (Bluesky).",
         "Link to the survey for platforms without polls (Bluesky).",
@@ -936,8 +975,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "Move a post; deliveries not yet started move with it.",
     ),
     "cli.post.reschedule.at": (
-        "Neue Ortszeit, z. B. 2024-04-30T10:00.",
-        "New local time, e.g. 2024-04-30T10:00.",
+        "Neue Ortszeit in der Zone der Kampagne, z. B. 2024-04-30T10:00.",
+        "New local time in the campaign zone, e.g. 2024-04-30T10:00.",
+    ),
+    "cli.post.duplicate": (
+        "Einen Beitrag (einen Thread: alle Teile) als Entwurf kopieren.",
+        "Copy a post (a thread: every part) as a draft.",
+    ),
+    "cli.post.duplicate.at": (
+        "Zeit der Kopie (Ortszeit der Kampagne, z. B. 2024-04-30T10:00); ohne: die des "
+        "Originals.",
+        "Time of the copy (the campaign's local time, e.g. 2024-04-30T10:00); without: the "
+        "original's.",
     ),
     "cli.post.cancel": (
         "Einen Beitrag absagen; noch nicht begonnene Zustellungen werden zurückgezogen.",

@@ -6,6 +6,7 @@ from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 
@@ -96,8 +97,9 @@ def show(ctx: typer.Context, slug: Slug, as_json: JsonOption = False) -> None:
         print_json(data)
         return
     say(f"{data['name']} ({slug}, {data['time_zone']})")
+    zone = ZoneInfo(str(data["time_zone"]))
     for post in rows:
-        when = cli.local(post.scheduled_at)
+        when = cli.local(post.scheduled_at, zone)
         say(f"  {post.id:>5}  {when}  {post_state(post.state):<12} {post.key}")
 
 
@@ -122,7 +124,7 @@ def resume(ctx: typer.Context, slug: Slug) -> None:
     person = cli.person
     with cli.database().session() as session:
         campaign = campaigns.resume(session, slug, person=person.name)
-        still_held = campaigns.held_by_accounts(session, campaign)
+        still_held = campaigns.held_by_accounts(session, campaign, cli.settings.zone)
     say(t("campaign.resumed", slug=slug))
     for held in still_held:
         say(t("campaign.still_held", name=held.name, count=held.waiting, reason=held.reason))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import typer
 
@@ -16,6 +17,7 @@ from campaign.db import Database
 from campaign.people import Person
 from campaign.redaction import redact
 from campaign.services import accounts
+from campaign.times import labelled
 from content.outside_text import inert
 from words import choose_language
 
@@ -51,9 +53,9 @@ class CliContext:
                     accounts.sync_from_config(session, self.settings)
         return self._database
 
-    def local(self, moment: datetime) -> str:
-        """A UTC time shown in the configured time zone."""
-        return moment.astimezone(self.settings.zone).strftime("%Y-%m-%d %H:%M %Z")
+    def local(self, moment: datetime, zone: ZoneInfo | None = None) -> str:
+        """A UTC time shown in `zone` (a post's campaign's), else in the configured zone."""
+        return labelled(moment, zone or self.settings.zone)
 
 
 def context(ctx: typer.Context) -> CliContext:

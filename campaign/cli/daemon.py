@@ -68,7 +68,8 @@ def status(
                 for account in accounts.held(session, now)
             ],
             "alerts": [
-                {"at": e.at, "kind": e.kind, "message": events.shown_message(e)} for e in alerts
+                {"at": e.at, "kind": e.kind, "message": events.shown_message(e, cli.settings.zone)}
+                for e in alerts
             ],
             "flagged_deliveries": [
                 {

@@ -1,10 +1,14 @@
-"""`leuchtturm post`: add, list, show, approve, reschedule, cancel, restore."""
+"""`leuchtturm post`: add, list, show, approve, reschedule, cancel, restore, duplicate.
+
+A post's times are read and shown in its campaign's zone, as the campaign plans them.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 
@@ -14,7 +18,7 @@ from campaign.cli.localised import LocalisedTyper
 from campaign.errors import UserError
 from campaign.models import Post, PostState
 from campaign.reports.week import Week
-from campaign.services import campaigns, capabilities, events, poll_draft, posts
+from campaign.services import campaigns, capabilities, poll_draft, posts, queue, threads
 from campaign.services.draft_input import chosen_media
 from campaign.state_words import delivery_state, post_state
 from campaign.times import parse_local
@@ -27,12 +31,17 @@ JsonOption = Annotated[bool, typer.Option("--json", help="cli.json")]
 PostId = Annotated[int, typer.Argument(help="cli.post.id")]
 
 
-def _when(cli: CliContext, value: str) -> datetime:
-    """A local time like 2024-04-29T09:30 (campaign zone) or with an explicit offset."""
+def _when(value: str, zone: ZoneInfo) -> datetime:
+    """A local time like 2024-04-29T09:30 in `zone` (the campaign's), or with an offset."""
     try:
-        return parse_local(value, cli.settings.zone)
+        return parse_local(value, zone)
     except UserError as error:
         raise UserError(f"--at: {error}") from None
+
+
+def _zone(post: Post) -> ZoneInfo:
+    """The zone a post's times are read and shown in: its campaign's."""
+    return ZoneInfo(post.campaign.time_zone)
 
 
 def _period(cli: CliContext, day: str | None, week: str | None) -> tuple[datetime, datetime] | None:
@@ -102,32 +111,54 @@ def add(
         bool, typer.Option("--poll-multiple", help="cli.post.add.poll_multiple")
     ] = False,
     survey_url: Annotated[str, typer.Option("--survey-url", help="cli.post.add.survey_url")] = "",
+    thread: Annotated[bool, typer.Option("--thread", help="cli.post.add.thread")] = False,
 ) -> None:
-    """Add a post (or update the one with this key); refused whole if any rule breaks."""
+    """Add a post (or update the one with this key); refused whole if any rule breaks.
+    With --thread, a text too long for an account is split into a thread for it."""
     cli = context(ctx)
-    draft = posts.PostDraft(
-        key=key,
-        text=text,
-        scheduled_at=_when(cli, at),
-        accounts=account,
-        variants=_variants(variant or []),
-        media=_media(media or [], cli.settings.media_folders()),
-        approved=approve,
-    )
+    variants = _variants(variant or [])
+    chosen_media = _media(media or [], cli.settings.media_folders())
     poll = poll_draft.poll_spec(poll_option or [], poll_hours, poll_multiple)
     person = cli.person
     with cli.database().session() as session:
-        draft = poll_draft.with_poll(session, cli.settings, draft, poll, survey_url)
-        limits = capabilities.character_limits(session, cli.settings)
-        post = posts.add_post(
-            session,
-            campaigns.by_slug(session, campaign),
-            draft,
-            limits,
-            now=datetime.now(UTC),
-            person=person,
+        chosen = campaigns.by_slug(session, campaign)
+        draft = posts.PostDraft(
+            key=key,
+            text=text,
+            scheduled_at=_when(at, ZoneInfo(chosen.time_zone)),
+            accounts=account,
+            variants=variants,
+            media=chosen_media,
+            approved=approve,
+            poll=poll,
         )
-        say(t("post.added", id=post.id, state=post_state(post.state)))
+        limits = capabilities.character_limits(session, cli.settings)
+        now = datetime.now(UTC)
+        if thread:
+            saved = threads.save_thread(
+                session,
+                cli.settings,
+                campaign,
+                draft,
+                limits,
+                survey_url=survey_url,
+                now=now,
+                person=person,
+            )
+            post = posts.get_post(session, saved.post_ids[0])
+            say(
+                t(
+                    "post.thread_added",
+                    key=saved.key,
+                    parts=saved.length,
+                    state=post_state(saved.state),
+                    id=post.id,
+                )
+            )
+        else:
+            draft = poll_draft.with_poll(session, cli.settings, draft, poll, survey_url)
+            post = posts.add_post(session, chosen, draft, limits, now=now, person=person)
+            say(t("post.added", id=post.id, state=post_state(post.state)))
         if approve and post.state == PostState.DRAFT:
             say(_waiting(post))
 
@@ -159,7 +190,8 @@ def list_posts(
         )
         data = [posts.post_json(post) for post in rows]
         lines = [
-            f"{p.id:>5}  {cli.local(p.scheduled_at)}  {post_state(p.state):<12} {_tally(p):<16} "
+            f"{p.id:>5}  {cli.local(p.scheduled_at, _zone(p))}  {post_state(p.state):<12} "
+            f"{_tally(p):<16} "
             f"{' '.join(delivery_state(d.state) for d in p.deliveries) or '-':<30} "
             f"{p.campaign.slug}/{p.key}"
             for p in rows
@@ -176,6 +208,7 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
     cli = context(ctx)
     with cli.database().session() as session:
         post = posts.get_post(session, post_id)
+        zone = _zone(post)
         data = posts.post_json(post)
         data["variants"] = {v.platform: v.text for v in post.variants}
         data["spoiler_text"] = post.spoiler_text
@@ -187,16 +220,16 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
                 "at": event.at.isoformat(),
                 "kind": event.kind,
                 "person": event.person,
-                "message": events.shown_message(event),
-                "diff": (event.data or {}).get("diff"),
+                "message": event.message,
+                "diff": event.diff or None,
             }
-            for event in events.of_post(session, post.id)
+            for event in queue.trail(session, post.id)
         ]
     if as_json:
         print_json(data)
         return
     say(f"#{data['id']} {data['campaign']}/{data['key']} – {post_state(post.state)}")
-    say(f"  {cli.local(datetime.fromisoformat(str(data['scheduled_at'])))}")
+    say(f"  {cli.local(datetime.fromisoformat(str(data['scheduled_at'])), zone)}")
     say(f"  {data['text']}")
     if data["spoiler_text"]:
         say(f"  {t('post.spoiler', text=data['spoiler_text'])}")
@@ -216,7 +249,7 @@ def show(ctx: typer.Context, post_id: PostId, as_json: JsonOption = False) -> No
     say(f"  {t('post.author')}: {people.shown(data['author'], cli.settings)}")
     for event in data["history"]:
         who = people.shown(event["person"], cli.settings)
-        when = cli.local(datetime.fromisoformat(event["at"]))
+        when = cli.local(datetime.fromisoformat(event["at"]), zone)
         say(f"  {when}  {who}: {event['message']}")
         for line in (event["diff"] or "").splitlines():
             say(f"      {line}")
@@ -303,17 +336,13 @@ def reschedule(
 ) -> None:
     """Move a post (a thread keeps its spacing); held deliveries are released to it."""
     cli = context(ctx)
-    when = _when(cli, at)
     person = cli.person
     with cli.database().session() as session:
-        posts.reschedule(
-            session,
-            posts.get_post(session, post_id),
-            when,
-            now=datetime.now(UTC),
-            person=person.name,
-        )
-    say(t("post.rescheduled", id=post_id, when=cli.local(when)))
+        post = posts.get_post(session, post_id)
+        zone = _zone(post)
+        when = _when(at, zone)
+        posts.reschedule(session, post, when, now=datetime.now(UTC), person=person.name)
+    say(t("post.rescheduled", id=post_id, when=cli.local(when, zone)))
 
 
 @app.command(help="cli.post.cancel")
@@ -343,8 +372,31 @@ def retry(ctx: typer.Context, post_id: PostId) -> None:
     cli = context(ctx)
     person = cli.person
     with cli.database().session() as session:
-        outcome = posts.retry(
-            session, posts.get_post(session, post_id), datetime.now(UTC), person=person.name
+        post = posts.get_post(session, post_id)
+        zone = _zone(post)
+        outcome = posts.retry(session, post, datetime.now(UTC), person=person.name)
+    say(posts.describe_retry(post_id, outcome, lambda moment: cli.local(moment, zone)))
+
+
+@app.command(help="cli.post.duplicate")
+def duplicate(
+    ctx: typer.Context,
+    post_id: PostId,
+    at: Annotated[str | None, typer.Option(help="cli.post.duplicate.at")] = None,
+) -> None:
+    """A draft copy of the post's thread, at the original's time or at --at (the other
+    parts keep their spacing)."""
+    cli = context(ctx)
+    person = cli.person
+    with cli.database().session() as session:
+        post = posts.get_post(session, post_id)
+        zone = _zone(post)
+        when = _when(at, zone) if at is not None else None
+        limits = capabilities.character_limits(session, cli.settings)
+        copies = posts.duplicate(session, post, limits, datetime.now(UTC), at=when, person=person)
+        first = copies[0]
+        message = t(
+            "post.duplicated", id=first.id, key=first.key, when=cli.local(first.scheduled_at, zone)
         )
-    say(posts.describe_retry(post_id, outcome, cli.local))
+    say(message)
 

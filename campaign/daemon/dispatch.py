@@ -16,6 +16,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -447,7 +448,9 @@ def _record_failure(
             return DeliveryState.SENDING
         account = delivery.account
         if isinstance(error, RateLimited):
-            accounts.note_rate_limited(session, account, error.reset_at, delivery.post.key, now)
+            post = delivery.post
+            zone = ZoneInfo(post.campaign.time_zone)
+            accounts.note_rate_limited(session, account, error.reset_at, post.key, now, zone)
             until = error.reset_at.isoformat(timespec="seconds")
             reason = Coded("reason.rate_limited", {"until": until})
             lifecycle.wait_rate_limit(session, delivery, reason, now)

@@ -69,7 +69,7 @@ def report_tables(report: WeeklyReport, words: Words) -> list[Table]:
                     p.post_key,
                     p.account,
                     words.state(p.state),
-                    shown_reason(p.reason, words.lang),
+                    shown_reason(p.reason, zone, words.lang),
                     p.due_at.astimezone(zone),
                 )
                 for p in week.problems

@@ -14,7 +14,7 @@ from campaign.errors import UserError
 from campaign.models import Account, AccountState, Event, utc_now
 from campaign.reasons import shown_reason, stored_reason
 from campaign.services import events
-from campaign.times import clock_time
+from campaign.times import clock_time, shown
 from words import t
 from words.coded import Coded
 
@@ -91,13 +91,19 @@ def set_state(
 
 
 def note_rate_limited(
-    session: Session, account: Account, until: datetime, post_key: str, now: datetime
+    session: Session,
+    account: Account,
+    until: datetime,
+    post_key: str,
+    now: datetime,
+    zone: ZoneInfo,
 ) -> None:
-    """The platform asked this account to wait: hold its lane until `until`, say so once."""
+    """The platform asked this account to wait: hold its lane until `until`, say so once
+    (in the trail, with `until` local to `zone`: the campaign of the post that hit it)."""
     if account.rate_limited_until is not None and account.rate_limited_until >= until:
         return
     account.rate_limited_until = until
-    message = f"{account.name}: rate limited until {until.isoformat(timespec='seconds')}"
+    message = t("account.rate_limit_started", account=account.name, until=shown(until, zone))
     events.record(session, RATE_LIMITED, message, at=now, account_id=account.id)
     log.warning(
         "account %s: rate limit starts (post %s), until %s",
@@ -142,7 +148,7 @@ def hold_note(account: Account, now: datetime, zone: ZoneInfo) -> str:
     One wording for `status`, `accounts list` and the TUI's Konten screen.
     """
     if account.state != AccountState.OK:
-        return shown_reason(account.state_reason)
+        return shown_reason(account.state_reason, zone)
     until = rate_limited_until(account, now)
     if until is not None:
         return t("account.rate_limited", until=clock_time(until, now, zone))

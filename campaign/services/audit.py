@@ -69,7 +69,7 @@ def rows(
             kind=event.kind,
             post=key or "",
             account=account or "",
-            message=shown_reason(event.message),
+            message=shown_reason(event.message, zone),
             diff=str((event.data or {}).get("diff") or ""),
         )
         for event, key, account in session.execute(query)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from campaign.models import (
     Delivery,
     DeliveryState,
     Event,
+    HeardKind,
     Post,
     Reply,
     utc_now,
@@ -94,6 +96,44 @@ def _by_campaign(session: Session, counts: Select[tuple[int, int]]) -> dict[int,
     return {campaign_id: int(count) for campaign_id, count in session.execute(counts)}
 
 
+@dataclass(frozen=True)
+class CampaignProgress:
+    """How far one campaign has come: what the demo prints at its end."""
+
+    posts: int
+    delivered: int
+    failed: int
+    """Failed, or held for a person to look at."""
+    replies: int
+    classified: int
+    tracked: int
+    """Posts the city wrote on its own (tags, mentions, quotes) that listening collected."""
+
+
+def progress(session: Session, slug: str) -> CampaignProgress:
+    """One campaign's posts, deliveries and collected replies, counted in SQL."""
+    campaign_posts = select(Post.id).join(Campaign).where(Campaign.slug == slug)
+    own = Delivery.post_id.in_(campaign_posts)
+
+    def deliveries(*states: DeliveryState) -> int:
+        query = select(func.count(Delivery.id)).where(own, Delivery.state.in_(states))
+        return session.scalar(query) or 0
+
+    replies = select(func.count(Reply.id)).join(Delivery).where(own)
+    campaign_id = select(Campaign.id).where(Campaign.slug == slug).scalar_subquery()
+    tracked = select(func.count(Reply.id)).where(
+        Reply.kind != HeardKind.REPLY, Reply.campaign_id == campaign_id
+    )
+    return CampaignProgress(
+        posts=session.scalar(select(func.count()).select_from(campaign_posts.subquery())) or 0,
+        delivered=deliveries(DeliveryState.SENT),
+        failed=deliveries(DeliveryState.FAILED, DeliveryState.NEEDS_REVIEW),
+        replies=session.scalar(replies) or 0,
+        classified=session.scalar(replies.where(Reply.classified_at.is_not(None))) or 0,
+        tracked=session.scalar(tracked) or 0,
+    )
+
+
 def pause(session: Session, slug: str, reason: str, *, person: str | None = None) -> Campaign:
     """Hold every pending delivery of the campaign until resumed."""
     campaign = by_slug(session, slug)
@@ -119,9 +159,12 @@ class HeldByAccount:
     waiting: int
 
 
-def held_by_accounts(session: Session, campaign: Campaign) -> list[HeldByAccount]:
+def held_by_accounts(
+    session: Session, campaign: Campaign, zone: ZoneInfo
+) -> list[HeldByAccount]:
     """Accounts that cannot post (broken, out of credits) while this campaign's posts wait
-    for them: resuming the campaign does not release those; `accounts verify` does."""
+    for them: resuming the campaign does not release those; `accounts verify` does. Their
+    reasons are worded with times in `zone` (the configured one)."""
     rows = session.execute(
         select(Account.name, Account.state, Account.state_reason, func.count(Delivery.id))
         .join(Delivery, Delivery.account_id == Account.id)
@@ -135,7 +178,7 @@ def held_by_accounts(session: Session, campaign: Campaign) -> list[HeldByAccount
         .order_by(Account.name)
     )
     return [
-        HeldByAccount(name, state, shown_reason(reason) or state, n)
+        HeldByAccount(name, state, shown_reason(reason, zone) or state, n)
         for name, state, reason, n in rows
     ]
 

@@ -38,6 +38,8 @@ class DueDelivery:
     post_key: str
     account: str
     state: str
+    zone: ZoneInfo
+    """The post's campaign's zone: the due time is shown in it."""
 
 
 @dataclass(frozen=True)
@@ -107,14 +109,18 @@ class Overview:
 def next_due(session: Session, *, limit: int = 8) -> list[DueDelivery]:
     """The next deliveries waiting to go out, soonest first."""
     rows = session.execute(
-        select(Delivery.due_at, Post.key, Account.name, Delivery.state)
+        select(Delivery.due_at, Post.key, Account.name, Delivery.state, Campaign.time_zone)
         .join(Post, Post.id == Delivery.post_id)
+        .join(Campaign, Campaign.id == Post.campaign_id)
         .join(Account, Account.id == Delivery.account_id)
         .where(Delivery.state.in_((DeliveryState.PENDING, DeliveryState.RETRY)))
         .order_by(Delivery.due_at, Delivery.id)
         .limit(limit)
     )
-    return [DueDelivery(*row) for row in rows]
+    return [
+        DueDelivery(due_at, key, account, state, ZoneInfo(time_zone))
+        for due_at, key, account, state, time_zone in rows
+    ]
 
 
 def delivery_states_since(session: Session, since: datetime) -> dict[str, int]:
@@ -127,14 +133,14 @@ def delivery_states_since(session: Session, since: datetime) -> dict[str, int]:
     return {state: count for state, count in rows}
 
 
-def broken_accounts(session: Session) -> list[tuple[str, str, str | None]]:
-    """(name, state, reason) of every account that cannot post."""
+def broken_accounts(session: Session, zone: ZoneInfo) -> list[tuple[str, str, str | None]]:
+    """(name, state, reason) of every account that cannot post, times in `zone`."""
     rows = session.execute(
         select(Account.name, Account.state, Account.state_reason)
         .where(Account.state != AccountState.OK)
         .order_by(Account.name)
     )
-    return [(name, state, shown_reason(reason) or None) for name, state, reason in rows]
+    return [(name, state, shown_reason(reason, zone) or None) for name, state, reason in rows]
 
 
 @dataclass(frozen=True)
@@ -214,12 +220,12 @@ def sentiment_by_day(
     return result
 
 
-def overview(session: Session, now: datetime) -> Overview:
-    """The dashboard's quick figures."""
+def overview(session: Session, now: datetime, zone: ZoneInfo) -> Overview:
+    """The dashboard's quick figures (reasons worded with times in `zone`)."""
     return Overview(
         due=next_due(session),
         last_day_states=delivery_states_since(session, now - timedelta(hours=24)),
-        broken_accounts=broken_accounts(session),
+        broken_accounts=broken_accounts(session, zone),
         daemon=daemon_health(session, now),
         newest_reply_id=newest_reply_id(session),
     )
@@ -229,6 +235,10 @@ def newest_reply_id(session: Session) -> int | None:
     """The id of the newest stored reply (None before the first): one primary-key lookup,
     cheap enough for every refresh, so a screen can tell that replies arrived."""
     return session.scalar(select(func.max(Reply.id)))
+def campaign_zones(session: Session) -> dict[str, ZoneInfo]:
+    """Every campaign's slug with the zone its times are read and shown in."""
+    rows = session.execute(select(Campaign.slug, Campaign.time_zone).order_by(Campaign.slug))
+    return {slug: ZoneInfo(zone) for slug, zone in rows}
 
 
 def campaign_slugs(session: Session) -> list[str]:
@@ -236,8 +246,9 @@ def campaign_slugs(session: Session) -> list[str]:
     return list(session.scalars(select(Campaign.slug).order_by(Campaign.slug)))
 
 
-def open_alerts(session: Session, *, limit: int = 5) -> list[Alert]:
-    """Open alert events, broken accounts and missed posts (deliveries needing review)."""
+def open_alerts(session: Session, zone: ZoneInfo, *, limit: int = 5) -> list[Alert]:
+    """Open alert events, broken accounts and missed posts (deliveries needing review);
+    an account's reason worded with times in `zone`, a delivery's in its campaign's."""
     alerts: list[Alert] = []
     events = session.execute(
         select(Event.kind, Event.message, Campaign.slug, Campaign.paused)
@@ -247,10 +258,10 @@ def open_alerts(session: Session, *, limit: int = 5) -> list[Alert]:
         .limit(limit)
     )
     alerts += [
-        Alert(kind, shown_reason(message), slug, bool(paused))
+        Alert(kind, shown_reason(message, zone), slug, bool(paused))
         for kind, message, slug, paused in events
     ]
-    for name, state, reason in broken_accounts(session):
+    for name, state, reason in broken_accounts(session, zone):
         slug, paused = _campaign_waiting_on(session, name)
         alerts.append(Alert(f"account.{state}", f"{name}: {reason or state}", slug, paused))
     alerts += [
@@ -282,6 +293,7 @@ def flagged_deliveries(
             Delivery.last_error,
             Campaign.slug,
             Campaign.paused,
+            Campaign.time_zone,
         )
         .join(Post, Post.id == Delivery.post_id)
         .join(Campaign, Campaign.id == Post.campaign_id)
@@ -292,9 +304,15 @@ def flagged_deliveries(
     )
     return [
         FlaggedDelivery(
-            post_id, key, account, state, shown_reason(error) or None, slug, bool(paused)
+            post_id,
+            key,
+            account,
+            state,
+            shown_reason(error, ZoneInfo(time_zone)) or None,
+            slug,
+            bool(paused),
         )
-        for post_id, key, account, state, error, slug, paused in rows
+        for post_id, key, account, state, error, slug, paused, time_zone in rows
     ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -52,9 +53,10 @@ def record(
     return event
 
 
-def shown_message(event: Event, lang: str | None = None) -> str:
-    """What the event says, in `lang` (default: the reader's language)."""
-    return shown_reason(event.message, lang)
+def shown_message(event: Event, zone: ZoneInfo, lang: str | None = None) -> str:
+    """What the event says, in `lang` (default: the reader's language), its times in
+    `zone` (the post's campaign's, or the configured one)."""
+    return shown_reason(event.message, zone, lang)
 
 
 def recent(

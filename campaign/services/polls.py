@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -34,6 +35,8 @@ class PollTally:
     ends_at: datetime | None
     taken_at: datetime
     followers: int | None
+    zone: ZoneInfo
+    """The poll's campaign's zone: its end is shown in it."""
 
     @property
     def total(self) -> int:
@@ -50,20 +53,19 @@ class PollTally:
 
 def _latest_readings(
     campaign_slug: str | None,
-) -> Select[tuple[PollCount, Post, Account]]:
+) -> Select[tuple[PollCount, Post, Account, str]]:
     newest = select(func.max(PollCount.id).label("id")).group_by(PollCount.delivery_id).subquery()
     query = (
-        select(PollCount, Post, Account)
+        select(PollCount, Post, Account, Campaign.time_zone)
         .join(newest, newest.c.id == PollCount.id)
         .join(Delivery, Delivery.id == PollCount.delivery_id)
         .join(Post, Post.id == Delivery.post_id)
+        .join(Campaign, Campaign.id == Post.campaign_id)
         .join(Account, Account.id == Delivery.account_id)
         .order_by(Delivery.sent_at.desc(), Account.name)
     )
     if campaign_slug:
-        query = query.join(Campaign, Campaign.id == Post.campaign_id).where(
-            Campaign.slug == campaign_slug
-        )
+        query = query.where(Campaign.slug == campaign_slug)
     return query
 
 
@@ -75,7 +77,7 @@ def latest(
     if post_id is not None:
         query = query.where(Post.id == post_id)
     tallies = []
-    for count, post, account in session.execute(query):
+    for count, post, account, time_zone in session.execute(query):
         spec = PollSpec.from_json(post.poll or {})
         tallies.append(
             PollTally(
@@ -91,6 +93,7 @@ def latest(
                 ends_at=count.ends_at,
                 taken_at=count.taken_at,
                 followers=account.followers,
+                zone=ZoneInfo(time_zone),
             )
         )
     return tallies

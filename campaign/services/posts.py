@@ -31,6 +31,7 @@ from campaign.models import (
 )
 from campaign.people import Person
 from campaign.reasons import shown_reason
+from campaign.services import accounts as account_rows
 from campaign.services.draft_input import input_problems
 from content.check import MediaSpec, check_text
 from content.platforms import Platform
@@ -103,12 +104,12 @@ def add_post(
     `draft.approved` is the saver's own approval, which counts only where they may give it.
     """
     actor = person or approvals.UNNAMED
-    accounts = [_account(session, name) for name in draft.accounts]
+    accounts = [account_rows.by_name(session, name) for name in draft.accounts]
     if not accounts:
-        raise UserError(t("error.post_no_accounts", key=draft.key))
+        raise UserError(t("post.no_accounts", post=draft.key))
     problems = validation_problems(draft, accounts, limits)
     if problems:
-        raise UserError(t("error.post_problems", key=draft.key, problems="; ".join(problems)))
+        raise UserError(t("post.refused", post=draft.key, problems="; ".join(problems)))
     post = session.scalar(
         select(Post).where(Post.campaign_id == campaign.id, Post.key == draft.key)
     )
@@ -122,7 +123,7 @@ def add_post(
         approvals.created(post, actor.name)
         session.add(post)
     elif post.state == PostState.APPROVED and _has_started(post):
-        raise UserError(t("error.post_delivering", key=draft.key))
+        raise UserError(t("post.already_delivering", post=draft.key))
     else:
         # Delete the old rows first: one flush would insert the new ones before deleting
         # the old, and trip the unique constraints on (post, platform) and (post, account).
@@ -167,13 +168,6 @@ def _follow_changes(session: Session, post: Post, account_ids: set[int]) -> None
             lifecycle.withdraw(session, delivery, Coded("reason.account_removed"))
 
 
-def _account(session: Session, name: str) -> Account:
-    account = session.scalar(select(Account).where(Account.name == name))
-    if account is None:
-        raise UserError(t("error.unknown_account", name=name))
-    return account
-
-
 def _has_started(post: Post) -> bool:
     return any(d.state not in NOT_STARTED for d in post.deliveries)
 
@@ -192,7 +186,7 @@ def get_post(session: Session, post_id: int) -> Post:
         )
     )
     if post is None:
-        raise UserError(t("error.no_post", id=post_id))
+        raise UserError(t("post.unknown", id=post_id))
     return post
 
 
@@ -218,7 +212,7 @@ def list_posts(
     query = (
         select(Post)
         .options(
-            selectinload(Post.deliveries),
+            selectinload(Post.deliveries).selectinload(Delivery.account),
             selectinload(Post.campaign),
             selectinload(Post.approvals),
         )
@@ -419,23 +413,33 @@ def duplicate(
     limits: dict[str, int | None],
     stamp: datetime,
     *,
+    at: datetime | None = None,
     person: Person | None = None,
 ) -> list[Post]:
-    """A draft copy of the whole thread, keyed by the copy's time, linked as a thread."""
+    """A draft copy of the whole thread (texts, variants, media, content warning, poll),
+    keyed by the copy's time `stamp`, linked as a thread.
+
+    The copy keeps the original's times; with `at`, the copy of `post` is at `at` and
+    every part keeps its spacing, and a time before `stamp` is refused.
+    """
     key = f"{thread_of(session, post)[0].key}-{stamp:%Y%m%d%H%M%S}"
+    shift = timedelta(0) if at is None else at - post.scheduled_at
     copies: list[Post] = []
     for position, part in enumerate(_live_parts(session, post, "duplicate")):
         draft = PostDraft(
             key=key if position == 0 else f"{key}#{position + 1}",
             text=part.text,
-            scheduled_at=part.scheduled_at,
+            scheduled_at=part.scheduled_at + shift,
             accounts=[target.account.name for target in part.targets],
             variants={variant.platform: variant.text for variant in part.variants},
             media=[(item.path, item.alt_text) for item in part.media],
+            spoiler_text=part.spoiler_text,
+            poll=PollSpec.from_json(part.poll) if part.poll else None,
         )
         if not draft.accounts:
-            raise UserError(t("error.copy_no_accounts", key=part.key))
-        copy = add_post(session, part.campaign, draft, limits, person=person)
+            raise UserError(t("post.no_accounts_to_copy", post=part.key))
+        now = stamp if at is not None else None
+        copy = add_post(session, part.campaign, draft, limits, now=now, person=person)
         link_part(copy, copies[-1] if copies else None, position)
         copies.append(copy)
     return copies
@@ -449,6 +453,7 @@ def link_part(post: Post, parent: Post | None, position: int) -> None:
 
 def post_json(post: Post) -> dict[str, object]:
     """The stable JSON shape of a post for `--json` listings."""
+    zone = ZoneInfo(post.campaign.time_zone)
     return {
         "id": post.id,
         "key": post.key,
@@ -470,7 +475,7 @@ def post_json(post: Post) -> dict[str, object]:
                 "state": d.state,
                 "attempts": d.attempts,
                 "remote_url": d.remote_url,
-                "last_error": shown_reason(d.last_error) or None,
+                "last_error": shown_reason(d.last_error, zone) or None,
             }
             for d in post.deliveries
         ],

@@ -7,6 +7,7 @@ and read deliveries are in `tests.campaign.x_lane`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +41,22 @@ def daemon(
     )
     with daemon_on(database_url, settings, clock) as daemon:
         yield daemon
+
+
+@pytest.fixture
+def config_toml(tmp_path: Path, settings: Settings) -> Path:
+    """The test settings' accounts as a config file the CLI reads."""
+    lines = []
+    for account in settings.accounts:
+        lines += [
+            "[[accounts]]",
+            f'name = "{account.name}"',
+            f'platform = "{account.platform}"',
+            f'handle = "{account.handle}"',
+            f'server_url = "{account.server_url}"',
+            f'secret_env = "{account.secret_env}"',
+            "",
+        ]
+    path = tmp_path / "config.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path

@@ -6,9 +6,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from campaign.db import Database
-from campaign.models import Campaign, Delivery, DeliveryState, Post, PostState, Reply
+from campaign.models import (
+    Campaign,
+    Delivery,
+    DeliveryState,
+    HeardKind,
+    Post,
+    PostState,
+    Reply,
+)
 from campaign.services import accounts, campaigns
-from campaign.services.campaigns import CampaignSummary
+from campaign.services.campaigns import CampaignProgress, CampaignSummary
 
 WHEN = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
@@ -71,3 +79,34 @@ def test_counts_per_campaign_with_empty_ones_at_zero(database: Database) -> None
         CampaignSummary("leer", "Noch leer", "Europe/Berlin", False, 0, 0, 0),
         CampaignSummary("todo", "to:do", "Europe/Berlin", False, 3, 3, 6),
     ]
+
+
+def test_progress_counts_one_campaign_only(database: Database) -> None:
+    """The demo's closing figures: posts, sent and failed deliveries, replies (classified
+    ones apart) and what listening found, of this campaign and no other."""
+    with database.session() as session:
+        account_ids = [account.id for account in accounts.list_accounts(session)]
+        todo = Campaign(slug="todo", name="to:do")
+        fest = Campaign(slug="fest", name="Sommerfest")
+        session.add_all([todo, fest])
+        sent, failed = DeliveryState.SENT, DeliveryState.FAILED
+        first = _post(todo, "a", [sent, failed, DeliveryState.NEEDS_REVIEW], account_ids)
+        second = _post(todo, "b", [], account_ids)
+        party = _post(fest, "a", [sent, sent], account_ids)
+        session.add_all([first, second, party])
+        replies = _replies(first.deliveries[0], 3, "t-") + _replies(party.deliveries[0], 4, "f-")
+        replies[0].classified_at = WHEN
+        session.add_all(replies)
+        session.flush()
+        heard = Reply(
+            platform="mastodon", remote_id="tag-1", kind=HeardKind.TAG, campaign_id=todo.id,
+            author_handle="stadt", text="#ToDoDortmund", created_at=WHEN,
+        )
+        session.add(heard)
+
+    with database.session() as session:
+        found = campaigns.progress(session, "todo")
+
+    assert found == CampaignProgress(
+        posts=2, delivered=1, failed=2, replies=3, classified=1, tracked=1
+    )

@@ -23,6 +23,7 @@ from campaign.services import accounts, campaigns, posts
 from sandbox.faults import Fault
 from sandbox.x_server import XSandbox
 from tests.campaign.x_lane import START, delivery, queue
+from tests.clock import BERLIN
 from tests.clock import ManualClock as Clock
 
 
@@ -81,7 +82,7 @@ def test_transient_errors_back_off_then_fail(
         daemon.dispatch()
     failed = delivery(daemon, delivery_id)
     assert failed.state == DeliveryState.FAILED
-    assert "3 attempts" in shown_reason(failed.last_error) or failed.attempts == 3
+    assert "3 attempts" in shown_reason(failed.last_error, BERLIN) or failed.attempts == 3
     assert x_sandbox.own_tweets() == []
 
 
@@ -141,7 +142,7 @@ def test_post_missed_during_downtime_needs_review(daemon: Daemon, clock: Clock) 
     recent = queue(daemon, "recent", START - timedelta(minutes=10))
     daemon.dispatch()
     assert delivery(daemon, missed).state == DeliveryState.NEEDS_REVIEW
-    reason = shown_reason(delivery(daemon, missed).last_error)
+    reason = shown_reason(delivery(daemon, missed).last_error, BERLIN)
     assert "verpasst, während der Daemon nicht lief" in reason
     assert delivery(daemon, recent).state == DeliveryState.SENT
 
@@ -205,7 +206,7 @@ def test_missing_secret_breaks_the_account_and_holds_posts(
     assert daemon.dispatch() == 0
     held = delivery(daemon, delivery_id)
     assert held.state == DeliveryState.PENDING and held.attempts == 0
-    assert "LT_TEST_X" in shown_reason(held.last_error)
+    assert "LT_TEST_X" in shown_reason(held.last_error, BERLIN)
     with daemon.database.session() as session:
         account = session.scalar(select(Account).where(Account.name == "x-todo"))
         assert account is not None and account.state == AccountState.BROKEN

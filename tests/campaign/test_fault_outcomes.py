@@ -31,6 +31,7 @@ from sandbox.faults import Fault
 from sandbox.server import SandboxRequest, SandboxResponse, route
 from sandbox.x_server import XSandbox
 from tests.campaign.x_lane import START, delivery, queue
+from tests.clock import BERLIN
 from tests.clock import ManualClock as Clock
 
 TWEETS = r"^/2/tweets$"
@@ -141,7 +142,7 @@ def test_a_last_attempt_that_never_arrived_is_checked_then_failed(
         clock.now += timedelta(minutes=15)
     failed = delivery(daemon, delivery_id)
     assert failed.state == DeliveryState.FAILED
-    assert "geprüft: nicht veröffentlicht" in shown_reason(failed.last_error)
+    assert "geprüft: nicht veröffentlicht" in shown_reason(failed.last_error, BERLIN)
     assert x_sandbox.own_tweets() == []
 
 

@@ -22,6 +22,7 @@ from campaign.services import campaigns, dashboard, posts
 from sandbox.faults import Fault
 from sandbox.x_server import XSandbox
 from tests.campaign.x_lane import START, delivery, queue
+from tests.clock import BERLIN
 from tests.clock import ManualClock as Clock
 
 
@@ -180,8 +181,8 @@ def test_a_given_up_delivery_does_not_say_it_will_retry(
         clock.now += timedelta(minutes=15)
     failed = delivery(daemon, delivery_id)
     assert failed.state == DeliveryState.FAILED
-    assert "will retry" not in shown_reason(failed.last_error)
-    assert "aufgegeben nach 3 Versuchen" in shown_reason(failed.last_error)
+    assert "will retry" not in shown_reason(failed.last_error, BERLIN)
+    assert "aufgegeben nach 3 Versuchen" in shown_reason(failed.last_error, BERLIN)
 
 
 # held posts --------------------------------------------------------------------------------
@@ -225,7 +226,7 @@ def test_missed_is_said_only_when_the_daemon_was_down(daemon: Daemon) -> None:
             )
         )
     delivery_id = _held(daemon)
-    reason = shown_reason(delivery(daemon, delivery_id).last_error)
+    reason = shown_reason(delivery(daemon, delivery_id).last_error, BERLIN)
     assert "verpasst" not in reason and "obwohl der Daemon lief" in reason
 
 

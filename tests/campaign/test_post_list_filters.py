@@ -11,7 +11,6 @@ import pytest
 from typer.testing import CliRunner
 
 from campaign.cli.main import app as cli_app
-from campaign.config import Settings
 from campaign.db import Database
 from campaign.errors import UserError
 from campaign.models import Campaign, Delivery, DeliveryState, Post, PostState, PostTarget
@@ -84,29 +83,11 @@ def test_naive_bound_is_refused(database: Database) -> None:
         posts.list_posts(session, scheduled_from=datetime(2024, 4, 29))  # noqa: DTZ001
 
 
-@pytest.fixture
-def config(tmp_path: Path, settings: Settings) -> Path:
-    """The test settings' accounts as a config file the CLI reads."""
-    lines = []
-    for account in settings.accounts:
-        lines += [
-            "[[accounts]]",
-            f'name = "{account.name}"',
-            f'platform = "{account.platform}"',
-            f'handle = "{account.handle}"',
-            f'server_url = "{account.server_url}"',
-            f'secret_env = "{account.secret_env}"',
-            "",
-        ]
-    path = tmp_path / "config.toml"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_cli_lists_one_local_day_or_week_of_one_platform(
-    database: Database, database_url: str, config: Path
+    database: Database, database_url: str, config_toml: Path
 ) -> None:
+    config = config_toml
     _seed(database)
     runner = CliRunner(env={"LEUCHTTURM_DATABASE_URL": database_url})
 

@@ -116,7 +116,7 @@ class DataScreen(WordedBindings, Screen[None]):
     def reload(self) -> None:
         with self.leuchtturm.database.session() as session:
             data = self.load(session)
-            alerts = open_alerts(session)
+            alerts = open_alerts(session, self.leuchtturm.settings.zone)
         if not get_current_worker().is_cancelled:  # a newer read (e.g. new filter) is under way
             self.post_message(self.Loaded(data, alerts))
 

@@ -54,7 +54,7 @@ class CampaignsScreen(DataScreen):
     def show(self, data: tuple[list[CampaignSummary], list[PollTally]]) -> None:
         summaries, running = data
         self.query_one("#campaign-polls", PollBars).show_tallies(
-            running, self.leuchtturm.settings.zone, self.now(), t("poll.none_running")
+            running, self.now(), t("poll.none_running")
         )
         self.query_one(LiveTable).show_rows(
             [

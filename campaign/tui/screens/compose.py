@@ -10,9 +10,10 @@ the way a plan's thread is imported, so the queue and the daemon treat both alik
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import ClassVar
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 from textual.app import ComposeResult
@@ -32,8 +33,7 @@ from textual.widgets import (
 
 from campaign.errors import UserError
 from campaign.models import Account
-from campaign.people import Person
-from campaign.services import accounts, campaigns, dashboard, plans, poll_draft, posts
+from campaign.services import accounts, campaigns, dashboard, poll_draft, posts, threads
 from campaign.services.draft_input import chosen_media
 from campaign.services.posts import PostDraft
 from campaign.state_words import post_state
@@ -44,9 +44,8 @@ from campaign.tui.widgets.platform_counter import PlatformCounter
 from campaign.tui.widgets.text_editor import TextEditor
 from content import field_limits as limits
 from content.check import CheckResult, MediaSpec, check_text
-from content.plan_model import AccountTarget, PlannedPost
 from content.platforms import DISPLAY_NAMES, Platform, text_limit
-from content.polls import PollSpec, needs_survey_link, with_survey_link
+from content.polls import PollSpec
 from content.thread import ThreadSplitError, split_thread
 from words import language, t
 
@@ -57,6 +56,8 @@ class ComposeChoices:
 
     campaign_slugs: list[str]
     accounts: list[tuple[str, str]]
+    zones: dict[str, ZoneInfo] = field(default_factory=dict)
+    """Each campaign's zone: the post's time is typed in the chosen campaign's."""
 
 
 class ComposeScreen(DataScreen):
@@ -94,8 +95,8 @@ class ComposeScreen(DataScreen):
                 yield Select[str]([], id="campaign", allow_blank=True)
                 yield Label(t("compose.key"))
                 yield Input(id="key", max_length=limits.PLAN_POST_KEY)
-                yield Label(t("compose.when", zone=zone.key))
-                yield Input(self._next_hour(), id="when")
+                yield Label(t("compose.when", zone=zone.key), id="when-label")
+                yield Input(self._next_hour(zone), id="when")
                 yield Label(t("compose.accounts"))
                 yield SelectionList[str](id="accounts")
                 yield Label(t("compose.media"))
@@ -130,10 +131,10 @@ class ComposeScreen(DataScreen):
                         yield Input(id="survey-url")
                 yield Static(id="thread-preview")
 
-    def _next_hour(self) -> str:
+    def _next_hour(self, zone: ZoneInfo) -> str:
         """A new post's time: the next full hour, in the campaign's zone."""
         start = (self.now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
-        return shown(start, self.leuchtturm.settings.zone)
+        return shown(start, zone)
 
     def action_leave_field(self) -> None:
         self.set_focus(None)
@@ -143,9 +144,9 @@ class ComposeScreen(DataScreen):
         account ticked again (the campaign stays chosen); the key field has the focus."""
         for area in self.query(TextArea):
             area.clear()
-        for field in self.query(Input):
-            field.value = ""
-        self.query_one("#when", Input).value = self._next_hour()
+        for box in self.query(Input):
+            box.value = ""
+        self.query_one("#when", Input).value = self._next_hour(self._zone())
         self.query_one("#poll-multiple", Checkbox).value = False
         self.query_one("#accounts", SelectionList).select_all()
         self.query_one("#texts", TabbedContent).active = "tab-base"
@@ -153,9 +154,11 @@ class ComposeScreen(DataScreen):
         self.recount()
 
     def load(self, session: Session) -> ComposeChoices:
-        slugs = dashboard.campaign_slugs(session)
+        zones = dashboard.campaign_zones(session)
         known: list[Account] = accounts.list_accounts(session)
-        return ComposeChoices(slugs, [(account.name, account.platform) for account in known])
+        return ComposeChoices(
+            list(zones), [(account.name, account.platform) for account in known], zones
+        )
 
     def show(self, data: ComposeChoices) -> None:
         if data == self.choices:
@@ -175,6 +178,14 @@ class ComposeScreen(DataScreen):
             for name, platform in data.accounts
         )
         self.recount()
+
+    def on_select_changed(self, _: Select.Changed) -> None:
+        self.query_one("#when-label", Label).update(t("compose.when", zone=self._zone().key))
+
+    def _zone(self) -> ZoneInfo:
+        """The chosen campaign's zone (the configured one while none is chosen)."""
+        slug = self.query_one("#campaign", Select).value
+        return self.choices.zones.get(str(slug), self.leuchtturm.settings.zone)
 
     def _selected_accounts(self) -> list[str]:
         return list(self.query_one("#accounts", SelectionList).selected)
@@ -292,7 +303,7 @@ class ComposeScreen(DataScreen):
         chosen = self._selected_accounts()
         if not chosen:
             raise UserError(t("compose.no_accounts"))
-        when = parse_local(self.query_one("#when", Input).value, self.leuchtturm.settings.zone)
+        when = parse_local(self.query_one("#when", Input).value, self._zone())
         variants = {
             platform.value: text
             for platform in Platform
@@ -327,27 +338,12 @@ class ComposeScreen(DataScreen):
         return poll_draft.poll_spec(options, hours, multiple)
 
     def action_save_thread(self, approved: bool) -> None:
-        """Split the text per target account and save the parts as a chain of posts."""
-        targets = plans.account_targets(self.leuchtturm.settings)
+        """Save the text as a thread: the service splits it per target account."""
         try:
             draft = self._draft(approved)
-            rendered = {name: self._thread_parts(targets, name) for name in draft.accounts}
-        except (UserError, ThreadSplitError) as error:
+        except UserError as error:
             self.notify(t("compose.refused", problems=str(error)), severity="error", timeout=10)
             return
-        planned = PlannedPost(
-            key=draft.key,
-            at=draft.scheduled_at,
-            text=draft.text,
-            variants={Platform(platform): text for platform, text in draft.variants.items()},
-            media=tuple(self._media()),
-            accounts=tuple(draft.accounts),
-            approved=approved,
-            thread=True,
-            rendered=rendered,
-            spoiler_text=draft.spoiler_text,
-            poll=draft.poll,
-        )
         slug = str(self.query_one("#campaign", Select).value)
         limits = self.leuchtturm.limits()
         now = self.now()
@@ -356,46 +352,16 @@ class ComposeScreen(DataScreen):
         survey_url = self._survey_url()
 
         def save(session: Session) -> str:
-            poll_draft.with_poll(session, settings, draft, draft.poll, survey_url)
-            return _save_thread(session, slug, planned, targets, limits, now, person)
+            saved = threads.save_thread(
+                session, settings, slug, draft, limits,
+                survey_url=survey_url, now=now, person=person,
+            )
+            state = t(f"state.{saved.state}")
+            return t("compose.thread_saved", key=saved.key, parts=saved.length, state=state)
 
         self.write(save, then=self.action_new_post)
-
-    def _thread_parts(self, targets: dict[str, AccountTarget], name: str) -> tuple[str, ...]:
-        """The texts `name` gets; an account no longer in config.toml is a UserError."""
-        target = targets.get(name)
-        if target is None:
-            raise UserError(t("compose.unknown_account", name=name))
-        text = self._text_for(target.platform)
-        url = self._survey_url()
-        if url and self._poll() is not None and needs_survey_link(target.platform, None):
-            text = with_survey_link(text, url)
-        return tuple(
-            split_thread(
-                target.platform, text, limit=target.limit,
-                spoiler_text=self._spoiler_for(target.platform),
-            )
-        )
 
     def _spoiler_for(self, platform: Platform) -> str:
         """The content warning where it counts: on Mastodon only."""
         return self._spoiler_text() if platform is Platform.MASTODON else ""
 
-
-def _save_thread(
-    session: Session,
-    slug: str,
-    planned: PlannedPost,
-    targets: dict[str, AccountTarget],
-    limits: dict[str, int | None],
-    now: datetime,
-    person: Person,
-) -> str:
-    """The parts as posts `KEY`, `KEY#2`, …, each pointing to the part before it."""
-    campaign = campaigns.by_slug(session, slug)
-    platform_of = {name: target.platform.value for name, target in targets.items()}
-    saved = plans.save_planned(
-        session, campaign, planned, platform_of, limits, now=now, person=person
-    )
-    state = post_state(saved[0].state)
-    return t("compose.thread_saved", key=planned.key, parts=len(saved), state=state)

@@ -102,7 +102,7 @@ class DashboardScreen(DataScreen):
             self.action_problems()
 
     def load(self, session: Session) -> Overview:
-        return dashboard.overview(session, self.now())
+        return dashboard.overview(session, self.now(), self.leuchtturm.settings.zone)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sentiment")
     def reload_sentiment(self) -> None:
@@ -132,11 +132,10 @@ class DashboardScreen(DataScreen):
     def show(self, data: Overview) -> None:
         if data.newest_reply_id != self.replies_counted and not self._reading("sentiment"):
             self.reload_sentiment()
-        zone = self.leuchtturm.settings.zone
         self.query_one("#daemon", Static).update(data_text(daemon_line(data.daemon)))
         self.query_one("#daemon", Static).set_class(not data.daemon.running, "-down")
         due = [
-            inert_line(f"{shown(d.due_at, zone)}  {d.post_key} → {d.account}", limit=CELL_LIMIT)
+            inert_line(f"{shown(d.due_at, d.zone)}  {d.post_key} → {d.account}", limit=CELL_LIMIT)
             for d in data.due
         ]
         self.query_one("#due", Static).update(data_lines("\n".join(due) or t("none")))

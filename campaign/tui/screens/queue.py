@@ -10,8 +10,7 @@ reads one day's or week's rows, never the whole queue.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import datetime
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -24,10 +23,9 @@ from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from campaign import approvals, people
-from campaign.models import Event, Post, PostState
-from campaign.reasons import shown_reason
-from campaign.services import accounts, dashboard, events, polls, posts
-from campaign.services.polls import PollTally
+from campaign.models import PostState
+from campaign.services import dashboard, posts, queue
+from campaign.services.queue import QueueRow, TrailEntry
 from campaign.state_words import delivery_state, post_state
 from campaign.times import parse_local, shown
 from campaign.tui.changes import PLATFORM_OPTIONS, next_option
@@ -62,11 +60,8 @@ COMMENT_KINDS = ("post.comment", "post.changes_requested")
 
 @dataclass(frozen=True)
 class QueueData:
-    posts: list[Post]
+    rows: list[QueueRow]
     campaign_slugs: list[str]
-    account_names: dict[int, str]
-    polls: dict[int, list[PollTally]] = field(default_factory=dict)
-    """Each shown post's poll at its latest reading, per platform."""
 
 
 class QueueScreen(DataScreen):
@@ -97,17 +92,17 @@ class QueueScreen(DataScreen):
     class TrailLoaded(Message):
         """A post's audit trail was read: its events, oldest first."""
 
-        def __init__(self, post_id: int, trail: list[Event]) -> None:
+        def __init__(self, post_id: int, trail: list[TrailEntry]) -> None:
             super().__init__()
             self.post_id = post_id
             self.trail = trail
 
     def __init__(self) -> None:
         super().__init__()
-        self.trail: tuple[int, list[Event]] | None = None
+        self.trail: tuple[int, list[TrailEntry]] | None = None
         self.filter = QueueFilter(self._today(weekly=False))
         self.limit = PAGE
-        self.data = QueueData([], [], {})
+        self.data = QueueData([], [])
         self._name_period()
 
     def compose_body(self) -> ComposeResult:
@@ -136,7 +131,7 @@ class QueueScreen(DataScreen):
 
     def load(self, session: Session) -> QueueData:
         start, end = self.filter.period.bounds(self.leuchtturm.settings.zone)
-        found = posts.list_posts(
+        rows = queue.queue_rows(
             session,
             campaign_slug=self.filter.campaign_slug,
             state=self.filter.state,
@@ -146,14 +141,7 @@ class QueueScreen(DataScreen):
             limit=self.limit,
             awaiting=self.leuchtturm.person if self.filter.awaiting_me else None,
         )
-        slugs = dashboard.campaign_slugs(session)
-        names = {account.id: account.name for account in accounts.list_accounts(session)}
-        shown_ids = {post.id for post in found if post.poll}
-        results: dict[int, list[PollTally]] = {}
-        for tally in polls.latest(session) if shown_ids else ():
-            if tally.post_id in shown_ids:
-                results.setdefault(tally.post_id, []).append(tally)
-        return QueueData(found, slugs, names, results)
+        return QueueData(rows, dashboard.campaign_slugs(session))
 
     def show(self, data: QueueData) -> None:
         self.data = data
@@ -171,11 +159,10 @@ class QueueScreen(DataScreen):
                 )
             )
         )
-        self.query_one(LiveTable).show_rows([self._row(post) for post in data.posts])
+        self.query_one(LiveTable).show_rows([self._row(row) for row in data.rows])
         self._show_detail()
 
-    def _row(self, post: Post) -> Row:
-        zone = self.leuchtturm.settings.zone
+    def _row(self, post: QueueRow) -> Row:
         states: dict[str, int] = {}
         for delivery in post.deliveries:
             states[delivery.state] = states.get(delivery.state, 0) + 1
@@ -184,8 +171,8 @@ class QueueScreen(DataScreen):
         )
         excerpt = data_text(post.text, limit=60)
         cells = (
-            shown(post.scheduled_at, zone),
-            post.campaign.slug,
+            post.when,
+            post.campaign_slug,
             post.key,
             post_state(post.state),
             Text(people.shown(post.author, self.leuchtturm.settings)),
@@ -200,33 +187,28 @@ class QueueScreen(DataScreen):
 
     def _show_detail(self) -> None:
         post = self._selected()
-        lines = [] if self.data.posts else [t("queue.empty")]
+        lines = [] if self.data.rows else [t("queue.empty")]
         if post is not None:
             for delivery in post.deliveries:
-                name = self.data.account_names.get(delivery.account_id, "?")
-                reason = shown_reason(delivery.last_error)
-                error = f" – {reason}" if reason else ""
-                lines.append(f"{name}: {delivery_state(delivery.state)}{error}")
+                error = f" – {delivery.reason}" if delivery.reason else ""
+                lines.append(f"{delivery.account}: {delivery_state(delivery.state)}{error}")
             lines.append(f"{post.key}: {post.text}")  # the table may show their start only
             self.load_trail(post.id)
         self.query_one("#post-detail", Static).update(data_lines("\n".join(lines)))
         self._show_poll(post)
         self._show_trail()
 
-    def _show_poll(self, post: Post | None) -> None:
+    def _show_poll(self, post: QueueRow | None) -> None:
         """The selected post's poll, bars per platform; hidden for a post without one."""
         pane = self.query_one("#post-poll", PollBars)
-        pane.display = post is not None and bool(post.poll)
-        if post is not None and post.poll:
-            tallies = self.data.polls.get(post.id, [])
-            pane.show_tallies(
-                tallies, self.leuchtturm.settings.zone, self.now(), t("poll.not_read")
-            )
+        pane.display = post is not None and post.has_poll
+        if post is not None and post.has_poll:
+            pane.show_tallies(list(post.polls), self.now(), t("poll.not_read"))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="trail")
     def load_trail(self, post_id: int) -> None:
         with self.leuchtturm.database.session() as session:
-            trail = events.of_post(session, post_id)
+            trail = queue.trail(session, post_id)
         if not get_current_worker().is_cancelled:
             self.post_message(self.TrailLoaded(post_id, trail))
 
@@ -248,19 +230,17 @@ class QueueScreen(DataScreen):
         for event in trail:
             if event.kind in COMMENT_KINDS:
                 who = people.shown(event.person, settings)
-                said = events.shown_message(event)
-                lines.append(f"  {shown(event.at, settings.zone)}  {who}: {said}")
+                lines.append(f"  {shown(event.at, post.zone)}  {who}: {event.message}")
         lines.append(t("queue.trail") + ":")
         for event in trail:
             who = people.shown(event.person, settings)
-            said = events.shown_message(event)
-            lines.append(f"  {shown(event.at, settings.zone)}  {who}: {said}")
-            lines += [f"      {line}" for line in (event.data or {}).get("diff", "").splitlines()]
+            lines.append(f"  {shown(event.at, post.zone)}  {who}: {event.message}")
+            lines += [f"      {line}" for line in event.diff.splitlines()]
         pane.update(data_lines("\n".join(lines)))
 
-    def _selected(self) -> Post | None:
+    def _selected(self) -> QueueRow | None:
         key = self.query_one(LiveTable).selected_key
-        return next((p for p in self.data.posts if str(p.id) == key), None)
+        return next((row for row in self.data.rows if str(row.id) == key), None)
 
     def action_approve(self) -> None:
         post = self._selected()
@@ -353,7 +333,7 @@ class QueueScreen(DataScreen):
         post = self._selected()
         if post is None:
             return
-        zone = self.leuchtturm.settings.zone
+        zone = post.zone
         person = self.leuchtturm.person.name
 
         def retry(session: Session) -> str:
@@ -365,20 +345,25 @@ class QueueScreen(DataScreen):
         self.write(retry)
 
     def action_duplicate(self) -> None:
+        """A draft copy of the post's whole thread, keyed by the copy's time."""
         post = self._selected()
-        if post is not None:
-            person = self.leuchtturm.person
-            self.write(
-                lambda session: _duplicate(
-                    session, post.id, self.leuchtturm.limits(), self.now(), person
-                )
-            )
+        if post is None:
+            return
+        person = self.leuchtturm.person
+        limits = self.leuchtturm.limits()
+
+        def duplicate(session: Session) -> str:
+            chosen = posts.get_post(session, post.id)
+            copies = posts.duplicate(session, chosen, limits, self.now(), person=person)
+            return t("queue.duplicated", key=copies[0].key)
+
+        self.write(duplicate)
 
     def action_reschedule(self) -> None:
         post = self._selected()
         if post is None:
             return
-        zone = self.leuchtturm.settings.zone
+        zone = post.zone  # the post's time is read in its campaign's zone, as it is shown
         person = self.leuchtturm.person.name
         question = t("queue.reschedule_prompt", zone=zone.key)
 
@@ -394,7 +379,7 @@ class QueueScreen(DataScreen):
 
             self.write(move)
 
-        self.app.push_screen(PromptScreen(question, shown(post.scheduled_at, zone)), answered)
+        self.app.push_screen(PromptScreen(question, post.when), answered)
 
     def action_cycle_state(self) -> None:
         self._filter(replace(self.filter, state=next_option(STATES, self.filter.state)))
@@ -434,21 +419,9 @@ class QueueScreen(DataScreen):
         self.reload()
 
 
-def _duplicate(
-    session: Session,
-    post_id: int,
-    limits: dict[str, int | None],
-    now: datetime,
-    person: people.Person,
-) -> str:
-    """A draft copy of the post's whole thread, keyed by the copy's time."""
-    copies = posts.duplicate(session, posts.get_post(session, post_id), limits, now, person=person)
-    return t("queue.duplicated", key=copies[0].key)
-
-
-def _approvals(post: Post) -> str:
+def _approvals(post: QueueRow) -> str:
     """ "1/2 Freigaben", or "Änderung erbeten" for a post sent back to its author."""
-    tally = approvals.tally(post)
+    tally = post.tally
     if tally.changes_requested and not tally.complete:
         return t("queue.changes_requested")
     return t("queue.tally", given=tally.given, required=tally.required)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from rich.text import Text
 from textual.widgets import Static
@@ -36,12 +35,13 @@ def bar(share: float, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def poll_text(tallies: Sequence[PollTally], zone: ZoneInfo, now: datetime) -> Text:
-    """Every platform's latest reading of one or more polls, one bar per option."""
+def poll_text(tallies: Sequence[PollTally], now: datetime) -> Text:
+    """Every platform's latest reading of one or more polls, one bar per option; a running
+    poll's end in its campaign's zone."""
     text = Text(end="")
     for tally in tallies:
         state = (
-            t("poll.running_until", when=shown(tally.ends_at, zone))
+            t("poll.running_until", when=shown(tally.ends_at, tally.zone))
             if tally.running(now) and tally.ends_at is not None
             else t("poll.closed")
         )
@@ -66,6 +66,5 @@ def poll_text(tallies: Sequence[PollTally], zone: ZoneInfo, now: datetime) -> Te
 class PollBars(Static):
     """Shows `poll_text`; the screen hands it the tallies it loaded."""
 
-    def show_tallies(self, tallies: Sequence[PollTally], zone: ZoneInfo, now: datetime,
-                     empty: str = "") -> None:
-        self.update(poll_text(tallies, zone, now) if tallies else Text(empty, end=""))
+    def show_tallies(self, tallies: Sequence[PollTally], now: datetime, empty: str = "") -> None:
+        self.update(poll_text(tallies, now) if tallies else Text(empty, end=""))
