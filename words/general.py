@@ -140,26 +140,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "Unbekanntes Konto „{name}“ (eingetragen: {known})",
         "unknown account '{name}' (configured: {known})",
     ),
-    "error.post_no_accounts": (
-        "Beitrag „{key}“: kein Zielkonto angegeben",
-        "post '{key}': no target accounts",
-    ),
-    "error.post_problems": ("Beitrag „{key}“: {problems}", "post '{key}': {problems}"),
-    "error.post_delivering": (
-        "Beitrag „{key}“ wird schon zugestellt und lässt sich nicht mehr ändern",
-        "post '{key}' is already being delivered and cannot be changed",
-    ),
-    "error.no_post": (
-        "Kein Beitrag mit der Nummer {id}: siehe `leuchtturm post list`",
-        "no post with id {id}: see `leuchtturm post list`",
-    ),
     "error.time_without_zone": (
         "scheduled_at: die Zeit hat keine Zeitzone",
         "scheduled_at: the time has no time zone",
-    ),
-    "error.copy_no_accounts": (
-        "Beitrag „{key}“ hat keine Zielkonten, die sich kopieren ließen",
-        "post '{key}' has no target accounts to copy",
     ),
     "error.no_reply": (
         "Keine Antwort mit der Nummer {id}: vielleicht wurde sie gelöscht",
@@ -262,14 +245,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "post.already_delivering": (
         "Beitrag {post} wird schon zugestellt und kann nicht mehr geändert werden.",
         "Post {post} is already being delivered and cannot be changed.",
-    ),
-    "account.unknown": (
-        "Unbekanntes Konto {name}: in config.toml unter [[accounts]] eintragen.",
-        "Unknown account {name}: add it to config.toml under [[accounts]].",
-    ),
-    "campaign.unknown": (
-        "Keine Kampagne {slug}: siehe `leuchtturm campaign list`.",
-        "No campaign {slug}: see `leuchtturm campaign list`.",
     ),
     "post.duplicated": (
         "Kopie {id} ({key}) als Entwurf angelegt, {when}.",
@@ -448,7 +423,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "{account}: Ratenlimit bis {until}",
         "{account}: rate limited until {until}",
     ),
-    "account.rate_limit_over": ("{account}: Ratenlimit vorbei", "{account}: rate limit over"),
     "account.catching_up": (
         "holt Verpasstes nach, nächster Beitrag {until}",
         "catching up on missed posts, next at {until}",
