@@ -130,7 +130,9 @@ MODES = [
         marks=pytest.mark.postgres,
     ),
 ]
-RECOVERED = ("found on the platform after an interrupted", "nach einem unterbrochenen Versuch")
+RECOVERED = ("\"reason.recovered\"",)
+"""The code of a delivery found on the platform after an interrupted attempt, as the audit
+trail keeps it."""
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ thresholds: a sour hashtag raises its own alert, and never one about the replies
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -44,7 +45,7 @@ def test_a_sour_hashtag_raises_its_own_alert_not_one_about_replies(database: Dat
     assert (spike.replies, spike.negative) == (12, 10)
     with database.session() as session:
         alert = session.scalars(select(Event).where(Event.kind == "alert.listening_spike")).one()
-        assert "Beiträgen aus der Stadt" in events.shown_message(alert)
+        assert "Beiträgen aus der Stadt" in events.shown_message(alert, ZoneInfo("UTC"))
         assert len(alert.data["reply_ids"]) == 10
     assert check_spikes(database, NOW, threshold=3.0, min_replies=10, source=HEARD) == []
 

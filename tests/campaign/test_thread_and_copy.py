@@ -166,7 +166,7 @@ def test_the_cli_saves_a_thread_and_copies_a_post(
         first = session.scalars(
             select(Post).where(Post.campaign_id == head.id, Post.key == "lang")
         ).one()
-    assert f"Thread lang mit 2 Teilen gespeichert (draft), erster Beitrag {first.id}." in output
+    assert f"Thread lang mit 2 Teilen gespeichert (Entwurf), erster Beitrag {first.id}." in output
     assert len(_chain(database, "lang")) == 2
 
     code, output = run("post", "duplicate", str(first.id), "--at", "2030-03-05T10:00")

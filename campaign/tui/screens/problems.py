@@ -50,7 +50,7 @@ class ProblemsScreen(DataScreen):
         return Problems(
             dashboard.flagged_deliveries(session, limit=SHOWN),
             dashboard.flagged_count(session),
-            dashboard.broken_accounts(session),
+            dashboard.broken_accounts(session, self.leuchtturm.settings.zone),
             dashboard.daemon_health(session, self.now()),
         )
 
