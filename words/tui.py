@@ -170,7 +170,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Freigabe für {key} gespeichert: {given}/{required} Freigaben.",
         "Approval of {key} saved: {given}/{required} approvals.",
     ),
-    "queue.tally": ("{given}/{required} Freigaben", "{given}/{required} approvals"),
+    "queue.tally": ("{given}/{required}", "{given}/{required}"),
     "queue.changes_requested": ("Änderung erbeten", "changes requested"),
     "queue.sent_back": (
         "{key} an {author} zurückgegeben: Änderung erbeten.",

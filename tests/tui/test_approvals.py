@@ -113,7 +113,7 @@ async def test_queue_shows_authors_and_approvals_and_filters_mine(
         table = await open_table(pilot, "w", 4)
         assert column(table, 2) == ["auftakt", "programm", "eigener", "zurueck"]
         assert column(table, 4) == ["unbekannt", "Anna Schmidt", "Bernd Yilmaz", "Anna Schmidt"]
-        assert column(table, 5)[1:] == ["1/2 Freigaben", "0/2 Freigaben", "Änderung erbeten"]
+        assert column(table, 5)[1:] == ["1/2", "0/2", "Änderung erbeten"]
         await pilot.press("g")  # not his own, not sent back, not approved by him yet
         await wait_until(pilot, lambda: column(table, 2) == ["programm"])
         filters = str(team_app.screen.query_one("#filters", Static).render())
@@ -133,7 +133,7 @@ async def test_approve_as_configured_person_and_the_trail_pane(
         assert "Kommentare:" in shown and "Carla Nowak: Bitte Link prüfen [bold]" in shown
         await pilot.press("a")
         await wait_until(pilot, lambda: approvers(database, "programm") == ["carla", "bernd"])
-        await wait_until(pilot, lambda: column(table, 5)[1] == "2/2 Freigaben")
+        await wait_until(pilot, lambda: column(table, 5)[1] == "2/2")
         assert post_state(database, "programm").state == PostState.APPROVED
         await pilot.press("down", "a")  # his own post: refused, said so, nothing changed
         await wait_until(
@@ -166,7 +166,7 @@ async def test_request_changes_sends_back_with_the_comment(
 def test_queue_with_approvals_snapshot(  # type: ignore[no-untyped-def]
     snap_compare, team_app: LeuchtturmApp
 ) -> None:
-    """The week with authors, "1/2 Freigaben", "Änderung erbeten", and the selected
+    """The week with authors, "1/2", "Änderung erbeten", and the selected
     post's comments and trail (its comment's brackets drawn as typed)."""
 
     async def open_queue(pilot: Pilot[None]) -> None:

@@ -420,7 +420,8 @@ class QueueScreen(DataScreen):
 
 
 def _approvals(post: QueueRow) -> str:
-    """ "1/2 Freigaben", or "Änderung erbeten" for a post sent back to its author."""
+    """ "1/2" (the column says what is counted), or "Änderung erbeten" for a post sent back
+    to its author."""
     tally = post.tally
     if tally.changes_requested and not tally.complete:
         return t("queue.changes_requested")
