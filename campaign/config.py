@@ -32,7 +32,7 @@ from campaign.redaction import register_secret_envs
 from content import field_limits as limits
 from content.outside_text import control_character
 from sentiment.settings import SentimentSettings
-from words import t
+from words import CATALOGUE, t
 
 PLATFORMS = ("x", "mastodon", "bluesky")
 CONFIG_ENV = "LEUCHTTURM_CONFIG"
@@ -499,25 +499,15 @@ def _validation_lines(path: Path, text: str, raw: dict[str, Any], exc: Validatio
     return "\n".join(lines)
 
 
-PYDANTIC_WORDED = frozenset(
-    {
-        "extra_forbidden", "missing", "int_parsing", "int_type", "float_parsing", "float_type",
-        "bool_parsing", "bool_type", "string_type", "list_type", "dict_type", "model_type",
-        "greater_than", "greater_than_equal", "less_than", "less_than_equal", "literal_error",
-        "string_too_long", "string_too_short", "time_parsing", "time_type",
-    }
-)
-"""pydantic's error types worded by the catalogue (`config.type.<type>`, filled from the
-error's context); any other type keeps pydantic's own words."""
-
-
 def _reason(error: Any) -> str:
     """One validation error in the reader's language: our own validators' messages are
-    already worded; pydantic's are worded by their type and context."""
+    already worded; pydantic's are worded by their type (`config.type.<type>` in the
+    catalogue, filled from the error's context), or keep pydantic's words for a type the
+    catalogue does not know."""
     kind = error["type"]
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
-    if kind in PYDANTIC_WORDED:
+    if f"config.type.{kind}" in CATALOGUE:
         context = {name: str(value) for name, value in (error.get("ctx") or {}).items()}
         if "expected" in context:  # pydantic joins the choices with an English "or"
             context["expected"] = context["expected"].replace(" or ", f" {t('config.or')} ")

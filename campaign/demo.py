@@ -53,17 +53,10 @@ five a second)."""
 
 
 @dataclass(frozen=True)
-class DemoFigures:
-    """What the demo achieved, printed as `name: value` lines at the end."""
+class DemoFigures(campaigns.CampaignProgress):
+    """What the demo achieved, printed as `name: value` lines at the end: the campaign's
+    progress and its poll votes."""
 
-    posts: int
-    delivered: int
-    failed: int
-    replies: int
-    classified: int
-    tracked: int
-    """Posts the city wrote on its own under the campaign's hashtags, or mentioning or
-    quoting it, that listening collected."""
     poll_votes: int = 0
     """Votes in the campaign's polls at their latest readings (every platform)."""
 
@@ -153,15 +146,7 @@ def figures(database: Database, campaign_slug: str) -> DemoFigures:
     with database.session() as session:
         progress = campaigns.progress(session, campaign_slug)
         votes = sum(poll.total for poll in polls.latest(session, campaign_slug=campaign_slug))
-    return DemoFigures(
-        posts=progress.posts,
-        delivered=progress.delivered,
-        failed=progress.failed,
-        replies=progress.replies,
-        classified=progress.classified,
-        tracked=progress.tracked,
-        poll_votes=votes,
-    )
+    return DemoFigures(**vars(progress), poll_votes=votes)
 
 
 @contextmanager

@@ -112,12 +112,12 @@ def _checked_url(url: str) -> httpx.URL:
     return parsed
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
 def origin(url: httpx.URL) -> str:
     """ "scheme://host:port", the port always written, as trusted origins are compared."""
     return f"{url.scheme}://{url.host}:{url.port or DEFAULT_PORTS[url.scheme]}"
-
-
-DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def _public(address: str) -> bool:
